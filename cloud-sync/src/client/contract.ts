@@ -1,0 +1,49 @@
+// The kiosk-side sync contract that device-agent codes against.
+import type { Conversation, Message } from '../schema/conversation.ts';
+
+/** Entities a kiosk pushes up. Later issues add 'ticket', 'device_event', 'health'. */
+export type UpEntity =
+  | { entity: 'conversation'; data: Conversation }
+  | { entity: 'message'; data: Message };
+
+export interface SyncStatus {
+  state: 'idle' | 'syncing' | 'offline' | 'error' | 'stopped';
+  /** Outbox entries not yet acknowledged by the hub. */
+  pending: number;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+}
+
+export interface OutboxWriter {
+  /**
+   * Records one change in the outbox. Must be called inside the caller's better-sqlite3 transaction
+   * that also writes the change itself, so both commit or neither does. Returns the change id (ULID).
+   */
+  enqueue(change: UpEntity): string;
+}
+
+export interface KnowledgeArticle {
+  id: string;
+  version: number;
+  locale: 'zh-CN' | 'en';
+  title: string;
+  body: string;
+  tags: string[];
+  effectiveFrom: string;
+  effectiveTo?: string;
+}
+
+export interface KioskSync {
+  outbox: OutboxWriter;
+  /** Starts push/pull loops and the realtime nudge; safe to call once. */
+  start(): void;
+  /** Stops loops; resolves when in-flight requests have settled. Nothing committed is lost. */
+  stop(): Promise<void>;
+  /** Asks the push loop to run now (after a local commit). */
+  nudge(): void;
+  status(): SyncStatus;
+  onStatus(listener: (status: SyncStatus) => void): () => void;
+  /** Knowledge articles currently in effect, from the local replica (works offline). */
+  articles(): KnowledgeArticle[];
+  onArticles(listener: () => void): () => void;
+}

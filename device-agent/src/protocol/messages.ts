@@ -1,0 +1,64 @@
+// Payload schemas of every command, completion and unsolicited message the kiosk uses.
+import { z } from 'zod';
+
+const Locale = z.enum(['zh-CN', 'en']);
+
+/** The card as the UI may see it: never the PAN, never track data. */
+export const MaskedCardSchema = z.object({
+  maskedPan: z.string().max(19),
+  luhnValid: z.boolean(),
+  /** YYMM from the card, if present. */
+  expiry: z.string().regex(/^\d{4}$/).optional(),
+});
+export type MaskedCard = z.infer<typeof MaskedCardSchema>;
+
+export const AnswerSchema = z.object({
+  text: z.string(),
+  articleId: z.string().optional(),
+  title: z.string().optional(),
+  effectiveFrom: z.string().optional(),
+  /** 0..1: how sure the bot is that this article answers the question. */
+  confidence: z.number().min(0).max(1),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const ServiceAvailabilitySchema = z.object({
+  available: z.boolean(),
+  /** Why the service is unavailable, e.g. 'estop', 'protective_stop', 'arm_fault', 'link_down'. */
+  reason: z.string().optional(),
+  safetyState: z.enum(['ESTOP', 'PROTECTIVE_STOP', 'READY', 'MOVING', 'FAULT', 'MAINTENANCE']),
+});
+export type ServiceAvailability = z.infer<typeof ServiceAvailabilitySchema>;
+
+/** Commands: name -> payload schema the agent validates on receipt. */
+export const CommandPayloads = {
+  'Common.Status': z.object({}).strict(),
+  'Session.Start': z.object({ locale: Locale }).strict(),
+  'Session.Ask': z.object({ sessionId: z.string().max(64), text: z.string().min(1).max(500) }).strict(),
+  'Session.End': z
+    .object({ sessionId: z.string().max(64), outcome: z.enum(['answered', 'abandoned', 'timed_out']) })
+    .strict(),
+  'CardReader.ReadCard': z
+    .object({ sessionId: z.string().max(64), timeoutMs: z.number().int().min(1000).max(120_000) })
+    .strict(),
+  'CardReader.Cancel': z.object({}).strict(),
+} as const;
+export type CommandName = keyof typeof CommandPayloads;
+export type CommandPayload<N extends CommandName> = z.infer<(typeof CommandPayloads)[N]>;
+
+/** Completion payloads (beyond completionCode/errorDescription). */
+export interface CompletionResults {
+  'Common.Status': { availability: ServiceAvailability; kioskId: string; version: string };
+  'Session.Start': { sessionId: string };
+  'Session.Ask': { answer: Answer };
+  'Session.End': Record<string, never>;
+  'CardReader.ReadCard': { card: MaskedCard };
+  'CardReader.Cancel': Record<string, never>;
+}
+
+/** Unsolicited messages the agent pushes. */
+export interface UnsolicitedPayloads {
+  'Common.StatusChanged': ServiceAvailability;
+  'CardReader.MediaInsertedEvent': Record<string, never>;
+}
+export type UnsolicitedName = keyof UnsolicitedPayloads;

@@ -1,0 +1,2 @@
+// Public entry of firmware-bridge. Other parts import only from here.
+export * from './arm/arm-controller.ts';
