@@ -1,0 +1,59 @@
+// The branch-in-a-box configuration: one file (kiosk.config.json) on embedded defaults, with environment
+// overrides. Every key is documented in the README ("Configuration").
+import { z } from 'zod';
+
+const Port = z.number().int().min(0).max(65_535);
+const Host = z.string().min(1).max(255);
+
+export const BranchConfigSchema = z
+  .object({
+    /** Folder for every service's data (hub SQLite, agent SQLite, secrets, runtime info). */
+    dataDir: z.string().min(1),
+    logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error']),
+    hub: z
+      .object({
+        host: Host,
+        port: Port,
+      })
+      .strict(),
+    agent: z
+      .object({
+        host: Host,
+        port: Port,
+        kioskId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only, at most 64'),
+      })
+      .strict(),
+    simulator: z
+      .object({
+        /** Start the firmware simulator on a pty (true), or drive real firmware at arm.port (false). */
+        enabled: z.boolean(),
+        dialect: z.enum(['binary', 'gcode']),
+      })
+      .strict(),
+    arm: z
+      .object({
+        /** Serial device of real firmware; ignored while the simulator is enabled. */
+        port: z.string().min(1),
+        baudRate: z.number().int().positive(),
+      })
+      .strict(),
+    safety: z
+      .object({
+        presenceClearMs: z.number().int().min(0).max(600_000),
+        estopDebounceMs: z.number().int().min(0).max(1000),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type BranchConfig = z.infer<typeof BranchConfigSchema>;
+
+export const DEFAULT_CONFIG: BranchConfig = {
+  dataDir: './data',
+  logLevel: 'info',
+  hub: { host: '127.0.0.1', port: 7100 },
+  agent: { host: '127.0.0.1', port: 7200, kioskId: 'kiosk-sim-1' },
+  simulator: { enabled: true, dialect: 'binary' },
+  arm: { port: '/dev/ttyUSB0', baudRate: 115_200 },
+  safety: { presenceClearMs: 3000, estopDebounceMs: 5 },
+};

@@ -1,0 +1,37 @@
+// The shared main of a service child process: read options, start, report ready over IPC,
+// and shut down cleanly on SIGTERM/SIGINT. A start-up failure is one clear line and exit code 1.
+export async function runService<T>(
+  start: (options: T) => Promise<{ ready: Record<string, unknown>; close(): Promise<void> }>,
+): Promise<void> {
+  const raw = process.env.BRANCH_SERVICE_OPTIONS;
+  if (raw === undefined) {
+    console.error('BRANCH_SERVICE_OPTIONS is not set: this entry is started by scripts/branch.ts');
+    process.exit(2);
+  }
+  try {
+    const service = await start(JSON.parse(raw) as T);
+    let closing = false;
+    const shutdown = (): void => {
+      if (closing) return;
+      closing = true;
+      service.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(`shutdown failed: ${(err as Error).message}`);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', shutdown);
+    process.on('SIGINT', shutdown);
+    // The orchestrator starts services in their own process group and stops them in order; if it dies
+    // without doing so, the IPC channel closes and the service stops by itself instead of lingering.
+    process.on('disconnect', shutdown);
+    process.send?.({ type: 'ready', ...service.ready });
+  } catch (err) {
+    const message = (err as Error).message;
+    process.send?.({ type: 'fatal', message });
+    console.error(message);
+    process.exit(1);
+  }
+}
