@@ -8,7 +8,10 @@ export const MaskedCardSchema = z.object({
   maskedPan: z.string().max(19),
   luhnValid: z.boolean(),
   /** YYMM from the card, if present. */
-  expiry: z.string().regex(/^\d{4}$/).optional(),
+  expiry: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
 });
 export type MaskedCard = z.infer<typeof MaskedCardSchema>;
 

@@ -1,0 +1,139 @@
+// Keyboard-wedge magstripe reader read directly over hidraw with node-hid, so its keystrokes never reach
+// the browser. node-hid is imported only here and only when hardware mode constructs this reader.
+import type * as NodeHidModule from 'node-hid';
+import type { HIDAsync } from 'node-hid';
+import type { Logger } from 'pino';
+import { ReaderEvents, type CardReader, type CardReaderEvent } from './card-reader.ts';
+import { KeyboardWedgeDecoder } from './keyboard-wedge.ts';
+
+export interface HidCardReaderOptions {
+  vendorId: number;
+  productId: number;
+  /** Flush a swipe that did not end with Enter after this quiet time. */
+  swipeIdleMs: number;
+  /** Poll for the device while it is unplugged. */
+  reattachMs: number;
+  logger: Logger;
+}
+
+type NodeHid = typeof NodeHidModule;
+
+/** Loads node-hid, turning a missing native library into an error that names the Debian packages. */
+export async function loadNodeHid(): Promise<NodeHid> {
+  try {
+    return await import('node-hid');
+  } catch (err) {
+    throw new Error(
+      `card reader: cannot load node-hid (${(err as Error).message}); install the Debian packages ` +
+        'libusb-1.0-0 and libhidapi-hidraw0 (apt-get install libusb-1.0-0 libhidapi-hidraw0)',
+      { cause: err },
+    );
+  }
+}
+
+export class HidCardReader implements CardReader {
+  readonly kind = 'hid' as const;
+  private events = new ReaderEvents();
+  private decoder = new KeyboardWedgeDecoder();
+  private device: HIDAsync | null = null;
+  private hid: NodeHid | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private reattachTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly options: HidCardReaderOptions) {}
+
+  async open(): Promise<void> {
+    this.hid = await loadNodeHid();
+    const found = await this.hid.devicesAsync(this.options.vendorId, this.options.productId);
+    if (found.length === 0) {
+      // Not plugged in yet: not fatal, the reader is hot-pluggable.
+      this.options.logger.warn(
+        { vendorId: this.options.vendorId, productId: this.options.productId },
+        'card reader not found; waiting for it to be plugged in',
+      );
+      this.scheduleReattach();
+      return;
+    }
+    await this.attach();
+  }
+
+  private async attach(): Promise<void> {
+    if (!this.hid || this.closed) return;
+    const device = await this.hid.HIDAsync.open(this.options.vendorId, this.options.productId);
+    this.device = device;
+    device.on('data', (data: Buffer) => this.onReport(data));
+    device.on('error', (err: Error) => this.onDeviceError(err));
+    this.options.logger.info(
+      { vendorId: this.options.vendorId, productId: this.options.productId },
+      'card reader attached (hidraw; make sure the udev rule detaches it from the keyboard driver)',
+    );
+    this.events.emit({ type: 'attach' });
+  }
+
+  private onReport(data: Buffer): void {
+    for (const swipe of this.decoder.push(data)) this.emitSwipe(swipe);
+    // Readers configured without an Enter suffix: flush after a quiet period.
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      const text = this.decoder.flush();
+      if (text !== null) this.emitSwipe(text);
+    }, this.options.swipeIdleMs);
+  }
+
+  private emitSwipe(raw: string): void {
+    this.events.emit({ type: 'swipe', raw });
+  }
+
+  private onDeviceError(err: Error): void {
+    // node-hid reports an unplug as a read error.
+    this.options.logger.warn({ err: { message: err.message } }, 'card reader detached');
+    this.decoder.reset();
+    const device = this.device;
+    this.device = null;
+    void device?.close().catch(() => undefined);
+    this.events.emit({ type: 'detach' });
+    this.scheduleReattach();
+  }
+
+  private scheduleReattach(): void {
+    if (this.closed || this.reattachTimer) return;
+    this.reattachTimer = setTimeout(() => {
+      this.reattachTimer = null;
+      void this.tryReattach();
+    }, this.options.reattachMs);
+  }
+
+  private async tryReattach(): Promise<void> {
+    if (!this.hid || this.closed) return;
+    try {
+      const found = await this.hid.devicesAsync(this.options.vendorId, this.options.productId);
+      if (found.length > 0) {
+        await this.attach();
+        return;
+      }
+    } catch (err) {
+      this.events.emit({ type: 'error', message: (err as Error).message });
+    }
+    this.scheduleReattach();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.reattachTimer) clearTimeout(this.reattachTimer);
+    const device = this.device;
+    this.device = null;
+    this.decoder.reset();
+    await device?.close().catch(() => undefined);
+  }
+
+  attached(): boolean {
+    return this.device !== null;
+  }
+
+  on(listener: (event: CardReaderEvent) => void): () => void {
+    return this.events.on(listener);
+  }
+}

@@ -1,0 +1,52 @@
+// Predefined cards for simulation. The PANs are public test numbers (card networks' test ranges);
+// the simulation panel sees only id, label and masked PAN.
+import { maskPan } from './mask.ts';
+
+interface TestCard {
+  id: string;
+  label: string;
+  pan: string;
+  track: string;
+}
+
+const CARDS: TestCard[] = [
+  {
+    id: 'visa-classic',
+    label: 'Visa classic (valid)',
+    pan: '4111111111111111',
+    track: '%B4111111111111111^LEE/ANNA^29121010000000000000?;4111111111111111=29121010000000000000?',
+  },
+  {
+    id: 'unionpay-debit',
+    label: 'UnionPay debit (track 2 only)',
+    pan: '6212345678901265',
+    track: ';6212345678901265=30061200000000000000?',
+  },
+  {
+    id: 'mastercard-vip',
+    label: 'Mastercard World Elite (VIP)',
+    pan: '5555555555554444',
+    track: '%B5555555555554444^WANG/WEI VIP^28082011234567890000?;5555555555554444=28082011234567890000?',
+  },
+  {
+    id: 'bad-luhn',
+    label: 'Misprinted card (bad Luhn)',
+    pan: '4111111111111112',
+    track: '%B4111111111111112^TEST/BADLUHN^27011010000000000000?',
+  },
+];
+
+export interface TestCardView {
+  id: string;
+  label: string;
+  maskedPan: string;
+}
+
+export function listTestCards(): TestCardView[] {
+  return CARDS.map((c) => ({ id: c.id, label: c.label, maskedPan: maskPan(c.pan) }));
+}
+
+/** Track text of a test card, for the virtual reader only. */
+export function testCardTrack(id: string): string | undefined {
+  return CARDS.find((c) => c.id === id)?.track;
+}
