@@ -1,3 +1,23 @@
-// Public entry of cloud-sync. Other parts import only from here.
+// Public entry of cloud-sync. Other parts import only from here. device-agent imports it in Node;
+// kiosk-ui imports types only, so Node-only modules may be exported here.
 export * from './schema/conversation.ts';
+export * from './schema/article.ts';
+export * from './schema/change.ts';
+export * from './schema/agent-api.ts';
+export { Hlc, HlcError, type HlcTimestamp } from './schema/hlc.ts';
 export type * from './client/contract.ts';
+export type { Logger } from './logger.ts';
+
+// Kiosk side
+export { openKioskSync, type KioskSyncOptions } from './client/kiosk-sync.ts';
+export { Backoff, type BackoffOptions } from './client/backoff.ts';
+
+// Hub side
+export { createHubApp, type HubAppOptions } from './hub/app.ts';
+export { startHub, type StartHubOptions, type RunningHub } from './hub/node.ts';
+export { openSqliteHubStore } from './hub/store/sqlite-store.ts';
+export { OwnershipError } from './hub/store/types.ts';
+export type * from './hub/store/types.ts';
+export { createLocalHubEvents, type HubEvents } from './hub/events.ts';
+export { applySeed, type HubSeed, type SeedReport } from './hub/seed.ts';
+export { DEFAULT_ARTICLES } from './hub/default-articles.ts';

@@ -1,10 +1,9 @@
 // The kiosk-side sync contract that device-agent codes against.
 import type { Conversation, Message } from '../schema/conversation.ts';
+import type { KnowledgeArticle } from '../schema/article.ts';
 
 /** Entities a kiosk pushes up. Later issues add 'ticket', 'device_event', 'health'. */
-export type UpEntity =
-  | { entity: 'conversation'; data: Conversation }
-  | { entity: 'message'; data: Message };
+export type UpEntity = { entity: 'conversation'; data: Conversation } | { entity: 'message'; data: Message };
 
 export interface SyncStatus {
   state: 'idle' | 'syncing' | 'offline' | 'error' | 'stopped';
@@ -12,6 +11,10 @@ export interface SyncStatus {
   pending: number;
   lastSuccessAt: string | null;
   lastError: string | null;
+  /** When the last knowledge pull committed (optional: added after the first contract). */
+  lastPullAt?: string | null;
+  /** Whether the hub's realtime nudge socket is connected. */
+  realtime?: 'connected' | 'connecting' | 'off';
 }
 
 export interface OutboxWriter {
@@ -22,16 +25,8 @@ export interface OutboxWriter {
   enqueue(change: UpEntity): string;
 }
 
-export interface KnowledgeArticle {
-  id: string;
-  version: number;
-  locale: 'zh-CN' | 'en';
-  title: string;
-  body: string;
-  tags: string[];
-  effectiveFrom: string;
-  effectiveTo?: string;
-}
+/** Defined by the zod schema in schema/article.ts (adds the optional productRiskLevel). */
+export type { KnowledgeArticle } from '../schema/article.ts';
 
 export interface KioskSync {
   outbox: OutboxWriter;

@@ -1,0 +1,284 @@
+// openKioskSync: the kiosk end of replication. Push loop (outbox -> hub), pull loop (knowledge base
+// <- hub), and the realtime nudge that makes the pull loop run at once when the hub publishes.
+import type BetterSqlite3 from 'better-sqlite3';
+import { Hlc } from '../schema/hlc.ts';
+import { SYNC_LIMITS } from '../schema/change.ts';
+import { silentLogger, type Logger } from '../logger.ts';
+import type { KioskSync, SyncStatus, KnowledgeArticle } from './contract.ts';
+import { Backoff } from './backoff.ts';
+import { HubHttp, HubRequestError } from './hub-http.ts';
+import { KbReplica } from './kb-replica.ts';
+import { migrateLocal, requireDurableMode } from './local-schema.ts';
+import { Outbox } from './outbox.ts';
+import { RealtimeLink } from './realtime.ts';
+import { StopSignal, Waker } from './waker.ts';
+
+export interface KioskSyncOptions {
+  hubUrl: string;
+  kioskId: string;
+  /** The kiosk's bearer token from enrollment. */
+  token: string;
+  logger?: Logger;
+  /** Changes per push (at most SYNC_LIMITS.maxBatchChanges). Default 200. */
+  batchSize?: number;
+  /** Approximate JSON bytes per push, below the hub's body limit. Default 512 KiB. */
+  maxBatchBytes?: number;
+  /** Knowledge pull period; the realtime nudge makes it run sooner. Default 5000 ms. */
+  pullIntervalMs?: number;
+  /** Safety-net push period when nobody nudges. Default 5000 ms. */
+  pushIntervalMs?: number;
+  /** Retry backoff window: full jitter between these. Defaults 500 ms and 30 s. */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** Per-request timeout. Default 15 s. */
+  requestTimeoutMs?: number;
+  /** Connect the realtime WebSocket. Default true. */
+  realtime?: boolean;
+  /** How long acknowledged outbox rows are kept for diagnosis. Default 24 h. */
+  ackRetentionMs?: number;
+}
+
+export function openKioskSync(db: BetterSqlite3.Database, options: KioskSyncOptions): KioskSync {
+  requireDurableMode(db);
+  migrateLocal(db);
+  return new KioskSyncEngine(db, options);
+}
+
+class KioskSyncEngine implements KioskSync {
+  readonly outbox: Outbox;
+  private readonly replica: KbReplica;
+  private readonly http: HubHttp;
+  private readonly realtimeLink: RealtimeLink | null;
+  private readonly log: Logger;
+  private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
+  private readonly pullIntervalMs: number;
+  private readonly pushIntervalMs: number;
+  private readonly ackRetentionMs: number;
+  private readonly pushWaker = new Waker();
+  private readonly pullWaker = new Waker();
+  /** Fired only by stop(): backoff sleeps must not be cut short by nudges. */
+  private readonly stopSignal = new StopSignal();
+  private readonly pushBackoff: Backoff;
+  private readonly pullBackoff: Backoff;
+  private readonly statusListeners = new Set<(s: SyncStatus) => void>();
+  private readonly articleListeners = new Set<() => void>();
+  private loops: Promise<void>[] = [];
+  private started = false;
+  private stopped = false;
+  private pushing = false;
+  private lastSuccessAt: string | null = null;
+  private lastPullAt: string | null = null;
+  private lastError: string | null = null;
+  private offline = false;
+  private realtimeState: 'connected' | 'connecting' | 'off' = 'off';
+  private lastPruneAt = 0;
+
+  constructor(db: BetterSqlite3.Database, options: KioskSyncOptions) {
+    this.log = options.logger ?? silentLogger;
+    this.batchSize = Math.min(options.batchSize ?? 200, SYNC_LIMITS.maxBatchChanges);
+    this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 512 * 1024, SYNC_LIMITS.maxPushBytes / 2);
+    this.pullIntervalMs = options.pullIntervalMs ?? 5000;
+    this.pushIntervalMs = options.pushIntervalMs ?? 5000;
+    this.ackRetentionMs = options.ackRetentionMs ?? 24 * 3600_000;
+    const backoff = { baseMs: options.backoffBaseMs ?? 500, capMs: options.backoffCapMs ?? 30_000 };
+    this.pushBackoff = new Backoff(backoff);
+    this.pullBackoff = new Backoff(backoff);
+    this.outbox = new Outbox(db, options.kioskId, new Hlc(options.kioskId));
+    this.replica = new KbReplica(db);
+    this.http = new HubHttp(options.hubUrl, options.token, options.requestTimeoutMs ?? 15_000);
+    this.realtimeLink =
+      options.realtime === false
+        ? null
+        : new RealtimeLink(options.hubUrl, options.token, {
+            onConnected: () => {
+              this.realtimeState = 'connected';
+              this.log.info({ event: 'sync.realtime.connected' }, 'realtime nudge connected');
+              // Catch-up after (re)connecting: anything published while we were away.
+              this.pullWaker.wake();
+              this.pushWaker.wake();
+              this.emitStatus();
+            },
+            onEvent: (event) => {
+              if (event.type === 'articles_changed') this.pullWaker.wake();
+            },
+            onDisconnected: (reason) => {
+              this.realtimeState = this.stopped ? 'off' : 'connecting';
+              this.log.debug({ event: 'sync.realtime.closed', reason }, reason);
+              this.emitStatus();
+            },
+          });
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    if (this.realtimeLink) {
+      this.realtimeState = 'connecting';
+      this.realtimeLink.start();
+    }
+    this.loops = [this.pushLoop(), this.pullLoop()];
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.pushWaker.wake();
+    this.pullWaker.wake();
+    this.stopSignal.fire();
+    // In-flight requests finish (and their acknowledgements commit) before we resolve.
+    await Promise.all([...this.loops, this.realtimeLink?.stop()]);
+    this.realtimeState = 'off';
+    this.emitStatus();
+  }
+
+  nudge(): void {
+    this.pushWaker.wake();
+    this.emitStatus();
+  }
+
+  status(): SyncStatus {
+    let state: SyncStatus['state'];
+    if (this.stopped) state = 'stopped';
+    else if (this.pushing) state = 'syncing';
+    else if (this.lastError !== null) state = this.offline ? 'offline' : 'error';
+    else state = 'idle';
+    return {
+      state,
+      pending: this.outbox.pending(),
+      lastSuccessAt: this.lastSuccessAt,
+      lastError: this.lastError,
+      lastPullAt: this.lastPullAt,
+      realtime: this.realtimeState,
+    };
+  }
+
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  articles(): KnowledgeArticle[] {
+    return this.replica.inEffect();
+  }
+
+  onArticles(listener: () => void): () => void {
+    this.articleListeners.add(listener);
+    return () => this.articleListeners.delete(listener);
+  }
+
+  private async pushLoop(): Promise<void> {
+    while (!this.stopped) {
+      const batch = this.outbox.nextBatch(this.batchSize, this.maxBatchBytes);
+      if (batch.changes.length === 0) {
+        this.maybePrune();
+        await this.pushWaker.sleep(this.pushIntervalMs);
+        continue;
+      }
+      this.pushing = true;
+      this.emitStatus();
+      try {
+        const res = await this.http.push(batch.changes);
+        // Acknowledge only what the hub confirmed, and only ids we actually sent.
+        const sent = new Set(batch.changes.map((c) => c.id));
+        const confirmed = [...res.applied, ...res.duplicates].filter((id) => sent.has(id));
+        this.outbox.acknowledge(confirmed);
+        this.receiveHubClock(res.hlc);
+        this.pushing = false;
+        this.succeeded(this.pushBackoff);
+        this.log.debug({
+          event: 'sync.push',
+          applied: res.applied.length,
+          duplicates: res.duplicates.length,
+        });
+      } catch (err) {
+        this.pushing = false;
+        const delay = this.failed('push', err, this.pushBackoff);
+        await this.stopSignal.sleep(delay);
+      }
+    }
+  }
+
+  private async pullLoop(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        let more = true;
+        while (more && !this.stopped) {
+          const page = await this.http.pull(this.replica.checkpoint());
+          // The checkpoint moves in the same local transaction as the articles it covers.
+          const changed = this.replica.applyPage(page.articles, page.checkpoint);
+          if (changed > 0) this.emitArticles();
+          more = page.hasMore;
+        }
+        this.lastPullAt = new Date().toISOString();
+        this.succeeded(this.pullBackoff);
+        await this.pullWaker.sleep(this.pullIntervalMs);
+      } catch (err) {
+        const delay = this.failed('pull', err, this.pullBackoff);
+        await this.stopSignal.sleep(delay);
+      }
+    }
+  }
+
+  private succeeded(backoff: Backoff): void {
+    const recovering = backoff.failures > 0 || this.lastError !== null;
+    backoff.reset();
+    this.lastSuccessAt = new Date().toISOString();
+    if (recovering) {
+      this.lastError = null;
+      this.offline = false;
+      this.log.info({ event: 'sync.recovered' }, 'hub reachable again');
+      // Catch-up on both directions after an outage.
+      this.pullWaker.wake();
+      this.pushWaker.wake();
+    }
+    this.emitStatus();
+  }
+
+  private failed(what: 'push' | 'pull', err: unknown, backoff: Backoff): number {
+    const message = err instanceof Error ? err.message : String(err);
+    this.offline = err instanceof HubRequestError && (err.status === 0 || err.status >= 500);
+    this.lastError = `${what}: ${message}`;
+    const delay = backoff.next();
+    const level = backoff.failures === 1 ? 'warn' : 'debug';
+    this.log[level]({ event: `sync.${what}.failed`, err: message, retryInMs: delay }, `${what} failed`);
+    this.emitStatus();
+    return delay;
+  }
+
+  private receiveHubClock(hlc: string): void {
+    try {
+      this.outbox.hlc.receive(hlc);
+    } catch (err) {
+      this.log.warn({ event: 'sync.hlc.drift', err: (err as Error).message }, 'hub clock far ahead; ignored');
+    }
+  }
+
+  private maybePrune(): void {
+    if (Date.now() - this.lastPruneAt < 3600_000) return;
+    this.lastPruneAt = Date.now();
+    this.outbox.pruneAcked(this.ackRetentionMs);
+  }
+
+  private emitStatus(): void {
+    if (this.statusListeners.size === 0) return;
+    const s = this.status();
+    for (const l of this.statusListeners) {
+      try {
+        l(s);
+      } catch (err) {
+        this.log.error({ event: 'sync.listener.failed', err: (err as Error).message });
+      }
+    }
+  }
+
+  private emitArticles(): void {
+    for (const l of this.articleListeners) {
+      try {
+        l();
+      } catch (err) {
+        this.log.error({ event: 'sync.listener.failed', err: (err as Error).message });
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+// The outbox: changes recorded in the caller's transaction, read in batches, acknowledged after the hub
+// confirmed them. Acknowledged rows are kept a while for diagnosis and then pruned.
+import type BetterSqlite3 from 'better-sqlite3';
+import { monotonicFactory } from 'ulid';
+import { ConversationSchema, MessageSchema } from '../schema/conversation.ts';
+import { Hlc } from '../schema/hlc.ts';
+import type { ChangeEnvelope } from '../schema/change.ts';
+import type { OutboxWriter, UpEntity } from './contract.ts';
+
+const HLC_KEY = 'hlc.last';
+
+export interface OutboxBatch {
+  changes: ChangeEnvelope[];
+  bytes: number;
+}
+
+export class Outbox implements OutboxWriter {
+  private readonly ulid = monotonicFactory();
+  private readonly insert: BetterSqlite3.Statement;
+  private readonly saveHlc: BetterSqlite3.Statement;
+  private readonly selectPending: BetterSqlite3.Statement;
+  private readonly countPending: BetterSqlite3.Statement;
+  private readonly markAcked: BetterSqlite3.Statement;
+  private readonly prune: BetterSqlite3.Statement;
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly kioskId: string,
+    readonly hlc: Hlc,
+  ) {
+    this.insert = db.prepare(
+      `INSERT INTO sync_outbox (id, entity, entity_id, hlc, data, bytes, created_at)
+       VALUES (@id, @entity, @entityId, @hlc, @data, @bytes, @createdAt)`,
+    );
+    this.saveHlc = db.prepare(
+      `INSERT INTO sync_state (key, value) VALUES ('${HLC_KEY}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+    );
+    this.selectPending = db.prepare(
+      'SELECT id, entity, entity_id, hlc, data, bytes FROM sync_outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?',
+    );
+    this.countPending = db.prepare('SELECT COUNT(*) AS n FROM sync_outbox WHERE acked_at IS NULL');
+    this.markAcked = db.prepare('UPDATE sync_outbox SET acked_at = ? WHERE id = ? AND acked_at IS NULL');
+    this.prune = db.prepare('DELETE FROM sync_outbox WHERE acked_at IS NOT NULL AND acked_at < ?');
+    const saved = db.prepare(`SELECT value FROM sync_state WHERE key = '${HLC_KEY}'`).get() as
+      { value: string } | undefined;
+    hlc.restore(saved?.value);
+  }
+
+  /** Validates and records one change; joins the caller's transaction when there is one. */
+  enqueue(change: UpEntity): string {
+    const data =
+      change.entity === 'conversation'
+        ? ConversationSchema.parse(change.data)
+        : MessageSchema.parse(change.data);
+    if (change.entity === 'conversation' && (data as { kioskId: string }).kioskId !== this.kioskId) {
+      throw new Error(
+        `conversation ${data.id} belongs to kiosk ${(data as { kioskId: string }).kioskId}, not ${this.kioskId}`,
+      );
+    }
+    const id = this.ulid();
+    const hlc = Hlc.serialize(this.hlc.now());
+    const json = JSON.stringify(data);
+    this.insert.run({
+      id,
+      entity: change.entity,
+      entityId: data.id,
+      hlc,
+      data: json,
+      bytes: json.length + 200,
+      createdAt: new Date().toISOString(),
+    });
+    this.saveHlc.run(hlc);
+    return id;
+  }
+
+  /** The oldest unacknowledged changes, at most `maxChanges` and about `maxBytes` of JSON. */
+  nextBatch(maxChanges: number, maxBytes: number): OutboxBatch {
+    const rows = this.selectPending.all(maxChanges) as {
+      id: string;
+      entity: ChangeEnvelope['entity'];
+      entity_id: string;
+      hlc: string;
+      data: string;
+      bytes: number;
+    }[];
+    const changes: ChangeEnvelope[] = [];
+    let bytes = 0;
+    for (const r of rows) {
+      // Always send at least one, so a single large change cannot stall the queue.
+      if (changes.length > 0 && bytes + r.bytes > maxBytes) break;
+      bytes += r.bytes;
+      changes.push({
+        id: r.id,
+        kioskId: this.kioskId,
+        entity: r.entity,
+        entityId: r.entity_id,
+        op: 'upsert',
+        hlc: r.hlc,
+        data: JSON.parse(r.data),
+      } as ChangeEnvelope);
+    }
+    return { changes, bytes };
+  }
+
+  /** Marks the hub-confirmed changes as acknowledged, in one local transaction. */
+  acknowledge(ids: readonly string[]): void {
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const id of ids) this.markAcked.run(now, id);
+    })();
+  }
+
+  pending(): number {
+    return (this.countPending.get() as { n: number }).n;
+  }
+
+  /** Deletes acknowledged rows older than the retention. */
+  pruneAcked(retentionMs: number): void {
+    this.prune.run(new Date(Date.now() - retentionMs).toISOString());
+  }
+}

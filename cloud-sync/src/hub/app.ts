@@ -1,0 +1,71 @@
+// createHubApp: the hub's HTTP core. Web-standard APIs only (Request/Response, WebCrypto), so the
+// same app serves from Node (node.ts) and, later, from Deno.
+import { Hono } from 'hono';
+import { routePath } from 'hono/route';
+import { Hlc } from '../schema/hlc.ts';
+import { silentLogger, type Logger } from '../logger.ts';
+import { DEFAULT_PBKDF2_ITERATIONS } from './crypto.ts';
+import { createLocalHubEvents, type HubEvents } from './events.ts';
+import { apiError } from './http-util.ts';
+import { HubMetrics } from './metrics.ts';
+import { adminRoutes } from './routes-admin.ts';
+import { agentRoutes } from './routes-agent.ts';
+import { syncRoutes } from './routes-sync.ts';
+import type { HubStore } from './store/types.ts';
+
+export interface HubAppOptions {
+  store: HubStore;
+  /** Fan-out of realtime events; defaults to in-process. */
+  events?: HubEvents;
+  /** Bearer token for /api/admin/*; without it the admin API answers 403. */
+  operatorToken?: string;
+  logger?: Logger;
+  /** PBKDF2 iterations for passwords hashed by this hub. Default 600,000. */
+  passwordIterations?: number;
+  sessionTtlMs?: number;
+  maxFailedLogins?: number;
+  lockoutMs?: number;
+  /** Clock, injectable for lockout tests. */
+  now?: () => number;
+}
+
+export function createHubApp(options: HubAppOptions): Hono {
+  const { store } = options;
+  const log = options.logger ?? silentLogger;
+  const events = options.events ?? createLocalHubEvents();
+  const metrics = new HubMetrics();
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    metrics.countRequest(c.req.method, routePath(c, -1), c.res.status);
+  });
+
+  app.onError((err, c) => {
+    log.error({ event: 'hub.error', err: err.message, path: c.req.path }, 'request failed');
+    return apiError(c, 500, 'internal', 'internal error; the request was not applied');
+  });
+  app.notFound((c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
+
+  app.get('/healthz', async (c) => {
+    await store.stats();
+    return c.json({ status: 'ok', store: store.kind });
+  });
+  app.get('/metrics', async (c) =>
+    c.text(metrics.render(await store.stats()), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+  );
+
+  app.route('/api/sync', syncRoutes(store, metrics, new Hlc('hub')));
+  app.route(
+    '/api/agent',
+    agentRoutes(store, metrics, {
+      sessionTtlMs: options.sessionTtlMs ?? 3600_000,
+      maxFailedLogins: options.maxFailedLogins ?? 5,
+      lockoutMs: options.lockoutMs ?? 15 * 60_000,
+      passwordIterations: options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS,
+      now: options.now ?? Date.now,
+    }),
+  );
+  app.route('/api/admin', adminRoutes(store, events, metrics, options.operatorToken));
+  return app;
+}

@@ -1,0 +1,42 @@
+// Shared pieces of the hub's HTTP core: the error body, bearer parsing, JSON body reading.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+
+export function apiError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  details?: unknown,
+) {
+  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
+}
+
+export function bearerToken(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S{1,512})$/i.exec(header.trim());
+  return m ? (m[1] as string) : null;
+}
+
+export type ParsedBody<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Reads and validates a JSON body; answers 400 with the zod issues when it does not fit. */
+export async function readJson<T>(c: Context, schema: z.ZodType<T>): Promise<ParsedBody<T>> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await c.req.text());
+  } catch {
+    return { ok: false, response: apiError(c, 400, 'bad_json', 'body is not valid JSON') };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const first = issues[0];
+    const message = first ? `${first.path || '(body)'}: ${first.message}` : 'invalid body';
+    return { ok: false, response: apiError(c, 400, 'invalid_body', message, issues) };
+  }
+  return { ok: true, value: parsed.data };
+}

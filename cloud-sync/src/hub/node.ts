@@ -1,0 +1,130 @@
+// startHub: the hub on Node (@hono/node-server + ws), with the SQLite store in dataDir.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import { silentLogger, type Logger } from '../logger.ts';
+import { createHubApp } from './app.ts';
+import { DEFAULT_PBKDF2_ITERATIONS } from './crypto.ts';
+import { createLocalHubEvents } from './events.ts';
+import { attachRealtime } from './realtime-server.ts';
+import { applySeed, type HubSeed } from './seed.ts';
+import { staticConsole } from './static-files.ts';
+import { openSqliteHubStore } from './store/sqlite-store.ts';
+import type { HubStore } from './store/types.ts';
+
+export interface StartHubOptions {
+  host: string;
+  /** 0 picks a free port; the chosen one is in `url`. */
+  port: number;
+  /** Folder of the hub's SQLite database (hub.sqlite); created when missing. */
+  dataDir: string;
+  /** Built kiosk-ui (dist/): serves /agent and /assets/*. */
+  staticDir?: string;
+  seed?: HubSeed;
+  logger?: Logger;
+  /** Enables /api/admin/* for this bearer token. */
+  operatorToken?: string;
+  passwordIterations?: number;
+}
+
+export interface RunningHub {
+  url: string;
+  store: HubStore;
+  close(): Promise<void>;
+}
+
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const log = options.logger ?? silentLogger;
+  const iterations = options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS;
+  ensureWritableDir(options.dataDir);
+  const dbFile = join(options.dataDir, 'hub.sqlite');
+  let store: HubStore;
+  try {
+    store = openSqliteHubStore(dbFile);
+  } catch (err) {
+    throw new Error(`hub cannot open its database ${dbFile}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    if (options.seed) {
+      const report = await applySeed(store, options.seed, iterations);
+      log.info({ event: 'hub.seeded', ...report }, 'seed applied');
+    }
+    const events = createLocalHubEvents();
+    const core = createHubApp({
+      store,
+      events,
+      logger: log,
+      passwordIterations: iterations,
+      ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}),
+    });
+    const serveStatic = options.staticDir ? staticConsole(options.staticDir) : null;
+    const fetch = async (req: Request): Promise<Response> => (await serveStatic?.(req)) ?? core.fetch(req);
+    const server = createAdaptorServer({ fetch }) as Server;
+    await listen(server, options.host, options.port);
+    const realtime = attachRealtime(server, store, events, log);
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${urlHost(options.host)}:${port}`;
+    log.info(
+      { event: 'hub.started', url, dataDir: options.dataDir, store: store.kind },
+      `hub listening on ${url}`,
+    );
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      store,
+      close: () =>
+        (closing ??= (async () => {
+          await realtime.close();
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          });
+          await store.close();
+          log.info({ event: 'hub.stopped' }, 'hub stopped');
+        })()),
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+function ensureWritableDir(dir: string): void {
+  const probe = join(dir, `.write-probe-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    // access(W_OK) says yes to root even on a read-only mount, so try a real write.
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new Error(`hub dataDir ${dir} is not a writable folder (${code})`, { cause: err });
+  }
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      if (err.code === 'EADDRINUSE')
+        reject(new Error(`hub port ${port} on ${host} is already in use`, { cause: err }));
+      else if (err.code === 'EACCES')
+        reject(new Error(`hub may not listen on port ${port} on ${host}`, { cause: err }));
+      else reject(new Error(`hub cannot listen on ${host}:${port}: ${err.message}`, { cause: err }));
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

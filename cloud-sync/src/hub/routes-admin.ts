@@ -1,0 +1,68 @@
+// Operator routes: publish knowledge articles, enroll kiosks. Guarded by the operator token.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { KnowledgeArticleSchema } from '../schema/article.ts';
+import { KioskIdSchema } from '../schema/change.ts';
+import { apiError, bearerToken, readJson } from './http-util.ts';
+import { randomToken, sha256Hex } from './crypto.ts';
+import type { HubStore } from './store/types.ts';
+import type { HubEvents } from './events.ts';
+import type { HubMetrics } from './metrics.ts';
+
+const EnrollRequestSchema = z.object({ kioskId: KioskIdSchema });
+
+export function adminRoutes(
+  store: HubStore,
+  events: HubEvents,
+  metrics: HubMetrics,
+  operatorToken: string | undefined,
+): Hono {
+  const app = new Hono();
+  const expected = operatorToken ? sha256Hex(operatorToken) : null;
+
+  app.use(
+    '*',
+    bodyLimit({ maxSize: 64 * 1024, onError: (c) => apiError(c, 413, 'body_too_large', 'body too large') }),
+  );
+  app.use('*', async (c, next) => {
+    if (!expected)
+      return apiError(c, 403, 'admin_disabled', 'this hub was started without an operator token');
+    const token = bearerToken(c.req.header('authorization'));
+    // Comparing digests keeps the comparison time independent of the token.
+    if (!token || (await sha256Hex(token)) !== (await expected)) {
+      return apiError(c, 401, 'unauthorized', 'operator bearer token required');
+    }
+    await next();
+  });
+
+  app.post('/articles', async (c) => {
+    const body = await readJson(c, KnowledgeArticleSchema);
+    if (!body.ok) return body.response;
+    const outcome = await store.publishArticle(body.value);
+    const { id, locale, version } = body.value;
+    if (outcome === 'conflict') {
+      return apiError(c, 409, 'version_conflict', `${id} ${locale} v${version} exists with other content`);
+    }
+    if (outcome === 'stale')
+      return apiError(c, 409, 'stale_version', `${id} ${locale} has a version newer than ${version}`);
+    if (outcome === 'published') {
+      metrics.articlesPublished += 1;
+      // A hint only: kiosks answer it with an ordinary pull from their own checkpoint.
+      events.publish({ type: 'articles_changed', checkpoint: '' });
+    }
+    return c.json({ outcome, id, locale, version }, outcome === 'published' ? 201 : 200);
+  });
+
+  app.post('/kiosks', async (c) => {
+    const body = await readJson(c, EnrollRequestSchema);
+    if (!body.ok) return body.response;
+    const token = randomToken();
+    const created = await store.putKiosk(body.value.kioskId, await sha256Hex(token), 'create');
+    if (!created) return apiError(c, 409, 'kiosk_exists', `kiosk ${body.value.kioskId} is already enrolled`);
+    // The token is shown once; the hub keeps only its hash.
+    return c.json({ kioskId: body.value.kioskId, token }, 201);
+  });
+
+  return app;
+}

@@ -1,0 +1,98 @@
+// Remote-agent console API: sign-in with lockout, conversation list and detail.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import {
+  AgentLoginRequestSchema,
+  type AgentLoginResponse,
+  type ConversationListResponse,
+} from '../schema/agent-api.ts';
+import { apiError, bearerToken, readJson } from './http-util.ts';
+import { hashPassword, randomToken, sha256Hex, verifyPassword } from './crypto.ts';
+import type { AgentSession, HubStore } from './store/types.ts';
+import type { HubMetrics } from './metrics.ts';
+
+export interface AgentAuthOptions {
+  /** Session lifetime. Default 1 hour. */
+  sessionTtlMs: number;
+  /** Failed logins in a row before the account locks. Default 5. */
+  maxFailedLogins: number;
+  /** How long a locked account stays locked. Default 15 minutes. */
+  lockoutMs: number;
+  passwordIterations: number;
+  now: () => number;
+}
+
+type Env = { Variables: { agent: AgentSession } };
+
+export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAuthOptions): Hono<Env> {
+  const app = new Hono<Env>();
+  // Verified against when the username is unknown, so timing does not reveal which accounts exist.
+  const decoy = hashPassword(randomToken(), opts.passwordIterations);
+
+  app.post(
+    '/login',
+    bodyLimit({ maxSize: 4096, onError: (c) => apiError(c, 413, 'body_too_large', 'login body too large') }),
+    async (c) => {
+      const body = await readJson(c, AgentLoginRequestSchema);
+      if (!body.ok) return body.response;
+      const { username, password } = body.value;
+      const now = opts.now();
+      const agent = await store.getAgent(username);
+      if (agent?.lockedUntil && Date.parse(agent.lockedUntil) > now) {
+        const retryAfter = Math.ceil((Date.parse(agent.lockedUntil) - now) / 1000);
+        c.header('Retry-After', String(retryAfter));
+        return apiError(c, 429, 'locked_out', `too many failed logins; try again in ${retryAfter} s`);
+      }
+      const ok = await verifyPassword(password, agent?.passwordHash ?? (await decoy));
+      if (!agent || !ok) {
+        metrics.loginFailures += 1;
+        if (agent) {
+          const failures = agent.failedLogins + 1;
+          const locked = failures >= opts.maxFailedLogins;
+          await store.setLoginState(
+            username,
+            locked ? 0 : failures,
+            locked ? new Date(now + opts.lockoutMs).toISOString() : null,
+          );
+        }
+        return apiError(c, 401, 'bad_credentials', 'unknown username or wrong password');
+      }
+      if (agent.failedLogins > 0 || agent.lockedUntil) await store.setLoginState(username, 0, null);
+      const token = randomToken();
+      const expiresAt = new Date(now + opts.sessionTtlMs).toISOString();
+      await store.createSession(await sha256Hex(token), username, expiresAt);
+      const response: AgentLoginResponse = {
+        token,
+        expiresAt,
+        agent: { username: agent.username, role: agent.role, displayName: agent.displayName },
+      };
+      return c.json(response);
+    },
+  );
+
+  const requireAgent = createMiddleware<Env>(async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    const session = token ? await store.findSession(await sha256Hex(token), new Date(opts.now())) : null;
+    if (!session)
+      return apiError(c, 401, 'unauthorized', 'sign in first (agent bearer token missing or expired)');
+    c.set('agent', session);
+    await next();
+  });
+  app.use('/conversations', requireAgent);
+  app.use('/conversations/*', requireAgent);
+
+  app.get('/conversations', async (c) => {
+    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);
+    const response: ConversationListResponse = { conversations: await store.listConversations(limit) };
+    return c.json(response);
+  });
+
+  app.get('/conversations/:id', async (c) => {
+    const detail = await store.getConversation(c.req.param('id'));
+    if (!detail) return apiError(c, 404, 'not_found', 'no such conversation');
+    return c.json(detail);
+  });
+
+  return app;
+}

@@ -1,0 +1,85 @@
+// Kiosk-facing routes: push changes up, pull knowledge down. Every request carries the kiosk's token.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { Hlc } from '../schema/hlc.ts';
+import { CheckpointSchema, PushRequestSchema, SYNC_LIMITS, type PushResponse } from '../schema/change.ts';
+import { apiError, bearerToken, readJson } from './http-util.ts';
+import { sha256Hex } from './crypto.ts';
+import { OwnershipError, type HubStore } from './store/types.ts';
+import type { HubMetrics } from './metrics.ts';
+
+type Env = { Variables: { kioskId: string } };
+
+/** The kiosk a bearer token belongs to, or null. Shared with the realtime upgrade of the Node entry. */
+export async function authenticateKiosk(store: HubStore, authorization: string | null | undefined) {
+  const token = bearerToken(authorization);
+  if (!token) return null;
+  return store.findKioskByTokenHash(await sha256Hex(token));
+}
+
+export function syncRoutes(store: HubStore, metrics: HubMetrics, hlc: Hlc): Hono<Env> {
+  const app = new Hono<Env>();
+
+  app.use('*', async (c, next) => {
+    const kiosk = await authenticateKiosk(store, c.req.header('authorization'));
+    if (!kiosk) return apiError(c, 401, 'unauthorized', 'a valid kiosk bearer token is required');
+    c.set('kioskId', kiosk.id);
+    await next();
+  });
+
+  app.post(
+    '/push',
+    bodyLimit({
+      maxSize: SYNC_LIMITS.maxPushBytes,
+      onError: (c) =>
+        apiError(c, 413, 'body_too_large', `push body exceeds ${SYNC_LIMITS.maxPushBytes} bytes`),
+    }),
+    async (c) => {
+      const kioskId = c.get('kioskId');
+      const body = await readJson(c, PushRequestSchema);
+      if (!body.ok) return body.response;
+      const { changes } = body.value;
+      const foreign = changes.find(
+        (ch) => ch.kioskId !== kioskId || (ch.entity === 'conversation' && ch.data.kioskId !== kioskId),
+      );
+      if (foreign) {
+        return apiError(
+          c,
+          403,
+          'foreign_kiosk',
+          `change ${foreign.id} is not for kiosk ${kioskId}; nothing applied`,
+        );
+      }
+      // Refuse clocks far in the future before touching the store, so nothing is half-applied.
+      let latest = hlc.now();
+      try {
+        for (const ch of changes) latest = hlc.receive(ch.hlc);
+      } catch (err) {
+        return apiError(c, 400, 'bad_clock', `${(err as Error).message}; nothing applied`);
+      }
+      let result;
+      try {
+        result = await store.applyChanges(kioskId, changes);
+      } catch (err) {
+        if (err instanceof OwnershipError) {
+          return apiError(c, 403, 'foreign_record', `${err.message}; nothing applied`);
+        }
+        throw err;
+      }
+      metrics.changesApplied += result.applied.length;
+      metrics.changesDuplicate += result.duplicates.length;
+      const response: PushResponse = { ...result, hlc: Hlc.serialize(latest) };
+      return c.json(response);
+    },
+  );
+
+  app.get('/pull', async (c) => {
+    const since = CheckpointSchema.safeParse(c.req.query('since') ?? '');
+    if (!since.success)
+      return apiError(c, 400, 'bad_checkpoint', 'since must be a checkpoint from an earlier pull');
+    const page = await store.articlesSince(since.data, SYNC_LIMITS.maxPullArticles);
+    return c.json(page);
+  });
+
+  return app;
+}

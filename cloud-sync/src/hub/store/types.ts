@@ -1,0 +1,96 @@
+// The hub's storage interface. Every method is async so that a PostgreSQL store (issue 5) implements
+// the same contract as the embedded SQLite one; the HTTP core depends only on this file.
+import type { ChangeEnvelope } from '../../schema/change.ts';
+import type { KnowledgeArticle } from '../../schema/article.ts';
+import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
+
+export interface KioskRecord {
+  id: string;
+  createdAt: string;
+}
+
+export interface AgentRecord {
+  username: string;
+  role: AgentRole;
+  displayName: string;
+  /** Self-describing PBKDF2 hash (see hub/crypto.ts). */
+  passwordHash: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+export interface AgentSession {
+  username: string;
+  role: AgentRole;
+  displayName: string;
+  expiresAt: string;
+}
+
+export interface ApplyResult {
+  applied: string[];
+  duplicates: string[];
+}
+
+/** Thrown by applyChanges when a change touches a record of another kiosk; nothing is applied. */
+export class OwnershipError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly entityId: string,
+    readonly ownerKioskId: string,
+  ) {
+    super(`${entity} ${entityId} belongs to another kiosk`);
+  }
+}
+
+/**
+ * published: a new version stored. unchanged: this exact version is already there (a re-seed).
+ * conflict: this version exists with other content. stale: a newer version exists.
+ */
+export type PublishOutcome = 'published' | 'unchanged' | 'conflict' | 'stale';
+
+export interface ArticlePage {
+  articles: KnowledgeArticle[];
+  /** Opaque; pass back as `since`. Equals the input when nothing new. */
+  checkpoint: string;
+  hasMore: boolean;
+}
+
+export interface HubStats {
+  kiosks: number;
+  conversations: number;
+  messages: number;
+  changes: number;
+  articles: number;
+}
+
+export interface HubStore {
+  readonly kind: 'sqlite' | 'postgres';
+
+  findKioskByTokenHash(tokenHash: string): Promise<KioskRecord | null>;
+  /** create: fails (false) when the id exists. upsert: sets the token of an existing kiosk (seeding). */
+  putKiosk(id: string, tokenHash: string, mode: 'create' | 'upsert'): Promise<boolean>;
+
+  /**
+   * Applies a validated batch from one kiosk in one transaction: each change once by its id (a change
+   * seen before is reported as duplicate), records last-writer-wins by HLC. Throws OwnershipError,
+   * with nothing applied, when a change touches another kiosk's record.
+   */
+  applyChanges(kioskId: string, changes: readonly ChangeEnvelope[]): Promise<ApplyResult>;
+
+  listConversations(limit: number): Promise<ConversationSummary[]>;
+  getConversation(id: string): Promise<ConversationDetail | null>;
+
+  publishArticle(article: KnowledgeArticle): Promise<PublishOutcome>;
+  articlesSince(checkpoint: string, limit: number): Promise<ArticlePage>;
+
+  getAgent(username: string): Promise<AgentRecord | null>;
+  /** Creates or replaces an account (and clears its lockout). */
+  putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void>;
+  setLoginState(username: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
+  createSession(tokenHash: string, username: string, expiresAt: string): Promise<void>;
+  /** The session when it exists and has not expired at `now`. */
+  findSession(tokenHash: string, now: Date): Promise<AgentSession | null>;
+
+  stats(): Promise<HubStats>;
+  close(): Promise<void>;
+}
