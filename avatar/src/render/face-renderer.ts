@@ -1,0 +1,12 @@
+// What avatar-core needs from a renderer: draw a pose, follow the container's size, clean up.
+import type { FacePose } from '../animation/face-animator.ts';
+import type { RendererKind } from '../types.ts';
+
+export interface FaceRenderer {
+  readonly kind: RendererKind;
+  readonly canvas: HTMLCanvasElement;
+  draw(pose: FacePose): void;
+  /** CSS pixel size of the drawing area. */
+  resize(width: number, height: number): void;
+  dispose(): void;
+}
