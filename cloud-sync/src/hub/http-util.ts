@@ -13,6 +13,15 @@ export function apiError(
   return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
 }
 
+/**
+ * 413 for a body over its limit. The rest of that body is never read, so the connection cannot carry
+ * another request: tell the client to open a new one.
+ */
+export function tooLarge(c: Context, message: string) {
+  c.header('Connection', 'close');
+  return apiError(c, 413, 'body_too_large', message);
+}
+
 export function bearerToken(header: string | undefined | null): string | null {
   if (!header) return null;
   const m = /^Bearer\s+(\S{1,512})$/i.exec(header.trim());

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { KnowledgeArticleSchema } from '../schema/article.ts';
 import { KioskIdSchema } from '../schema/change.ts';
-import { apiError, bearerToken, readJson } from './http-util.ts';
+import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
 import { randomToken, sha256Hex } from './crypto.ts';
 import type { HubStore } from './store/types.ts';
 import type { HubEvents } from './events.ts';
@@ -21,10 +21,7 @@ export function adminRoutes(
   const app = new Hono();
   const expected = operatorToken ? sha256Hex(operatorToken) : null;
 
-  app.use(
-    '*',
-    bodyLimit({ maxSize: 64 * 1024, onError: (c) => apiError(c, 413, 'body_too_large', 'body too large') }),
-  );
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => tooLarge(c, 'body too large') }));
   app.use('*', async (c, next) => {
     if (!expected)
       return apiError(c, 403, 'admin_disabled', 'this hub was started without an operator token');

@@ -7,7 +7,7 @@ import {
   type AgentLoginResponse,
   type ConversationListResponse,
 } from '../schema/agent-api.ts';
-import { apiError, bearerToken, readJson } from './http-util.ts';
+import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from './crypto.ts';
 import type { AgentSession, HubStore } from './store/types.ts';
 import type { HubMetrics } from './metrics.ts';
@@ -32,7 +32,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
 
   app.post(
     '/login',
-    bodyLimit({ maxSize: 4096, onError: (c) => apiError(c, 413, 'body_too_large', 'login body too large') }),
+    bodyLimit({ maxSize: 4096, onError: (c) => tooLarge(c, 'login body too large') }),
     async (c) => {
       const body = await readJson(c, AgentLoginRequestSchema);
       if (!body.ok) return body.response;

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Hlc } from '../schema/hlc.ts';
 import { CheckpointSchema, PushRequestSchema, SYNC_LIMITS, type PushResponse } from '../schema/change.ts';
-import { apiError, bearerToken, readJson } from './http-util.ts';
+import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
 import { sha256Hex } from './crypto.ts';
 import { OwnershipError, type HubStore } from './store/types.ts';
 import type { HubMetrics } from './metrics.ts';
@@ -31,8 +31,7 @@ export function syncRoutes(store: HubStore, metrics: HubMetrics, hlc: Hlc): Hono
     '/push',
     bodyLimit({
       maxSize: SYNC_LIMITS.maxPushBytes,
-      onError: (c) =>
-        apiError(c, 413, 'body_too_large', `push body exceeds ${SYNC_LIMITS.maxPushBytes} bytes`),
+      onError: (c) => tooLarge(c, `push body exceeds ${SYNC_LIMITS.maxPushBytes} bytes`),
     }),
     async (c) => {
       const kioskId = c.get('kioskId');
