@@ -1,0 +1,29 @@
+// Connects the arm without holding up start-up, retrying with backoff until the first HELLO succeeds;
+// after that the bridge's own reconnect logic owns the link.
+import type { ArmController } from '@branch/firmware-bridge';
+import type { Logger } from 'pino';
+
+export function keepConnected(arm: ArmController, logger: Logger): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let delay = 250;
+  const attempt = () => {
+    timer = null;
+    arm.connect().then(
+      () => {
+        if (!stopped) logger.info({ firmware: arm.status().firmware }, 'arm connected');
+      },
+      (err: Error) => {
+        if (stopped) return;
+        logger.warn({ err: { message: err.message }, retryInMs: delay }, 'arm connect failed');
+        timer = setTimeout(attempt, delay);
+        delay = Math.min(delay * 2, 5000);
+      },
+    );
+  };
+  attempt();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,126 @@
+// Options of startAgent, validated with zod so that a JSON config and a programmatic caller get the
+// same checks and the same clear errors.
+import type { Logger } from 'pino';
+import { z } from 'zod';
+
+const Port = z.number().int().min(0).max(65_535);
+const LineNumber = z.number().int().min(0).max(1023);
+const UsbId = z.number().int().min(0).max(0xffff);
+
+export const PinoLoggerSchema = z.custom<Logger>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Logger).info === 'function' &&
+    typeof (v as Logger).child === 'function',
+  'must be a pino logger',
+);
+
+export const LoggerOptionsSchema = z
+  .object({
+    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Log file path; stdout when absent. */
+    file: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const AgentOptionsSchema = z
+  .object({
+    /** Kiosk API address; 127.0.0.1 so that nothing off the kiosk can reach it. */
+    host: z.string().min(1).max(255).default('127.0.0.1'),
+    port: Port.default(7200),
+    /** Holds agent.sqlite (WAL). */
+    dataDir: z.string().min(1),
+    /** Built kiosk-ui (kiosk-ui/dist): index.html at /, sim.html at /sim, assets at /assets/*. */
+    staticDir: z.string().min(1).optional(),
+    mode: z.enum(['simulation', 'hardware']).default('simulation'),
+    kioskId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only, at most 64'),
+    hub: z.object({ url: z.url(), token: z.string().min(1) }).strict(),
+    /** Per-kiosk HMAC-SHA256 key for card tokens, hex (at least 16 bytes). */
+    cardKey: z.string().regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, 'hex, 16 to 64 bytes'),
+    arm: z
+      .object({
+        dialect: z.enum(['binary', 'gcode']).default('binary'),
+        path: z.string().min(1),
+        baudRate: z.number().int().positive().optional(),
+      })
+      .strict(),
+    cardReader: z
+      .object({
+        kind: z.enum(['virtual', 'hid']).default('virtual'),
+        vendorId: UsbId.optional(),
+        productId: UsbId.optional(),
+        /** Flush a swipe that did not end with Enter after this quiet time. */
+        swipeIdleMs: z.number().int().min(10).max(2000).default(150),
+        reattachMs: z.number().int().min(100).max(60_000).default(2000),
+      })
+      .strict()
+      .refine((r) => r.kind === 'virtual' || (r.vendorId !== undefined && r.productId !== undefined), {
+        message: 'a hid card reader needs vendorId and productId',
+      })
+      .default({ kind: 'virtual', swipeIdleMs: 150, reattachMs: 2000 }),
+    gpio: z
+      .object({
+        kind: z.enum(['virtual', 'onoff']).default('virtual'),
+        /** gpiochip label (e.g. 'pinctrl-rp1') or name; default: the Raspberry Pi header chip. */
+        chip: z.string().min(1).optional(),
+        /** Chip-relative line numbers (not sysfs numbers). */
+        pins: z
+          .object({
+            estop: LineNumber,
+            presence: LineNumber,
+            door: LineNumber,
+            green: LineNumber,
+            amber: LineNumber,
+            red: LineNumber,
+            buzzer: LineNumber,
+          })
+          .strict()
+          .default({ estop: 17, presence: 27, door: 22, green: 5, amber: 6, red: 13, buzzer: 19 }),
+      })
+      .strict()
+      .default({
+        kind: 'virtual',
+        pins: { estop: 17, presence: 27, door: 22, green: 5, amber: 6, red: 13, buzzer: 19 },
+      }),
+    safety: z
+      .object({
+        presenceClearMs: z.number().int().min(0).max(600_000).default(3000),
+        estopDebounceMs: z.number().int().min(0).max(1000).default(5),
+      })
+      .strict()
+      .default({ presenceClearMs: 3000, estopDebounceMs: 5 }),
+    technician: z
+      .object({
+        /** From hashTechnicianPin(): 'scrypt$N$r$p$salt$hash' (base64url). */
+        pinHash: z
+          .string()
+          .regex(
+            /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/,
+            'must come from hashTechnicianPin',
+          ),
+        tokenTtlMs: z
+          .number()
+          .int()
+          .min(10_000)
+          .max(3_600_000)
+          .default(15 * 60_000),
+      })
+      .strict(),
+    sessions: z
+      .object({
+        /** A customer session with no command for this long ends as timed_out. */
+        idleTimeoutMs: z.number().int().min(1000).max(3_600_000).default(180_000),
+        /** Below this the bot says it is not sure and offers a person. */
+        answerThreshold: z.number().min(0).max(1).default(0.35),
+      })
+      .strict()
+      .default({ idleTimeoutMs: 180_000, answerThreshold: 0.35 }),
+    logger: z.union([PinoLoggerSchema, LoggerOptionsSchema]).default({ level: 'info' }),
+  })
+  .strict();
+
+/** What callers pass (defaults optional). */
+export type AgentOptions = z.input<typeof AgentOptionsSchema>;
+/** After validation, with defaults filled in. */
+export type ResolvedAgentOptions = z.output<typeof AgentOptionsSchema>;

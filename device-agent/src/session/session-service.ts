@@ -1,0 +1,137 @@
+// Customer sessions: one conversation each, kept in memory only while it lasts and wiped at the end.
+// Writes go through ConversationStore (change + outbox in one transaction), then sync.nudge().
+import type { Conversation, KioskSync } from '@branch/cloud-sync';
+import type { Logger } from 'pino';
+import { ulid } from 'ulid';
+import type { CardIdentity } from '../card/card-intake.ts';
+import { scrubText } from '../log/pan-guard.ts';
+import type { Answer } from '../protocol/messages.ts';
+import type { ConversationStore } from '../store/conversation-store.ts';
+import { answerQuestion } from './answer-question.ts';
+
+type Locale = Conversation['locale'];
+export type EndOutcome = 'answered' | 'abandoned' | 'timed_out' | 'handed_off';
+
+interface LiveSession {
+  id: string;
+  locale: Locale;
+  idleTimer: NodeJS.Timeout;
+}
+
+export class SessionError extends Error {
+  constructor(
+    readonly code: 'unknownSession',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SessionServiceOptions {
+  idleTimeoutMs: number;
+  answerThreshold: number;
+}
+
+export class SessionService {
+  private live = new Map<string, LiveSession>();
+  private endListeners = new Set<(id: string) => void>();
+
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly sync: Pick<KioskSync, 'articles' | 'nudge'>,
+    private readonly options: SessionServiceOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  start(locale: Locale): string {
+    const id = ulid();
+    this.store.start(id, locale, new Date().toISOString());
+    this.sync.nudge();
+    this.live.set(id, { id, locale, idleTimer: this.idleTimer(id) });
+    this.logger.info({ sessionId: id, locale }, 'session started');
+    return id;
+  }
+
+  ask(sessionId: string, question: string): Answer {
+    const s = this.touch(sessionId);
+    // Customers sometimes type card numbers: they are never stored.
+    const text = scrubText(question);
+    this.store.addMessage({
+      id: ulid(),
+      conversationId: s.id,
+      role: 'customer',
+      text,
+      at: new Date().toISOString(),
+    });
+    this.sync.nudge();
+    const answer = answerQuestion(text, this.sync.articles(), s.locale, this.options.answerThreshold);
+    const reply = {
+      id: ulid(),
+      conversationId: s.id,
+      role: 'bot' as const,
+      text: answer.text,
+      at: new Date().toISOString(),
+    };
+    this.store.addMessage(answer.articleId === undefined ? reply : { ...reply, articleId: answer.articleId });
+    this.sync.nudge();
+    this.logger.info(
+      { sessionId, articleId: answer.articleId, confidence: answer.confidence },
+      'question answered',
+    );
+    return answer;
+  }
+
+  /** Links a swiped card (masked PAN and token only) to the session's conversation. */
+  linkCard(sessionId: string, card: CardIdentity): void {
+    const s = this.touch(sessionId);
+    this.store.linkCard(s.id, card.maskedPan, card.token);
+    this.sync.nudge();
+    this.logger.info({ sessionId }, 'card linked to session');
+  }
+
+  end(sessionId: string, outcome: EndOutcome): void {
+    const s = this.require(sessionId);
+    clearTimeout(s.idleTimer);
+    this.live.delete(sessionId);
+    this.store.end(s.id, new Date().toISOString(), outcome);
+    this.sync.nudge();
+    this.logger.info({ sessionId, outcome }, 'session ended');
+    for (const l of [...this.endListeners]) l(sessionId);
+  }
+
+  has(sessionId: string): boolean {
+    return this.live.has(sessionId);
+  }
+
+  /** Throws unless the session is live; resets its idle timer. */
+  touch(sessionId: string): LiveSession {
+    const s = this.require(sessionId);
+    clearTimeout(s.idleTimer);
+    s.idleTimer = this.idleTimer(sessionId);
+    return s;
+  }
+
+  onEnd(listener: (id: string) => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+
+  /** Ends every live session (agent shutdown). */
+  endAll(outcome: EndOutcome): void {
+    for (const id of [...this.live.keys()]) this.end(id, outcome);
+  }
+
+  private require(sessionId: string): LiveSession {
+    const s = this.live.get(sessionId);
+    if (!s) throw new SessionError('unknownSession', `no live session ${sessionId}`);
+    return s;
+  }
+
+  private idleTimer(id: string): NodeJS.Timeout {
+    const t = setTimeout(() => {
+      if (this.live.has(id)) this.end(id, 'timed_out');
+    }, this.options.idleTimeoutMs);
+    t.unref();
+    return t;
+  }
+}

@@ -1,0 +1,49 @@
+// Schema migrations, applied in order; PRAGMA user_version records how many have run.
+import type Database from 'better-sqlite3';
+
+const MIGRATIONS: string[] = [
+  // 1: conversations, messages, safety events.
+  `CREATE TABLE conversations (
+     id TEXT PRIMARY KEY,
+     locale TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     ended_at TEXT,
+     outcome TEXT,
+     -- Masked only: the CHECK refuses anything without a '*' (never a PAN).
+     masked_pan TEXT CHECK (masked_pan IS NULL OR (length(masked_pan) <= 19 AND masked_pan GLOB '*[*]*')),
+     customer_token TEXT
+   ) STRICT;
+   CREATE TABLE messages (
+     id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL REFERENCES conversations(id),
+     role TEXT NOT NULL CHECK (role IN ('customer', 'bot', 'agent', 'system')),
+     text TEXT NOT NULL,
+     at TEXT NOT NULL,
+     article_id TEXT
+   ) STRICT;
+   CREATE INDEX messages_by_conversation ON messages(conversation_id, at);
+   CREATE TABLE safety_events (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     from_state TEXT NOT NULL,
+     to_state TEXT NOT NULL,
+     cause TEXT NOT NULL
+   ) STRICT;`,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `agent.sqlite has schema version ${current}, newer than this agent (${MIGRATIONS.length})`,
+    );
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
