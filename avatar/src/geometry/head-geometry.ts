@@ -9,29 +9,40 @@ export interface HeadGeometryData extends MeshData {
   triangleCount: number;
   /** Triangles per part, for budgets and tests. */
   parts: Record<string, number>;
+  /** [first vertex, vertex count] of each part. */
+  vertexRanges: Record<string, [number, number]>;
+}
+
+type PartAdder = (b: MeshBuilder) => number;
+
+function assemble(morphNames: readonly string[], adders: Record<string, PartAdder>): HeadGeometryData {
+  const b = new MeshBuilder(morphNames);
+  const parts: Record<string, number> = {};
+  const vertexRanges: Record<string, [number, number]> = {};
+  for (const [name, add] of Object.entries(adders)) {
+    const first = b.vertexCount;
+    parts[name] = add(b);
+    vertexRanges[name] = [first, b.vertexCount - first];
+  }
+  const data = b.build();
+  return { ...data, triangleCount: data.indices.length / 3, parts, vertexRanges };
 }
 
 /** The head: everything that turns and moves with the face, carrying all morph targets. */
 export function generateHeadGeometry(): HeadGeometryData {
-  const b = new MeshBuilder(MORPH_NAMES);
-  const parts: Record<string, number> = {
-    skull: addSkull(b),
-    ears: addEars(b),
-    hair: addHair(b),
-    eyes: addEyes(b),
-    lids: addLids(b),
-    brows: addBrows(b),
-    mouthInside: addMouthInside(b),
-    lips: addLips(b),
-  };
-  const data = b.build();
-  return { ...data, triangleCount: data.indices.length / 3, parts };
+  return assemble(MORPH_NAMES, {
+    skull: addSkull,
+    ears: addEars,
+    hair: addHair,
+    eyes: addEyes,
+    lids: addLids,
+    brows: addBrows,
+    mouthInside: addMouthInside,
+    lips: addLips,
+  });
 }
 
 /** Neck and shoulders: a second, static mesh (the head turns above it). */
 export function generateBodyGeometry(): HeadGeometryData {
-  const b = new MeshBuilder([]);
-  const parts = { shoulders: addShoulders(b) };
-  const data = b.build();
-  return { ...data, triangleCount: data.indices.length / 3, parts };
+  return assemble([], { shoulders: addShoulders });
 }
