@@ -1,6 +1,6 @@
 // Push path end to end: a real kiosk client on a real SQLite file against a real hub.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { Hlc, openKioskSync, type KioskSync, type RunningHub } from '../src/index.ts';
 import { ulid } from 'ulid';
 import {
@@ -82,7 +82,6 @@ describe('push', () => {
   });
 
   it('refuses a database that cannot run in WAL mode', () => {
-    const Database = db.constructor as typeof import('better-sqlite3');
     const memory = new Database(':memory:');
     expect(() =>
       openKioskSync(memory, { hubUrl: hub.url, kioskId: KIOSK_A.id, token: KIOSK_A.token }),
