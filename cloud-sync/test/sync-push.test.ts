@@ -81,6 +81,25 @@ describe('push', () => {
     expect(sync.status().pending).toBe(0);
   });
 
+  it('survives the caller closing the database before stop()', async () => {
+    db = openKioskDb(dirs.make());
+    sync = openKioskSync(db, { hubUrl: hub.url, kioskId: KIOSK_A.id, token: KIOSK_A.token, realtime: false });
+    const seen: number[] = [];
+    sync.onStatus((s) => seen.push(s.pending));
+    sync.outbox.enqueue({
+      entity: 'conversation',
+      data: conversation(KIOSK_A.id, '2026-11-25T10:30:00.000Z'),
+    });
+    sync.start();
+    sync.nudge();
+    await waitFor('drained', () => sync?.status().pending === 0);
+    expect(seen).toContain(0);
+    db.close();
+    sync.nudge();
+    await sync.stop();
+    expect(sync.status()).toMatchObject({ state: 'stopped', pending: 0 });
+  });
+
   it('refuses a database that cannot run in WAL mode', () => {
     const memory = new Database(':memory:');
     expect(() =>

@@ -73,8 +73,12 @@ class KioskSyncEngine implements KioskSync {
   private offline = false;
   private realtimeState: 'connected' | 'connecting' | 'off' = 'off';
   private lastPruneAt = 0;
+  private lastPending = 0;
 
-  constructor(db: BetterSqlite3.Database, options: KioskSyncOptions) {
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    options: KioskSyncOptions,
+  ) {
     this.log = options.logger ?? silentLogger;
     this.batchSize = Math.min(options.batchSize ?? 200, SYNC_LIMITS.maxBatchChanges);
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 512 * 1024, SYNC_LIMITS.maxPushBytes / 2);
@@ -117,7 +121,7 @@ class KioskSyncEngine implements KioskSync {
       this.realtimeState = 'connecting';
       this.realtimeLink.start();
     }
-    this.loops = [this.pushLoop(), this.pullLoop()];
+    this.loops = [this.guard('push', this.pushLoop()), this.guard('pull', this.pullLoop())];
   }
 
   async stop(): Promise<void> {
@@ -145,7 +149,7 @@ class KioskSyncEngine implements KioskSync {
     else state = 'idle';
     return {
       state,
-      pending: this.outbox.pending(),
+      pending: this.pendingCount(),
       lastSuccessAt: this.lastSuccessAt,
       lastError: this.lastError,
       lastPullAt: this.lastPullAt,
@@ -167,8 +171,24 @@ class KioskSyncEngine implements KioskSync {
     return () => this.articleListeners.delete(listener);
   }
 
+  /** The outbox size; the last known one once the caller has closed the database. */
+  private pendingCount(): number {
+    if (this.db.open) this.lastPending = this.outbox.pending();
+    return this.lastPending;
+  }
+
+  /** A loop that dies of an unexpected error (the caller closed the database, say) is logged, not thrown. */
+  private async guard(name: string, loop: Promise<void>): Promise<void> {
+    try {
+      await loop;
+    } catch (err) {
+      this.lastError = `${name} loop stopped: ${(err as Error).message}`;
+      this.log.error({ event: 'sync.loop.died', loop: name, err: (err as Error).message }, this.lastError);
+    }
+  }
+
   private async pushLoop(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.stopped && this.db.open) {
       const batch = this.outbox.nextBatch(this.batchSize, this.maxBatchBytes);
       if (batch.changes.length === 0) {
         this.maybePrune();
@@ -200,7 +220,7 @@ class KioskSyncEngine implements KioskSync {
   }
 
   private async pullLoop(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.stopped && this.db.open) {
       try {
         let more = true;
         while (more && !this.stopped) {
