@@ -29,7 +29,7 @@ export function scrubValue(value: unknown, depth = 0): unknown {
       stack: value.stack ? scrubText(value.stack) : undefined,
     };
   }
-  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
+  if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
   if (value instanceof Date) return value;
   const out: Record<string, unknown> = {};

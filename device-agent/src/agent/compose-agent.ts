@@ -1,0 +1,189 @@
+// Assembles the agent from its parts. The arm and sync factories are passed in, so this module names
+// only the interfaces of firmware-bridge and cloud-sync; start-agent.ts supplies the real ones.
+import { getRequestListener } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { KioskSync } from '@branch/cloud-sync';
+import type { ArmController } from '@branch/firmware-bridge';
+import { createServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { CardService } from '../card/card-service.ts';
+import { AgentOptionsSchema, type AgentOptions } from '../config/agent-options.ts';
+import { createApp } from '../http/app.ts';
+import { createAgentLogger } from '../log/agent-logger.ts';
+import { Metrics } from '../obs/metrics.ts';
+import { SafetyController } from '../safety/safety-controller.ts';
+import { SessionService } from '../session/session-service.ts';
+import { ConversationStore } from '../store/conversation-store.ts';
+import { openDatabase, type Db } from '../store/open-database.ts';
+import { SafetyEventStore } from '../store/safety-event-store.ts';
+import { TechnicianAuth } from '../tech/technician-auth.ts';
+import { AGENT_VERSION } from '../version.ts';
+import { WsGateway } from '../ws/ws-gateway.ts';
+import { keepConnected } from '../arm/keep-connected.ts';
+import { buildDrivers, type Drivers } from './drivers.ts';
+import { listen, urlOf } from './listen.ts';
+import { health, registerGauges } from './observability.ts';
+import { simControls } from './sim-controls.ts';
+
+export interface AgentFactories {
+  openArm(options: {
+    dialect: 'binary' | 'gcode';
+    path: string;
+    baudRate?: number;
+    logger?: Logger;
+  }): ArmController;
+  openKioskSync(
+    db: Db,
+    options: { hubUrl: string; kioskId: string; token: string; logger?: Logger },
+  ): KioskSync;
+}
+
+export interface RunningAgent {
+  /** http://host:port of the kiosk API (pages, /ws, /healthz, /metrics, /sim/api, /tech/api). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function composeAgent(input: AgentOptions, factories: AgentFactories): Promise<RunningAgent> {
+  const parsed = AgentOptionsSchema.safeParse(input);
+  if (!parsed.success) throw new Error(`invalid agent options: ${z.prettifyError(parsed.error)}`);
+  const o = parsed.data;
+  const logger = createAgentLogger(o.logger);
+  const cleanup: (() => Promise<void> | void)[] = [];
+  const unwind = async () => {
+    for (const f of cleanup.reverse()) await Promise.resolve(f()).catch(() => undefined);
+  };
+  try {
+    const db = openDatabase(o.dataDir);
+    cleanup.push(() => void db.close());
+    const drivers: Drivers = await buildDrivers(o, logger);
+    cleanup.push(
+      () => drivers.gpio.close(),
+      () => drivers.cardReader.close(),
+    );
+
+    const arm = factories.openArm({
+      dialect: o.arm.dialect,
+      path: o.arm.path,
+      baudRate: o.arm.baudRate,
+      logger: logger.child({ c: 'arm' }),
+    });
+    cleanup.push(() => arm.close());
+    const sync = factories.openKioskSync(db, {
+      hubUrl: o.hub.url,
+      kioskId: o.kioskId,
+      token: o.hub.token,
+      logger: logger.child({ c: 'sync' }),
+    });
+    cleanup.push(() => sync.stop());
+
+    const metrics = new Metrics();
+    const safety = new SafetyController({
+      gpio: drivers.gpio,
+      arm,
+      events: new SafetyEventStore(db),
+      presenceClearMs: o.safety.presenceClearMs,
+      estopDebounceMs: o.safety.estopDebounceMs,
+      logger: logger.child({ c: 'safety' }),
+    });
+    cleanup.push(() => safety.close());
+    const transitions = metrics.counter(
+      'agent_safety_transitions_total',
+      'Safety transitions, by target state and cause',
+    );
+    safety.onTransitionEvent((t) => transitions({ to: t.to, cause: t.cause.split(':')[0] as string }));
+
+    const conversations = new ConversationStore(db, sync.outbox, o.kioskId);
+    const orphans = conversations.endOrphans(new Date().toISOString());
+    if (orphans > 0)
+      logger.warn({ count: orphans }, 'conversations left open by a previous run ended as abandoned');
+    const sessions = new SessionService(conversations, sync, o.sessions, logger.child({ c: 'session' }));
+    cleanup.push(() => sessions.endAll('abandoned'));
+
+    const swipes = metrics.counter('agent_card_swipes_total', 'Card swipes, by result');
+    let gateway: WsGateway | null = null;
+    const cards = new CardService(
+      drivers.cardReader,
+      Buffer.from(o.cardKey, 'hex'),
+      logger.child({ c: 'card' }),
+      {
+        onMediaInserted: () => gateway?.broadcast('CardReader.MediaInsertedEvent', {}),
+        onResult: (r) => swipes({ result: r }),
+      },
+    );
+    cleanup.push(() => cards.close());
+
+    const auth = new TechnicianAuth(o.technician.pinHash, o.technician.tokenTtlMs);
+    const safetyEvents = new SafetyEventStore(db);
+    const startedAt = Date.now();
+    const observed = { db, safety, arm, sync, cardReader: drivers.cardReader, kioskId: o.kioskId, startedAt };
+    registerGauges(metrics, observed);
+
+    const pages = o.staticDir
+      ? {
+          index: serveStatic({ root: o.staticDir, path: 'index.html' }),
+          sim: serveStatic({ root: o.staticDir, path: 'sim.html' }),
+          assets: serveStatic({ root: o.staticDir }),
+        }
+      : undefined;
+    const app = createApp({
+      health: () => health(observed),
+      metrics: () => metrics.render(),
+      tech: {
+        login: (pin) => auth.login(pin),
+        verify: (token) => auth.verify(token),
+        reset: (by) => {
+          const r = safety.reset(by);
+          logger.info({ accepted: r.ok, reason: r.ok ? undefined : r.reason }, 'technician safety reset');
+          return r;
+        },
+        safetyEvents: (limit) => safetyEvents.recent(limit),
+      },
+      sim: drivers.virtual ? simControls(drivers.virtual, safety, arm) : undefined,
+      pages,
+    });
+    const server: Server = createServer(getRequestListener(app.fetch));
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 30_000;
+    gateway = new WsGateway(
+      server,
+      {
+        sessions,
+        cards,
+        availability: () => safety.availability(),
+        kioskId: o.kioskId,
+        version: AGENT_VERSION,
+      },
+      logger.child({ c: 'ws' }),
+      metrics,
+    );
+    const gw = gateway;
+    safety.onAvailability((a) => gw.broadcast('Common.StatusChanged', a));
+    cleanup.push(() => gw.close());
+
+    const address = await listen(server, o.host, o.port);
+    cleanup.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+    sync.start();
+    const stopConnecting = keepConnected(arm, logger.child({ c: 'arm' }));
+    cleanup.push(stopConnecting);
+
+    const url = urlOf(address);
+    logger.info({ url, mode: o.mode, kioskId: o.kioskId, safety: safety.state() }, 'device-agent ready');
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      close: () => (closing ??= unwind().then(() => logger.info('device-agent stopped'))),
+    };
+  } catch (err) {
+    await unwind();
+    logger.error({ err: { message: (err as Error).message } }, 'device-agent failed to start');
+    throw err;
+  }
+}

@@ -1,0 +1,29 @@
+// Binds the HTTP server; "port in use" and similar become errors that name the address.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      const what =
+        err.code === 'EADDRINUSE'
+          ? 'is already in use'
+          : err.code === 'EACCES'
+            ? 'is not permitted'
+            : `failed (${err.code ?? err.message})`;
+      reject(new Error(`agent: listening on ${host} port ${port} ${what}`, { cause: err }));
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+export function urlOf(a: AddressInfo): string {
+  return a.family === 'IPv6' ? `http://[${a.address}]:${a.port}` : `http://${a.address}:${a.port}`;
+}

@@ -1,0 +1,65 @@
+// /healthz and /metrics content.
+import type { KioskSync } from '@branch/cloud-sync';
+import type { ArmController } from '@branch/firmware-bridge';
+import type { CardReader } from '../card/card-reader.ts';
+import type { Metrics } from '../obs/metrics.ts';
+import type { SafetyController } from '../safety/safety-controller.ts';
+import type { SafetyState } from '../safety/safety-supervisor.ts';
+import type { Db } from '../store/open-database.ts';
+import { AGENT_VERSION } from '../version.ts';
+
+const STATES: SafetyState[] = ['ESTOP', 'PROTECTIVE_STOP', 'READY', 'MOVING', 'FAULT', 'MAINTENANCE'];
+
+export interface ObservedParts {
+  db: Db;
+  safety: SafetyController;
+  arm: ArmController;
+  sync: KioskSync;
+  cardReader: CardReader;
+  kioskId: string;
+  startedAt: number;
+}
+
+export function registerGauges(m: Metrics, p: ObservedParts): void {
+  m.gauge('agent_safety_state', 'Current safety state (1 for the active one)', () =>
+    STATES.map((s) => ({ labels: { state: s }, value: p.safety.state() === s ? 1 : 0 })),
+  );
+  m.gauge('agent_available', 'Kiosk service available (1) or not (0)', () => [
+    { value: p.safety.availability().available ? 1 : 0 },
+  ]);
+  m.gauge('agent_arm_link_up', 'Arm link up (1) or not (0)', () => [
+    { value: p.arm.status().link === 'up' ? 1 : 0 },
+  ]);
+  m.gauge('agent_sync_pending', 'Outbox entries not yet acknowledged by the hub', () => [
+    { value: p.sync.status().pending },
+  ]);
+  m.gauge('agent_card_reader_attached', 'Card reader attached (1) or not (0)', () => [
+    { value: p.cardReader.attached() ? 1 : 0 },
+  ]);
+  m.gauge('process_resident_memory_bytes', 'Resident set size', () => [{ value: process.memoryUsage.rss() }]);
+  m.gauge('process_uptime_seconds', 'Seconds since the agent started', () => [
+    { value: (Date.now() - p.startedAt) / 1000 },
+  ]);
+}
+
+export function health(p: ObservedParts): { ok: boolean } & Record<string, unknown> {
+  let dbOk = true;
+  try {
+    p.db.prepare('SELECT 1').get();
+  } catch {
+    dbOk = false;
+  }
+  const arm = p.arm.status();
+  return {
+    ok: dbOk,
+    kioskId: p.kioskId,
+    version: AGENT_VERSION,
+    uptimeS: Math.round((Date.now() - p.startedAt) / 1000),
+    db: dbOk ? 'ok' : 'error',
+    availability: p.safety.availability(),
+    safety: { state: p.safety.state(), cause: p.safety.cause() },
+    arm: { state: arm.state, link: arm.link, firmware: arm.firmware?.firmwareId ?? null },
+    sync: p.sync.status(),
+    cardReader: { kind: p.cardReader.kind, attached: p.cardReader.attached() },
+  };
+}

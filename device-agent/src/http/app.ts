@@ -1,0 +1,49 @@
+// The agent's HTTP app. Runtime-agnostic (Hono only, no Node built-ins): the Node entry supplies the
+// page handlers and mounts the WebSocket next to it.
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { scrubText } from '../log/pan-guard.ts';
+import { simRoutes, type SimRoutesDeps } from './sim-routes.ts';
+import { techRoutes, type TechRoutesDeps } from './tech-routes.ts';
+
+/** Largest HTTP request body accepted, bytes. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface AppDeps {
+  health(): { ok: boolean } & Record<string, unknown>;
+  metrics(): string;
+  tech: TechRoutesDeps;
+  /** Present in simulation mode only. */
+  sim?: SimRoutesDeps;
+  pages?: { index: MiddlewareHandler; sim: MiddlewareHandler; assets: MiddlewareHandler };
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: `request body larger than ${MAX_BODY_BYTES} bytes` }, 413),
+    }),
+  );
+  app.get('/healthz', (c) => {
+    const h = deps.health();
+    return c.json(h, h.ok ? 200 : 503);
+  });
+  app.get('/metrics', (c) =>
+    c.text(deps.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
+  );
+  app.route('/tech/api', techRoutes(deps.tech));
+  if (deps.sim) app.route('/sim/api', simRoutes(deps.sim));
+  if (deps.pages) {
+    app.get('/', deps.pages.index);
+    if (deps.sim) app.get('/sim', deps.pages.sim);
+    app.get('/assets/*', deps.pages.assets);
+  }
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((err, c) => c.json({ error: `internal error: ${scrubText(err.message.slice(0, 200))}` }, 500));
+  return app;
+}

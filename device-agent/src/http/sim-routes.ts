@@ -1,0 +1,48 @@
+// The simulation panel's API (simulation mode only): inspect state, swipe virtual cards, drive GPIO.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { readJsonBody } from './read-json-body.ts';
+
+export interface SimState {
+  gpio: { estopPressed: boolean; presence: boolean; doorOpen: boolean };
+  safety: { state: string; cause?: string };
+  arm: { state: string; link: string };
+  cards: { id: string; label: string; maskedPan: string }[];
+}
+
+export interface SimRoutesDeps {
+  state(): SimState;
+  /** false when the id is unknown */
+  swipeTestCard(id: string): boolean;
+  swipeRaw(raw: string): void;
+  setInput(input: 'estop' | 'presence' | 'door', active: boolean): void;
+}
+
+const CardBody = z.union([
+  z.object({ cardId: z.string().min(1).max(64) }).strict(),
+  z.object({ raw: z.string().min(1).max(512) }).strict(),
+]);
+const GpioBody = z.object({ input: z.enum(['estop', 'presence', 'door']), active: z.boolean() }).strict();
+
+export function simRoutes(deps: SimRoutesDeps): Hono {
+  const app = new Hono();
+  app.get('/state', (c) => c.json(deps.state()));
+  app.post('/card', async (c) => {
+    const body = await readJsonBody(c, CardBody);
+    if (!body.ok) return body.response;
+    if ('cardId' in body.data) {
+      if (!deps.swipeTestCard(body.data.cardId))
+        return c.json({ error: `unknown test card '${body.data.cardId}'` }, 400);
+    } else {
+      deps.swipeRaw(body.data.raw);
+    }
+    return c.json({ accepted: true }, 202);
+  });
+  app.post('/gpio', async (c) => {
+    const body = await readJsonBody(c, GpioBody);
+    if (!body.ok) return body.response;
+    deps.setInput(body.data.input, body.data.active);
+    return c.json({ ok: true, gpio: deps.state().gpio });
+  });
+  return app;
+}

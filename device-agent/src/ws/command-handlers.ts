@@ -1,0 +1,85 @@
+// What each WebSocket command does. Handlers return the completion's result payload or throw
+// CommandError; the gateway turns both into completions.
+import type { CompletionCode } from '../protocol/envelope.ts';
+import type { CompletionResults, ServiceAvailability } from '../protocol/messages.ts';
+import type { ParsedCommand } from '../protocol/validate-message.ts';
+import { CardReadError, type CardService } from '../card/card-service.ts';
+import { describeSwipeError } from '../card/track-parser.ts';
+import { SessionError, type SessionService } from '../session/session-service.ts';
+
+export class CommandError extends Error {
+  constructor(
+    readonly completionCode: CompletionCode,
+    message: string,
+    readonly errorCode?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CommandContext {
+  sessions: SessionService;
+  cards: CardService;
+  availability(): ServiceAvailability;
+  kioskId: string;
+  version: string;
+  /** Sessions started on this connection, ended as abandoned if it drops. */
+  ownedSessions: Set<string>;
+}
+
+type Result = CompletionResults[keyof CompletionResults];
+
+export async function runCommand(cmd: ParsedCommand, ctx: CommandContext): Promise<Result> {
+  try {
+    return await dispatch(cmd, ctx);
+  } catch (err) {
+    if (err instanceof CommandError) throw err;
+    if (err instanceof SessionError) throw new CommandError('commandErrorCode', err.message, err.code);
+    if (err instanceof CardReadError) {
+      const code: CompletionCode =
+        err.code === 'timeOut'
+          ? 'timeOut'
+          : err.code === 'cancelled'
+            ? 'cancelled'
+            : err.code === 'noDevice'
+              ? 'deviceNotReady'
+              : 'commandErrorCode';
+      throw new CommandError(code, err.message, err.code === 'busy' ? 'readInProgress' : undefined);
+    }
+    throw err;
+  }
+}
+
+async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result> {
+  switch (cmd.name) {
+    case 'Common.Status':
+      return { availability: ctx.availability(), kioskId: ctx.kioskId, version: ctx.version };
+    case 'Session.Start': {
+      const a = ctx.availability();
+      if (!a.available)
+        throw new CommandError('deviceNotReady', `the service is unavailable (${a.reason ?? a.safetyState})`);
+      const sessionId = ctx.sessions.start(cmd.payload.locale);
+      ctx.ownedSessions.add(sessionId);
+      return { sessionId };
+    }
+    case 'Session.Ask':
+      return { answer: ctx.sessions.ask(cmd.payload.sessionId, cmd.payload.text) };
+    case 'Session.End':
+      ctx.sessions.end(cmd.payload.sessionId, cmd.payload.outcome);
+      ctx.ownedSessions.delete(cmd.payload.sessionId);
+      return {};
+    case 'CardReader.ReadCard': {
+      const { sessionId, timeoutMs } = cmd.payload;
+      ctx.sessions.touch(sessionId);
+      const r = await ctx.cards.read(timeoutMs);
+      if (!r.ok) throw new CommandError('commandErrorCode', describeSwipeError(r.reason), 'badSwipe');
+      // Only a number that passes Luhn identifies a customer; a misread is shown, not linked.
+      if (r.card.luhnValid && ctx.sessions.has(sessionId)) ctx.sessions.linkCard(sessionId, r.card);
+      const card = { maskedPan: r.card.maskedPan, luhnValid: r.card.luhnValid };
+      return { card: r.card.expiry === undefined ? card : { ...card, expiry: r.card.expiry } };
+    }
+    case 'CardReader.Cancel':
+      ctx.cards.cancel();
+      return {};
+  }
+}
