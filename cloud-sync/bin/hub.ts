@@ -1,0 +1,35 @@
+// Runs a standalone hub from environment variables (the branch-in-a-box uses startHub directly).
+//   HUB_HOST (127.0.0.1)  HUB_PORT (7100)  HUB_DATA_DIR (data/hub)  HUB_STATIC_DIR (unset)
+//   HUB_OPERATOR_TOKEN (unset: admin API off)  HUB_SEED_ARTICLES (1: publish DEFAULT_ARTICLES)
+import { DEFAULT_ARTICLES, startHub, type Logger } from '../src/index.ts';
+
+const env = process.env;
+
+function line(level: string) {
+  return (obj: object, msg?: string): void => {
+    process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), ...obj, msg })}\n`);
+  };
+}
+const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
+
+const hub = await startHub({
+  host: env.HUB_HOST ?? '127.0.0.1',
+  port: Number(env.HUB_PORT ?? 7100),
+  dataDir: env.HUB_DATA_DIR ?? 'data/hub',
+  ...(env.HUB_STATIC_DIR ? { staticDir: env.HUB_STATIC_DIR } : {}),
+  ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
+  ...(env.HUB_SEED_ARTICLES === '0' ? {} : { seed: { articles: DEFAULT_ARTICLES } }),
+  logger,
+}).catch((err: unknown) => {
+  console.error((err as Error).message);
+  process.exit(1);
+});
+
+const shutdown = (): void => {
+  hub.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
