@@ -121,6 +121,20 @@ describe('push', () => {
     expect((await hub.store.stats()).changes).toBe(before + 1);
   });
 
+  it('accepts changes from a kiosk whose clock runs far ahead without adopting its clock', async () => {
+    const data = conversation(KIOSK_A.id, '2026-11-25T11:30:00.000Z');
+    const ahead = Hlc.serialize({ wall: Date.now() + 3600_000, counter: 0, node: KIOSK_A.id });
+    const change = { ...envelope(KIOSK_A.id, data), hlc: ahead };
+    const res = await api(hub, 'POST', '/api/sync/push', {
+      token: KIOSK_A.token,
+      body: { changes: [change] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.applied).toEqual([change.id]);
+    expect(Hlc.parse(res.body.hlc).wall).toBeLessThan(Date.now() + 60_000);
+    expect((await api(hub, 'GET', '/metrics')).body).toContain('hub_clock_drift_total 1');
+  });
+
   it('answers 401 to a wrong token and 403 to a change for another kiosk', async () => {
     const data = conversation(KIOSK_B.id, '2026-11-25T12:00:00.000Z');
     const wrong = await api(hub, 'POST', '/api/sync/push', { token: 'nope', body: { changes: [] } });

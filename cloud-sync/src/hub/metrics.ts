@@ -7,6 +7,7 @@ export class HubMetrics {
   changesDuplicate = 0;
   articlesPublished = 0;
   loginFailures = 0;
+  clockDriftRejected = 0;
 
   countRequest(method: string, route: string, status: number): void {
     const key = `method="${method}",route="${escapeLabel(route)}",status="${status}"`;
@@ -33,6 +34,11 @@ export class HubMetrics {
       this.articlesPublished,
     );
     counter('hub_agent_login_failures_total', 'Failed agent logins since start.', this.loginFailures);
+    counter(
+      'hub_clock_drift_total',
+      'Kiosk HLC timestamps too far ahead to merge into the hub clock.',
+      this.clockDriftRejected,
+    );
     gauge('hub_kiosks', 'Enrolled kiosks.', stats.kiosks);
     gauge('hub_conversations', 'Conversations stored.', stats.conversations);
     gauge('hub_messages', 'Messages stored.', stats.messages);
