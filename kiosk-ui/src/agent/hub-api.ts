@@ -1,0 +1,100 @@
+// The hub's remote-agent API (same origin). The token lives in this object only: never in storage.
+export interface AgentInfo {
+  username: string;
+  role: string;
+  displayName: string;
+}
+
+export interface ConversationSummary {
+  id: string;
+  kioskId: string;
+  locale: string;
+  maskedPan?: string;
+  startedAt: string;
+  endedAt?: string;
+  outcome?: string;
+  messageCount: number;
+  lastMessage?: string;
+}
+
+export interface TranscriptMessage {
+  id: string;
+  role: string;
+  text: string;
+  at: string;
+  articleId?: string;
+}
+
+export class HubError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
+export class HubApi {
+  private token: string | null = null;
+  agent: AgentInfo | null = null;
+
+  constructor(private readonly fetchFn: typeof fetch = (...args) => fetch(...args)) {}
+
+  get signedIn(): boolean {
+    return this.token !== null;
+  }
+
+  async login(username: string, password: string): Promise<AgentInfo> {
+    const data = await this.request<{ token: string; agent: AgentInfo }>('POST', '/api/agent/login', {
+      username,
+      password,
+    });
+    this.token = data.token;
+    this.agent = data.agent;
+    return data.agent;
+  }
+
+  logout(): void {
+    this.token = null;
+    this.agent = null;
+  }
+
+  async conversations(): Promise<ConversationSummary[]> {
+    return (await this.request<{ conversations: ConversationSummary[] }>('GET', '/api/agent/conversations'))
+      .conversations;
+  }
+
+  conversation(id: string): Promise<{ conversation: ConversationSummary; messages: TranscriptMessage[] }> {
+    return this.request('GET', `/api/agent/conversations/${encodeURIComponent(id)}`);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let res: Response;
+    try {
+      res = await this.fetchFn(path, {
+        method,
+        headers,
+        cache: 'no-store',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new HubError(0, 'unreachable', 'network error');
+    }
+    const data: unknown = await res.json().catch(() => ({}));
+    if (!res.ok) {
+      const err = (data as { error?: { code?: unknown; message?: unknown } }).error;
+      if (res.status === 401 && path !== '/api/agent/login') this.logout();
+      throw new HubError(
+        res.status,
+        typeof err?.code === 'string' ? err.code : `http_${res.status}`,
+        typeof err?.message === 'string' ? err.message : `HTTP ${res.status}`,
+      );
+    }
+    return data as T;
+  }
+}

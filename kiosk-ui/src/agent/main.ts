@@ -1,0 +1,180 @@
+// Remote-agent console: sign in, watch the conversation list (refreshed every 2 s), read a transcript.
+import { byRole, byTestId, el } from '../dom.ts';
+import { applyMessages, t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { HubApi, HubError, type ConversationSummary, type TranscriptMessage } from './hub-api.ts';
+
+const REFRESH_MS = 2000;
+const locale: Locale = new URLSearchParams(location.search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
+document.documentElement.lang = locale;
+applyMessages(document, locale);
+
+const api = new HubApi();
+const loginForm = byRole<HTMLFormElement>('login');
+const username = byTestId<HTMLInputElement>('agent-username');
+const password = byTestId<HTMLInputElement>('agent-password');
+const loginButton = byTestId<HTMLButtonElement>('agent-login');
+const loginError = byTestId('agent-error');
+const consoleView = byRole('console');
+const rows = byRole<HTMLUListElement>('rows');
+const empty = byRole('empty');
+const detail = byTestId('conversation-detail');
+const who = byRole('who');
+const signOut = byRole<HTMLButtonElement>('sign-out');
+
+let selected: string | null = null;
+let timer: ReturnType<typeof setInterval> | null = null;
+let lastList = '';
+let lastDetail = '';
+
+function when(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale);
+}
+
+function showError(text: string): void {
+  loginError.textContent = text;
+  loginError.hidden = false;
+}
+
+function showConsole(on: boolean): void {
+  loginForm.hidden = on;
+  consoleView.hidden = !on;
+  signOut.hidden = !on;
+  who.textContent = on && api.agent ? `${api.agent.displayName} (${api.agent.role})` : '';
+  if (timer) clearInterval(timer);
+  timer = on ? setInterval(() => void refresh(), REFRESH_MS) : null;
+  if (!on) {
+    selected = null;
+    lastList = '';
+    lastDetail = '';
+    rows.replaceChildren();
+    detail.replaceChildren(el('p', { className: 'empty', text: t(locale, 'agent.selectConversation') }));
+  }
+}
+
+function row(c: ConversationSummary): HTMLElement {
+  const button = el(
+    'button',
+    { className: 'row', testid: 'conversation-row' },
+    el(
+      'span',
+      { className: 'meta' },
+      el('span', { text: `${t(locale, 'agent.kiosk')}: ${c.kioskId}` }),
+      el('span', { text: c.locale }),
+      ...(c.maskedPan ? [el('span', { className: 'pan', text: c.maskedPan })] : []),
+      el('span', { text: when(c.startedAt) }),
+      el('span', {
+        text: c.endedAt ? (c.outcome ?? t(locale, 'agent.ended')) : t(locale, 'agent.inProgress'),
+      }),
+      el('span', { text: t(locale, 'agent.messages', { count: c.messageCount }) }),
+    ),
+    ...(c.lastMessage ? [el('span', { className: 'last', text: c.lastMessage })] : []),
+  );
+  button.type = 'button';
+  button.dataset.conversationId = c.id;
+  button.setAttribute('aria-current', String(c.id === selected));
+  button.addEventListener('click', () => {
+    selected = c.id;
+    lastList = '';
+    lastDetail = '';
+    void refresh();
+  });
+  return el('li', {}, button);
+}
+
+function renderDetail(c: ConversationSummary, messages: TranscriptMessage[]): void {
+  const field = (key: MessageKey, value: string): Node[] => [
+    el('dt', { text: t(locale, key) }),
+    el('dd', { text: value }),
+  ];
+  const roleKey = (role: string): MessageKey =>
+    role === 'customer' || role === 'bot' || role === 'agent' || role === 'system'
+      ? `agent.role.${role}`
+      : 'agent.role.system';
+  detail.replaceChildren(
+    el('h2', { text: c.id }),
+    el(
+      'dl',
+      {},
+      ...field('agent.kiosk', c.kioskId),
+      ...field('agent.locale', c.locale),
+      ...(c.maskedPan ? field('agent.card', c.maskedPan) : []),
+      ...field('agent.started', when(c.startedAt)),
+      ...field('agent.ended', c.endedAt ? when(c.endedAt) : t(locale, 'agent.inProgress')),
+      ...(c.outcome ? field('agent.outcome', c.outcome) : []),
+    ),
+    el(
+      'ol',
+      { className: 'transcript' },
+      ...messages.map((m) =>
+        el(
+          'li',
+          { className: `msg ${m.role}` },
+          el('span', { className: 'who', text: `${t(locale, roleKey(m.role))} · ${when(m.at)}` }),
+          el('span', { text: m.text }),
+          ...(m.articleId
+            ? [el('span', { className: 'who', text: t(locale, 'agent.article', { id: m.articleId }) })]
+            : []),
+        ),
+      ),
+    ),
+  );
+}
+
+async function refresh(): Promise<void> {
+  if (!api.signedIn) return;
+  try {
+    const list = await api.conversations();
+    const listKey = JSON.stringify([list, selected]);
+    if (listKey !== lastList) {
+      lastList = listKey;
+      empty.hidden = list.length > 0;
+      rows.replaceChildren(...list.map(row));
+    }
+    if (selected) {
+      const d = await api.conversation(selected);
+      const detailKey = JSON.stringify(d);
+      if (detailKey !== lastDetail) {
+        lastDetail = detailKey;
+        renderDetail(d.conversation, d.messages);
+      }
+    }
+  } catch (err) {
+    if (err instanceof HubError && err.status === 401) {
+      showConsole(false);
+      showError(t(locale, 'agent.sessionExpired'));
+    }
+  }
+}
+
+loginForm.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  loginError.hidden = true;
+  loginButton.disabled = true;
+  api
+    .login(username.value.trim(), password.value)
+    .then(
+      () => {
+        password.value = '';
+        showConsole(true);
+        void refresh();
+      },
+      (err: unknown) => {
+        password.value = '';
+        const reason =
+          err instanceof HubError
+            ? err.status === 0
+              ? t(locale, 'agent.unreachable')
+              : err.message
+            : String(err);
+        showError(t(locale, 'agent.loginFailed', { reason }));
+      },
+    )
+    .finally(() => (loginButton.disabled = false));
+});
+
+signOut.addEventListener('click', () => {
+  api.logout();
+  showConsole(false);
+});
