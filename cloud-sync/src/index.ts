@@ -4,6 +4,8 @@ export * from './schema/conversation.ts';
 export * from './schema/article.ts';
 export * from './schema/change.ts';
 export * from './schema/agent-api.ts';
+export * from './schema/device-event.ts';
+export * from './schema/ticket.ts';
 export { Hlc, HlcError, type HlcTimestamp } from './schema/hlc.ts';
 export type * from './client/contract.ts';
 export type { Logger } from './logger.ts';

@@ -68,6 +68,49 @@ describe('push', () => {
     expect(detail.body.messages.map((m: { text: string }) => m.text)).toEqual(msgs.map((m) => m.text));
   });
 
+  it('delivers device events once and refuses one that names another kiosk', async () => {
+    db = openKioskDb(dirs.make());
+    sync = openKioskSync(db, { hubUrl: hub.url, kioskId: KIOSK_A.id, token: KIOSK_A.token, realtime: false });
+    const event = {
+      id: `e-${ulid()}`,
+      kioskId: KIOSK_A.id,
+      at: '2026-11-25T10:05:00.000Z',
+      source: 'safety',
+      type: 'safety.transition',
+      severity: 'warning' as const,
+      message: 'READY -> PROTECTIVE_STOP',
+      data: { from: 'READY', to: 'PROTECTIVE_STOP', cause: 'presence' },
+    };
+    const before = (await hub.store.stats()).deviceEvents;
+    sync.outbox.enqueue({ entity: 'device_event', data: event });
+    expect(() =>
+      sync?.outbox.enqueue({
+        entity: 'device_event',
+        data: { ...event, id: 'e-other', kioskId: KIOSK_B.id },
+      }),
+    ).toThrow(/belongs to kiosk kiosk-b/);
+    sync.start();
+    await waitFor('event delivered', () => sync?.status().pending === 0);
+    expect((await hub.store.stats()).deviceEvents).toBe(before + 1);
+
+    const hlc = Hlc.serialize(new Hlc(KIOSK_A.id).now());
+    const forged = { ...event, id: 'e-forged', kioskId: KIOSK_B.id };
+    const change = {
+      id: ulid(),
+      kioskId: KIOSK_A.id,
+      entity: 'device_event',
+      entityId: forged.id,
+      op: 'upsert',
+      hlc,
+      data: forged,
+    };
+    const res = await api(hub, 'POST', '/api/sync/push', {
+      token: KIOSK_A.token,
+      body: { changes: [change] },
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('rolls the outbox entry back with the caller transaction', () => {
     db = openKioskDb(dirs.make());
     sync = openKioskSync(db, { hubUrl: hub.url, kioskId: KIOSK_A.id, token: KIOSK_A.token, realtime: false });

@@ -1,9 +1,13 @@
 // The kiosk-side sync contract that device-agent codes against.
 import type { Conversation, Message } from '../schema/conversation.ts';
 import type { KnowledgeArticle } from '../schema/article.ts';
+import type { DeviceEvent } from '../schema/device-event.ts';
 
-/** Entities a kiosk pushes up. Later issues add 'ticket', 'device_event', 'health'. */
-export type UpEntity = { entity: 'conversation'; data: Conversation } | { entity: 'message'; data: Message };
+/** Entities a kiosk pushes up. Later issues add 'ticket' and 'health'. */
+export type UpEntity =
+  | { entity: 'conversation'; data: Conversation }
+  | { entity: 'message'; data: Message }
+  | { entity: 'device_event'; data: DeviceEvent };
 
 export interface SyncStatus {
   state: 'idle' | 'syncing' | 'offline' | 'error' | 'stopped';

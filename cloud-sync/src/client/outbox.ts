@@ -3,11 +3,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { monotonicFactory } from 'ulid';
 import { ConversationSchema, MessageSchema } from '../schema/conversation.ts';
+import { DeviceEventSchema } from '../schema/device-event.ts';
 import { Hlc } from '../schema/hlc.ts';
 import type { ChangeEnvelope } from '../schema/change.ts';
 import type { OutboxWriter, UpEntity } from './contract.ts';
 
 const HLC_KEY = 'hlc.last';
+
+const SCHEMAS = { conversation: ConversationSchema, message: MessageSchema, device_event: DeviceEventSchema };
 
 export interface OutboxBatch {
   changes: ChangeEnvelope[];
@@ -48,14 +51,9 @@ export class Outbox implements OutboxWriter {
 
   /** Validates and records one change; joins the caller's transaction when there is one. */
   enqueue(change: UpEntity): string {
-    const data =
-      change.entity === 'conversation'
-        ? ConversationSchema.parse(change.data)
-        : MessageSchema.parse(change.data);
-    if (change.entity === 'conversation' && (data as { kioskId: string }).kioskId !== this.kioskId) {
-      throw new Error(
-        `conversation ${data.id} belongs to kiosk ${(data as { kioskId: string }).kioskId}, not ${this.kioskId}`,
-      );
+    const data = SCHEMAS[change.entity].parse(change.data) as { id: string; kioskId?: string };
+    if (data.kioskId !== undefined && data.kioskId !== this.kioskId) {
+      throw new Error(`${change.entity} ${data.id} belongs to kiosk ${data.kioskId}, not ${this.kioskId}`);
     }
     const id = this.ulid();
     const hlc = Hlc.serialize(this.hlc.now());

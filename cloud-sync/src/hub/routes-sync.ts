@@ -39,7 +39,7 @@ export function syncRoutes(store: HubStore, metrics: HubMetrics, hlc: Hlc): Hono
       if (!body.ok) return body.response;
       const { changes } = body.value;
       const foreign = changes.find(
-        (ch) => ch.kioskId !== kioskId || (ch.entity === 'conversation' && ch.data.kioskId !== kioskId),
+        (ch) => ch.kioskId !== kioskId || ('kioskId' in ch.data && ch.data.kioskId !== kioskId),
       );
       if (foreign) {
         return apiError(

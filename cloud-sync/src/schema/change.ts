@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ConversationSchema, MessageSchema } from './conversation.ts';
 import { KnowledgeArticleSchema } from './article.ts';
+import { DeviceEventSchema } from './device-event.ts';
 import { HLC_PATTERN } from './hlc.ts';
 
 /** Limits shared by both ends, so the client never builds a batch the hub must refuse. */
@@ -35,6 +36,7 @@ export const ChangeEnvelopeSchema = z
   .discriminatedUnion('entity', [
     z.object({ ...envelope, entity: z.literal('conversation'), data: ConversationSchema }),
     z.object({ ...envelope, entity: z.literal('message'), data: MessageSchema }),
+    z.object({ ...envelope, entity: z.literal('device_event'), data: DeviceEventSchema }),
   ])
   .refine((c) => c.entityId === c.data.id, { message: 'entityId must equal data.id', path: ['entityId'] });
 export type ChangeEnvelope = z.infer<typeof ChangeEnvelopeSchema>;

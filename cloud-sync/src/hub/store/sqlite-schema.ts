@@ -56,6 +56,16 @@ const MIGRATIONS: readonly string[] = [
      username TEXT NOT NULL REFERENCES agents(username) ON DELETE CASCADE,
      expires_at TEXT NOT NULL
    );`,
+  // 2: device events (append-only facts)
+  `CREATE TABLE device_events (
+     id TEXT PRIMARY KEY,
+     kiosk_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     type TEXT NOT NULL,
+     severity TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX device_events_kiosk_at ON device_events(kiosk_id, at);`,
 ];
 
 export function migrateHub(db: BetterSqlite3.Database): void {

@@ -54,6 +54,11 @@ class SqliteHubStore implements HubStore {
       ),
       conversationOwner: p('SELECT kiosk_id FROM conversations WHERE id = ?'),
       messageOwner: p('SELECT kiosk_id FROM messages WHERE id = ?'),
+      eventOwner: p('SELECT kiosk_id FROM device_events WHERE id = ?'),
+      insertEvent: p(
+        `INSERT OR IGNORE INTO device_events (id, kiosk_id, at, type, severity, data)
+         VALUES (@id, @kioskId, @at, @type, @severity, @data)`,
+      ),
       upsertConversation: p(
         `INSERT INTO conversations (id, kiosk_id, hlc, started_at, data) VALUES (@id, @kioskId, @hlc, @startedAt, @data)
          ON CONFLICT(id) DO UPDATE SET hlc = excluded.hlc, started_at = excluded.started_at, data = excluded.data
@@ -97,7 +102,7 @@ class SqliteHubStore implements HubStore {
       stats: p(
         `SELECT (SELECT COUNT(*) FROM kiosks) AS kiosks, (SELECT COUNT(*) FROM conversations) AS conversations,
            (SELECT COUNT(*) FROM messages) AS messages, (SELECT COUNT(*) FROM changes) AS changes,
-           (SELECT COUNT(*) FROM articles) AS articles`,
+           (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM device_events) AS deviceEvents`,
       ),
     };
   }
@@ -139,6 +144,17 @@ class SqliteHubStore implements HubStore {
         kioskId,
         hlc: change.hlc,
         startedAt: change.data.startedAt,
+        data: JSON.stringify(change.data),
+      });
+    } else if (change.entity === 'device_event') {
+      // Events are facts: the first copy stands; a later one with the same id changes nothing.
+      this.assertOwner('device_event', change.data.id, this.q.eventOwner, kioskId);
+      this.q.insertEvent.run({
+        id: change.data.id,
+        kioskId,
+        at: change.data.at,
+        type: change.data.type,
+        severity: change.data.severity,
         data: JSON.stringify(change.data),
       });
     } else {

@@ -61,6 +61,7 @@ export interface HubStats {
   messages: number;
   changes: number;
   articles: number;
+  deviceEvents: number;
 }
 
 export interface HubStore {
