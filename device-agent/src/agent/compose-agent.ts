@@ -160,7 +160,6 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     );
     const gw = gateway;
     safety.onAvailability((a) => gw.broadcast('Common.StatusChanged', a));
-    cleanup.push(() => gw.close());
 
     const address = await listen(server, o.host, o.port);
     cleanup.push(
@@ -170,6 +169,8 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
           server.closeAllConnections();
         }),
     );
+    // Upgraded sockets keep the server open: the WebSockets close first (cleanup runs in reverse).
+    cleanup.push(() => gw.close());
     sync.start();
     const stopConnecting = keepConnected(arm, logger.child({ c: 'arm' }));
     cleanup.push(stopConnecting);
