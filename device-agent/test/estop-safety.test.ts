@@ -142,7 +142,7 @@ describe('e-stop', () => {
       const rows = db
         .prepare('SELECT from_state, to_state, cause, at FROM safety_events ORDER BY seq')
         .all() as Record<string, string>[];
-      expect(rows.map((r) => `${r.from_state}>${r.to_state}:${r.cause.split(':')[0]}`)).toEqual([
+      expect(rows.map((r) => `${r.from_state}>${r.to_state}:${(r.cause as string).split(':')[0]}`)).toEqual([
         'READY>ESTOP:estop_pressed',
         'ESTOP>READY:technician_reset',
         'READY>PROTECTIVE_STOP:presence_detected',
