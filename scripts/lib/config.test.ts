@@ -54,6 +54,12 @@ describe('loadConfig', () => {
   });
 });
 
+it('ignores kiosk.config.json when KIOSK_CONFIG is set but empty', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ hub: { port: 9000 } }));
+  expect(loadConfig({ cwd: dir, env: { KIOSK_CONFIG: '' } }).config.hub.port).toBe(7100);
+});
+
 describe('configKeys', () => {
   it('lists every leaf with its environment name', () => {
     expect(envNameFor(['safety', 'presenceClearMs'])).toBe('KIOSK_SAFETY_PRESENCE_CLEAR_MS');

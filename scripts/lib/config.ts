@@ -82,7 +82,10 @@ export function loadConfig(options: LoadOptions = {}): { config: BranchConfig; s
   const file = resolve(cwd, explicit ?? 'kiosk.config.json');
   let merged = structuredClone(DEFAULT_CONFIG) as unknown as JsonObject;
   let source = 'embedded defaults';
-  if (existsSync(file)) {
+  // KIOSK_CONFIG set but empty: embedded defaults and environment only (used by tests).
+  if (explicit === '') {
+    // no file
+  } else if (existsSync(file)) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));

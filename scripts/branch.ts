@@ -1,0 +1,103 @@
+// `npm start`: the whole branch in simulation on one machine ("branch in a box"): the hub on SQLite, the
+// arm firmware simulator on a real pty, the device-agent with virtual card reader and GPIO, and the pages.
+import { startSimulatorProcess } from '@branch/firmware-bridge';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startService, type RunningService } from './lib/child-service.ts';
+import { loadConfig } from './lib/config.ts';
+import { requireCommand, requireFreePort, requireWritableDir } from './lib/preflight.ts';
+import { loadOrCreateSecrets } from './lib/secrets.ts';
+import { agentServiceOptions, hubServiceOptions } from './lib/service-options.ts';
+import { printBanner } from './lib/banner.ts';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const staticDir = join(root, 'kiosk-ui', 'dist');
+const color = process.stdout.isTTY === true;
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
+interface Stoppable {
+  name: string;
+  stop(): Promise<void>;
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const { config, source } = loadConfig();
+  const dataDir = resolve(config.dataDir);
+  requireWritableDir(dataDir, 'dataDir');
+  if (config.simulator.enabled) requireCommand('socat', ['-V'], 'socat');
+  await requireFreePort(config.hub.host, config.hub.port, 'hub.port');
+  await requireFreePort(config.agent.host, config.agent.port, 'agent.port');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`kiosk-ui is not built (${staticDir} has no index.html): run \`npm run build\``);
+  }
+  const { secrets, created } = loadOrCreateSecrets(dataDir);
+  out(`branch: config from ${source}; data in ${dataDir}${created ? ' (new secrets made)' : ''}`);
+
+  const running: Stoppable[] = [];
+  let stopping = false;
+  const shutdown = async (code: number, why: string): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      out(`branch: stopping (${why})`);
+      // Agent first (it halts the arm and flushes its outbox), then the simulator, then the hub.
+      for (const service of [...running].reverse()) {
+        await service.stop().catch((err: unknown) => out(`branch: ${service.name}: ${(err as Error).message}`));
+      }
+      out('branch: stopped');
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0, 'Ctrl-C'));
+  process.on('SIGTERM', () => void shutdown(0, 'SIGTERM'));
+  const watch = (service: RunningService): void => {
+    void service.exited.then((code) => {
+      if (!stopping) void shutdown(1, `${service.name} exited unexpectedly with code ${code}`);
+    });
+  };
+
+  const sink = out;
+  const hub = await startService('hub', join(root, 'scripts/services/hub.ts'), hubServiceOptions(config, secrets, dataDir, staticDir), sink, color);
+  running.push(hub);
+  watch(hub);
+  const hubUrl = String(hub.ready.url);
+
+  let armPath = config.arm.port;
+  let simControl: string | null = null;
+  if (config.simulator.enabled) {
+    const sim = await startSimulatorProcess({ dialect: config.simulator.dialect, onLog: (line: string) => sink(line) });
+    running.push({ name: 'sim', stop: () => sim.stop() });
+    armPath = sim.port;
+    simControl = sim.control.url;
+  }
+
+  const agent = await startService(
+    'agent',
+    join(root, 'scripts/services/agent.ts'),
+    agentServiceOptions(config, secrets, dataDir, staticDir, hubUrl, armPath),
+    sink,
+    color,
+  );
+  running.push(agent);
+  watch(agent);
+  const agentUrl = String(agent.ready.url);
+  const readySeconds = (performance.now() - startedAt) / 1000;
+
+  const runtime = {
+    startedAt: new Date().toISOString(),
+    readySeconds,
+    hub: { url: hubUrl, pid: hub.child.pid },
+    agent: { url: agentUrl, pid: agent.child.pid },
+    simulator: simControl === null ? null : { port: armPath, control: simControl },
+    pages: { kiosk: `${agentUrl}/`, sim: `${agentUrl}/sim`, agentConsole: `${hubUrl}/agent` },
+  };
+  writeFileSync(join(dataDir, 'runtime.json'), `${JSON.stringify(runtime, null, 2)}\n`);
+  printBanner(out, runtime.pages, secrets, armPath);
+  out(`branch: kiosk ready in ${readySeconds.toFixed(2)} s`);
+}
+
+main().catch((err: unknown) => {
+  out(`branch: ${(err as Error).message}`);
+  process.exit(1);
+});
