@@ -125,6 +125,13 @@ describe('pull', () => {
     expect(notified).toBeGreaterThan(seen);
   });
 
+  it('starts a kiosk over when its checkpoint is from a hub that was replaced', async () => {
+    const all = await api(hub, 'GET', '/api/sync/pull?since=', { token: KIOSK_A.token });
+    const future = await api(hub, 'GET', '/api/sync/pull?since=999999', { token: KIOSK_A.token });
+    expect(future.body.articles.length).toBe(all.body.articles.length);
+    expect(future.body.checkpoint).toBe(all.body.checkpoint);
+  });
+
   it('rejects a bad checkpoint and an unknown kiosk', async () => {
     expect((await api(hub, 'GET', '/api/sync/pull?since=abc', { token: KIOSK_A.token })).status).toBe(400);
     expect((await api(hub, 'GET', '/api/sync/pull?since=0', { token: 'wrong' })).status).toBe(401);

@@ -111,6 +111,29 @@ describe('push', () => {
     expect(res.status).toBe(403);
   });
 
+  it('keeps batches of long Chinese messages under the hub body limit', async () => {
+    db = openKioskDb(dirs.make());
+    sync = openKioskSync(db, { hubUrl: hub.url, kioskId: KIOSK_A.id, token: KIOSK_A.token, realtime: false });
+    const conv = conversation(KIOSK_A.id, '2026-11-25T14:00:00.000Z', { locale: 'zh-CN' });
+    const out = sync.outbox;
+    // 200 x 4000 characters = 800k characters but 2.4 MB of UTF-8.
+    db.transaction(() => {
+      out.enqueue({ entity: 'conversation', data: conv });
+      for (let i = 0; i < 200; i++) {
+        out.enqueue({
+          entity: 'message',
+          data: message(conv.id, '转账'.repeat(2000), '2026-11-25T14:00:01.000Z'),
+        });
+      }
+    })();
+    const before = (await hub.store.stats()).messages;
+    sync.start();
+    await waitFor('long backlog drained', () => sync?.status().pending === 0);
+    expect(sync.status().lastError).toBeNull();
+    expect((await hub.store.stats()).messages).toBe(before + 200);
+    expect((await api(hub, 'GET', '/metrics')).body).not.toMatch(/status="413"/);
+  });
+
   it('rolls the outbox entry back with the caller transaction', () => {
     db = openKioskDb(dirs.make());
     sync = openKioskSync(db, { hubUrl: hub.url, kioskId: KIOSK_A.id, token: KIOSK_A.token, realtime: false });

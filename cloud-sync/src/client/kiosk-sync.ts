@@ -51,6 +51,8 @@ class KioskSyncEngine implements KioskSync {
   private readonly realtimeLink: RealtimeLink | null;
   private readonly log: Logger;
   private readonly batchSize: number;
+  /** Shrinks after a 413 and grows back after successes. */
+  private batchLimit: number;
   private readonly maxBatchBytes: number;
   private readonly pullIntervalMs: number;
   private readonly pushIntervalMs: number;
@@ -81,6 +83,7 @@ class KioskSyncEngine implements KioskSync {
   ) {
     this.log = options.logger ?? silentLogger;
     this.batchSize = Math.min(options.batchSize ?? 200, SYNC_LIMITS.maxBatchChanges);
+    this.batchLimit = this.batchSize;
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 512 * 1024, SYNC_LIMITS.maxPushBytes / 2);
     this.pullIntervalMs = options.pullIntervalMs ?? 5000;
     this.pushIntervalMs = options.pushIntervalMs ?? 5000;
@@ -189,7 +192,7 @@ class KioskSyncEngine implements KioskSync {
 
   private async pushLoop(): Promise<void> {
     while (!this.stopped && this.db.open) {
-      const batch = this.outbox.nextBatch(this.batchSize, this.maxBatchBytes);
+      const batch = this.outbox.nextBatch(this.batchLimit, this.maxBatchBytes);
       if (batch.changes.length === 0) {
         this.maybePrune();
         await this.pushWaker.sleep(this.pushIntervalMs);
@@ -205,6 +208,7 @@ class KioskSyncEngine implements KioskSync {
         this.outbox.acknowledge(confirmed);
         this.receiveHubClock(res.hlc);
         this.pushing = false;
+        this.batchLimit = Math.min(this.batchSize, this.batchLimit * 2);
         this.succeeded(this.pushBackoff);
         this.log.debug({
           event: 'sync.push',
@@ -213,6 +217,9 @@ class KioskSyncEngine implements KioskSync {
         });
       } catch (err) {
         this.pushing = false;
+        if (err instanceof HubRequestError && err.status === 413) {
+          this.batchLimit = Math.max(1, Math.floor(batch.changes.length / 2));
+        }
         const delay = this.failed('push', err, this.pushBackoff);
         await this.stopSignal.sleep(delay);
       }

@@ -64,7 +64,8 @@ export class Outbox implements OutboxWriter {
       entityId: data.id,
       hlc,
       data: json,
-      bytes: json.length + 200,
+      // UTF-8 bytes, not characters: Chinese text is three bytes a character on the wire.
+      bytes: Buffer.byteLength(json) + 200,
       createdAt: new Date().toISOString(),
     });
     this.saveHlc.run(hlc);

@@ -86,6 +86,7 @@ class SqliteHubStore implements HubStore {
         'INSERT INTO articles (id, locale, version, data, published_at) VALUES (?, ?, ?, ?, ?)',
       ),
       articlesSince: p('SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
+      maxArticleSeq: p('SELECT COALESCE(MAX(seq), 0) AS m FROM articles'),
       agent: p('SELECT * FROM agents WHERE username = ?'),
       upsertAgent: p(
         `INSERT INTO agents (username, role, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
@@ -228,7 +229,9 @@ class SqliteHubStore implements HubStore {
   }
 
   async articlesSince(checkpoint: string, limit: number): Promise<ArticlePage> {
-    const since = checkpoint === '' ? 0 : Number(checkpoint);
+    let since = checkpoint === '' ? 0 : Number(checkpoint);
+    // A checkpoint from the future means this hub's data was replaced: start the kiosk over.
+    if (since > (this.q.maxArticleSeq.get() as { m: number }).m) since = 0;
     const rows = this.q.articlesSince.all(since, limit + 1) as { seq: number; data: string }[];
     const page = rows.slice(0, limit);
     const lastSeq = page.length > 0 ? (page[page.length - 1] as { seq: number }).seq : since;

@@ -82,6 +82,7 @@ export interface HubStore {
   getConversation(id: string): Promise<ConversationDetail | null>;
 
   publishArticle(article: KnowledgeArticle): Promise<PublishOutcome>;
+  /** Article versions after the checkpoint, oldest first. A checkpoint this store never issued restarts from 0. */
   articlesSince(checkpoint: string, limit: number): Promise<ArticlePage>;
 
   getAgent(username: string): Promise<AgentRecord | null>;
