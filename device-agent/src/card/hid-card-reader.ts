@@ -14,21 +14,30 @@ export interface HidCardReaderOptions {
   /** Poll for the device while it is unplugged. */
   reattachMs: number;
   logger: Logger;
+  /** How node-hid is loaded; tests pass a stand-in for the USB device (no hardware here). */
+  loadHid?: () => Promise<NodeHidApi>;
 }
 
 type NodeHid = typeof NodeHidModule;
+/** The part of node-hid this reader uses. */
+export type NodeHidApi = Pick<NodeHid, 'devicesAsync'> & { HIDAsync: Pick<NodeHid['HIDAsync'], 'open'> };
 
 /** Loads node-hid, turning a missing native library into an error that names the Debian packages. */
 export async function loadNodeHid(): Promise<NodeHid> {
   try {
     return await import('node-hid');
   } catch (err) {
-    throw new Error(
-      `card reader: cannot load node-hid (${(err as Error).message}); install the Debian packages ` +
-        'libusb-1.0-0 and libhidapi-hidraw0 (apt-get install libusb-1.0-0 libhidapi-hidraw0)',
-      { cause: err },
-    );
+    return explainHidLoadFailure(err as Error);
   }
+}
+
+/** The start-up error for a node-hid that cannot load (its native library or libusb missing). */
+export function explainHidLoadFailure(err: Error): never {
+  throw new Error(
+    `card reader: cannot load node-hid (${err.message}); install the Debian packages ` +
+      'libusb-1.0-0 and libhidapi-hidraw0 (apt-get install libusb-1.0-0 libhidapi-hidraw0)',
+    { cause: err },
+  );
 }
 
 export class HidCardReader implements CardReader {
@@ -36,7 +45,7 @@ export class HidCardReader implements CardReader {
   private events = new ReaderEvents();
   private decoder = new KeyboardWedgeDecoder();
   private device: HIDAsync | null = null;
-  private hid: NodeHid | null = null;
+  private hid: NodeHidApi | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private reattachTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -44,7 +53,7 @@ export class HidCardReader implements CardReader {
   constructor(private readonly options: HidCardReaderOptions) {}
 
   async open(): Promise<void> {
-    this.hid = await loadNodeHid();
+    this.hid = await (this.options.loadHid ?? loadNodeHid)();
     const found = await this.hid.devicesAsync(this.options.vendorId, this.options.productId);
     if (found.length === 0) {
       // Not plugged in yet: not fatal, the reader is hot-pluggable.
