@@ -154,6 +154,14 @@ describe('e-stop', () => {
     }
   });
 
+  it('syncs every transition to the hub as a device event', async () => {
+    await waitFor(
+      async () => ((await h.hub.store.stats()).deviceEvents >= 4 ? true : undefined),
+      10_000,
+      'device events on the hub',
+    );
+  });
+
   it('locks technician sign-in after 5 wrong PINs', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) codes.push((await postJson(tech('/login'), { pin: '000000' })).status);

@@ -1,6 +1,7 @@
 // The safety controller on a real arm link (simulator on a pty) and real SQLite: the e-stop edge calls
 // arm.halt(0) synchronously inside the GPIO callback (nothing awaited first), tower lights follow the
 // state, and the transition is stored.
+import { openKioskSync, type KioskSync } from '@branch/cloud-sync';
 import {
   openArm,
   startSimulatorProcess,
@@ -21,6 +22,7 @@ import { waitFor } from './harness.ts';
 let sim: SimulatorProcess;
 let arm: ArmController;
 let db: Db;
+let sync: KioskSync;
 let dir: string;
 
 beforeAll(async () => {
@@ -29,10 +31,13 @@ beforeAll(async () => {
   arm = openArm({ dialect: 'binary', path: sim.port });
   await arm.connect();
   db = openDatabase(dir);
+  // The real sync client's outbox; its loops are not started (no hub in this test).
+  sync = openKioskSync(db, { hubUrl: 'http://127.0.0.1:9', kioskId: 'kiosk-s', token: 'unused' });
 });
 afterAll(async () => {
   await arm?.close();
   await sim?.stop();
+  await sync?.stop();
   db?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -40,7 +45,7 @@ afterAll(async () => {
 describe('SafetyController', () => {
   it('halts inside the e-stop edge callback, lights red, and records the transition', async () => {
     const gpio = new VirtualGpio();
-    const events = new SafetyEventStore(db);
+    const events = new SafetyEventStore(db, sync.outbox, 'kiosk-s');
     const safety = new SafetyController({
       gpio,
       arm,
@@ -76,6 +81,7 @@ describe('SafetyController', () => {
       );
       expect(halts[0]?.category).toBe(0);
       await waitFor(() => events.recent(1)[0]?.to === 'ESTOP' || undefined, 2000, 'stored transition');
+      expect(sync.status().pending).toBeGreaterThanOrEqual(1);
       expect(safety.availability()).toEqual({ available: false, reason: 'estop', safetyState: 'ESTOP' });
 
       // A bouncing release is not a release: still pressed, no reset.

@@ -79,10 +79,12 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     cleanup.push(() => sync.stop());
 
     const metrics = new Metrics();
+    const safetyEvents = new SafetyEventStore(db, sync.outbox, o.kioskId);
     const safety = new SafetyController({
       gpio: drivers.gpio,
       arm,
-      events: new SafetyEventStore(db),
+      events: safetyEvents,
+      afterRecord: () => sync.nudge(),
       presenceClearMs: o.safety.presenceClearMs,
       estopDebounceMs: o.safety.estopDebounceMs,
       logger: logger.child({ c: 'safety' }),
@@ -115,7 +117,6 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     cleanup.push(() => cards.close());
 
     const auth = new TechnicianAuth(o.technician.pinHash, o.technician.tokenTtlMs);
-    const safetyEvents = new SafetyEventStore(db);
     const startedAt = Date.now();
     const observed = { db, safety, arm, sync, cardReader: drivers.cardReader, kioskId: o.kioskId, startedAt };
     registerGauges(metrics, observed);

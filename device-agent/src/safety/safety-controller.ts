@@ -24,6 +24,8 @@ export interface SafetyControllerOptions {
   presenceClearMs: number;
   estopDebounceMs: number;
   logger: Logger;
+  /** Called after a transition was committed (with its outbox entry), to push it to the hub. */
+  afterRecord?: () => void;
 }
 
 export type ResetResult = { ok: true; state: SafetyState } | { ok: false; reason: string };
@@ -131,6 +133,7 @@ export class SafetyController {
     setImmediate(() => {
       try {
         this.o.events.record(t);
+        this.o.afterRecord?.();
       } catch (err) {
         this.o.logger.error({ err: { message: (err as Error).message } }, 'safety event not recorded');
       }
