@@ -1,2 +1,27 @@
 // Public entry of firmware-bridge. Other parts import only from here.
 export * from './arm/arm-controller.ts';
+export { openArm, type OpenArmOptions } from './arm/open-arm.ts';
+export { BinaryArmController, type BinaryDriverOptions } from './arm/binary-driver.ts';
+export { GcodeArmController, type GcodeDriverOptions } from './arm/gcode-driver.ts';
+export { SerialTransport, type ByteTransport } from './transport/serial.ts';
+export {
+  startSimulatorProcess,
+  SimulatorControl,
+  SIM_BIN,
+  type SimulatorProcess,
+  type StartSimulatorOptions,
+} from './sim/process.ts';
+export type { Fault, HaltRecord, SimulatorState } from './sim/control-types.ts';
+export { FAULT_KINDS } from './sim/control-types.ts';
+export {
+  FIXTURES,
+  fixtures,
+  DEFAULT_LIMITS,
+  HOME_POSE,
+  forwardKinematics,
+  inverseKinematics,
+  type FixtureDef,
+  type Point3,
+} from './protocol/kinematics.ts';
+export type { Logger } from './logger.ts';
+export * as protocol from './protocol/index.ts';

@@ -96,14 +96,7 @@ export interface ArmController {
 }
 
 export type ArmErrorCode =
-  | 'link_down'
-  | 'timeout'
-  | 'out_of_limits'
-  | 'halted'
-  | 'fault'
-  | 'not_homed'
-  | 'rejected'
-  | 'closed';
+  'link_down' | 'timeout' | 'out_of_limits' | 'halted' | 'fault' | 'not_homed' | 'rejected' | 'closed';
 
 export class ArmError extends Error {
   constructor(

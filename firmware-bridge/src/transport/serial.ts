@@ -1,0 +1,135 @@
+// Byte transport on `serialport` (a real tty or a pty) that reopens itself with backoff after a close,
+// an error or an unplug. The drivers see only open/close/data.
+import { SerialPort } from 'serialport';
+import type { Logger } from '../logger.ts';
+
+export interface ByteTransport {
+  readonly isOpen: boolean;
+  start(): void;
+  stop(): Promise<void>;
+  /** Writes at once (no queue of our own); false when the port is not open. */
+  write(bytes: Uint8Array): boolean;
+  onOpen(cb: () => void): void;
+  onClose(cb: (reason: string) => void): void;
+  onData(cb: (bytes: Uint8Array) => void): void;
+}
+
+export interface SerialTransportOptions {
+  path: string;
+  baudRate?: number;
+  logger: Logger;
+  /** First and largest reopen delay, ms. */
+  backoffMinMs?: number;
+  backoffMaxMs?: number;
+}
+
+export class SerialTransport implements ByteTransport {
+  private port: SerialPort | null = null;
+  private stopped = true;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly openCbs: (() => void)[] = [];
+  private readonly closeCbs: ((reason: string) => void)[] = [];
+  private readonly dataCbs: ((b: Uint8Array) => void)[] = [];
+  opens = 0;
+
+  constructor(private readonly opts: SerialTransportOptions) {}
+
+  get isOpen(): boolean {
+    return this.port?.isOpen ?? false;
+  }
+
+  onOpen(cb: () => void): void {
+    this.openCbs.push(cb);
+  }
+  onClose(cb: (reason: string) => void): void {
+    this.closeCbs.push(cb);
+  }
+  onData(cb: (bytes: Uint8Array) => void): void {
+    this.dataCbs.push(cb);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.attempt = 0;
+    this.tryOpen();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const p = this.port;
+    this.port = null;
+    if (p?.isOpen) await new Promise<void>((r) => p.close(() => r()));
+  }
+
+  write(bytes: Uint8Array): boolean {
+    const p = this.port;
+    if (!p?.isOpen) return false;
+    p.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return true;
+  }
+
+  private tryOpen(): void {
+    if (this.stopped) return;
+    const port = new SerialPort({
+      path: this.opts.path,
+      baudRate: this.opts.baudRate ?? 115200,
+      autoOpen: false,
+    });
+    port.open((err) => {
+      if (this.stopped) {
+        if (!err) port.close();
+        return;
+      }
+      if (err) {
+        this.scheduleReopen(`open failed: ${err.message}`);
+        return;
+      }
+      this.port = port;
+      this.attempt = 0;
+      this.opens++;
+      port.on('data', (chunk: Buffer) => {
+        for (const cb of this.dataCbs) cb(chunk);
+      });
+      port.on('error', (e) => this.lost(port, `port error: ${e.message}`));
+      port.on('close', () => this.lost(port, 'port closed'));
+      for (const cb of this.openCbs) cb();
+    });
+  }
+
+  private lost(port: SerialPort, reason: string): void {
+    if (this.port !== port) return;
+    this.port = null;
+    if (port.isOpen) port.close(() => {});
+    for (const cb of this.closeCbs) cb(reason);
+    this.scheduleReopen(reason);
+  }
+
+  /** Drops the port and reopens it (used when the peer has gone silent). */
+  recycle(reason: string): void {
+    const p = this.port;
+    if (p) this.lost(p, reason);
+  }
+
+  private scheduleReopen(reason: string): void {
+    if (this.stopped || this.timer) return;
+    const min = this.opts.backoffMinMs ?? 20;
+    const max = this.opts.backoffMaxMs ?? 1000;
+    const delay = Math.min(max, min * 2 ** Math.min(this.attempt, 10)) * (0.75 + Math.random() * 0.5);
+    this.attempt++;
+    if (this.attempt === 1 || this.attempt % 20 === 0)
+      this.opts.logger.warn({
+        msg: 'serial port unavailable; reopening',
+        path: this.opts.path,
+        reason,
+        attempt: this.attempt,
+      });
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.tryOpen();
+    }, delay);
+  }
+}
