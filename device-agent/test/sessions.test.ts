@@ -1,0 +1,114 @@
+// Customer sessions on real SQLite and the real sync outbox: idle timeout, wipe at the end, card
+// numbers typed by customers never stored, and a page that drops its socket abandons its sessions.
+import { openKioskSync, type KioskSync } from '@branch/cloud-sync';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SessionService } from '../src/session/session-service.ts';
+import { ConversationStore } from '../src/store/conversation-store.ts';
+import { openDatabase, type Db } from '../src/store/open-database.ts';
+import { KioskClient, startHarness, waitFor } from './harness.ts';
+
+describe('SessionService', () => {
+  let dir: string;
+  let db: Db;
+  let sync: KioskSync;
+  let store: ConversationStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'agent-sessions-'));
+    db = openDatabase(dir);
+    sync = openKioskSync(db, { hubUrl: 'http://127.0.0.1:9', kioskId: 'kiosk-q', token: 'unused' });
+    store = new ConversationStore(db, sync.outbox, 'kiosk-q');
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await sync.stop();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ends an idle session as timed_out and forgets it', () => {
+    vi.useFakeTimers();
+    const sessions = new SessionService(
+      store,
+      sync,
+      { idleTimeoutMs: 60_000, answerThreshold: 0.35 },
+      pino({ level: 'silent' }),
+    );
+    const ended: string[] = [];
+    sessions.onEnd((id) => ended.push(id));
+    const id = sessions.start('en');
+    vi.advanceTimersByTime(59_000);
+    sessions.ask(id, 'hello?'); // activity resets the idle timer
+    vi.advanceTimersByTime(59_000);
+    expect(sessions.has(id)).toBe(true);
+    vi.advanceTimersByTime(1_000);
+    expect(sessions.has(id)).toBe(false);
+    expect(ended).toEqual([id]);
+    expect(store.get(id)?.outcome).toBe('timed_out');
+    expect(() => sessions.ask(id, 'still there?')).toThrow(/no live session/);
+  });
+
+  it('stores a typed card number scrubbed and answers "not sure" with no articles', () => {
+    const sessions = new SessionService(
+      store,
+      sync,
+      { idleTimeoutMs: 60_000, answerThreshold: 0.35 },
+      pino({ level: 'silent' }),
+    );
+    const id = sessions.start('zh-CN');
+    const answer = sessions.ask(id, '我的卡号是 6228480044712359080 被锁了');
+    expect(answer.confidence).toBe(0);
+    expect(answer.text).toMatch(/人工/);
+    const texts = db
+      .prepare('SELECT text FROM messages WHERE conversation_id = ? ORDER BY at')
+      .pluck()
+      .all(id) as string[];
+    expect(texts[0]).toBe('我的卡号是 [redacted] 被锁了');
+    sessions.endAll('abandoned');
+    expect(store.get(id)?.outcome).toBe('abandoned');
+  });
+});
+
+describe('a kiosk page that goes away', () => {
+  it('abandons the sessions it started', async () => {
+    const h = await startHarness();
+    try {
+      await waitFor(
+        async () => {
+          const s = (await (await fetch(`${h.agent.url}/sim/api/state`)).json()) as { arm: { link: string } };
+          return s.arm.link === 'up' || undefined;
+        },
+        15_000,
+        'arm link up',
+      );
+      const c = await KioskClient.connect(h.agent.url);
+      const sessionId = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
+      await c.close();
+      const other = await KioskClient.connect(h.agent.url);
+      await waitFor(
+        async () => {
+          const r = await other.command('Session.Ask', { sessionId, text: 'hello' });
+          return r.payload.errorCode === 'unknownSession' || undefined;
+        },
+        5000,
+        'session abandoned',
+      );
+      await other.close();
+      const detail = await waitFor(
+        async () => {
+          const d = await h.hub.store.getConversation(sessionId);
+          return d?.conversation.outcome === 'abandoned' ? d : undefined;
+        },
+        10_000,
+        'abandoned on the hub',
+      );
+      expect(detail.conversation.endedAt).toBeDefined();
+    } finally {
+      await h.close();
+    }
+  });
+});
