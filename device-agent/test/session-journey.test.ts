@@ -153,7 +153,20 @@ describe('customer session round', () => {
 
     const timedOut = await c.command('CardReader.ReadCard', { sessionId, timeoutMs: 1000 });
     expect(timedOut.payload.completionCode).toBe('timeOut');
+
+    // Ending the session cancels its pending read: a later swipe cannot reach an ended session.
+    const pendingId = 5001;
+    c.sendRaw(
+      JSON.stringify({
+        header: { type: 'command', name: 'CardReader.ReadCard', requestId: pendingId, version: '1.0' },
+        payload: { sessionId, timeoutMs: 60_000 },
+      }),
+    );
+    await waitFor(() =>
+      c.frames.find((f) => f.header.type === 'acknowledge' && f.header.requestId === pendingId),
+    );
     await c.command('Session.End', { sessionId, outcome: 'abandoned' });
+    expect((await c.completion(pendingId)).payload.completionCode).toBe('cancelled');
   });
 
   it('validates simulation API bodies with clear 400s', async () => {

@@ -66,6 +66,10 @@ export class CardService {
     });
   }
 
+  isReading(): boolean {
+    return this.pending !== null;
+  }
+
   cancel(): boolean {
     const p = this.pending;
     if (!p) return false;

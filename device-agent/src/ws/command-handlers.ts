@@ -25,6 +25,8 @@ export interface CommandContext {
   version: string;
   /** Sessions started on this connection, ended as abandoned if it drops. */
   ownedSessions: Set<string>;
+  /** The card read this connection is waiting for, cancelled if its session ends or the page goes. */
+  pendingRead: { sessionId: string } | null;
 }
 
 type Result = CompletionResults[keyof CompletionResults];
@@ -65,13 +67,19 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
     case 'Session.Ask':
       return { answer: ctx.sessions.ask(cmd.payload.sessionId, cmd.payload.text) };
     case 'Session.End':
+      if (ctx.pendingRead?.sessionId === cmd.payload.sessionId) ctx.cards.cancel();
       ctx.sessions.end(cmd.payload.sessionId, cmd.payload.outcome);
       ctx.ownedSessions.delete(cmd.payload.sessionId);
       return {};
     case 'CardReader.ReadCard': {
       const { sessionId, timeoutMs } = cmd.payload;
       ctx.sessions.touch(sessionId);
-      const r = await ctx.cards.read(timeoutMs);
+      if (ctx.cards.isReading()) throw new CardReadError('busy', 'a card read is already in progress');
+      const read = ctx.cards.read(timeoutMs);
+      ctx.pendingRead = { sessionId };
+      const r = await read.finally(() => {
+        ctx.pendingRead = null;
+      });
       if (!r.ok) throw new CommandError('commandErrorCode', describeSwipeError(r.reason), 'badSwipe');
       // Only a number that passes Luhn identifies a customer; a misread is shown, not linked.
       if (r.card.luhnValid && ctx.sessions.has(sessionId)) ctx.sessions.linkCard(sessionId, r.card);

@@ -23,7 +23,7 @@ function originHost(origin: string): string | null {
   }
 }
 
-export type GatewayContext = Omit<CommandContext, 'ownedSessions'>;
+export type GatewayContext = Omit<CommandContext, 'ownedSessions' | 'pendingRead'>;
 
 export class WsGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
@@ -58,10 +58,11 @@ export class WsGateway {
 
   private onConnection(ws: WebSocket, _req: IncomingMessage): void {
     const owned = new Set<string>();
-    const ctx: CommandContext = { ...this.ctx, ownedSessions: owned };
+    const ctx: CommandContext = { ...this.ctx, ownedSessions: owned, pendingRead: null };
     ws.on('message', (data, isBinary) => this.onMessage(ws, ctx, data, isBinary));
     ws.on('error', (err) => this.logger.warn({ err: { message: err.message } }, 'websocket error'));
     ws.on('close', () => {
+      if (ctx.pendingRead) this.ctx.cards.cancel();
       // A page that goes away leaves nothing behind: its sessions end as abandoned.
       for (const id of owned) if (this.ctx.sessions.has(id)) this.ctx.sessions.end(id, 'abandoned');
     });
