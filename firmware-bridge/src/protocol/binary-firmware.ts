@@ -41,6 +41,8 @@ export class BinaryFirmware {
   lastHostFrame = -Infinity;
   watchdogTrips = 0;
   naks = 0;
+  /** Commands taken from the link (each reliable CMD frame once). */
+  commands = 0;
   private lastTelemetry = -Infinity;
   private lastHaltId = -1;
   private pending = new Map<number, boolean>();
@@ -80,7 +82,12 @@ export class BinaryFirmware {
   }
 
   stats(): Record<string, unknown> {
-    return { ...this.link.counters, decoder: { ...this.link.decoderCounters }, naks: this.naks };
+    return {
+      ...this.link.counters,
+      decoder: { ...this.link.decoderCounters },
+      naks: this.naks,
+      commands: this.commands,
+    };
   }
 
   telemetry(): Message {
@@ -167,6 +174,7 @@ export class BinaryFirmware {
   }
 
   private command(cmdId: number, c: Extract<Message, { type: 'cmd' }>['command']): void {
+    this.commands++;
     const arm = this.arm;
     const done = (code: ResultCodeValue, detail: string): void => this.result(cmdId, code, detail);
     let refusal: { code: ResultCodeValue; detail: string } | null = null;

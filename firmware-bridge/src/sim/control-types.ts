@@ -67,6 +67,7 @@ export interface SimulatorState {
     armHalts: number;
   };
   watchdogTrips: number;
+  ticks: { count: number; maxGapMs: number };
   session: boolean;
   link: Record<string, unknown>;
   bytes: { rx: number; tx: number; dropped: number; corrupted: number };

@@ -55,6 +55,8 @@ export class Simulator {
   private readonly bytes = { rx: 0, tx: 0, dropped: 0, corrupted: 0 };
   private readonly inj = { dropRate: 0, corruptRate: 0, latencyMs: 0, unplugs: 0 };
   private readonly startedNs = hrNow();
+  /** Scheduler health: how often the firmware loop ran and its longest gap. */
+  private readonly ticks = { count: 0, maxGapMs: 0 };
 
   constructor(private readonly opts: SimulatorOptions) {
     this.arm = new SimArm(nowMs);
@@ -91,7 +93,14 @@ export class Simulator {
       this.simPath = this.opts.port;
     }
     await this.openSerial();
-    this.ticker = setInterval(() => this.fw.tick(), 5);
+    let last = performance.now();
+    this.ticker = setInterval(() => {
+      const t = performance.now();
+      this.ticks.count++;
+      this.ticks.maxGapMs = Math.max(this.ticks.maxGapMs, t - last);
+      last = t;
+      this.fw.tick();
+    }, 5);
   }
 
   async stop(): Promise<void> {
@@ -289,6 +298,7 @@ export class Simulator {
         armHalts: a.halts,
       },
       watchdogTrips: this.fw.watchdogTrips,
+      ticks: { ...this.ticks },
       session: this.fw.sessionActive,
       link: this.fw.stats(),
       bytes: { ...this.bytes },

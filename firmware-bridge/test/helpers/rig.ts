@@ -1,0 +1,59 @@
+// Starts a simulator process on a real pty and an ArmController on its port; tears both down.
+import {
+  openArm,
+  startSimulatorProcess,
+  type ArmController,
+  type SimulatorProcess,
+} from '../../src/index.ts';
+import { ArmError, type ArmEvent } from '../../src/arm/arm-controller.ts';
+
+export interface Rig {
+  sim: SimulatorProcess;
+  arm: ArmController;
+  events: ArmEvent[];
+  stop(): Promise<void>;
+}
+
+export async function startRig(dialect: 'binary' | 'gcode' = 'binary'): Promise<Rig> {
+  const sim = await startSimulatorProcess({ dialect, stderr: 'ignore' });
+  const arm = openArm({ dialect, path: sim.port, backoffMinMs: 10, backoffMaxMs: 200 });
+  const events: ArmEvent[] = [];
+  arm.on((e) => {
+    if (e.type !== 'telemetry') events.push(e);
+  });
+  await arm.connect();
+  return {
+    sim,
+    arm,
+    events,
+    async stop() {
+      await arm.close();
+      await sim.stop();
+    },
+  };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `pred` holds or `timeoutMs` passes (then throws with `what`). */
+export async function until(
+  pred: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
+  const t0 = Date.now();
+  while (!(await pred())) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+export async function errorOf(p: Promise<unknown>): Promise<ArmError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ArmError) return e;
+    throw e;
+  }
+  throw new Error('expected the promise to reject');
+}
