@@ -19,12 +19,24 @@ function pickRenderer(preference: AvatarOptions['renderer']): FaceRenderer {
   return new Canvas2DFaceRenderer();
 }
 
+/**
+ * 30 fps is plenty for a face. Software WebGL gets 10: measured in headless Chromium with SwiftShader,
+ * each presented frame costs ~40 ms of CPU, nearly all of it reading the canvas back for the software
+ * compositor, and the device-agent on the same machine needs that CPU for its 50 ms heartbeat.
+ */
+function defaultFps(face: FaceRenderer): number {
+  if (!face.software) return 30;
+  return face.kind === 'webgl' ? 10 : 15;
+}
+
 class AvatarImpl implements Avatar {
   private readonly animator = new FaceAnimator(performance.now());
   private readonly listeners = new Map<AvatarEvent, Set<() => void>>();
   private readonly face: FaceRenderer;
   private readonly resizeObserver: ResizeObserver | null;
   private frame = 0;
+  private lastDrawMs = -Infinity;
+  private readonly frameIntervalMs: number;
   private disposed = false;
   private lastPose: FacePose | null = null;
   /** The utterance in progress: its end timer and the resolver of its promise. */
@@ -35,6 +47,7 @@ class AvatarImpl implements Avatar {
     options: AvatarOptions,
   ) {
     this.face = pickRenderer(options.renderer ?? 'auto');
+    this.frameIntervalMs = 1000 / Math.max(1, options.maxFps ?? defaultFps(this.face));
     const canvas = this.face.canvas;
     canvas.style.display = 'block';
     canvas.style.width = '100%';
@@ -127,8 +140,13 @@ class AvatarImpl implements Avatar {
 
   private loop = (): void => {
     if (this.disposed) return;
-    this.lastPose = this.animator.sample(performance.now());
-    this.face.draw(this.lastPose);
+    const now = performance.now();
+    // A little slack so a 60 Hz display does not drop a 30 fps cap to 20.
+    if (now - this.lastDrawMs >= this.frameIntervalMs - 4) {
+      this.lastDrawMs = now;
+      this.lastPose = this.animator.sample(now);
+      this.face.draw(this.lastPose);
+    }
     this.frame = requestAnimationFrame(this.loop);
   };
 }

@@ -10,6 +10,11 @@ export interface AvatarOptions {
   locale?: SpeechLocale;
   /** 'auto' (default) tries WebGL and falls back to Canvas 2D; the others force one (tests, diagnostics). */
   renderer?: 'auto' | RendererKind;
+  /**
+   * Frame-rate cap. Default 30 with a GPU; 10 when WebGL is software-rendered (SwiftShader, llvmpipe)
+   * and 15 for the 2D fallback, where every frame costs CPU the device-agent on the same machine needs.
+   */
+  maxFps?: number;
 }
 
 export interface Avatar {

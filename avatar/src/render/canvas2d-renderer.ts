@@ -19,6 +19,7 @@ const C = {
 
 export class Canvas2DFaceRenderer implements FaceRenderer {
   readonly kind = 'fallback2d' as const;
+  readonly software = true;
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
   private width = 1;
@@ -45,10 +46,10 @@ export class Canvas2DFaceRenderer implements FaceRenderer {
     const m = pose.morphs;
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
-    // One head unit in pixels: the frame is about 3.1 units tall and 2.9 wide, as in the 3D view.
-    const s = Math.min(this.height / 3.1, this.width / 2.9);
+    // One head unit in pixels: the frame is 3.3 units tall and 3 wide, as in the 3D view.
+    const s = Math.min(this.height / 3.3, this.width / 3.0);
     const cx = this.width / 2;
-    const cy = this.height / 2 - 0.28 * s;
+    const cy = this.height / 2 - 0.2 * s;
 
     this.drawShoulders(cx, cy, s);
     ctx.save();

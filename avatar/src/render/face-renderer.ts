@@ -5,6 +5,8 @@ import type { RendererKind } from '../types.ts';
 export interface FaceRenderer {
   readonly kind: RendererKind;
   readonly canvas: HTMLCanvasElement;
+  /** True when drawing costs CPU rather than GPU time (software WebGL, or the 2D fallback). */
+  readonly software: boolean;
   draw(pose: FacePose): void;
   /** CSS pixel size of the drawing area. */
   resize(width: number, height: number): void;

@@ -23,7 +23,7 @@ import type { FaceRenderer } from './face-renderer.ts';
 
 const FOV_DEG = 26;
 /** The framing: head and shoulders, from the chest up. */
-const FRAME = { centreY: -0.28, height: 3.1, width: 2.9 } as const;
+const FRAME = { centreY: -0.2, height: 3.3, width: 3.0 } as const;
 /** The head turns about the top of the neck. */
 const NECK_PIVOT_Y = -0.62;
 
@@ -46,9 +46,24 @@ function toGeometry(data: HeadGeometryData): BufferGeometry {
   return g;
 }
 
+/**
+ * Whether WebGL here is drawn by the CPU (SwiftShader, llvmpipe), probed on a throwaway context before
+ * the real one is made, since antialiasing can only be chosen at creation. Throws when there is no WebGL.
+ */
+function probeSoftwareWebGL(): boolean {
+  const canvas = document.createElement('canvas');
+  const gl = canvas.getContext('webgl2');
+  if (!gl) throw new Error('WebGL 2 is not available');
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+}
+
 export class WebGLFaceRenderer implements FaceRenderer {
   readonly kind = 'webgl' as const;
   readonly canvas: HTMLCanvasElement;
+  readonly software: boolean;
   private readonly renderer: WebGLRenderer;
   private readonly scene = new Scene();
   private readonly camera = new PerspectiveCamera(FOV_DEG, 1, 0.1, 50);
@@ -65,9 +80,15 @@ export class WebGLFaceRenderer implements FaceRenderer {
 
   /** Throws when the browser cannot give a WebGL context; the caller then uses the 2D fallback. */
   constructor() {
-    this.renderer = new WebGLRenderer({ antialias: true, alpha: true, powerPreference: 'low-power' });
+    this.software = probeSoftwareWebGL();
+    // Software rasterisers pay per pixel and per sample: no MSAA, and fewer pixels, scaled up by the page.
+    this.renderer = new WebGLRenderer({
+      antialias: !this.software,
+      alpha: true,
+      powerPreference: 'low-power',
+    });
     this.canvas = this.renderer.domElement;
-    this.renderer.setPixelRatio(Math.min(globalThis.devicePixelRatio || 1, 2));
+    this.renderer.setPixelRatio(this.software ? 0.6 : Math.min(globalThis.devicePixelRatio || 1, 2));
     this.renderer.setClearColor(new Color(0x000000), 0);
 
     this.head = new Mesh(toGeometry(generateHeadGeometry()), [this.material, this.eyeMaterial]);

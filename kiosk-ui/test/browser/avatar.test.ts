@@ -1,0 +1,125 @@
+// The avatar on the built kiosk page, in Debian's Chromium with software WebGL: it draws a face (not a
+// blank canvas), its mouth morphs move while it speaks, and without WebGL the 2D fallback draws instead.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from './static-server.ts';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+
+interface KioskWindow {
+  __branchKiosk: {
+    avatar: {
+      renderer: string;
+      speak(text: string, locale: string): Promise<void>;
+      getMorphInfluences(): Record<string, number>;
+      on(event: string, cb: () => void): () => void;
+    };
+  };
+}
+
+/** Share of the avatar element's pixels that are warm (skin, hair, lips) rather than the blue-grey backdrop. */
+async function warmPixelShare(page: Page): Promise<number> {
+  const png = await page.getByTestId('avatar').screenshot();
+  return page.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let warm = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! > data[i + 2]! + 30) warm++;
+    return warm / (data.length / 4);
+  }, png.toString('base64'));
+}
+
+async function openKiosk(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await page.goto(`${url}/`);
+  await page.waitForFunction(
+    () => 'avatar' in ((globalThis as unknown as Partial<KioskWindow>).__branchKiosk ?? {}),
+  );
+  await page.locator('[data-testid="avatar"] canvas').waitFor();
+  return page;
+}
+
+describe('avatar on the kiosk page', () => {
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(`${dist}index.html`)) {
+      const { build } = await import('vite');
+      await build({ configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)) });
+    }
+    server = await serveStatic(dist);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders the face with WebGL: the canvas is not blank', async () => {
+    const page = await openKiosk(browser, server.url);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as KioskWindow).__branchKiosk.avatar.renderer),
+    ).toBe('webgl');
+    await expect.poll(() => warmPixelShare(page), { timeout: 10_000 }).toBeGreaterThan(0.1);
+    await page.close();
+  });
+
+  it('moves the mouth morphs while speaking and reports speech start and end', async () => {
+    const page = await openKiosk(browser, server.url);
+    const result = await page.evaluate(async () => {
+      const avatar = (globalThis as unknown as KioskWindow).__branchKiosk.avatar;
+      const events: string[] = [];
+      avatar.on('speechstart', () => events.push('start'));
+      avatar.on('speechend', () => events.push('end'));
+      const before = avatar.getMorphInfluences().jawOpen ?? -1;
+      const jaw: number[] = [];
+      const sampler = setInterval(() => jaw.push(avatar.getMorphInfluences().jawOpen ?? -1), 25);
+      await avatar.speak('Hello and welcome to the branch. How can I help you today?', 'en');
+      clearInterval(sampler);
+      await new Promise((r) => setTimeout(r, 600));
+      const after = avatar.getMorphInfluences().jawOpen ?? -1;
+      return { before, jaw, after, events, names: Object.keys(avatar.getMorphInfluences()) };
+    });
+    expect(result.names).toEqual(expect.arrayContaining(['jawOpen', 'blinkLeft', 'blinkRight', 'smile']));
+    expect(result.before).toBeLessThan(0.05);
+    expect(Math.max(...result.jaw)).toBeGreaterThan(0.3);
+    expect(new Set(result.jaw.map((j) => j.toFixed(2))).size).toBeGreaterThan(5);
+    expect(result.after).toBeLessThan(0.05);
+    expect(result.events).toEqual(['start', 'end']);
+    await page.close();
+  });
+
+  it('falls back to a 2D canvas that still draws the face when WebGL is unavailable', async () => {
+    const noGl = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'],
+    });
+    try {
+      const page = await openKiosk(noGl, server.url);
+      expect(
+        await page.evaluate(() => (globalThis as unknown as KioskWindow).__branchKiosk.avatar.renderer),
+      ).toBe('fallback2d');
+      await expect.poll(() => warmPixelShare(page), { timeout: 10_000 }).toBeGreaterThan(0.1);
+    } finally {
+      await noGl.close();
+    }
+  });
+});
