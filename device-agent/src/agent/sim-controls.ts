@@ -24,6 +24,11 @@ export function simControls(
     swipeTestCard: (id) => virtual.cardReader.swipeTestCard(id),
     swipeRaw: (raw) => virtual.cardReader.swipeRaw(raw),
     // "active" is the unsafe condition; every input is wired so that it reads as line 0.
-    setInput: (input, active) => virtual.gpio.setLine(input, active ? 0 : 1),
+    setInput: (input, active) => {
+      // CLOCK_MONOTONIC, comparable with the simulator's HALT receive times.
+      const edgeNs = process.hrtime.bigint();
+      virtual.gpio.setLine(input, active ? 0 : 1);
+      return { edgeNs: String(edgeNs) };
+    },
   };
 }

@@ -15,7 +15,8 @@ export interface SimRoutesDeps {
   /** false when the id is unknown */
   swipeTestCard(id: string): boolean;
   swipeRaw(raw: string): void;
-  setInput(input: 'estop' | 'presence' | 'door', active: boolean): void;
+  /** Returns the monotonic time of the edge (ns, as text), for latency measurements. */
+  setInput(input: 'estop' | 'presence' | 'door', active: boolean): { edgeNs: string };
 }
 
 const CardBody = z.union([
@@ -41,8 +42,8 @@ export function simRoutes(deps: SimRoutesDeps): Hono {
   app.post('/gpio', async (c) => {
     const body = await readJsonBody(c, GpioBody);
     if (!body.ok) return body.response;
-    deps.setInput(body.data.input, body.data.active);
-    return c.json({ ok: true, gpio: deps.state().gpio });
+    const { edgeNs } = deps.setInput(body.data.input, body.data.active);
+    return c.json({ ok: true, edgeNs, gpio: deps.state().gpio });
   });
   return app;
 }

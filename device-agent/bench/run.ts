@@ -1,0 +1,205 @@
+// device-agent benchmark: e-stop GPIO edge -> HALT received by the simulator, and agent event ->
+// WebSocket client receipt, through the whole agent running as its own process against the real
+// simulator (pty) and the real hub; plus the agent's resident memory. Writes bench-results/device-agent.json.
+// Reports only; never fails the build.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_ARTICLES, startHub } from '@branch/cloud-sync';
+import { startSimulatorProcess } from '@branch/firmware-bridge';
+import WebSocket from 'ws';
+import { hashTechnicianPin } from '../src/tech/pin-hash.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const here = dirname(fileURLToPath(import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
+};
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+
+/** The floor: an idle Node process with the same tsx loader and nothing else. */
+async function tsxFloorMb(): Promise<number> {
+  const idle = spawn(process.execPath, ['--import', 'tsx', '-e', 'setTimeout(() => {}, 5000)'], {
+    stdio: 'ignore',
+  });
+  await sleep(1500);
+  const mb = rssMb(idle.pid as number);
+  idle.kill('SIGTERM');
+  await new Promise((r) => idle.once('exit', r));
+  return mb;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'agent-bench-'));
+const sim = await startSimulatorProcess({ dialect: 'binary', stderr: 'ignore' });
+const token = 'bench-kiosk-token-0123456789abcdef';
+const hub = await startHub({
+  host: '127.0.0.1',
+  port: 0,
+  dataDir: join(dir, 'hub'),
+  seed: { kiosks: [{ id: 'kiosk-bench', token }], articles: DEFAULT_ARTICLES },
+  passwordIterations: 1000,
+});
+const options = {
+  port: 0,
+  dataDir: join(dir, 'agent'),
+  kioskId: 'kiosk-bench',
+  hub: { url: hub.url, token },
+  cardKey: 'ab'.repeat(32),
+  arm: { dialect: 'binary', path: sim.port },
+  technician: { pinHash: await hashTechnicianPin('135790', { N: 1024, r: 8, p: 1 }) },
+  logger: { level: 'warn' },
+};
+const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'agent-child.ts')], {
+  env: { ...process.env, AGENT_OPTIONS: JSON.stringify(options) },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: child.stdout }).once('line', (l) =>
+    resolve((JSON.parse(l) as { url: string }).url),
+  );
+  child.once('exit', (code) => reject(new Error(`agent exited with ${code}`)));
+});
+
+try {
+  const state = async () => (await (await fetch(`${url}/sim/api/state`)).json()) as { arm: { link: string } };
+  while ((await state()).arm.link !== 'up') await sleep(20);
+  await sleep(2000);
+  const rssIdle = rssMb(child.pid as number);
+
+  const ws = new WebSocket(`${url.replace('http', 'ws')}/ws`);
+  const statusAt: { available: boolean; ns: bigint }[] = [];
+  ws.on('message', (data) => {
+    const ns = process.hrtime.bigint();
+    const m = JSON.parse(String(data)) as { header: { name: string }; payload: { available?: boolean } };
+    if (m.header.name === 'Common.StatusChanged')
+      statusAt.push({ available: m.payload.available === true, ns });
+  });
+  await new Promise((r) => ws.once('open', r));
+
+  const gpio = async (active: boolean) =>
+    BigInt(
+      (
+        (await (
+          await fetch(`${url}/sim/api/gpio`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ input: 'estop', active }),
+          })
+        ).json()) as { edgeNs: string }
+      ).edgeNs,
+    );
+
+  const haltMs: number[] = [];
+  const wsMs: number[] = [];
+  let seen = (await sim.control.haltLog()).length;
+  for (let i = 0; i < ROUNDS; i++) {
+    const statusBefore = statusAt.length;
+    const edge = await gpio(true);
+    let log = await sim.control.haltLog();
+    while (log.length <= seen) {
+      await sleep(1);
+      log = await sim.control.haltLog();
+    }
+    const first = log.slice(seen).find((h) => h.first && h.category === 0);
+    seen = log.length;
+    if (first) haltMs.push(Number(BigInt(first.rxNs) - edge) / 1e6);
+    // The first round turns READY into ESTOP (a StatusChanged); later presses stay in ESTOP.
+    if (i === 0) {
+      while (statusAt.length === statusBefore) await sleep(1);
+      wsMs.push(Number((statusAt[statusBefore] as { ns: bigint }).ns - edge) / 1e6);
+    }
+    await gpio(false);
+    await sleep(15); // longer than the release debounce, so the next press is a new edge
+  }
+  // StatusChanged latency over many transitions: presence in the zone toggles availability reason.
+  for (let i = 0; i < Math.min(ROUNDS, 100); i++) {
+    const before = statusAt.length;
+    const login = (await (
+      await fetch(`${url}/tech/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pin: '135790' }),
+      })
+    ).json()) as { token: string };
+    await fetch(`${url}/tech/api/safety/reset`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login.token}` },
+    });
+    while (statusAt.length === before) await sleep(1);
+    const edge = await gpio(true);
+    while (statusAt.length < before + 2) await sleep(1);
+    wsMs.push(Number((statusAt[before + 1] as { ns: bigint }).ns - edge) / 1e6);
+    await gpio(false);
+    await sleep(15);
+  }
+  const rssAfter = rssMb(child.pid as number);
+  ws.close();
+  const floor = await tsxFloorMb();
+
+  const figures = [
+    {
+      name: 'estop_to_halt_p50_ms',
+      value: round3(pct(haltMs, 50)),
+      unit: 'ms',
+      target: '<= 5 (p99)',
+      how: `${haltMs.length} presses: virtual GPIO edge in the agent process (hrtime) -> first HALT cat 0 bytes at the simulator (its hrtime, same CLOCK_MONOTONIC), real pty`,
+    },
+    {
+      name: 'estop_to_halt_p99_ms',
+      value: round3(pct(haltMs, 99)),
+      unit: 'ms',
+      target: '<= 5',
+      how: 'as above, 99th percentile',
+    },
+    {
+      name: 'ws_event_p99_ms',
+      value: round3(pct(wsMs, 99)),
+      unit: 'ms',
+      target: '<= 5',
+      how: `${wsMs.length} e-stop edges: GPIO edge in the agent -> Common.StatusChanged received by a ws client in another process`,
+    },
+    {
+      name: 'rss_idle_mb',
+      value: round3(rssIdle),
+      unit: 'MB',
+      target: '<= 120',
+      how: 'VmRSS of the agent process 2 s after the arm link came up, idle, telemetry from the simulator flowing in',
+    },
+    {
+      name: 'rss_tsx_floor_mb',
+      value: round3(floor),
+      unit: 'MB',
+      how: 'VmRSS of an idle `node --import tsx` process with nothing loaded, same run: the loader share of the figures above',
+    },
+    {
+      name: 'rss_after_estop_runs_mb',
+      value: round3(rssAfter),
+      unit: 'MB',
+      target: '<= 120',
+      how: 'VmRSS of the agent process after the e-stop and ws rounds',
+    },
+  ];
+  const out = {
+    part: 'device-agent',
+    when: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version },
+    figures,
+  };
+  const resultsDir = join(here, '..', '..', 'bench-results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'device-agent.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(JSON.stringify(out, null, 2));
+} finally {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  await hub.close();
+  await sim.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
