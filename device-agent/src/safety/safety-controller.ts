@@ -40,6 +40,7 @@ export class SafetyController {
   private transitionListeners = new Set<(t: SafetyTransition) => void>();
   private availabilityListeners = new Set<(a: ServiceAvailability) => void>();
   private closed = false;
+  private unrecorded: SafetyTransition[] = [];
 
   constructor(private readonly o: SafetyControllerOptions) {
     const { gpio } = o;
@@ -130,16 +131,26 @@ export class SafetyController {
     setTowerLights(this.o.gpio, t.to);
     this.o.logger.info({ from: t.from, to: t.to, cause: t.cause }, 'safety transition');
     // Stored off the e-stop path: the synchronous fsync of synchronous=FULL must not delay a halt.
-    setImmediate(() => {
-      try {
-        this.o.events.record(t);
-        this.o.afterRecord?.();
-      } catch (err) {
-        this.o.logger.error({ err: { message: (err as Error).message } }, 'safety event not recorded');
-      }
-    });
+    this.unrecorded.push(t);
+    if (this.unrecorded.length === 1) setImmediate(() => this.flushRecords());
     for (const l of [...this.transitionListeners]) l(t);
     this.publishAvailability();
+  }
+
+  private flushRecords(): void {
+    const batch = this.unrecorded.splice(0);
+    if (batch.length === 0) return;
+    for (const t of batch) {
+      try {
+        this.o.events.record(t);
+      } catch (err) {
+        this.o.logger.error(
+          { err: { message: (err as Error).message }, to: t.to, cause: t.cause },
+          'safety event not recorded',
+        );
+      }
+    }
+    this.o.afterRecord?.();
   }
 
   private publishAvailability(): void {
@@ -195,6 +206,8 @@ export class SafetyController {
 
   close(): void {
     this.closed = true;
+    // Transitions not yet stored are written now, before the database closes.
+    this.flushRecords();
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     for (const d of this.debouncers.values()) d.cancel();
     for (const u of this.unsubscribers) u();
