@@ -1,1 +1,13 @@
-export {};
+// Public entry of kiosk-ui. The pages themselves are built by Vite (index.html, sim.html, agent.html);
+// these are the reusable, browser-only pieces behind them.
+export {
+  KioskClient,
+  CommandFailed,
+  CLIENT_PROTOCOL_VERSION,
+  type ConnectionState,
+  type KioskClientOptions,
+  type SocketLike,
+} from './protocol/kiosk-client.ts';
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './protocol/backoff.ts';
+export { messages, t, applyMessages, type Locale, type MessageKey } from './i18n/index.ts';
+export { shortSpeech, effectiveDate } from './kiosk/speech-text.ts';
