@@ -41,6 +41,28 @@ describe('createApp', () => {
     });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/pin/);
+    const textPlain = await app.request('/tech/api/login', {
+      method: 'POST',
+      body: JSON.stringify({ pin: '1234' }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(textPlain.status).toBe(415);
+    const crossSite = await app.request('http://127.0.0.1:7200/tech/api/login', {
+      method: 'POST',
+      body: JSON.stringify({ pin: '1234' }),
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example', host: '127.0.0.1:7200' },
+    });
+    expect(crossSite.status).toBe(403);
+    const sameSite = await app.request('http://127.0.0.1:7200/tech/api/login', {
+      method: 'POST',
+      body: JSON.stringify({ pin: '1234' }),
+      headers: {
+        'content-type': 'application/json',
+        origin: 'http://127.0.0.1:7200',
+        host: '127.0.0.1:7200',
+      },
+    });
+    expect(sameSite.status).toBe(401);
     const wrong = await app.request('/tech/api/login', {
       method: 'POST',
       body: JSON.stringify({ pin: '1234' }),

@@ -19,6 +19,14 @@ export interface AppDeps {
   pages?: { index: MiddlewareHandler; sim: MiddlewareHandler; assets: MiddlewareHandler };
 }
 
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
@@ -29,6 +37,14 @@ export function createApp(deps: AppDeps): Hono {
       onError: (c) => c.json({ error: `request body larger than ${MAX_BODY_BYTES} bytes` }, 413),
     }),
   );
+  // Requests from pages of another origin are refused (the kiosk browser may show other sites).
+  app.use('*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && c.req.method !== 'GET' && originHost(origin) !== c.req.header('host')) {
+      return c.json({ error: 'cross-origin requests are not accepted' }, 403);
+    }
+    await next();
+  });
   app.get('/healthz', (c) => {
     const h = deps.health();
     return c.json(h, h.ok ? 200 : 503);

@@ -6,6 +6,13 @@ export async function readJsonBody<S extends z.ZodType>(
   c: Context,
   schema: S,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
+  // JSON only: a cross-site page cannot send it without a CORS preflight, which this agent never grants.
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    return {
+      ok: false,
+      response: c.json({ error: 'the request body must be JSON (content-type: application/json)' }, 415),
+    };
+  }
   let value: unknown;
   try {
     value = await c.req.json();
