@@ -67,7 +67,7 @@ describe('binary dialect over a pty', () => {
     await rig.sim.control.inject({ kind: 'fixture', name: 'printer.resetButton', state: 'fault' });
     const f = FIXTURES['printer.resetButton']!;
     await rig.arm.moveTo(f.approach, { speedMmS: 250 });
-    await rig.arm.moveTo(f.pose, { speedMmS: 100 });
+    await rig.arm.moveTo(f.pose, { speedMmS: 250 });
     const st = await rig.sim.control.state();
     expect(st.fixtures['printer.resetButton']).toMatchObject({ state: 'ok' });
     expect(Math.abs(st.arm.tool.z - f.pose.z)).toBeLessThan(1);

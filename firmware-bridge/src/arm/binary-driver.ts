@@ -13,6 +13,7 @@ import {
   type Message,
 } from '../protocol/messages.ts';
 import type { ByteTransport } from '../transport/serial.ts';
+import { parseSelfTest } from '../protocol/kinematics.ts';
 
 export interface BinaryDriverOptions extends DriverOptions {
   heartbeatMs?: number;
@@ -177,7 +178,7 @@ export class BinaryArmController extends BaseArmController {
 
   async selfTest(): Promise<SelfTestResult> {
     const detail = await this.command({ op: 'selfTest' }, 3000);
-    const fw = JSON.parse(detail) as SelfTestResult;
+    const fw: SelfTestResult = parseSelfTest(detail);
     const link = this.link.counters;
     const dec = this.link.decoderCounters;
     fw.checks.push({
@@ -263,7 +264,7 @@ export class BinaryArmController extends BaseArmController {
     const h = this.haltPending;
     if (h && t - h.lastSent >= this.o.haltRepeatMs) this.writeHalt();
     if (!this.helloDone) {
-      if (t - this.lastHello >= 200) this.sendHello();
+      if (t - this.lastHello >= 50) this.sendHello();
       return;
     }
     this.link.tick(t);
@@ -332,6 +333,7 @@ export class BinaryArmController extends BaseArmController {
         return;
       }
       case 'telemetry': {
+        if (!this.helloDone) return; // state from before this session's HELLO proves nothing
         const faults = faultBitsToNames(m.faultBits);
         const st = this.current;
         const changed = st.state !== m.state || st.homed !== m.homed || st.faults.join() !== faults.join();

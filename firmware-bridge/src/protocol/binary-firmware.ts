@@ -192,7 +192,7 @@ export class BinaryFirmware {
         refusal = arm.resume() ?? { code: ResultCode.OK, detail: arm.state };
         break;
       case 'selfTest':
-        refusal = { code: ResultCode.OK, detail: JSON.stringify(arm.selfTest()) };
+        refusal = { code: ResultCode.OK, detail: arm.selfTestCompact() };
         break;
       case 'status':
         refusal = {

@@ -161,3 +161,28 @@ export function fixtures(): FixtureDef[] {
 
 /** Tool tip distance to a fixture's contact point that counts as reaching it, mm. */
 export const FIXTURE_TOLERANCE_MM = 10;
+
+/** Expands the firmware's compact self-test line (see SimArm.selfTestCompact) into named checks. */
+export function parseSelfTest(line: string): {
+  ok: boolean;
+  checks: { name: string; ok: boolean; detail: string }[];
+} {
+  const fields = new Map(line.split(';').map((p) => [p[0] ?? '', p.slice(1)] as const));
+  const checks: { name: string; ok: boolean; detail: string }[] = [];
+  const homed = fields.get('h') === '1';
+  checks.push({ name: 'homed', ok: homed, detail: homed ? 'arm is homed' : 'arm is not homed' });
+  const faults = fields.get('f') ?? '?';
+  checks.push({ name: 'faults', ok: faults === '-', detail: faults === '-' ? 'none' : faults });
+  (fields.get('t') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .forEach((t, i) => {
+      const c = Number(t);
+      checks.push({ name: `temperature:${i}`, ok: c < 70, detail: `${c.toFixed(1)} C` });
+    });
+  const stalled = fields.get('s') ?? '-';
+  if (stalled !== '-')
+    for (const j of stalled.split(','))
+      checks.push({ name: `motor:${j}`, ok: false, detail: 'joint does not follow' });
+  return { ok: checks.every((c) => c.ok), checks };
+}

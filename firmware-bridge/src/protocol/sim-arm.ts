@@ -277,6 +277,16 @@ export class SimArm {
     return true;
   }
 
+  /**
+   * Self-test in a compact form that survives a noisy line (a long frame rarely does):
+   * `h<homed 0|1>;f<faults or ->;t<temperatures, comma separated>;s<stalled joints or ->`.
+   */
+  selfTestCompact(): string {
+    const faults = [...this.faults].join(',') || '-';
+    const stalled = [...this.inject.stalled].join(',') || '-';
+    return `h${this.homed ? 1 : 0};f${faults};t${this.temperatures.map((t) => t.toFixed(1)).join(',')};s${stalled}`;
+  }
+
   /** Self-test: checks a runbook or technician can read. */
   selfTest(): { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] } {
     const checks = [

@@ -15,8 +15,23 @@ export interface Rig {
 }
 
 export async function startRig(dialect: 'binary' | 'gcode' = 'binary'): Promise<Rig> {
-  const sim = await startSimulatorProcess({ dialect, stderr: 'ignore' });
-  const arm = openArm({ dialect, path: sim.port, backoffMinMs: 10, backoffMaxMs: 200 });
+  const debug = process.env.FB_DEBUG === '1';
+  const t0 = performance.now();
+  const log =
+    (k: string) =>
+    (o: object | string): void =>
+      void (debug && console.log((performance.now() - t0).toFixed(0), k, JSON.stringify(o)));
+  const sim = await startSimulatorProcess({
+    dialect,
+    stderr: debug ? (l) => console.log('SIM', l) : 'ignore',
+  });
+  const arm = openArm({
+    dialect,
+    path: sim.port,
+    backoffMinMs: 10,
+    backoffMaxMs: 200,
+    logger: { info: log('I'), warn: log('W'), error: log('E') },
+  });
   const events: ArmEvent[] = [];
   arm.on((e) => {
     if (e.type !== 'telemetry') events.push(e);
