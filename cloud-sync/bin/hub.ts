@@ -1,7 +1,10 @@
 // Runs a standalone hub from environment variables (the branch-in-a-box uses startHub directly).
 //   HUB_HOST (127.0.0.1)  HUB_PORT (7100)  HUB_DATA_DIR (data/hub)  HUB_STATIC_DIR (unset)
 //   HUB_OPERATOR_TOKEN (unset: admin API off)  HUB_SEED_ARTICLES (1: publish DEFAULT_ARTICLES)
-import { DEFAULT_ARTICLES, startHub, type Logger } from '../src/index.ts';
+//   HUB_STORE (sqlite | postgres)  HUB_PG_URL (postgres://postgres@127.0.0.1:5432/postgres)
+//   HUB_PG_SCHEMA (unset: public)  HUB_PG_POOL (10)  HUB_SEED_KIOSKS (id:token,id:token; for tests)
+import { DEFAULT_ARTICLES, startHub, type HubSeed, type Logger } from '../src/index.ts';
+import { storeFromEnv } from './hub-env.ts';
 
 const env = process.env;
 
@@ -12,13 +15,26 @@ function line(level: string) {
 }
 const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
 
+const seed: HubSeed = {
+  ...(env.HUB_SEED_ARTICLES === '0' ? {} : { articles: DEFAULT_ARTICLES }),
+  ...(env.HUB_SEED_KIOSKS
+    ? {
+        kiosks: env.HUB_SEED_KIOSKS.split(',').map((pair) => {
+          const [id = '', token = ''] = pair.split(':');
+          return { id, token };
+        }),
+      }
+    : {}),
+};
+
 const hub = await startHub({
   host: env.HUB_HOST ?? '127.0.0.1',
   port: Number(env.HUB_PORT ?? 7100),
   dataDir: env.HUB_DATA_DIR ?? 'data/hub',
+  store: storeFromEnv(env),
   ...(env.HUB_STATIC_DIR ? { staticDir: env.HUB_STATIC_DIR } : {}),
   ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
-  ...(env.HUB_SEED_ARTICLES === '0' ? {} : { seed: { articles: DEFAULT_ARTICLES } }),
+  seed,
   logger,
 }).catch((err: unknown) => {
   console.error((err as Error).message);

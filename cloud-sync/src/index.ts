@@ -6,6 +6,9 @@ export * from './schema/change.ts';
 export * from './schema/agent-api.ts';
 export * from './schema/device-event.ts';
 export * from './schema/ticket.ts';
+export * from './schema/ticket-merge.ts';
+export * from './schema/health.ts';
+export * from './schema/settings.ts';
 export { Hlc, HlcError, type HlcTimestamp } from './schema/hlc.ts';
 export type * from './client/contract.ts';
 export type { Logger } from './logger.ts';
@@ -16,10 +19,12 @@ export { Backoff, type BackoffOptions } from './client/backoff.ts';
 
 // Hub side
 export { createHubApp, type HubAppOptions } from './hub/app.ts';
-export { startHub, type StartHubOptions, type RunningHub } from './hub/node.ts';
+export { startHub, type StartHubOptions, type RunningHub, type HubStoreChoice } from './hub/node.ts';
 export { openSqliteHubStore } from './hub/store/sqlite-store.ts';
+export { openPostgresHubStore, type PostgresStoreOptions } from './hub/store/pg-store.ts';
 export { OwnershipError } from './hub/store/types.ts';
 export type * from './hub/store/types.ts';
 export { createLocalHubEvents, type HubEvents } from './hub/events.ts';
+export { createPgHubEvents, type PgHubEvents, type PgHubEventsOptions } from './hub/pg-events.ts';
 export { applySeed, type HubSeed, type SeedReport } from './hub/seed.ts';
 export { DEFAULT_ARTICLES } from './hub/default-articles.ts';

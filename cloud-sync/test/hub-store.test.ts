@@ -1,15 +1,33 @@
-// The HubStore contract, written once and run against every store (PostgreSQL joins in issue 5).
+// The HubStore contract, written once and run against every store: SQLite (a file per test) and
+// PostgreSQL (a database per file, a schema per test).
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { Hlc, OwnershipError, openSqliteHubStore, type ChangeEnvelope, type HubStore } from '../src/index.ts';
+import {
+  Hlc,
+  OwnershipError,
+  openPostgresHubStore,
+  openSqliteHubStore,
+  type ChangeEnvelope,
+  type HubStore,
+} from '../src/index.ts';
 import { TempDirs, conversation, message } from './helpers.ts';
+import { createTestDatabase, freshSchema, type TestDatabase } from './support/pg.ts';
+import { storeExtraContract } from './support/store-contract-extra.ts';
 
 const dirs = new TempDirs();
-afterAll(() => dirs.cleanup());
+let pgdb: TestDatabase;
+beforeAll(async () => {
+  pgdb = await createTestDatabase();
+});
+afterAll(async () => {
+  dirs.cleanup();
+  await pgdb?.drop();
+});
 
 const stores: [string, () => Promise<HubStore>][] = [
   ['sqlite', async () => openSqliteHubStore(join(dirs.make(), 'hub.sqlite'))],
+  ['postgres', () => openPostgresHubStore({ url: pgdb.url, schema: freshSchema(), poolSize: 4 })],
 ];
 
 function hlcAt(wall: number, node = 'k1'): string {
@@ -104,4 +122,6 @@ describe.each(stores)('HubStore (%s)', (_name, open) => {
     expect(await store.findSession('s1', new Date('2026-11-25T12:00:00Z'))).toBeNull();
     expect(await store.getAgent('nobody')).toBeNull();
   });
+
+  storeExtraContract(() => store);
 });

@@ -2,12 +2,18 @@
 import type { Conversation, Message } from '../schema/conversation.ts';
 import type { KnowledgeArticle } from '../schema/article.ts';
 import type { DeviceEvent } from '../schema/device-event.ts';
+import type { HealthSnapshot } from '../schema/health.ts';
+import type { TicketUpdate } from '../schema/ticket.ts';
+import type { ConfigEntry, RoutingRule } from '../schema/settings.ts';
 
-/** Entities a kiosk pushes up. Later issues add 'ticket' and 'health'. */
+/** Entities a kiosk pushes up. */
 export type UpEntity =
   | { entity: 'conversation'; data: Conversation }
   | { entity: 'message'; data: Message }
-  | { entity: 'device_event'; data: DeviceEvent };
+  | { entity: 'device_event'; data: DeviceEvent }
+  /** Only the fields this write sets; see TicketUpdateSchema for the status rules. */
+  | { entity: 'ticket'; data: TicketUpdate }
+  | { entity: 'health'; data: HealthSnapshot };
 
 export interface SyncStatus {
   state: 'idle' | 'syncing' | 'offline' | 'error' | 'stopped';
@@ -45,4 +51,12 @@ export interface KioskSync {
   /** Knowledge articles currently in effect, from the local replica (works offline). */
   articles(): KnowledgeArticle[];
   onArticles(listener: () => void): () => void;
+  /** Configuration in effect for this kiosk (its own entries override fleet-wide ones), offline too. */
+  config(): Record<string, unknown>;
+  /** Routing rules from the hub, enabled ones first by priority (see matchRoutingRule). */
+  routingRules(): RoutingRule[];
+  /** Called after a pull changed configuration or routing rules. */
+  onSettings(listener: () => void): () => void;
 }
+
+export type { ConfigEntry, RoutingRule };

@@ -7,6 +7,7 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../schema/change.ts';
+import { SettingsPullResponseSchema, type SettingsPullResponse } from '../schema/settings.ts';
 
 export class HubRequestError extends Error {
   constructor(
@@ -34,6 +35,11 @@ export class HubHttp {
   async pull(since: string): Promise<PullResponse> {
     const body = await this.request('GET', `/api/sync/pull?since=${encodeURIComponent(since)}`);
     return PullResponseSchema.parse(body);
+  }
+
+  async pullSettings(since: string): Promise<SettingsPullResponse> {
+    const body = await this.request('GET', `/api/sync/settings?since=${encodeURIComponent(since)}`);
+    return SettingsPullResponseSchema.parse(body);
   }
 
   private async request(method: string, path: string, body?: string): Promise<unknown> {

@@ -4,10 +4,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Hlc } from '../schema/hlc.ts';
 import { SYNC_LIMITS } from '../schema/change.ts';
 import { silentLogger, type Logger } from '../logger.ts';
-import type { KioskSync, SyncStatus, KnowledgeArticle } from './contract.ts';
+import type { KioskSync, SyncStatus, KnowledgeArticle, RoutingRule } from './contract.ts';
 import { Backoff } from './backoff.ts';
 import { HubHttp, HubRequestError } from './hub-http.ts';
 import { KbReplica } from './kb-replica.ts';
+import { SettingsReplica } from './settings-replica.ts';
 import { migrateLocal, requireDurableMode } from './local-schema.ts';
 import { Outbox } from './outbox.ts';
 import { RealtimeLink } from './realtime.ts';
@@ -47,6 +48,7 @@ export function openKioskSync(db: BetterSqlite3.Database, options: KioskSyncOpti
 class KioskSyncEngine implements KioskSync {
   readonly outbox: Outbox;
   private readonly replica: KbReplica;
+  private readonly settings: SettingsReplica;
   private readonly http: HubHttp;
   private readonly realtimeLink: RealtimeLink | null;
   private readonly log: Logger;
@@ -65,6 +67,7 @@ class KioskSyncEngine implements KioskSync {
   private readonly pullBackoff: Backoff;
   private readonly statusListeners = new Set<(s: SyncStatus) => void>();
   private readonly articleListeners = new Set<() => void>();
+  private readonly settingsListeners = new Set<() => void>();
   private loops: Promise<void>[] = [];
   private started = false;
   private stopped = false;
@@ -93,6 +96,7 @@ class KioskSyncEngine implements KioskSync {
     this.pullBackoff = new Backoff(backoff);
     this.outbox = new Outbox(db, options.kioskId, new Hlc(options.kioskId));
     this.replica = new KbReplica(db);
+    this.settings = new SettingsReplica(db, options.kioskId);
     this.http = new HubHttp(options.hubUrl, options.token, options.requestTimeoutMs ?? 15_000);
     this.realtimeLink =
       options.realtime === false
@@ -107,7 +111,8 @@ class KioskSyncEngine implements KioskSync {
               this.emitStatus();
             },
             onEvent: (event) => {
-              if (event.type === 'articles_changed') this.pullWaker.wake();
+              if (event.type === 'articles_changed' || event.type === 'settings_changed')
+                this.pullWaker.wake();
             },
             onDisconnected: (reason) => {
               this.realtimeState = this.stopped ? 'off' : 'connecting';
@@ -174,6 +179,19 @@ class KioskSyncEngine implements KioskSync {
     return () => this.articleListeners.delete(listener);
   }
 
+  config(): Record<string, unknown> {
+    return this.settings.config();
+  }
+
+  routingRules(): RoutingRule[] {
+    return this.settings.routingRules();
+  }
+
+  onSettings(listener: () => void): () => void {
+    this.settingsListeners.add(listener);
+    return () => this.settingsListeners.delete(listener);
+  }
+
   /** The outbox size; the last known one once the caller has closed the database. */
   private pendingCount(): number {
     if (this.db.open) this.lastPending = this.outbox.pending();
@@ -234,7 +252,12 @@ class KioskSyncEngine implements KioskSync {
           const page = await this.http.pull(this.replica.checkpoint());
           // The checkpoint moves in the same local transaction as the articles it covers.
           const changed = this.replica.applyPage(page.articles, page.checkpoint);
-          if (changed > 0) this.emitArticles();
+          if (changed > 0) this.emit(this.articleListeners);
+          more = page.hasMore;
+        }
+        for (let more = true; more && !this.stopped;) {
+          const page = await this.http.pullSettings(this.settings.checkpoint());
+          if (this.settings.applyPage(page.docs, page.checkpoint) > 0) this.emit(this.settingsListeners);
           more = page.hasMore;
         }
         this.lastPullAt = new Date().toISOString();
@@ -299,8 +322,8 @@ class KioskSyncEngine implements KioskSync {
     }
   }
 
-  private emitArticles(): void {
-    for (const l of this.articleListeners) {
+  private emit(listeners: Set<() => void>): void {
+    for (const l of listeners) {
       try {
         l();
       } catch (err) {

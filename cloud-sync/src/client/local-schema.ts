@@ -26,6 +26,15 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (id, locale)
    );
    CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 2: configuration and routing rules pulled from the hub
+  `CREATE TABLE sync_settings (
+     kind TEXT NOT NULL,
+     id TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     data TEXT NOT NULL,
+     PRIMARY KEY (kind, id, scope)
+   );`,
 ];
 
 export const LOCAL_SCHEMA_VERSION = MIGRATIONS.length;

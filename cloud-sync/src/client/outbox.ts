@@ -4,13 +4,21 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { monotonicFactory } from 'ulid';
 import { ConversationSchema, MessageSchema } from '../schema/conversation.ts';
 import { DeviceEventSchema } from '../schema/device-event.ts';
+import { HealthSnapshotSchema } from '../schema/health.ts';
+import { TicketUpdateSchema } from '../schema/ticket.ts';
 import { Hlc } from '../schema/hlc.ts';
 import type { ChangeEnvelope } from '../schema/change.ts';
 import type { OutboxWriter, UpEntity } from './contract.ts';
 
 const HLC_KEY = 'hlc.last';
 
-const SCHEMAS = { conversation: ConversationSchema, message: MessageSchema, device_event: DeviceEventSchema };
+const SCHEMAS = {
+  conversation: ConversationSchema,
+  message: MessageSchema,
+  device_event: DeviceEventSchema,
+  ticket: TicketUpdateSchema,
+  health: HealthSnapshotSchema,
+};
 
 export interface OutboxBatch {
   changes: ChangeEnvelope[];

@@ -45,6 +45,9 @@ export class HubMetrics {
     gauge('hub_changes_stored', 'Changes in the exactly-once ledger.', stats.changes);
     gauge('hub_articles', 'Article versions stored.', stats.articles);
     gauge('hub_device_events', 'Device events stored.', stats.deviceEvents);
+    gauge('hub_tickets', 'Tickets stored (merged).', stats.tickets);
+    gauge('hub_health_snapshots', 'Health snapshots stored.', stats.healthSnapshots);
+    gauge('hub_settings', 'Configuration and routing-rule versions stored.', stats.settings);
     lines.push('# HELP hub_http_requests_total HTTP requests by route and status.');
     lines.push('# TYPE hub_http_requests_total counter');
     for (const [labels, n] of this.requests) lines.push(`hub_http_requests_total{${labels}} ${n}`);

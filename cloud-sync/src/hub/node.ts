@@ -1,4 +1,5 @@
-// startHub: the hub on Node (@hono/node-server + ws), with the SQLite store in dataDir.
+// startHub: the hub on Node (@hono/node-server + ws), with the SQLite store in dataDir (default) or a
+// PostgreSQL store shared with other hub instances (realtime events then fan out by LISTEN/NOTIFY).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,19 +8,38 @@ import { createAdaptorServer } from '@hono/node-server';
 import { silentLogger, type Logger } from '../logger.ts';
 import { createHubApp } from './app.ts';
 import { DEFAULT_PBKDF2_ITERATIONS } from './crypto.ts';
-import { createLocalHubEvents } from './events.ts';
+import { createLocalHubEvents, type HubEvents } from './events.ts';
+import { createPgHubEvents } from './pg-events.ts';
+import { openPostgresHubStore } from './store/pg-store.ts';
 import { attachRealtime } from './realtime-server.ts';
 import { applySeed, type HubSeed } from './seed.ts';
 import { staticConsole } from './static-files.ts';
 import { openSqliteHubStore } from './store/sqlite-store.ts';
-import type { HubStore } from './store/types.ts';
+import type { HubStore, StoreTestHooks } from './store/types.ts';
+
+/** Where the hub keeps its data. */
+export type HubStoreChoice =
+  | { kind: 'sqlite' }
+  | {
+      kind: 'postgres';
+      /** postgres://user@host:port/database */
+      url: string;
+      /** Schema inside the database (default: public). Instances sharing data use the same one. */
+      schema?: string;
+      /** Connections in the pool. Default 10. */
+      poolSize?: number;
+    };
 
 export interface StartHubOptions {
   host: string;
   /** 0 picks a free port; the chosen one is in `url`. */
   port: number;
-  /** Folder of the hub's SQLite database (hub.sqlite); created when missing. */
+  /** Folder of the hub's SQLite database (hub.sqlite); created when missing. Unused on PostgreSQL. */
   dataDir: string;
+  /** Default { kind: 'sqlite' } (hub.sqlite in dataDir). */
+  store?: HubStoreChoice;
+  /** Fault injection for the reliability tests only. */
+  storeHooks?: StoreTestHooks;
   /** Built kiosk-ui (dist/): serves /agent and /assets/*. */
   staticDir?: string;
   seed?: HubSeed;
@@ -32,26 +52,33 @@ export interface StartHubOptions {
 export interface RunningHub {
   url: string;
   store: HubStore;
+  events: HubEvents;
+  /** Kiosks connected to the realtime socket now. */
+  realtimeConnections(): number;
   close(): Promise<void>;
 }
 
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const log = options.logger ?? silentLogger;
   const iterations = options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS;
-  ensureWritableDir(options.dataDir);
-  const dbFile = join(options.dataDir, 'hub.sqlite');
-  let store: HubStore;
-  try {
-    store = openSqliteHubStore(dbFile);
-  } catch (err) {
-    throw new Error(`hub cannot open its database ${dbFile}: ${(err as Error).message}`, { cause: err });
-  }
+  const choice = options.store ?? { kind: 'sqlite' };
+  const store = await openStore(choice, options);
+  let closeEvents = async (): Promise<void> => {};
   try {
     if (options.seed) {
       const report = await applySeed(store, options.seed, iterations);
       log.info({ event: 'hub.seeded', ...report }, 'seed applied');
     }
-    const events = createLocalHubEvents();
+    let events: HubEvents = createLocalHubEvents();
+    if (choice.kind === 'postgres') {
+      const pgEvents = await createPgHubEvents({
+        url: choice.url,
+        channel: choice.schema ? `hub_events_${choice.schema}` : 'hub_events',
+        logger: log,
+      });
+      events = pgEvents;
+      closeEvents = () => pgEvents.close();
+    }
     const core = createHubApp({
       store,
       events,
@@ -74,6 +101,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     return {
       url,
       store,
+      events,
+      realtimeConnections: () => realtime.connections(),
       close: () =>
         (closing ??= (async () => {
           await realtime.close();
@@ -81,13 +110,36 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
             server.close(() => resolve());
             server.closeAllConnections();
           });
+          await closeEvents();
           await store.close();
           log.info({ event: 'hub.stopped' }, 'hub stopped');
         })()),
     };
   } catch (err) {
+    await closeEvents();
     await store.close();
     throw err;
+  }
+}
+
+async function openStore(choice: HubStoreChoice, options: StartHubOptions): Promise<HubStore> {
+  if (choice.kind === 'postgres') {
+    try {
+      return await openPostgresHubStore({
+        ...choice,
+        ...(options.storeHooks ? { hooks: options.storeHooks } : {}),
+      });
+    } catch (err) {
+      const where = choice.url.replace(/\/\/[^@/]*@/, '//');
+      throw new Error(`hub cannot open PostgreSQL at ${where}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  ensureWritableDir(options.dataDir);
+  const dbFile = join(options.dataDir, 'hub.sqlite');
+  try {
+    return openSqliteHubStore(dbFile, options.storeHooks);
+  } catch (err) {
+    throw new Error(`hub cannot open its database ${dbFile}: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -1,12 +1,13 @@
 // Operator routes: publish knowledge articles, enroll kiosks. Guarded by the operator token.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { KnowledgeArticleSchema } from '../schema/article.ts';
 import { KioskIdSchema } from '../schema/change.ts';
+import { ConfigEntrySchema, RoutingRuleSchema, type SettingsDoc } from '../schema/settings.ts';
 import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
 import { randomToken, sha256Hex } from './crypto.ts';
-import type { HubStore } from './store/types.ts';
+import type { HubStore, PublishOutcome } from './store/types.ts';
 import type { HubEvents } from './events.ts';
 import type { HubMetrics } from './metrics.ts';
 
@@ -49,6 +50,31 @@ export function adminRoutes(
       events.publish({ type: 'articles_changed', checkpoint: '' });
     }
     return c.json({ outcome, id, locale, version }, outcome === 'published' ? 201 : 200);
+  });
+
+  const settingsReply = (c: Context, outcome: PublishOutcome, doc: SettingsDoc) => {
+    const id = doc.kind === 'config' ? doc.doc.key : doc.doc.id;
+    const version = doc.doc.version;
+    if (outcome === 'conflict')
+      return apiError(c, 409, 'version_conflict', `${doc.kind} ${id} v${version} exists with other content`);
+    if (outcome === 'stale')
+      return apiError(c, 409, 'stale_version', `${doc.kind} ${id} has a version newer than ${version}`);
+    if (outcome === 'published') events.publish({ type: 'settings_changed' });
+    return c.json({ outcome, kind: doc.kind, id, version }, outcome === 'published' ? 201 : 200);
+  };
+
+  app.post('/config', async (c) => {
+    const body = await readJson(c, ConfigEntrySchema);
+    if (!body.ok) return body.response;
+    const doc: SettingsDoc = { kind: 'config', doc: body.value };
+    return settingsReply(c, await store.publishSetting(doc), doc);
+  });
+
+  app.post('/routing-rules', async (c) => {
+    const body = await readJson(c, RoutingRuleSchema);
+    if (!body.ok) return body.response;
+    const doc: SettingsDoc = { kind: 'routing_rule', doc: body.value };
+    return settingsReply(c, await store.publishSetting(doc), doc);
   });
 
   app.post('/kiosks', async (c) => {

@@ -81,6 +81,8 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
   });
   app.use('/conversations', requireAgent);
   app.use('/conversations/*', requireAgent);
+  app.use('/tickets', requireAgent);
+  app.use('/tickets/*', requireAgent);
 
   app.get('/conversations', async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);
@@ -92,6 +94,17 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     const detail = await store.getConversation(c.req.param('id'));
     if (!detail) return apiError(c, 404, 'not_found', 'no such conversation');
     return c.json(detail);
+  });
+
+  app.get('/tickets', async (c) => {
+    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);
+    return c.json({ tickets: await store.listTickets(limit) });
+  });
+
+  app.get('/tickets/:id', async (c) => {
+    const ticket = await store.getTicket(c.req.param('id'));
+    if (!ticket) return apiError(c, 404, 'not_found', 'no such ticket');
+    return c.json({ ticket });
   });
 
   return app;

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Hlc } from '../schema/hlc.ts';
 import { CheckpointSchema, PushRequestSchema, SYNC_LIMITS, type PushResponse } from '../schema/change.ts';
+import type { SettingsPullResponse } from '../schema/settings.ts';
 import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
 import { sha256Hex } from './crypto.ts';
 import { OwnershipError, type HubStore } from './store/types.ts';
@@ -81,6 +82,16 @@ export function syncRoutes(store: HubStore, metrics: HubMetrics, hlc: Hlc): Hono
       return apiError(c, 400, 'bad_checkpoint', 'since must be a checkpoint from an earlier pull');
     const page = await store.articlesSince(since.data, SYNC_LIMITS.maxPullArticles);
     return c.json(page);
+  });
+
+  // Configuration and routing rules for this kiosk (fleet-wide and its own), same paging as /pull.
+  app.get('/settings', async (c) => {
+    const since = CheckpointSchema.safeParse(c.req.query('since') ?? '');
+    if (!since.success)
+      return apiError(c, 400, 'bad_checkpoint', 'since must be a checkpoint from an earlier pull');
+    const page = await store.settingsSince(c.get('kioskId'), since.data, SYNC_LIMITS.maxPullArticles);
+    const response: SettingsPullResponse = page;
+    return c.json(response);
   });
 
   return app;

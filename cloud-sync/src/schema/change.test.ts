@@ -23,7 +23,7 @@ describe('change envelope', () => {
   it.each([
     ['a non-ULID id', { id: 'abc' }],
     ['entityId differing from data.id', { entityId: 'c2' }],
-    ['an unknown entity', { entity: 'ticket' }],
+    ['an unknown entity', { entity: 'survey' }],
     ['a delete op', { op: 'delete' }],
     ['a bad hlc', { hlc: '2026-11-25' }],
     ['an unmasked PAN', { data: { ...conversation, maskedPan: '6228480012341234' } }],

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ConversationSchema, MessageSchema } from './conversation.ts';
 import { KnowledgeArticleSchema } from './article.ts';
 import { DeviceEventSchema } from './device-event.ts';
+import { HealthSnapshotSchema } from './health.ts';
+import { TicketUpdateSchema } from './ticket.ts';
 import { HLC_PATTERN } from './hlc.ts';
 
 /** Limits shared by both ends, so the client never builds a batch the hub must refuse. */
@@ -37,6 +39,8 @@ export const ChangeEnvelopeSchema = z
     z.object({ ...envelope, entity: z.literal('conversation'), data: ConversationSchema }),
     z.object({ ...envelope, entity: z.literal('message'), data: MessageSchema }),
     z.object({ ...envelope, entity: z.literal('device_event'), data: DeviceEventSchema }),
+    z.object({ ...envelope, entity: z.literal('ticket'), data: TicketUpdateSchema }),
+    z.object({ ...envelope, entity: z.literal('health'), data: HealthSnapshotSchema }),
   ])
   .refine((c) => c.entityId === c.data.id, { message: 'entityId must equal data.id', path: ['entityId'] });
 export type ChangeEnvelope = z.infer<typeof ChangeEnvelopeSchema>;
@@ -72,6 +76,8 @@ export type PullResponse = z.infer<typeof PullResponseSchema>;
 export const HubEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), kioskId: KioskIdSchema }),
   z.object({ type: z.literal('articles_changed'), checkpoint: CheckpointSchema }),
+  /** Configuration or routing rules changed: pull /api/sync/settings. */
+  z.object({ type: z.literal('settings_changed') }),
 ]);
 export type HubEvent = z.infer<typeof HubEventSchema>;
 

@@ -66,6 +66,34 @@ const MIGRATIONS: readonly string[] = [
      data TEXT NOT NULL
    );
    CREATE INDEX device_events_kiosk_at ON device_events(kiosk_id, at);`,
+  // 3: tickets (merge state per field), health snapshots, downstream settings, ledger by kiosk
+  `CREATE TABLE tickets (
+     id TEXT PRIMARY KEY,
+     kiosk_id TEXT NOT NULL,
+     hlc TEXT NOT NULL,
+     state TEXT NOT NULL,
+     data TEXT,
+     updated_at TEXT
+   );
+   CREATE INDEX tickets_updated ON tickets(updated_at DESC, id DESC);
+   CREATE TABLE health_snapshots (
+     id TEXT PRIMARY KEY,
+     kiosk_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX health_snapshots_kiosk_at ON health_snapshots(kiosk_id, at);
+   CREATE TABLE settings (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL,
+     id TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     data TEXT NOT NULL,
+     published_at TEXT NOT NULL,
+     UNIQUE (kind, id, scope, version)
+   );
+   CREATE INDEX changes_kiosk ON changes(kiosk_id, id);`,
 ];
 
 export function migrateHub(db: BetterSqlite3.Database): void {

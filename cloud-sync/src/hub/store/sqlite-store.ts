@@ -4,7 +4,11 @@ import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { Conversation, Message } from '../../schema/conversation.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
+import type { Ticket } from '../../schema/ticket.ts';
+import { materializeTicket, mergeTicket, type TicketMergeState } from '../../schema/ticket-merge.ts';
+import { settingsIdentity, type SettingsDoc } from '../../schema/settings.ts';
 import { migrateHub } from './sqlite-schema.ts';
+import { summarize } from './summary.ts';
 import {
   OwnershipError,
   type AgentRecord,
@@ -15,10 +19,12 @@ import {
   type HubStore,
   type KioskRecord,
   type PublishOutcome,
+  type SettingsPage,
+  type StoreTestHooks,
 } from './types.ts';
 
 /** Opens (creating if needed) the hub database at `file`. */
-export function openSqliteHubStore(file: string): HubStore {
+export function openSqliteHubStore(file: string, hooks: StoreTestHooks = {}): HubStore {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -30,7 +36,7 @@ export function openSqliteHubStore(file: string): HubStore {
     db.close();
     throw err;
   }
-  return new SqliteHubStore(db);
+  return new SqliteHubStore(db, hooks);
 }
 
 type Row = Record<string, unknown>;
@@ -39,7 +45,10 @@ class SqliteHubStore implements HubStore {
   readonly kind = 'sqlite' as const;
   private readonly q;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly hooks: StoreTestHooks,
+  ) {
     const p = (sql: string): Database.Statement => db.prepare(sql);
     this.q = {
       kioskByHash: p('SELECT id, created_at FROM kiosks WHERE token_hash = ?'),
@@ -70,6 +79,31 @@ class SqliteHubStore implements HubStore {
          ON CONFLICT(id) DO UPDATE SET hlc = excluded.hlc, at = excluded.at, data = excluded.data
          WHERE excluded.hlc > messages.hlc`,
       ),
+      ticketState: p('SELECT kiosk_id, state FROM tickets WHERE id = ?'),
+      putTicket: p(
+        `INSERT INTO tickets (id, kiosk_id, hlc, state, data, updated_at) VALUES (@id, @kioskId, @hlc, @state, @data, @updatedAt)
+         ON CONFLICT(id) DO UPDATE SET hlc = excluded.hlc, state = excluded.state, data = excluded.data,
+           updated_at = excluded.updated_at`,
+      ),
+      ticket: p('SELECT data FROM tickets WHERE id = ? AND data IS NOT NULL'),
+      listTickets: p(
+        'SELECT data FROM tickets WHERE data IS NOT NULL ORDER BY updated_at DESC, id DESC LIMIT ?',
+      ),
+      healthOwner: p('SELECT kiosk_id FROM health_snapshots WHERE id = ?'),
+      insertHealth: p(
+        'INSERT OR IGNORE INTO health_snapshots (id, kiosk_id, at, data) VALUES (@id, @kioskId, @at, @data)',
+      ),
+      changeIdsOf: p('SELECT id FROM changes WHERE kiosk_id = ? ORDER BY id'),
+      settingVersions: p(
+        'SELECT version, data FROM settings WHERE kind = ? AND id = ? AND scope = ? ORDER BY version DESC',
+      ),
+      insertSetting: p(
+        'INSERT INTO settings (kind, id, scope, version, data, published_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      settingsSince: p(
+        `SELECT seq, kind, data FROM settings WHERE seq > ? AND (scope = '' OR scope = ?) ORDER BY seq LIMIT ?`,
+      ),
+      maxSettingSeq: p('SELECT COALESCE(MAX(seq), 0) AS m FROM settings'),
       listConversations: p(
         `SELECT c.data,
            (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.kiosk_id = c.kiosk_id) AS n,
@@ -103,7 +137,9 @@ class SqliteHubStore implements HubStore {
       stats: p(
         `SELECT (SELECT COUNT(*) FROM kiosks) AS kiosks, (SELECT COUNT(*) FROM conversations) AS conversations,
            (SELECT COUNT(*) FROM messages) AS messages, (SELECT COUNT(*) FROM changes) AS changes,
-           (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM device_events) AS deviceEvents`,
+           (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM device_events) AS deviceEvents,
+           (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM health_snapshots) AS healthSnapshots,
+           (SELECT COUNT(*) FROM settings) AS settings`,
       ),
     };
   }
@@ -131,6 +167,8 @@ class SqliteHubStore implements HubStore {
         this.q.insertChange.run(change.id, kioskId, change.entity, change.entityId, change.hlc, receivedAt);
         result.applied.push(change.id);
       }
+      // Synchronous on purpose: a test hook that blocks here holds the transaction open.
+      void this.hooks.beforeCommit?.(kioskId, changes.length);
       return result;
     });
     // better-sqlite3 rolls the whole transaction back when the function throws.
@@ -158,6 +196,16 @@ class SqliteHubStore implements HubStore {
         severity: change.data.severity,
         data: JSON.stringify(change.data),
       });
+    } else if (change.entity === 'health') {
+      this.assertOwner('health', change.data.id, this.q.healthOwner, kioskId);
+      this.q.insertHealth.run({
+        id: change.data.id,
+        kioskId,
+        at: change.data.at,
+        data: JSON.stringify(change.data),
+      });
+    } else if (change.entity === 'ticket') {
+      this.applyTicket(kioskId, change.data, change.hlc);
     } else {
       this.assertOwner('message', change.data.id, this.q.messageOwner, kioskId);
       this.assertOwner('conversation', change.data.conversationId, this.q.conversationOwner, kioskId);
@@ -172,6 +220,65 @@ class SqliteHubStore implements HubStore {
     }
   }
 
+  private applyTicket(
+    kioskId: string,
+    update: Extract<ChangeEnvelope, { entity: 'ticket' }>['data'],
+    hlc: string,
+  ): void {
+    const row = this.q.ticketState.get(update.id) as { kiosk_id: string; state: string } | undefined;
+    if (row && row.kiosk_id !== kioskId) throw new OwnershipError('ticket', update.id, row.kiosk_id);
+    const state = mergeTicket(row ? (JSON.parse(row.state) as TicketMergeState) : null, update, hlc);
+    const ticket = materializeTicket(state);
+    this.q.putTicket.run({
+      id: update.id,
+      kioskId,
+      hlc: state.hlc,
+      state: JSON.stringify(state),
+      data: ticket ? JSON.stringify(ticket) : null,
+      updatedAt: ticket?.updatedAt ?? null,
+    });
+  }
+
+  async getTicket(id: string): Promise<Ticket | null> {
+    const row = this.q.ticket.get(id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as Ticket) : null;
+  }
+
+  async listTickets(limit: number): Promise<Ticket[]> {
+    return (this.q.listTickets.all(limit) as { data: string }[]).map((r) => JSON.parse(r.data) as Ticket);
+  }
+
+  async changeIdsOf(kioskId: string): Promise<string[]> {
+    return (this.q.changeIdsOf.all(kioskId) as { id: string }[]).map((r) => r.id);
+  }
+
+  async publishSetting(doc: SettingsDoc): Promise<PublishOutcome> {
+    const { kind, id, scope } = settingsIdentity(doc);
+    const version = doc.doc.version;
+    return this.db.transaction((): PublishOutcome => {
+      const versions = this.q.settingVersions.all(kind, id, scope) as { version: number; data: string }[];
+      const data = JSON.stringify(doc);
+      const same = versions.find((v) => v.version === version);
+      if (same) return same.data === data ? 'unchanged' : 'conflict';
+      if (versions.length > 0 && (versions[0] as { version: number }).version > version) return 'stale';
+      this.q.insertSetting.run(kind, id, scope, version, data, new Date().toISOString());
+      return 'published';
+    })();
+  }
+
+  async settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage> {
+    let since = checkpoint === '' ? 0 : Number(checkpoint);
+    if (since > (this.q.maxSettingSeq.get() as { m: number }).m) since = 0;
+    const rows = this.q.settingsSince.all(since, kioskId, limit + 1) as { seq: number; data: string }[];
+    const page = rows.slice(0, limit);
+    const lastSeq = page.length > 0 ? (page[page.length - 1] as { seq: number }).seq : since;
+    return {
+      docs: page.map((r) => JSON.parse(r.data) as SettingsDoc),
+      checkpoint: String(lastSeq),
+      hasMore: rows.length > limit,
+    };
+  }
+
   private assertOwner(entity: string, id: string, stmt: Database.Statement, kioskId: string): void {
     const row = stmt.get(id) as { kiosk_id: string } | undefined;
     if (row && row.kiosk_id !== kioskId) throw new OwnershipError(entity, id, row.kiosk_id);
@@ -179,21 +286,7 @@ class SqliteHubStore implements HubStore {
 
   async listConversations(limit: number): Promise<ConversationSummary[]> {
     const rows = this.q.listConversations.all(limit) as { data: string; n: number; last: string | null }[];
-    return rows.map((r) => {
-      const c = JSON.parse(r.data) as Conversation;
-      const last = r.last ? (JSON.parse(r.last) as Message) : undefined;
-      return {
-        id: c.id,
-        kioskId: c.kioskId,
-        locale: c.locale,
-        ...(c.maskedPan ? { maskedPan: c.maskedPan } : {}),
-        startedAt: c.startedAt,
-        ...(c.endedAt ? { endedAt: c.endedAt } : {}),
-        ...(c.outcome ? { outcome: c.outcome } : {}),
-        messageCount: r.n,
-        ...(last ? { lastMessage: { role: last.role, text: last.text, at: last.at } } : {}),
-      };
-    });
+    return rows.map((r) => summarize(r.data, r.n, r.last));
   }
 
   async getConversation(id: string): Promise<ConversationDetail | null> {

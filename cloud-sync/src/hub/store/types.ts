@@ -3,6 +3,8 @@
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
+import type { Ticket } from '../../schema/ticket.ts';
+import type { SettingsDoc } from '../../schema/settings.ts';
 
 export interface KioskRecord {
   id: string;
@@ -62,6 +64,23 @@ export interface HubStats {
   changes: number;
   articles: number;
   deviceEvents: number;
+  tickets: number;
+  healthSnapshots: number;
+  settings: number;
+}
+
+export interface SettingsPage {
+  docs: SettingsDoc[];
+  checkpoint: string;
+  hasMore: boolean;
+}
+
+/**
+ * Fault injection for the reliability tests: called inside applyChanges after every write and before
+ * COMMIT (synchronously on SQLite). A test that SIGKILLs the hub while this waits kills it mid-transaction.
+ */
+export interface StoreTestHooks {
+  beforeCommit?: (kioskId: string, changes: number) => void | Promise<void>;
 }
 
 export interface HubStore {
@@ -73,7 +92,8 @@ export interface HubStore {
 
   /**
    * Applies a validated batch from one kiosk in one transaction: each change once by its id (a change
-   * seen before is reported as duplicate), records last-writer-wins by HLC. Throws OwnershipError,
+   * seen before is reported as duplicate), records last-writer-wins by HLC, tickets field by field
+   * (schema/ticket-merge.ts), events and health snapshots stored once. Throws OwnershipError,
    * with nothing applied, when a change touches another kiosk's record.
    */
   applyChanges(kioskId: string, changes: readonly ChangeEnvelope[]): Promise<ApplyResult>;
@@ -84,6 +104,18 @@ export interface HubStore {
   publishArticle(article: KnowledgeArticle): Promise<PublishOutcome>;
   /** Article versions after the checkpoint, oldest first. A checkpoint this store never issued restarts from 0. */
   articlesSince(checkpoint: string, limit: number): Promise<ArticlePage>;
+
+  /** A ticket merged from its updates; null when unknown or still missing required fields. */
+  getTicket(id: string): Promise<Ticket | null>;
+  /** Complete tickets, most recently updated first. */
+  listTickets(limit: number): Promise<Ticket[]>;
+  /** Ids of every change this kiosk ever had applied (the exactly-once ledger), oldest first. */
+  changeIdsOf(kioskId: string): Promise<string[]>;
+
+  /** Same outcomes as articles, per (kind, id, scope). */
+  publishSetting(doc: SettingsDoc): Promise<PublishOutcome>;
+  /** Settings documents for this kiosk (fleet-wide and its own) after the checkpoint, oldest first. */
+  settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage>;
 
   getAgent(username: string): Promise<AgentRecord | null>;
   /** Creates or replaces an account (and clears its lockout). */
