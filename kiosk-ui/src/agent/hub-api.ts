@@ -1,29 +1,11 @@
 // The hub's remote-agent API (same origin). The token lives in this object only: never in storage.
-export interface AgentInfo {
-  username: string;
-  role: string;
-  displayName: string;
-}
+// The response shapes are cloud-sync's (types only), so the console and the hub cannot drift apart.
+import type { AgentLoginResponse, ConversationDetail, ConversationSummary } from '@branch/cloud-sync';
 
-export interface ConversationSummary {
-  id: string;
-  kioskId: string;
-  locale: string;
-  maskedPan?: string;
-  startedAt: string;
-  endedAt?: string;
-  outcome?: string;
-  messageCount: number;
-  lastMessage?: string;
-}
-
-export interface TranscriptMessage {
-  id: string;
-  role: string;
-  text: string;
-  at: string;
-  articleId?: string;
-}
+export type AgentInfo = AgentLoginResponse['agent'];
+export type { ConversationSummary };
+export type TranscriptMessage = ConversationDetail['messages'][number];
+export type ConversationRecord = ConversationDetail['conversation'];
 
 export class HubError extends Error {
   constructor(
@@ -47,7 +29,7 @@ export class HubApi {
   }
 
   async login(username: string, password: string): Promise<AgentInfo> {
-    const data = await this.request<{ token: string; agent: AgentInfo }>('POST', '/api/agent/login', {
+    const data = await this.request<AgentLoginResponse>('POST', '/api/agent/login', {
       username,
       password,
     });
@@ -66,7 +48,7 @@ export class HubApi {
       .conversations;
   }
 
-  conversation(id: string): Promise<{ conversation: ConversationSummary; messages: TranscriptMessage[] }> {
+  conversation(id: string): Promise<ConversationDetail> {
     return this.request('GET', `/api/agent/conversations/${encodeURIComponent(id)}`);
   }
 

@@ -1,7 +1,13 @@
 // Remote-agent console: sign in, watch the conversation list (refreshed every 2 s), read a transcript.
 import { byRole, byTestId, el } from '../dom.ts';
 import { applyMessages, t, type Locale, type MessageKey } from '../i18n/index.ts';
-import { HubApi, HubError, type ConversationSummary, type TranscriptMessage } from './hub-api.ts';
+import {
+  HubApi,
+  HubError,
+  type ConversationRecord,
+  type ConversationSummary,
+  type TranscriptMessage,
+} from './hub-api.ts';
 
 const REFRESH_MS = 2000;
 const locale: Locale = new URLSearchParams(location.search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
@@ -69,7 +75,7 @@ function row(c: ConversationSummary): HTMLElement {
       }),
       el('span', { text: t(locale, 'agent.messages', { count: c.messageCount }) }),
     ),
-    ...(c.lastMessage ? [el('span', { className: 'last', text: c.lastMessage })] : []),
+    ...(c.lastMessage ? [el('span', { className: 'last', text: c.lastMessage.text })] : []),
   );
   button.type = 'button';
   button.dataset.conversationId = c.id;
@@ -83,7 +89,7 @@ function row(c: ConversationSummary): HTMLElement {
   return el('li', {}, button);
 }
 
-function renderDetail(c: ConversationSummary, messages: TranscriptMessage[]): void {
+function renderDetail(c: ConversationRecord, messages: TranscriptMessage[]): void {
   const field = (key: MessageKey, value: string): Node[] => [
     el('dt', { text: t(locale, key) }),
     el('dd', { text: value }),

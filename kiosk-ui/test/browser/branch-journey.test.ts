@@ -86,6 +86,8 @@ describe('the branch in a box', () => {
     await answer.waitFor();
     expect((await kiosk.getByTestId('answer-title').textContent())?.length).toBeGreaterThan(0);
     expect((await kiosk.getByTestId('answer-effective').textContent())?.length).toBeGreaterThan(0);
+    // Nothing has stopped the branch yet: the kiosk must still be in service.
+    expect(await kiosk.getByTestId('service-unavailable').count()).toBe(0);
     await shot(kiosk, 'kiosk-answer');
   });
 
@@ -97,6 +99,7 @@ describe('the branch in a box', () => {
     await consolePage.getByTestId('agent-login').click();
     const row = consolePage.getByTestId('conversation-row').first();
     await row.waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain('622848');
     await row.click();
     await expect
       .poll(async () => (await consolePage.getByTestId('conversation-detail').textContent()) ?? '', {
@@ -116,8 +119,8 @@ describe('the branch in a box', () => {
       .toContain('ESTOP');
     const control = branch.runtime.simulator?.control;
     expect(control).toBeDefined();
-    const state = (await (await fetch(`${control}/state`)).json()) as { haltsReceived: number };
-    expect(state.haltsReceived).toBeGreaterThan(0);
+    const state = (await (await fetch(`${control}/state`)).json()) as { halts: { count: number } };
+    expect(state.halts.count).toBeGreaterThan(0);
     await shot(sim, 'sim-estop');
     await shot(kiosk, 'kiosk-unavailable');
   });
