@@ -1,0 +1,155 @@
+// Tickets and health go up, configuration and routing rules come down, end to end on the SQLite hub.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { ulid } from 'ulid';
+import { Hlc, matchRoutingRule, openKioskSync, type KioskSync, type RunningHub } from '../src/index.ts';
+import {
+  AGENT,
+  KIOSK_A,
+  KIOSK_B,
+  OPERATOR_TOKEN,
+  TempDirs,
+  api,
+  openKioskDb,
+  startTestHub,
+  waitFor,
+} from './helpers.ts';
+import { ticketCreate } from './support/store-contract-extra.ts';
+
+const dirs = new TempDirs();
+let hub: RunningHub;
+const open: { db: Database.Database; sync: KioskSync }[] = [];
+
+function client(kiosk: { id: string; token: string }) {
+  const db = openKioskDb(dirs.make());
+  const sync = openKioskSync(db, {
+    hubUrl: hub.url,
+    kioskId: kiosk.id,
+    token: kiosk.token,
+    pullIntervalMs: 600_000,
+  });
+  open.push({ db, sync });
+  return { db, sync };
+}
+
+beforeAll(async () => {
+  hub = await startTestHub(dirs.make());
+});
+afterEach(async () => {
+  for (const { db, sync } of open.splice(0)) {
+    await sync.stop();
+    db.close();
+  }
+});
+afterAll(async () => {
+  await hub.close();
+  dirs.cleanup();
+});
+
+describe('records', () => {
+  it('moves a fault ticket through its life and shows it to agents; a bad move never enters the outbox', async () => {
+    const { db, sync } = client(KIOSK_A);
+    const out = sync.outbox;
+    db.transaction(() => out.enqueue({ entity: 'ticket', data: ticketCreate('t-life', KIOSK_A.id) }))();
+    db.transaction(() =>
+      out.enqueue({
+        entity: 'ticket',
+        data: {
+          id: 't-life',
+          kioskId: KIOSK_A.id,
+          status: 'assigned',
+          statusFrom: 'open',
+          assignee: AGENT.username,
+        },
+      }),
+    )();
+    expect(() =>
+      out.enqueue({
+        entity: 'ticket',
+        data: { id: 't-life', kioskId: KIOSK_A.id, status: 'closed', statusFrom: 'in_progress' },
+      }),
+    ).toThrow(/transition/);
+    db.transaction(() =>
+      out.enqueue({
+        entity: 'health',
+        data: {
+          id: 'h-1',
+          kioskId: KIOSK_A.id,
+          at: '2026-11-25T10:00:00.000Z',
+          uptimeS: 60,
+          devices: { printer: { status: 'fault', detail: 'jam' } },
+        },
+      }),
+    )();
+    expect(sync.status().pending).toBe(3);
+    sync.start();
+    await waitFor('outbox drained', () => sync.status().pending === 0);
+    const login = await api(hub, 'POST', '/api/agent/login', { body: AGENT });
+    const got = await api(hub, 'GET', '/api/agent/tickets/t-life', { token: login.body.token });
+    expect(got.status).toBe(200);
+    expect(got.body.ticket).toMatchObject({
+      status: 'assigned',
+      assignee: AGENT.username,
+      kind: 'device_fault',
+    });
+    expect(
+      (await api(hub, 'GET', '/api/agent/tickets', { token: login.body.token })).body.tickets,
+    ).toHaveLength(1);
+    expect((await api(hub, 'GET', '/api/agent/tickets')).status).toBe(401);
+    expect((await hub.store.stats()).healthSnapshots).toBe(1);
+  });
+
+  it('refuses at the hub a ticket move the status machine forbids, naming the field', async () => {
+    const bad = {
+      id: ulid(),
+      kioskId: KIOSK_A.id,
+      entity: 'ticket',
+      entityId: 't-x',
+      op: 'upsert',
+      hlc: Hlc.serialize({ wall: Date.now(), counter: 0, node: KIOSK_A.id }),
+      data: { id: 't-x', kioskId: KIOSK_A.id, status: 'resolved', statusFrom: 'open' },
+    };
+    const res = await api(hub, 'POST', '/api/sync/push', { token: KIOSK_A.token, body: { changes: [bad] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_body');
+    expect(JSON.stringify(res.body.error.details)).toMatch(/status/);
+  });
+
+  it('brings configuration and routing rules down, each kiosk its own scope, at once on publish', async () => {
+    const a = client(KIOSK_A);
+    const b = client(KIOSK_B);
+    for (const c of [a, b]) c.sync.start();
+    await waitFor('both connected', () =>
+      open.every((o) => o.sync.status().realtime === 'connected' && o.sync.status().lastPullAt),
+    );
+    const post = (path: string, body: unknown) => api(hub, 'POST', path, { token: OPERATOR_TOKEN, body });
+    expect(
+      (await post('/api/admin/config', { key: 'ui.languages', version: 1, value: ['zh-CN', 'en'] })).status,
+    ).toBe(201);
+    expect((await post('/api/admin/config', { key: 'idle.timeout_s', version: 1, value: 90 })).status).toBe(
+      201,
+    );
+    expect(
+      (await post('/api/admin/config', { key: 'idle.timeout_s', version: 1, value: 30, kioskId: KIOSK_B.id }))
+        .status,
+    ).toBe(201);
+    const rule = {
+      id: 'risky',
+      version: 1,
+      enabled: true,
+      priority: 1,
+      match: { minRiskLevel: 'R4' },
+      route: { to: 'risk' },
+    };
+    expect((await post('/api/admin/routing-rules', rule)).status).toBe(201);
+    expect((await post('/api/admin/routing-rules', { ...rule, route: { to: 'agent' } })).status).toBe(409);
+    expect((await post('/api/admin/routing-rules', { ...rule, route: { to: 'nobody' } })).status).toBe(400);
+    await waitFor(
+      'A has its settings',
+      () => a.sync.config()['idle.timeout_s'] === 90 && a.sync.routingRules().length === 1,
+    );
+    await waitFor('B has its override', () => b.sync.config()['idle.timeout_s'] === 30);
+    expect(a.sync.config()['ui.languages']).toEqual(['zh-CN', 'en']);
+    expect(matchRoutingRule(a.sync.routingRules(), { riskLevel: 'R5' })?.route.to).toBe('risk');
+  });
+});
