@@ -1,0 +1,140 @@
+// The hub on Deno: the same Web-standard core (createHubApp) served by Deno.serve, with the realtime
+// nudge on Deno.upgradeWebSocket. Store: PostgreSQL through npm:pg, with LISTEN/NOTIFY, which is the
+// default here. Deno 2.9 refuses to load better-sqlite3 (built on the V8/nan addon ABI, not Node-API),
+// so HUB_STORE=sqlite stops with that reason. Run from the repository root:
+//   HUB_PG_URL=postgres://postgres@127.0.0.1:5432/postgres npx deno run -A cloud-sync/bin/hub-deno.ts
+// Environment: HUB_HOST, HUB_PORT, HUB_DATA_DIR, HUB_OPERATOR_TOKEN, HUB_SEED_ARTICLES, HUB_SEED_KIOSKS,
+// HUB_STORE, HUB_PG_URL, HUB_PG_SCHEMA, HUB_PG_POOL (see README). Prints one JSON line
+// {"event":"hub.started","url":...} when it listens.
+import { createHubApp } from '../src/hub/app.ts';
+import { createLocalHubEvents, type HubEvents } from '../src/hub/events.ts';
+import { createPgHubEvents } from '../src/hub/pg-events.ts';
+import { authenticateKiosk } from '../src/hub/routes-sync.ts';
+import { applySeed, type HubSeed } from '../src/hub/seed.ts';
+import { DEFAULT_ARTICLES } from '../src/hub/default-articles.ts';
+import { openSqliteHubStore } from '../src/hub/store/sqlite-store.ts';
+import { openPostgresHubStore } from '../src/hub/store/pg-store.ts';
+import type { HubStore } from '../src/hub/store/types.ts';
+import type { Logger } from '../src/logger.ts';
+import { storeFromEnv } from './hub-env.ts';
+
+// The few Deno APIs used here, declared so that `tsc` (Node types) checks this file too.
+interface DenoSocketUpgrade {
+  socket: WebSocket;
+  response: Response;
+}
+declare const Deno: {
+  env: { toObject(): Record<string, string> };
+  serve(
+    options: {
+      hostname: string;
+      port: number;
+      onListen?: (addr: { hostname: string; port: number }) => void;
+    },
+    handler: (req: Request) => Response | Promise<Response>,
+  ): { shutdown(): Promise<void>; finished: Promise<void> };
+  upgradeWebSocket(req: Request): DenoSocketUpgrade;
+  mkdirSync(path: string, options: { recursive: boolean }): void;
+  addSignalListener(signal: 'SIGINT' | 'SIGTERM', handler: () => void): void;
+  exit(code: number): never;
+};
+
+const env = Deno.env.toObject();
+const line =
+  (level: string) =>
+  (obj: object, msg?: string): void =>
+    console.log(JSON.stringify({ level, time: new Date().toISOString(), ...obj, msg }));
+const log: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
+
+const choice = storeFromEnv({ HUB_STORE: 'postgres', ...env });
+let store: HubStore;
+let events: HubEvents = createLocalHubEvents();
+let closeEvents = async (): Promise<void> => {};
+if (choice.kind === 'postgres') {
+  store = await openPostgresHubStore(choice);
+  const pgEvents = await createPgHubEvents({
+    url: choice.url,
+    channel: choice.schema ? `hub_events_${choice.schema}` : 'hub_events',
+    logger: log,
+  });
+  events = pgEvents;
+  closeEvents = () => pgEvents.close();
+} else {
+  const dataDir = env.HUB_DATA_DIR ?? 'data/hub';
+  Deno.mkdirSync(dataDir, { recursive: true });
+  try {
+    store = openSqliteHubStore(`${dataDir}/hub.sqlite`);
+  } catch (err) {
+    console.error(`the SQLite store does not load under Deno: ${(err as Error).message.split('\n')[0]}`);
+    console.error('run the Deno hub with HUB_STORE=postgres (the default here) and HUB_PG_URL');
+    Deno.exit(1);
+  }
+}
+
+const seed: HubSeed = {
+  ...(env.HUB_SEED_ARTICLES === '0' ? {} : { articles: DEFAULT_ARTICLES }),
+  ...(env.HUB_SEED_KIOSKS
+    ? {
+        kiosks: env.HUB_SEED_KIOSKS.split(',').map((pair) => {
+          const [id = '', token = ''] = pair.split(':');
+          return { id, token };
+        }),
+      }
+    : {}),
+};
+await applySeed(store, seed, 600_000);
+
+const core = createHubApp({
+  store,
+  events,
+  logger: log,
+  ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
+});
+
+const sockets = new Set<WebSocket>();
+events.subscribe((event) => {
+  const text = JSON.stringify(event);
+  for (const ws of sockets) if (ws.readyState === WebSocket.OPEN) ws.send(text);
+});
+
+async function realtime(req: Request): Promise<Response> {
+  if (req.headers.get('upgrade')?.toLowerCase() !== 'websocket')
+    return new Response('expected a WebSocket upgrade', { status: 426 });
+  const kiosk = await authenticateKiosk(store, req.headers.get('authorization'));
+  if (!kiosk) return new Response(null, { status: 401 });
+  const { socket, response } = Deno.upgradeWebSocket(req);
+  socket.onopen = () => {
+    sockets.add(socket);
+    socket.send(JSON.stringify({ type: 'hello', kioskId: kiosk.id }));
+  };
+  socket.onclose = () => sockets.delete(socket);
+  socket.onerror = () => sockets.delete(socket);
+  return response;
+}
+
+const server = Deno.serve(
+  {
+    hostname: env.HUB_HOST ?? '127.0.0.1',
+    port: Number(env.HUB_PORT ?? 7100),
+    onListen: ({ hostname, port }) =>
+      log.info(
+        { event: 'hub.started', url: `http://${hostname}:${port}`, store: store.kind, runtime: 'deno' },
+        'hub listening',
+      ),
+  },
+  (req) => (new URL(req.url).pathname === '/api/sync/events' ? realtime(req) : core.fetch(req)),
+);
+
+const shutdown = (): void => {
+  for (const ws of sockets) ws.close(1001, 'hub stopping');
+  server
+    .shutdown()
+    .then(closeEvents)
+    .then(() => store.close())
+    .then(
+      () => Deno.exit(0),
+      () => Deno.exit(1),
+    );
+};
+Deno.addSignalListener('SIGINT', shutdown);
+Deno.addSignalListener('SIGTERM', shutdown);
