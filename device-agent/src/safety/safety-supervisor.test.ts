@@ -80,6 +80,16 @@ describe('SafetySupervisor', () => {
     expect(s.handle({ type: 'reset', by: 't' }, 4).transition?.to).toBe('READY');
   });
 
+  it('does not latch FAULT for a watchdog halt (a link fault), but does when a device fault comes with it', () => {
+    const s = make();
+    expect(s.handle({ type: 'armFaults', faults: ['watchdog'] }, 1)).toEqual({ actions: [] });
+    expect(s.state()).toBe('READY');
+    expect(s.handle({ type: 'armFaults', faults: ['watchdog', 'overtemp:1'] }, 2).transition).toMatchObject({
+      to: 'FAULT',
+      cause: 'arm_fault:overtemp:1',
+    });
+  });
+
   it('lets ESTOP win over every other condition', () => {
     const s = make();
     s.handle({ type: 'door', open: true }, 1);

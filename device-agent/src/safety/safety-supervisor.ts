@@ -22,6 +22,13 @@ export type SafetyAction =
   /** Feed a 'tick' at this time. */
   | { type: 'wakeAt'; at: number };
 
+/**
+ * Faults that report a lost link rather than a broken device: the firmware's watchdog halts the arm by
+ * itself when heartbeats stop. The link state already makes the service unavailable while it lasts, so
+ * these do not latch FAULT (a busy host would otherwise need a technician after every stall).
+ */
+export const LINK_FAULTS: ReadonlySet<string> = new Set(['watchdog']);
+
 export interface SafetyTransition {
   from: SafetyState;
   to: SafetyState;
@@ -129,7 +136,7 @@ export class SafetySupervisor {
         break;
       case 'armFaults': {
         const had = this.faults.length > 0;
-        this.faults = [...input.faults];
+        this.faults = input.faults.filter((f) => !LINK_FAULTS.has(f));
         if (this.faults.length > 0 && !had) {
           this.faultLatched = true;
           cause = `arm_fault:${this.faults.join(',')}`;
