@@ -119,7 +119,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     const auth = new TechnicianAuth(o.technician.pinHash, o.technician.tokenTtlMs);
     const startedAt = Date.now();
     const observed = { db, safety, arm, sync, cardReader: drivers.cardReader, kioskId: o.kioskId, startedAt };
-    registerGauges(metrics, observed);
+    cleanup.push(registerGauges(metrics, observed));
 
     const pages = o.staticDir
       ? {

@@ -1,5 +1,6 @@
 // /healthz and /metrics content.
 import type { KioskSync } from '@branch/cloud-sync';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ArmController } from '@branch/firmware-bridge';
 import type { CardReader } from '../card/card-reader.ts';
 import type { Metrics } from '../obs/metrics.ts';
@@ -20,7 +21,17 @@ export interface ObservedParts {
   startedAt: number;
 }
 
-export function registerGauges(m: Metrics, p: ObservedParts): void {
+/** Registers the gauges; returns a function that stops the event-loop delay monitor. */
+export function registerGauges(m: Metrics, p: ObservedParts): () => void {
+  // Heartbeats to the firmware run on this event loop: a long stall here trips the firmware watchdog.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  m.gauge('agent_event_loop_delay_max_ms', 'Longest event-loop stall since start', () => [
+    { value: loop.max / 1e6 },
+  ]);
+  m.gauge('agent_event_loop_delay_p99_ms', '99th percentile event-loop delay since start', () => [
+    { value: loop.percentile(99) / 1e6 },
+  ]);
   m.gauge('agent_safety_state', 'Current safety state (1 for the active one)', () =>
     STATES.map((s) => ({ labels: { state: s }, value: p.safety.state() === s ? 1 : 0 })),
   );
@@ -40,6 +51,7 @@ export function registerGauges(m: Metrics, p: ObservedParts): void {
   m.gauge('process_uptime_seconds', 'Seconds since the agent started', () => [
     { value: (Date.now() - p.startedAt) / 1000 },
   ]);
+  return () => loop.disable();
 }
 
 export function health(p: ObservedParts): { ok: boolean } & Record<string, unknown> {
