@@ -9,6 +9,7 @@ import type { SafetyState } from '../safety/safety-supervisor.ts';
 import type { Db } from '../store/open-database.ts';
 import { AGENT_VERSION } from '../version.ts';
 
+const SAMPLE_MS = 10;
 const STATES: SafetyState[] = ['ESTOP', 'PROTECTIVE_STOP', 'READY', 'MOVING', 'FAULT', 'MAINTENANCE'];
 
 export interface ObservedParts {
@@ -24,13 +25,15 @@ export interface ObservedParts {
 /** Registers the gauges; returns a function that stops the event-loop delay monitor. */
 export function registerGauges(m: Metrics, p: ObservedParts): () => void {
   // Heartbeats to the firmware run on this event loop: a long stall here trips the firmware watchdog.
-  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const loop = monitorEventLoopDelay({ resolution: SAMPLE_MS });
+  // The histogram records whole sampling intervals: the stall is what exceeds the interval.
+  const stallMs = (ns: number) => Math.max(0, ns / 1e6 - SAMPLE_MS);
   loop.enable();
   m.gauge('agent_event_loop_delay_max_ms', 'Longest event-loop stall since start', () => [
-    { value: loop.max / 1e6 },
+    { value: stallMs(loop.max) },
   ]);
   m.gauge('agent_event_loop_delay_p99_ms', '99th percentile event-loop delay since start', () => [
-    { value: loop.percentile(99) / 1e6 },
+    { value: stallMs(loop.percentile(99)) },
   ]);
   m.gauge('agent_safety_state', 'Current safety state (1 for the active one)', () =>
     STATES.map((s) => ({ labels: { state: s }, value: p.safety.state() === s ? 1 : 0 })),
