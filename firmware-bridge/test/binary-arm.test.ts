@@ -47,10 +47,10 @@ describe('binary dialect over a pty', () => {
   });
 
   it('halts mid-move: the move rejects with halted and the arm stays put', async () => {
-    const move = rig.arm.moveJoints([-120, 80, -85, -85, 10], { speedScale: 0.5 });
+    const move = errorOf(rig.arm.moveJoints([-120, 80, -85, -85, 10], { speedScale: 0.5 }));
     await rig.sim.control.waitFor((s) => s.arm.moving);
     await rig.arm.halt(0);
-    const err = await errorOf(move);
+    const err = await move;
     expect(err.code).toBe('halted');
     const a = await rig.sim.control.state();
     expect(a.arm.state).toBe('halted');

@@ -1,13 +1,14 @@
-// G-code dialect firmware for the simulator (step 2).
-import type { SimArm } from '../protocol/sim-arm.ts';
+// G-code dialect firmware for the simulator process.
 import type { FirmwareHooks } from '../protocol/binary-firmware.ts';
+import { GcodeFirmware } from '../protocol/gcode-firmware.ts';
+import type { SimArm } from '../protocol/sim-arm.ts';
 import type { FirmwareEndpoint } from './control-types.ts';
 
 export function createGcodeFirmware(
-  _arm: SimArm,
-  _write: (b: Uint8Array) => void,
-  _now: () => number,
-  _hooks: FirmwareHooks,
+  arm: SimArm,
+  write: (b: Uint8Array) => void,
+  now: () => number,
+  hooks: FirmwareHooks,
 ): FirmwareEndpoint {
-  throw new Error('gcode dialect not implemented yet');
+  return new GcodeFirmware(arm, write, now, hooks);
 }

@@ -1,0 +1,369 @@
+// The G-code firmware of the simulator (GRBL 1.1 manner): line protocol with ok/error:N, a 15-block
+// planner fed from a 128-byte receive buffer, realtime ? ! ~ 0x18, alarms, and a 250 ms watchdog on
+// host silence (the host's `?` polls double as its heartbeat). Pure: owner feeds bytes and calls tick().
+import type { FirmwareHooks } from './binary-firmware.ts';
+import {
+  AXES,
+  formatStatusReport,
+  GcodeAlarm,
+  GcodeError,
+  GcodeParseError,
+  MAX_LINE_BYTES,
+  parseGcodeLine,
+  RT_HOLD,
+  RT_RESET,
+  RT_RESUME,
+  RT_STATUS,
+  RX_BUFFER_BYTES,
+} from './gcode.ts';
+import { checkJointTargets } from './kinematics.ts';
+import { ResultCode, type ResultCodeValue } from './messages.ts';
+import type { SimArm } from './sim-arm.ts';
+
+export const GCODE_FIRMWARE_ID = 'branch-arm-sim 1.0.0 (gcode)';
+export const PLANNER_BLOCKS = 15;
+const WATCHDOG_MS = 250;
+
+type Block =
+  | { kind: 'move'; targets: number[]; scale: number }
+  | { kind: 'gripper'; opening: number }
+  | { kind: 'home' }
+  | { kind: 'dwell'; ms: number; until?: number };
+
+const enc = new TextEncoder();
+
+export class GcodeFirmware {
+  sessionActive = false;
+  watchdogTrips = 0;
+  private lastHostByte = -Infinity;
+  private line = '';
+  private overflow = false;
+  private readonly lines: string[] = [];
+  private queuedBytes = 0;
+  private readonly planner: Block[] = [];
+  private current: Block | null = null;
+  private interrupted: Block | null = null;
+  private alarm = true; // homing lock at power-up
+  private hold = false;
+  private feed: number;
+  private modal: number[];
+  private haltId = 0;
+  private counters = { lines: 0, ok: 0, errors: 0, alarms: 0, resets: 0, holds: 0, statusReports: 0 };
+
+  constructor(
+    readonly arm: SimArm,
+    private readonly write: (bytes: Uint8Array) => void,
+    private readonly now: () => number,
+    private readonly hooks: FirmwareHooks = {},
+  ) {
+    this.feed = this.maxFeed();
+    this.modal = arm.positions.slice();
+  }
+
+  private maxFeed(): number {
+    return Math.max(...this.arm.limits.joints.map((j) => j.maxVelocity)) * 60;
+  }
+
+  stats(): Record<string, unknown> {
+    return {
+      ...this.counters,
+      planner: this.planner.length + (this.current ? 1 : 0),
+      rxQueued: this.queuedBytes,
+      alarm: this.alarm,
+      hold: this.hold,
+    };
+  }
+
+  private send(text: string): void {
+    this.write(enc.encode(text + '\r\n'));
+  }
+
+  push(bytes: Uint8Array): void {
+    const now = this.now();
+    this.lastHostByte = now;
+    if (!this.sessionActive) {
+      this.sessionActive = true;
+      this.hooks.onHello?.('gcode host');
+    }
+    for (const b of bytes) {
+      if (b === RT_STATUS) this.statusReport();
+      else if (b === RT_HOLD) this.feedHold();
+      else if (b === RT_RESUME) this.cycleStart();
+      else if (b === RT_RESET) this.softReset();
+      else if (b === 0x0a) {
+        const l = this.line;
+        this.line = '';
+        if (this.overflow) {
+          this.overflow = false;
+          this.counters.errors++;
+          this.send(`error:${GcodeError.OVERFLOW}`);
+        } else if (this.queuedBytes + l.length + 1 > RX_BUFFER_BYTES) {
+          // A host that does not count characters overran the buffer: GRBL would lose bytes here.
+          this.counters.errors++;
+          this.send(`error:${GcodeError.OVERFLOW}`);
+        } else {
+          this.lines.push(l);
+          this.queuedBytes += l.length + 1;
+        }
+      } else if (b === 0x0d) continue;
+      else if (this.line.length >= MAX_LINE_BYTES) this.overflow = true;
+      else this.line += String.fromCharCode(b);
+    }
+    this.processLines();
+  }
+
+  tick(): void {
+    const now = this.now();
+    this.arm.tick(now);
+    if (this.sessionActive && now - this.lastHostByte > WATCHDOG_MS) {
+      this.sessionActive = false;
+      this.watchdogTrips++;
+      this.arm.watchdogTrip();
+      this.raiseAlarm(GcodeAlarm.WATCHDOG);
+      this.hooks.onWatchdog?.();
+    }
+    this.runPlanner(now);
+    this.processLines();
+  }
+
+  // ---- realtime commands ----
+
+  private statusReport(): void {
+    this.counters.statusReports++;
+    const a = this.arm;
+    const moving = a.moving;
+    let state: string;
+    let sub: number | null = null;
+    if (this.alarm || a.state === 'fault') state = 'Alarm';
+    else if (this.hold) {
+      state = 'Hold';
+      sub = moving ? 1 : 0;
+    } else if (this.current?.kind === 'home') state = 'Home';
+    else if (this.current || this.planner.length > 0) state = 'Run';
+    else state = 'Idle';
+    this.send(
+      formatStatusReport({
+        state: state as 'Idle',
+        sub,
+        mpos: a.positions,
+        bf: [PLANNER_BLOCKS - this.planner.length, RX_BUFFER_BYTES - this.queuedBytes],
+        feed: moving ? this.feed : 0,
+        gripper: a.gripper,
+        homed: a.homed,
+        faults: [...a.faults],
+        temperatures: a.temperatures,
+        currents: a.currents,
+        velocities: a.velocities,
+        t: this.now(),
+      }),
+    );
+  }
+
+  private feedHold(): void {
+    const first = !this.hold;
+    if (first) {
+      this.haltId++;
+      this.counters.holds++;
+      this.hold = true;
+      if (this.current && this.current.kind !== 'dwell') this.interrupted = this.current;
+      this.current = null;
+      this.arm.halt(2, 'feed hold');
+    }
+    this.hooks.onHalt?.(this.haltId, 2, first);
+  }
+
+  private cycleStart(): void {
+    if (!this.hold || this.alarm) return;
+    if (this.arm.resume()) return;
+    this.hold = false;
+    if (this.interrupted) this.planner.unshift(this.interrupted);
+    this.interrupted = null;
+  }
+
+  private softReset(): void {
+    const wasMoving = this.arm.moving && !this.hold;
+    const first = this.arm.state !== 'halted' || this.counters.resets === 0 || wasMoving;
+    if (first) this.haltId++;
+    this.counters.resets++;
+    this.hooks.onHalt?.(this.haltId, 0, first);
+    if (wasMoving) this.arm.halt(0, 'reset');
+    else if (this.hold || this.arm.state === 'halted') this.arm.resume();
+    this.hold = false;
+    this.current = null;
+    this.interrupted = null;
+    this.planner.length = 0;
+    this.lines.length = 0;
+    this.queuedBytes = 0;
+    this.line = '';
+    this.modal = this.arm.positions.slice();
+    this.send('');
+    this.send("Grbl 1.1h ['$' for help]");
+    if (wasMoving) this.raiseAlarm(GcodeAlarm.ABORT_CYCLE);
+    else if (!this.arm.homed || this.arm.state === 'fault') this.alarm = true;
+  }
+
+  private raiseAlarm(code: number): void {
+    this.alarm = true;
+    this.counters.alarms++;
+    this.planner.length = 0;
+    this.lines.length = 0;
+    this.queuedBytes = 0;
+    this.current = null;
+    this.interrupted = null;
+    this.send(`ALARM:${code}`);
+  }
+
+  // ---- lines ----
+
+  private processLines(): void {
+    while (this.lines.length > 0 && this.planner.length < PLANNER_BLOCKS) {
+      // `$H` and `$X` wait for the planner to drain, as in GRBL (system commands need Idle).
+      const next = this.lines[0]!.trim();
+      if (next.startsWith('$') && (this.current || this.planner.length > 0)) return;
+      const l = this.lines.shift()!;
+      this.queuedBytes -= l.length + 1;
+      this.counters.lines++;
+      const reply = this.execute(l.trim());
+      if (reply === null) continue; // answered later (homing, dwell)
+      if (reply === 0) {
+        this.counters.ok++;
+        this.send('ok');
+      } else {
+        this.counters.errors++;
+        this.send(`error:${reply}`);
+      }
+    }
+  }
+
+  /** 0: ok now; N: error:N now; null: ok comes when the block completes. */
+  private execute(l: string): number | null {
+    if (l === '') return 0;
+    if (l.startsWith('$')) return this.system(l.toUpperCase());
+    let words;
+    try {
+      words = parseGcodeLine(l);
+    } catch (e) {
+      return e instanceof GcodeParseError ? e.code : GcodeError.INVALID_STATEMENT;
+    }
+    if (words.some((w) => !'GMXYZABCFPSN'.includes(w.letter))) return GcodeError.UNSUPPORTED_COMMAND;
+    const g = words.filter((w) => w.letter === 'G').map((w) => w.value);
+    const m = words.filter((w) => w.letter === 'M').map((w) => w.value);
+    if (g.length + m.length > 1) return GcodeError.MODAL_GROUP_VIOLATION;
+    const f = words.find((w) => w.letter === 'F');
+    if (f && !(f.value > 0)) return GcodeError.VALUE_WORD_CONFLICT;
+    const code =
+      g[0] ?? (m.length ? undefined : words.some((w) => AXES.includes(w.letter as 'X')) ? 1 : undefined);
+    if (code === 90 || code === 21 || code === 94) return 0;
+    if (this.alarm) return GcodeError.SYSTEM_GC_LOCK;
+    if (code === 0 || code === 1) {
+      const targets = this.modal.slice();
+      for (const w of words) {
+        const i = AXES.indexOf(w.letter as 'X');
+        if (i >= 0) {
+          if (i >= this.arm.n) return GcodeError.UNSUPPORTED_COMMAND;
+          targets[i] = w.value;
+        }
+      }
+      if (f) this.feed = f.value;
+      if (checkJointTargets(targets, this.arm.limits)) return GcodeError.TRAVEL_EXCEEDED;
+      const scale = code === 0 ? 1 : Math.min(1, this.feed / this.maxFeed());
+      this.modal = targets;
+      this.planner.push({ kind: 'move', targets, scale });
+      return 0;
+    }
+    if (code === 4) {
+      const p = words.find((w) => w.letter === 'P')?.value ?? 0;
+      if (!(p >= 0)) return GcodeError.VALUE_WORD_CONFLICT;
+      this.planner.push({ kind: 'dwell', ms: p * 1000 });
+      return null;
+    }
+    if (m[0] === 3 || m[0] === 5) {
+      const s = m[0] === 5 ? 0 : (words.find((w) => w.letter === 'S')?.value ?? 1000);
+      if (!(s >= 0 && s <= 1000)) return GcodeError.VALUE_WORD_CONFLICT;
+      this.planner.push({ kind: 'gripper', opening: s / 1000 });
+      return 0;
+    }
+    return GcodeError.UNSUPPORTED_COMMAND;
+  }
+
+  private system(l: string): number | null {
+    switch (l) {
+      case '$I':
+        this.send(`[VER:1.1h.20190825:${GCODE_FIRMWARE_ID}]`);
+        this.send(`[OPT:V,${PLANNER_BLOCKS},${RX_BUFFER_BYTES}]`);
+        this.send(`[CAP:joints:${this.arm.n},gripper,status:?,hold,reset,watchdog:${WATCHDOG_MS}ms]`);
+        return 0;
+      case '$H':
+        if (this.arm.state === 'fault') return GcodeError.SYSTEM_GC_LOCK;
+        this.alarm = false;
+        this.planner.push({ kind: 'home' });
+        return null;
+      case '$X': {
+        const refusal = this.arm.resume();
+        if (refusal) return GcodeError.SYSTEM_GC_LOCK;
+        this.alarm = false;
+        this.hold = false;
+        this.modal = this.arm.positions.slice();
+        return 0;
+      }
+      case '$$':
+        this.arm.limits.joints.forEach((j, i) => this.send(`$${110 + i}=${j.maxVelocity * 60}`));
+        return 0;
+      default:
+        return GcodeError.UNSUPPORTED_COMMAND;
+    }
+  }
+
+  // ---- planner ----
+
+  private runPlanner(now: number): void {
+    if (this.hold || this.alarm) return;
+    const cur = this.current;
+    if (cur) {
+      if (cur.kind === 'dwell' && cur.until !== undefined && now >= cur.until) {
+        this.current = null;
+        this.counters.ok++;
+        this.send('ok');
+      } else return;
+    }
+    const next = this.planner.shift();
+    if (!next) return;
+    this.current = next;
+    const done = (code: ResultCodeValue): void => this.blockDone(next, code);
+    let refusal: { code: ResultCodeValue } | null = null;
+    switch (next.kind) {
+      case 'move':
+        refusal = this.arm.moveJoints(next.targets, next.scale, done);
+        break;
+      case 'gripper':
+        refusal = this.arm.setGripper(next.opening, done);
+        break;
+      case 'home':
+        refusal = this.arm.home(done);
+        break;
+      case 'dwell':
+        next.until = now + next.ms;
+        // zero dwell completes on this tick: the planner before it is empty
+        if (next.ms === 0) this.runPlanner(now);
+        return;
+    }
+    if (refusal) this.blockDone(next, refusal.code);
+  }
+
+  private blockDone(block: Block, code: ResultCodeValue): void {
+    if (this.current !== block) return; // already dropped by a hold or reset
+    this.current = null;
+    if (code === ResultCode.OK) {
+      if (block.kind === 'home') {
+        this.modal = this.arm.positions.slice();
+        this.counters.ok++;
+        this.send('ok');
+      }
+      return;
+    }
+    if (code === ResultCode.HALTED) return;
+    if (code === ResultCode.FAULT) this.raiseAlarm(GcodeAlarm.MOTOR_FAULT);
+    else if (code === ResultCode.NOT_HOMED) this.raiseAlarm(GcodeAlarm.SOFT_LIMIT);
+    else this.raiseAlarm(GcodeAlarm.HARD_LIMIT);
+  }
+}
