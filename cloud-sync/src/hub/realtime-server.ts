@@ -29,6 +29,9 @@ export function attachRealtime(
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // The HTTP server stops watching an upgraded socket: a kiosk that resets it while we check its
+    // token would otherwise raise an unhandled 'error' and take the hub down (found by the soak).
+    socket.on('error', () => socket.destroy());
     if (new URL(req.url ?? '/', 'http://hub').pathname !== EVENTS_PATH)
       return reject(socket, '404 Not Found');
     authenticateKiosk(store, req.headers.authorization).then(
