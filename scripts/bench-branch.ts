@@ -24,7 +24,13 @@ async function startOnce(script: string): Promise<{ seconds: number; rssMb: numb
   const child = spawn('npm', ['run', '--silent', script], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_HUB_PORT: '0', KIOSK_AGENT_PORT: '0', KIOSK_CONFIG: '' },
+    env: {
+      ...process.env,
+      KIOSK_DATA_DIR: dataDir,
+      KIOSK_HUB_PORT: '0',
+      KIOSK_AGENT_PORT: '0',
+      KIOSK_CONFIG: '',
+    },
     detached: true,
   });
   let text = '';
@@ -38,7 +44,9 @@ async function startOnce(script: string): Promise<{ seconds: number; rssMb: numb
       child.stderr.on('data', onData);
       child.once('exit', (code) => rej(new Error(`npm run ${script} exited with ${code}:\n${text}`)));
     });
-    const runtime = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8')) as { agent: { pid: number } };
+    const runtime = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8')) as {
+      agent: { pid: number };
+    };
     await new Promise((r) => setTimeout(r, 2000));
     const status = readFileSync(`/proc/${runtime.agent.pid}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);

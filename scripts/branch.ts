@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startService, type RunningService } from './lib/child-service.ts';
+import { formatLogLine } from './lib/log-format.ts';
 import { loadConfig } from './lib/config.ts';
 import { requireCommand, requireFreePort, requireWritableDir } from './lib/preflight.ts';
 import { loadOrCreateSecrets } from './lib/secrets.ts';
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
       out(`branch: stopping (${why})`);
       // Agent first (it halts the arm and flushes its outbox), then the simulator, then the hub.
       for (const service of [...running].reverse()) {
-        await service.stop().catch((err: unknown) => out(`branch: ${service.name}: ${(err as Error).message}`));
+        await service
+          .stop()
+          .catch((err: unknown) => out(`branch: ${service.name}: ${(err as Error).message}`));
       }
       out('branch: stopped');
     }
@@ -58,7 +61,13 @@ async function main(): Promise<void> {
   };
 
   const sink = out;
-  const hub = await startService('hub', join(root, 'scripts/services/hub.ts'), hubServiceOptions(config, secrets, dataDir, staticDir), sink, color);
+  const hub = await startService(
+    'hub',
+    join(root, 'scripts/services/hub.ts'),
+    hubServiceOptions(config, secrets, dataDir, staticDir),
+    sink,
+    color,
+  );
   running.push(hub);
   watch(hub);
   const hubUrl = String(hub.ready.url);
@@ -66,7 +75,10 @@ async function main(): Promise<void> {
   let armPath = config.arm.port;
   let simControl: string | null = null;
   if (config.simulator.enabled) {
-    const sim = await startSimulatorProcess({ dialect: config.simulator.dialect, onLog: (line: string) => sink(line) });
+    const sim = await startSimulatorProcess({
+      dialect: config.simulator.dialect,
+      onLog: (line) => sink(formatLogLine('sim', line, color)),
+    });
     running.push({ name: 'sim', stop: () => sim.stop() });
     armPath = sim.port;
     simControl = sim.control.url;

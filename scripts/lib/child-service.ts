@@ -20,7 +20,12 @@ export interface RunningService {
 
 export type LogSink = (line: string) => void;
 
-export function pipeLines(stream: NodeJS.ReadableStream | null, name: string, sink: LogSink, color: boolean): void {
+export function pipeLines(
+  stream: NodeJS.ReadableStream | null,
+  name: string,
+  sink: LogSink,
+  color: boolean,
+): void {
   if (stream === null) return;
   createInterface({ input: stream }).on('line', (line) => sink(formatLogLine(name, line, color)));
 }
@@ -44,7 +49,10 @@ export async function startService(
   pipeLines(child.stderr, name, sink, color);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = await new Promise<ReadyMessage>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not become ready in ${readyTimeoutMs} ms`)), readyTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not become ready in ${readyTimeoutMs} ms`)),
+      readyTimeoutMs,
+    );
     child.on('message', (msg: unknown) => {
       const m = msg as { type?: unknown; message?: unknown };
       if (m.type === 'ready') {

@@ -1,6 +1,18 @@
 // Turns the JSON log lines of the services (pino) into one readable line each, prefixed by the service.
-const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
-const COLORS: Record<string, string> = { WARN: '\x1b[33m', ERROR: '\x1b[31m', FATAL: '\x1b[31m', DEBUG: '\x1b[90m' };
+const LEVELS: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
+const COLORS: Record<string, string> = {
+  WARN: '\x1b[33m',
+  ERROR: '\x1b[31m',
+  FATAL: '\x1b[31m',
+  DEBUG: '\x1b[90m',
+};
 const SKIP = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'name', 'v']);
 
 function levelName(level: unknown): string {

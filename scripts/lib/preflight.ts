@@ -36,7 +36,8 @@ export async function requireFreePort(host: string, port: number, key: string): 
   await new Promise<void>((resolve, reject) => {
     const server = createServer();
     server.once('error', (err: NodeJS.ErrnoException) => {
-      const why = err.code === 'EADDRINUSE' ? 'is already in use' : `cannot be opened (${err.code ?? err.message})`;
+      const why =
+        err.code === 'EADDRINUSE' ? 'is already in use' : `cannot be opened (${err.code ?? err.message})`;
       reject(new PreflightError(`port ${port} on ${host} (${key}) ${why}`));
     });
     server.listen({ host, port, exclusive: true }, () => server.close(() => resolve()));

@@ -1,0 +1,71 @@
+// Maps the branch configuration and secrets onto each service's own options. The options travel to the
+// service process as JSON, so they hold only plain data.
+import { join } from 'node:path';
+import type { BranchConfig } from './config-schema.ts';
+import type { BranchSecrets } from './secrets.ts';
+
+export interface HubServiceOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  staticDir: string;
+  logLevel: BranchConfig['logLevel'];
+  operatorToken: string;
+  kiosk: { id: string; token: string };
+  agentPassword: string;
+}
+
+export interface AgentServiceOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  staticDir: string;
+  logLevel: BranchConfig['logLevel'];
+  kioskId: string;
+  hub: { url: string; token: string };
+  cardKey: string;
+  arm: { dialect: 'binary' | 'gcode'; path: string; baudRate: number };
+  safety: BranchConfig['safety'];
+  technicianPin: string;
+}
+
+export function hubServiceOptions(
+  config: BranchConfig,
+  secrets: BranchSecrets,
+  dataDir: string,
+  staticDir: string,
+): HubServiceOptions {
+  return {
+    host: config.hub.host,
+    port: config.hub.port,
+    dataDir: join(dataDir, 'hub'),
+    staticDir,
+    logLevel: config.logLevel,
+    operatorToken: secrets.operatorToken,
+    kiosk: { id: config.agent.kioskId, token: secrets.kioskToken },
+    agentPassword: secrets.agentPassword,
+  };
+}
+
+export function agentServiceOptions(
+  config: BranchConfig,
+  secrets: BranchSecrets,
+  dataDir: string,
+  staticDir: string,
+  hubUrl: string,
+  armPath: string,
+): AgentServiceOptions {
+  return {
+    host: config.agent.host,
+    port: config.agent.port,
+    dataDir: join(dataDir, 'agent'),
+    staticDir,
+    logLevel: config.logLevel,
+    kioskId: config.agent.kioskId,
+    hub: { url: hubUrl, token: secrets.kioskToken },
+    cardKey: secrets.cardKey,
+    arm: { dialect: config.simulator.dialect, path: armPath, baudRate: config.arm.baudRate },
+    safety: config.safety,
+    technicianPin: secrets.technicianPin,
+  };
+}

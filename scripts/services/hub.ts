@@ -1,0 +1,24 @@
+// The hub process of the branch in a box: cloud-sync's hub on SQLite, seeded with this kiosk's
+// credential, a demo agent account and the default knowledge base (idempotent on every start).
+import { DEFAULT_ARTICLES, startHub } from '@branch/cloud-sync';
+import { pino } from 'pino';
+import { runService } from '../lib/service-main.ts';
+import type { HubServiceOptions } from '../lib/service-options.ts';
+
+await runService<HubServiceOptions>(async (o) => {
+  const logger = pino({ level: o.logLevel, base: null });
+  const hub = await startHub({
+    host: o.host,
+    port: o.port,
+    dataDir: o.dataDir,
+    staticDir: o.staticDir,
+    operatorToken: o.operatorToken,
+    logger,
+    seed: {
+      kiosks: [o.kiosk],
+      agents: [{ username: 'agent', password: o.agentPassword, role: 'agent', displayName: 'Demo Agent' }],
+      articles: DEFAULT_ARTICLES,
+    },
+  });
+  return { ready: { url: hub.url }, close: () => hub.close() };
+});
