@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ulid } from 'ulid';
 import {
-  Hlc,
   openKioskSync,
   startHub,
   type HubStoreChoice,
