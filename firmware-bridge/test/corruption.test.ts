@@ -47,3 +47,17 @@ it('loses no command under 1% byte corruption', async () => {
   expect(link.commands - before.commands).toBeGreaterThanOrEqual(ok);
   expect(ok).toBeGreaterThan(n * 0.9);
 });
+
+it('completes commands with dropped bytes and added latency', async () => {
+  await rig.sim.control.inject({ kind: 'dropBytes', rate: 0.01 });
+  await rig.sim.control.inject({ kind: 'latency', ms: 30 });
+  const t0 = performance.now();
+  for (let i = 0; i < 10; i++) await rig.arm.gripper(i % 2 ? 0.4 : 0.6);
+  const st = await rig.sim.control.state();
+  await rig.sim.control.clearFaults();
+  expect(st.injections).toMatchObject({ dropRate: 0.01, latencyMs: 30 });
+  expect(st.bytes.dropped).toBeGreaterThan(0);
+  // each command waited out at least the latency both ways
+  expect(performance.now() - t0).toBeGreaterThan(10 * 60);
+  expect((await rig.sim.control.state()).injections).toMatchObject({ dropRate: 0, latencyMs: 0 });
+});

@@ -47,3 +47,22 @@ it('survives 20 unplug/replug cycles', async () => {
   expect(homedWhileDown).toBe(0);
   console.info(`20 unplug cycles: ${watchdogHalts} outages outlasted the 250 ms watchdog`);
 });
+
+it('the G-code driver reconnects after unplugging too', async () => {
+  const g = await startRig('gcode');
+  try {
+    await g.arm.home();
+    for (let i = 0; i < 5; i++) {
+      await g.sim.control.inject({ kind: 'unplug', ms: 60 });
+      await until(() => !['up', 'degraded'].includes(g.arm.status().link), `gcode link loss in cycle ${i}`);
+      expect(g.arm.status().homed).toBe(false);
+      expect((await errorOf(g.arm.gripper(0.5))).code).toBe('link_down');
+      await until(() => g.arm.status().link === 'up', `gcode link up in cycle ${i}`, 10_000);
+      if (g.arm.status().state === 'halted') await g.arm.resume();
+      await g.arm.gripper(i % 2 === 0 ? 0.3 : 0.7);
+      expect(g.arm.status().homed).toBe(true);
+    }
+  } finally {
+    await g.stop();
+  }
+});

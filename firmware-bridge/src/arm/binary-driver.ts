@@ -302,6 +302,9 @@ export class BinaryArmController extends BaseArmController {
     switch (m.type) {
       case 'helloAck': {
         if (m.nonce !== this.helloNonce) return;
+        // The firmware reset its sequence state before answering; anything sequenced that reached us
+        // earlier (a retransmission from the previous session) must not shift ours.
+        this.link.reset();
         this.helloDone = true;
         this.lastHeartbeat = -Infinity;
         this.current.firmware = {
