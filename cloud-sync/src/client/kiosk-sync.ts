@@ -20,7 +20,7 @@ export interface KioskSyncOptions {
   /** The kiosk's bearer token from enrollment. */
   token: string;
   logger?: Logger;
-  /** Changes per push (at most SYNC_LIMITS.maxBatchChanges). Default 200. */
+  /** Changes per push (at most SYNC_LIMITS.maxBatchChanges). Default 500, the protocol maximum. */
   batchSize?: number;
   /** Approximate JSON bytes per push, below the hub's body limit. Default 512 KiB. */
   maxBatchBytes?: number;
@@ -85,7 +85,7 @@ class KioskSyncEngine implements KioskSync {
     options: KioskSyncOptions,
   ) {
     this.log = options.logger ?? silentLogger;
-    this.batchSize = Math.min(options.batchSize ?? 200, SYNC_LIMITS.maxBatchChanges);
+    this.batchSize = Math.min(options.batchSize ?? SYNC_LIMITS.maxBatchChanges, SYNC_LIMITS.maxBatchChanges);
     this.batchLimit = this.batchSize;
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 512 * 1024, SYNC_LIMITS.maxPushBytes / 2);
     this.pullIntervalMs = options.pullIntervalMs ?? 5000;

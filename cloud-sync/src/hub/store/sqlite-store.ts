@@ -57,9 +57,9 @@ class SqliteHubStore implements HubStore {
         `INSERT INTO kiosks (id, token_hash, created_at) VALUES (?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash`,
       ),
-      changeExists: p('SELECT 1 FROM changes WHERE id = ?'),
+      // The ledger row first: a change already there inserts nothing, and that is the duplicate test.
       insertChange: p(
-        'INSERT INTO changes (id, kiosk_id, entity, entity_id, hlc, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO changes (id, kiosk_id, entity, entity_id, hlc, received_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       conversationOwner: p('SELECT kiosk_id FROM conversations WHERE id = ?'),
       messageOwner: p('SELECT kiosk_id FROM messages WHERE id = ?'),
@@ -159,12 +159,19 @@ class SqliteHubStore implements HubStore {
       const result: ApplyResult = { applied: [], duplicates: [] };
       const receivedAt = new Date().toISOString();
       for (const change of changes) {
-        if (this.q.changeExists.get(change.id)) {
+        const fresh = this.q.insertChange.run(
+          change.id,
+          kioskId,
+          change.entity,
+          change.entityId,
+          change.hlc,
+          receivedAt,
+        );
+        if (fresh.changes === 0) {
           result.duplicates.push(change.id);
           continue;
         }
         this.applyOne(kioskId, change);
-        this.q.insertChange.run(change.id, kioskId, change.entity, change.entityId, change.hlc, receivedAt);
         result.applied.push(change.id);
       }
       // Synchronous on purpose: a test hook that blocks here holds the transaction open.

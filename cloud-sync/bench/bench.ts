@@ -1,0 +1,170 @@
+// npm run bench -w cloud-sync: writes bench-results/cloud-sync.json (format: ../shared/DESIGN.md,
+// "Benchmarks"). Every figure is measured in this run, the PouchDB peer included. A figure that
+// cannot be measured is reported with value null and the reason; benchmarks never fail the build.
+//   BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch schema, dropped afterwards)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import pg from 'pg';
+import { measureBacklogDrain, measurePublishToKiosk } from './backlog.ts';
+import { PKG_ROOT } from './hub-process.ts';
+import { measureIngest } from './ingest.ts';
+import { measurePouchReplication } from './pouch-peer.ts';
+
+interface Figure {
+  name: string;
+  value: number | null;
+  unit: string;
+  target?: string;
+  how: string;
+}
+
+const figures: Figure[] = [];
+const round = (v: number, digits = 3): number => Number(v.toFixed(digits));
+
+async function figure(
+  name: string,
+  unit: string,
+  target: string | undefined,
+  how: string,
+  run: () => Promise<number>,
+): Promise<number | null> {
+  process.stderr.write(`bench: ${name} ...\n`);
+  try {
+    const value = round(await run());
+    figures.push({ name, value, unit, ...(target ? { target } : {}), how });
+    process.stderr.write(`bench: ${name} = ${value} ${unit}\n`);
+    return value;
+  } catch (err) {
+    figures.push({
+      name,
+      value: null,
+      unit,
+      ...(target ? { target } : {}),
+      how: `not measured: ${(err as Error).message.slice(0, 300)} | ${how}`,
+    });
+    process.stderr.write(`bench: ${name} failed: ${(err as Error).message}\n`);
+    return null;
+  }
+}
+
+const INGEST = { kiosks: 100, perKiosk: 500, batch: 250 };
+const ingestHow = (store: string) =>
+  `${INGEST.kiosks} simulated kiosks push ${INGEST.perKiosk} changes each (batches of ${INGEST.batch}, conversations + messages, all kiosks at once over loopback HTTP) to the hub in its own process on ${store}; applied changes / wall time`;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'cloud-sync-bench-hub-'));
+await figure(
+  'ingest_changes_per_s_sqlite',
+  'changes/s',
+  '>= 10000',
+  ingestHow('SQLite (WAL, synchronous=FULL)'),
+  async () => (await measureIngest({ HUB_DATA_DIR: dataDir }, INGEST)).changesPerS,
+);
+rmSync(dataDir, { recursive: true, force: true });
+
+const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const schema = `bench_${process.pid}`;
+await figure(
+  'ingest_changes_per_s_postgres',
+  'changes/s',
+  undefined,
+  ingestHow('PostgreSQL (set-based batch apply)'),
+  async () => {
+    try {
+      return (
+        await measureIngest({ HUB_STORE: 'postgres', HUB_PG_URL: pgUrl, HUB_PG_SCHEMA: schema }, INGEST)
+      ).changesPerS;
+    } finally {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c
+        .connect()
+        .then(() => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
+        .finally(() => c.end());
+    }
+  },
+);
+
+const N = 10_000;
+const drain = await figure(
+  'backlog_10k_drain_s',
+  's',
+  '<= 1.5',
+  `a kiosk starts with ${N} changes in its outbox (default client options: batches of up to 500 changes / 512 KiB); openKioskSync.start() until pending = 0, hub (SQLite) in its own process, loopback`,
+  async () => (await measureBacklogDrain(N)).seconds,
+);
+await figure(
+  'backlog_10k_drain_s_batch100',
+  's',
+  undefined,
+  "as backlog_10k_drain_s with batchSize 100 (PouchDB's default batch)",
+  async () => (await measureBacklogDrain(N, 100)).seconds,
+);
+const ours = drain === null ? null : N / drain;
+if (ours !== null)
+  figures.push({
+    name: 'backlog_changes_per_s',
+    value: round(ours, 1),
+    unit: 'changes/s',
+    how: `${N} / backlog_10k_drain_s`,
+  });
+
+const pouch = await figure(
+  'pouchdb_changes_per_s',
+  'docs/s',
+  undefined,
+  `the same ${N} records as documents, written to a local PouchDB (leveldb on disk) first, then replicate.to() an express-pouchdb server (leveldb on disk, own process) on loopback with PouchDB's default batch_size (100); docs / wall time of the replication`,
+  async () => N / (await measurePouchReplication(N)).seconds,
+);
+const pouch500 = await figure(
+  'pouchdb_changes_per_s_batch500',
+  'docs/s',
+  undefined,
+  'as pouchdb_changes_per_s with batch_size 500',
+  async () => N / (await measurePouchReplication(N, 500)).seconds,
+);
+figures.push({
+  name: 'ratio_vs_pouchdb',
+  value: ours !== null && pouch !== null ? round(ours / pouch, 2) : null,
+  unit: 'x',
+  target: '>= 5',
+  how: 'backlog_changes_per_s / pouchdb_changes_per_s, both measured in this run, each with its default batch size (ours 500, PouchDB 100); equal batches: see the _batch100 / _batch500 figures',
+});
+
+figures.push({
+  name: 'ratio_vs_pouchdb_same_batch',
+  value: ours !== null && pouch500 !== null ? round(ours / pouch500, 2) : null,
+  unit: 'x',
+  how: 'backlog_changes_per_s / pouchdb_changes_per_s_batch500: both sides with batches of 500',
+});
+
+let latencies: number[] = [];
+await figure(
+  'kb_publish_to_kiosk_s',
+  's',
+  '<= 5',
+  'median of 5: POST /api/admin/articles at the hub (own process, SQLite) until the kiosk client fires onArticles with the new article (realtime nudge, then pull); loopback',
+  async () => {
+    latencies = await measurePublishToKiosk(5);
+    return [...latencies].sort((a, b) => a - b)[2] as number;
+  },
+);
+if (latencies.length > 0)
+  figures.push({
+    name: 'kb_publish_to_kiosk_max_s',
+    value: round(Math.max(...latencies)),
+    unit: 's',
+    target: '<= 5',
+    how: 'slowest of the 5 above',
+  });
+
+const out = {
+  part: 'cloud-sync',
+  when: new Date().toISOString(),
+  machine: { cpus: cpus().length, node: process.version },
+  figures,
+};
+const resultsDir = join(PKG_ROOT, '..', 'bench-results');
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, 'cloud-sync.json'), `${JSON.stringify(out, null, 2)}\n`);
+console.log(JSON.stringify(out, null, 2));
