@@ -25,7 +25,8 @@ const hub = await startHub({
       }),
   },
   storeHooks: {
-    beforeCommit: (_kioskId, changes) => {
+    beforeCommit: (_kioskId, result) => {
+      const changes = result.applied.length + result.duplicates.length;
       batches += 1;
       if (stallAfter === 0 || batches !== stallAfter) return;
       say({ event: 'in_transaction', changes });

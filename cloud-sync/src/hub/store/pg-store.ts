@@ -109,7 +109,7 @@ class PostgresHubStore implements HubStore {
   applyChanges(kioskId: string, changes: readonly ChangeEnvelope[]): Promise<ApplyResult> {
     return this.tx(async (client) => {
       const result = await applyBatchPg(client, kioskId, changes);
-      await this.hooks.beforeCommit?.(kioskId, changes.length);
+      await this.hooks.beforeCommit?.(kioskId, result);
       return result;
     });
   }

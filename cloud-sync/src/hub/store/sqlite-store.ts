@@ -175,7 +175,7 @@ class SqliteHubStore implements HubStore {
         result.applied.push(change.id);
       }
       // Synchronous on purpose: a test hook that blocks here holds the transaction open.
-      void this.hooks.beforeCommit?.(kioskId, changes.length);
+      void this.hooks.beforeCommit?.(kioskId, result);
       return result;
     });
     // better-sqlite3 rolls the whole transaction back when the function throws.

@@ -80,7 +80,7 @@ export interface SettingsPage {
  * COMMIT (synchronously on SQLite). A test that SIGKILLs the hub while this waits kills it mid-transaction.
  */
 export interface StoreTestHooks {
-  beforeCommit?: (kioskId: string, changes: number) => void | Promise<void>;
+  beforeCommit?: (kioskId: string, result: ApplyResult) => void | Promise<void>;
 }
 
 export interface HubStore {
