@@ -35,7 +35,7 @@ export async function createPgHubEvents(options: PgHubEventsOptions): Promise<Pg
   };
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: options.url });
+    const c = new pg.Client({ connectionString: options.url, application_name: 'cloud-sync-hub-events' });
     c.on('notification', (msg) => {
       if (msg.channel !== channel || !msg.payload) return;
       const parsed = HubEventSchema.safeParse(JSON.parse(msg.payload));
