@@ -10,7 +10,7 @@ const logger = jsonLogger((l) => process.stderr.write(l), 'firmware-bridge-sim')
 
 function usage(msg: string): never {
   process.stderr.write(
-    `${msg}\nusage: firmware-bridge-sim (--pty [--link PATH] | --port PATH) [--dialect binary|gcode] [--baud N]\n`,
+    `${msg}\nusage: firmware-bridge-sim (--pty [--link PATH] | --port PATH) [--dialect binary|gcode] [--baud N] [--echo]\n`,
   );
   process.exit(2);
 }
@@ -22,12 +22,14 @@ let hostPath: string | undefined;
 let dialect: Dialect = 'binary';
 let baudRate = 115200;
 let exitWithStdin = false;
+let echo = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const val = (): string => args[++i] ?? usage(`${a} needs a value`);
   if (a === '--pty') pty = true;
   else if (a === '--port') port = val();
   else if (a === '--exit-with-stdin') exitWithStdin = true;
+  else if (a === '--echo') echo = true;
   else if (a === '--link') hostPath = val();
   else if (a === '--dialect') {
     const d = val();
@@ -39,7 +41,7 @@ for (let i = 0; i < args.length; i++) {
 }
 if (!pty && !port) usage('give --pty or --port PATH');
 
-const sim = new Simulator({ dialect, pty, port, hostPath, baudRate, logger });
+const sim = new Simulator({ dialect, pty, port, hostPath, baudRate, logger, echo });
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;

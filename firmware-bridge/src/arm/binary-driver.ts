@@ -82,6 +82,7 @@ export class BinaryArmController extends BaseArmController {
       window: 8,
       rtoMs: 60,
       maxRetries: 15,
+      ackDelayMs: 15, // the next command or heartbeat usually carries it; the firmware's RTO is 60 ms
       onGiveUp: () => this.lose('peer stopped acknowledging'),
     });
     transport.onData((b) => this.link.push(b, now()));
@@ -153,7 +154,7 @@ export class BinaryArmController extends BaseArmController {
     const h = this.haltPending;
     if (!h) return;
     h.lastSent = now();
-    if (this.transport.write(h.bytes)) this.stats.haltWrites++;
+    if (this.transport.writeUrgent(h.bytes)) this.stats.haltWrites++;
   }
 
   // ---- commands ----

@@ -161,7 +161,7 @@ export class GcodeArmController extends BaseArmController {
     if (!h) return;
     h.lastSent = now();
     const byte = h.phase === 'reset' ? RT_RESET : RT_HOLD;
-    if (this.transport.write(new Uint8Array([byte, RT_STATUS]))) {
+    if (this.transport.writeUrgent(new Uint8Array([byte, RT_STATUS]))) {
       this.stats.haltWrites++;
       if (byte === RT_RESET) {
         this.resetsPending++;

@@ -37,26 +37,26 @@ export function cobsEncode(src: Uint8Array): Uint8Array {
 }
 
 /**
- * Decodes one COBS block (no delimiter) into `dst`; returns the decoded length, or -1 when the block is
- * malformed (a zero byte inside, a code running past the end) or does not fit in `dst`.
+ * Decodes one COBS block (no delimiter), `src[start..end)`, into `dst`; returns the decoded length, or -1
+ * when the block is malformed (a zero byte inside, a code running past the end) or does not fit in `dst`.
  */
-export function cobsDecodeInto(src: Uint8Array, srcLen: number, dst: Uint8Array): number {
-  let i = 0;
+export function cobsDecodeInto(src: Uint8Array, start: number, end: number, dst: Uint8Array): number {
+  let i = start;
   let out = 0;
-  while (i < srcLen) {
+  const cap = dst.length;
+  while (i < end) {
     const code = src[i]!;
     if (code === 0) return -1;
     i++;
-    const end = i + code - 1;
-    if (end > srcLen) return -1;
-    if (out + (end - i) > dst.length) return -1;
-    while (i < end) {
+    const runEnd = i + code - 1;
+    if (runEnd > end || out + (runEnd - i) > cap) return -1;
+    while (i < runEnd) {
       const b = src[i++]!;
       if (b === 0) return -1;
       dst[out++] = b;
     }
-    if (code !== 0xff && i < srcLen) {
-      if (out >= dst.length) return -1;
+    if (code !== 0xff && i < end) {
+      if (out >= cap) return -1;
       dst[out++] = 0;
     }
   }
@@ -65,6 +65,6 @@ export function cobsDecodeInto(src: Uint8Array, srcLen: number, dst: Uint8Array)
 
 export function cobsDecode(src: Uint8Array): Uint8Array | null {
   const dst = new Uint8Array(src.length);
-  const n = cobsDecodeInto(src, src.length, dst);
+  const n = cobsDecodeInto(src, 0, src.length, dst);
   return n < 0 ? null : dst.slice(0, n);
 }

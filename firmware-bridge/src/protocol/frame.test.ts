@@ -119,6 +119,10 @@ describe('frame codec', () => {
     expect(frames).toHaveLength(1);
     expect(decoder.counters.oversize).toBe(1);
     expect(decoder.counters.resyncs).toBeGreaterThanOrEqual(1);
+    // the same, with the oversized block delimited inside one chunk
+    const one = decodeAll([concat(new Uint8Array([0]), junk, good)]);
+    expect(one.frames).toHaveLength(1);
+    expect(one.decoder.counters.oversize).toBe(1);
   });
 
   it('counts frames, CRC errors and malformed blocks', () => {

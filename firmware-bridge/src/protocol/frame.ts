@@ -89,6 +89,17 @@ export class FrameDecoder {
       const z = chunk.indexOf(0, i);
       const end = z < 0 ? n : z;
       const take = end - i;
+      if (z >= 0 && this.len === 0 && !this.discarding) {
+        // Common case: the whole frame is inside this chunk; decode it in place, no copy.
+        if (take > 0) {
+          if (take > this.buf.length) {
+            this.counters.oversize++;
+            this.counters.resyncs++;
+          } else this.finish(chunk, i, end);
+        }
+        i = z + 1;
+        continue;
+      }
       if (take > 0 && !this.discarding) {
         if (this.len + take > this.buf.length) {
           this.counters.oversize++;
@@ -103,7 +114,7 @@ export class FrameDecoder {
       if (z < 0) break;
       // delimiter
       if (this.discarding) this.discarding = false;
-      else if (this.len > 0) this.finish();
+      else if (this.len > 0) this.finish(this.buf, 0, this.len);
       this.len = 0;
       i = z + 1;
     }
@@ -115,9 +126,9 @@ export class FrameDecoder {
     this.discarding = false;
   }
 
-  private finish(): void {
+  private finish(src: Uint8Array, start: number, end: number): void {
     const c = this.counters;
-    const n = cobsDecodeInto(this.buf, this.len, this.raw);
+    const n = cobsDecodeInto(src, start, end, this.raw);
     if (n < HEADER_BYTES + CRC_BYTES) {
       c.malformed++;
       c.resyncs++;

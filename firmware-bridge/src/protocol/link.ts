@@ -27,6 +27,11 @@ export interface ReliableLinkOptions {
   /** Called when a reliable frame has gone unacknowledged through this many retransmit rounds. */
   maxRetries?: number;
   onGiveUp?: () => void;
+  /**
+   * How long a bare ACK may wait for an outgoing frame to ride on, ms. 0: sent at the end of the `push`
+   * that received the frame, unless a reply already carried it. Keep it well under the peer's RTO.
+   */
+  ackDelayMs?: number;
 }
 
 interface Outgoing {
@@ -70,6 +75,9 @@ export class ReliableLink {
   /** ms timestamp of the last retransmit round. */
   lastRetransmit = -Infinity;
   private nowMs = 0;
+  /** A reliable frame arrived and no outgoing frame has carried its ack yet. */
+  private ackPending = false;
+  private ackPendingSince = 0;
 
   constructor(private readonly opts: ReliableLinkOptions) {
     this.window = Math.min(127, Math.max(1, opts.window ?? 8));
@@ -95,10 +103,13 @@ export class ReliableLink {
   push(bytes: Uint8Array, now: number): void {
     this.nowMs = now;
     this.decoder.push(bytes);
+    // Acks ride on whatever the handlers sent in reply; a bare ACK only when nothing did.
+    if (this.ackPending && !this.opts.ackDelayMs) this.sendAck();
   }
 
   /** Sends an unsequenced frame at once (heartbeat, telemetry, HALT, HELLO). */
   sendNow(type: number, body: Uint8Array): void {
+    this.ackPending = false;
     this.opts.write(encodeFrame({ seq: 0, ack: this.rxLast, type, body }));
   }
 
@@ -118,6 +129,7 @@ export class ReliableLink {
     this.txSeq = 0;
     this.rxLast = 0;
     this.retries = 0;
+    this.ackPending = false;
     this.ahead.clear();
     this.decoder.reset();
     return lost;
@@ -125,6 +137,7 @@ export class ReliableLink {
 
   tick(now: number): void {
     this.nowMs = now;
+    if (this.ackPending && now - this.ackPendingSince >= (this.opts.ackDelayMs ?? 0)) this.sendAck();
     const first = this.inflight[0];
     if (!first || now - first.sentAt < this.rtoMs) return;
     this.retries++;
@@ -135,6 +148,7 @@ export class ReliableLink {
     }
     this.lastRetransmit = now;
     first.sentAt = now;
+    this.ackPending = false;
     this.counters.retransmits++;
     this.opts.write(encodeFrame({ seq: first.seq, ack: this.rxLast, type: first.type, body: first.body }));
   }
@@ -143,6 +157,7 @@ export class ReliableLink {
     this.txSeq = nextSeq(this.txSeq);
     const o: Outgoing = { seq: this.txSeq, type, body, sentAt: this.nowMs };
     this.inflight.push(o);
+    this.ackPending = false;
     this.counters.sent++;
     this.opts.write(encodeFrame({ seq: o.seq, ack: this.rxLast, type, body }));
   }
@@ -176,18 +191,24 @@ export class ReliableLink {
         this.ahead.delete(s);
         this.rxLast = s;
       }
-      this.sendAck();
+      this.markAck();
       for (const d of deliver) this.opts.onFrame(d);
     } else {
       if (dist(expected, f.seq) < 128) {
         this.counters.outOfOrder++;
         if (this.ahead.size < 127 && !this.ahead.has(f.seq)) this.ahead.set(f.seq, f);
       } else this.counters.duplicates++;
-      this.sendAck();
+      this.markAck();
     }
   }
 
+  private markAck(): void {
+    if (!this.ackPending) this.ackPendingSince = this.nowMs;
+    this.ackPending = true;
+  }
+
   private sendAck(): void {
+    this.ackPending = false;
     this.opts.write(encodeFrame({ seq: 0, ack: this.rxLast, type: 0x04, body: new Uint8Array(0) }));
   }
 }

@@ -19,6 +19,8 @@ export interface StartSimulatorOptions {
   /** Each JSON log line of the simulator (same as a `stderr` callback). */
   onLog?: (line: string) => void;
   readyTimeoutMs?: number;
+  /** Benchmark baseline: a raw echo on the same kind of pty instead of firmware. */
+  echo?: boolean;
 }
 
 export interface SimulatorProcess {
@@ -81,6 +83,7 @@ export class SimulatorControl {
 export function startSimulatorProcess(options: StartSimulatorOptions = {}): Promise<SimulatorProcess> {
   const dialect = options.dialect ?? 'binary';
   const args = ['--import', 'tsx', SIM_BIN, '--dialect', dialect, '--exit-with-stdin'];
+  if (options.echo) args.push('--echo');
   if (options.port) args.push('--port', options.port);
   else args.push('--pty', ...(options.link ? ['--link', options.link] : []));
   const child = spawn(process.execPath, args, {

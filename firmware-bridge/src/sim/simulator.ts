@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   port?: string;
   baudRate?: number;
   logger: Logger;
+  /** Benchmark baseline: no firmware, every byte is written straight back (a raw pty echo). */
+  echo?: boolean;
 }
 
 const hrNow = (): bigint => process.hrtime.bigint();
@@ -67,8 +69,9 @@ export class Simulator {
       onWatchdog: () => opts.logger.warn({ msg: 'watchdog: no heartbeat for 250 ms, arm halted' }),
       onHello: (hostId: string) => opts.logger.info({ msg: 'host said HELLO', hostId }),
     };
-    this.fw =
-      opts.dialect === 'binary'
+    this.fw = opts.echo
+      ? echoEndpoint(this.arm, write)
+      : opts.dialect === 'binary'
         ? new BinaryFirmware(this.arm, write, nowMs, hooks)
         : createGcodeFirmware(this.arm, write, nowMs, hooks);
   }
@@ -225,9 +228,21 @@ export class Simulator {
     }
   }
 
+  private outQueue: Uint8Array[] = [];
+
+  /** Frames written in one turn of the event loop leave in one write(2) (telemetry + result, say). */
   private writeOut(b: Uint8Array): void {
     if (this.unplugged) return;
-    const data = this.mangle(b);
+    this.outQueue.push(b.slice());
+    if (this.outQueue.length === 1) queueMicrotask(() => this.flushOut());
+  }
+
+  private flushOut(): void {
+    const parts = this.outQueue;
+    this.outQueue = [];
+    if (parts.length === 0 || this.unplugged) return;
+    const joined = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    const data = this.mangle(joined);
     const send = (): void => {
       const p = this.serial;
       if (!p?.isOpen) return;
@@ -436,4 +451,15 @@ function removeStaleLink(p: string): void {
 export function which(cmd: string): boolean {
   const paths = (process.env.PATH ?? '/usr/bin:/bin').split(':');
   return paths.some((d) => d && existsSync(join(d, cmd)));
+}
+
+function echoEndpoint(arm: SimArm, write: (b: Uint8Array) => void): FirmwareEndpoint {
+  return {
+    arm,
+    sessionActive: false,
+    watchdogTrips: 0,
+    push: (b) => write(b),
+    tick: () => {},
+    stats: () => ({ echo: true }),
+  };
 }

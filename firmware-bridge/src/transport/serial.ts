@@ -1,5 +1,6 @@
 // Byte transport on `serialport` (a real tty or a pty) that reopens itself with backoff after a close,
 // an error or an unplug. The drivers see only open/close/data.
+import { writeSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { Logger } from '../logger.ts';
 
@@ -9,6 +10,11 @@ export interface ByteTransport {
   stop(): Promise<void>;
   /** Writes at once (no queue of our own); false when the port is not open. */
   write(bytes: Uint8Array): boolean;
+  /**
+   * Writes ahead of everything queued (HALT): a synchronous write(2) on the port's descriptor, past the
+   * stream's queue and libuv's thread pool; falls back to `write` when that is not possible.
+   */
+  writeUrgent(bytes: Uint8Array): boolean;
   onOpen(cb: () => void): void;
   onClose(cb: (reason: string) => void): void;
   onData(cb: (bytes: Uint8Array) => void): void;
@@ -70,6 +76,22 @@ export class SerialTransport implements ByteTransport {
     if (!p?.isOpen) return false;
     p.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return true;
+  }
+
+  writeUrgent(bytes: Uint8Array): boolean {
+    const p = this.port;
+    if (!p?.isOpen) return false;
+    const fd = (p.port as { fd?: number | null } | undefined)?.fd;
+    if (typeof fd === 'number') {
+      try {
+        const n = writeSync(fd, bytes);
+        if (n === bytes.length) return true;
+        return this.write(bytes.subarray(n));
+      } catch {
+        // EAGAIN (output buffer full) and the like: take the ordinary path
+      }
+    }
+    return this.write(bytes);
   }
 
   private tryOpen(): void {
