@@ -1,13 +1,13 @@
 // The hub's PostgreSQL store (pg). Several hub instances may share one database: the exactly-once
-// ledger is a primary key, publishes are serialized by an advisory lock so that sequence order equals
-// commit order (a pull checkpoint can never skip a row that commits late). Node only.
+// ledger is a primary key (pg-apply.ts), publishes are serialized (pg-downstream.ts). Node only.
 import pg from 'pg';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { Conversation, Message } from '../../schema/conversation.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
 import type { Ticket } from '../../schema/ticket.ts';
-import { settingsIdentity, type SettingsDoc } from '../../schema/settings.ts';
+import type { SettingsDoc } from '../../schema/settings.ts';
+import { PgDownstream } from './pg-downstream.ts';
 import { applyBatchPg } from './pg-apply.ts';
 import { migratePgHub } from './pg-schema.ts';
 import { summarize } from './summary.ts';
@@ -33,8 +33,6 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   hooks?: StoreTestHooks;
 }
-
-const PUBLISH_LOCK = 0x6875_6270;
 
 export async function openPostgresHubStore(options: PostgresStoreOptions): Promise<HubStore> {
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
@@ -67,10 +65,14 @@ type Row = Record<string, unknown>;
 class PostgresHubStore implements HubStore {
   readonly kind = 'postgres' as const;
 
+  private readonly downstream: PgDownstream;
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly hooks: StoreTestHooks,
-  ) {}
+  ) {
+    this.downstream = new PgDownstream(pool, (work) => this.tx(work));
+  }
 
   private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
@@ -172,97 +174,20 @@ class PostgresHubStore implements HubStore {
     return rows.map((r) => r.id);
   }
 
-  /** Version rules shared by articles and settings; `insert` runs under the publish lock. */
-  private publish(
-    table: 'articles' | 'settings',
-    where: string,
-    key: unknown[],
-    version: number,
-    data: string,
-    insert: (client: pg.PoolClient, seq: number) => Promise<unknown>,
-  ): Promise<PublishOutcome> {
-    return this.tx(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
-      const { rows } = await client.query<{ version: number; data: string }>(
-        `SELECT version, data FROM ${table} WHERE ${where} ORDER BY version DESC`,
-        key,
-      );
-      const same = rows.find((v) => v.version === version);
-      if (same) return same.data === data ? 'unchanged' : 'conflict';
-      if (rows.length > 0 && (rows[0] as { version: number }).version > version) return 'stale';
-      const next = await client.query<{ s: string }>(`SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM ${table}`);
-      await insert(client, Number(next.rows[0]?.s));
-      return 'published';
-    });
-  }
-
   publishArticle(article: KnowledgeArticle): Promise<PublishOutcome> {
-    const data = JSON.stringify(article);
-    return this.publish(
-      'articles',
-      'id = $1 AND locale = $2',
-      [article.id, article.locale],
-      article.version,
-      data,
-      (c, seq) =>
-        c.query(
-          'INSERT INTO articles (seq, id, locale, version, data, published_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [seq, article.id, article.locale, article.version, data, new Date().toISOString()],
-        ),
-    );
+    return this.downstream.publishArticle(article);
   }
 
   publishSetting(doc: SettingsDoc): Promise<PublishOutcome> {
-    const { kind, id, scope } = settingsIdentity(doc);
-    const data = JSON.stringify(doc);
-    return this.publish(
-      'settings',
-      'kind = $1 AND id = $2 AND scope = $3',
-      [kind, id, scope],
-      doc.doc.version,
-      data,
-      (c, seq) =>
-        c.query(
-          `INSERT INTO settings (seq, kind, id, scope, version, data, published_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [seq, kind, id, scope, doc.doc.version, data, new Date().toISOString()],
-        ),
-    );
+    return this.downstream.publishSetting(doc);
   }
 
-  async articlesSince(checkpoint: string, limit: number): Promise<ArticlePage> {
-    const since = await this.validSince('articles', checkpoint);
-    const rows = await this.rows<{ seq: string; data: string }>(
-      'SELECT seq, data FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2',
-      [since, limit + 1],
-    );
-    const page = rows.slice(0, limit);
-    return {
-      articles: page.map((r) => JSON.parse(r.data) as KnowledgeArticle),
-      checkpoint: String(page.length > 0 ? Number(page[page.length - 1]?.seq) : since),
-      hasMore: rows.length > limit,
-    };
+  articlesSince(checkpoint: string, limit: number): Promise<ArticlePage> {
+    return this.downstream.articlesSince(checkpoint, limit);
   }
 
-  async settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage> {
-    const since = await this.validSince('settings', checkpoint);
-    const rows = await this.rows<{ seq: string; data: string }>(
-      `SELECT seq, data FROM settings WHERE seq > $1 AND (scope = '' OR scope = $2) ORDER BY seq LIMIT $3`,
-      [since, kioskId, limit + 1],
-    );
-    const page = rows.slice(0, limit);
-    return {
-      docs: page.map((r) => JSON.parse(r.data) as SettingsDoc),
-      checkpoint: String(page.length > 0 ? Number(page[page.length - 1]?.seq) : since),
-      hasMore: rows.length > limit,
-    };
-  }
-
-  /** A checkpoint from the future means this database was replaced: start the kiosk over. */
-  private async validSince(table: 'articles' | 'settings', checkpoint: string): Promise<number> {
-    const since = checkpoint === '' ? 0 : Number(checkpoint);
-    const [r] = await this.rows<{ m: string }>(`SELECT COALESCE(MAX(seq), 0) AS m FROM ${table}`);
-    return since > Number(r?.m ?? 0) ? 0 : since;
+  settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage> {
+    return this.downstream.settingsSince(kioskId, checkpoint, limit);
   }
 
   async getAgent(username: string): Promise<AgentRecord | null> {
