@@ -53,19 +53,29 @@ const options = {
   hub: { url: hub.url, token },
   cardKey: 'ab'.repeat(32),
   arm: { dialect: 'binary', path: sim.port },
-  technician: { pinHash: await hashTechnicianPin('135790', { N: 1024, r: 8, p: 1 }) },
+  technician: { pinHash: await hashTechnicianPin('135790', { N: 1024, r: 8, p: 1 }), port: 0 },
   logger: { level: 'warn' },
 };
 const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'agent-child.ts')], {
   env: { ...process.env, AGENT_OPTIONS: JSON.stringify(options) },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const url = await new Promise<string>((resolve, reject) => {
+const { url, techUrl } = await new Promise<{ url: string; techUrl: string }>((resolve, reject) => {
   createInterface({ input: child.stdout }).once('line', (l) =>
-    resolve((JSON.parse(l) as { url: string }).url),
+    resolve(JSON.parse(l) as { url: string; techUrl: string }),
   );
   child.once('exit', (code) => reject(new Error(`agent exited with ${code}`)));
 });
+const techLogin = async () =>
+  (
+    (await (
+      await fetch(`${techUrl}/tech/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pin: '135790' }),
+      })
+    ).json()) as { token: string }
+  ).token;
 
 try {
   const state = async () => (await (await fetch(`${url}/sim/api/state`)).json()) as { arm: { link: string } };
@@ -121,16 +131,10 @@ try {
   // StatusChanged latency over many transitions: presence in the zone toggles availability reason.
   for (let i = 0; i < Math.min(ROUNDS, 100); i++) {
     const before = statusAt.length;
-    const login = (await (
-      await fetch(`${url}/tech/api/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ pin: '135790' }),
-      })
-    ).json()) as { token: string };
-    await fetch(`${url}/tech/api/safety/reset`, {
+    const token = await techLogin();
+    await fetch(`${techUrl}/tech/api/safety/reset`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${login.token}` },
+      headers: { authorization: `Bearer ${token}` },
     });
     while (statusAt.length === before) await sleep(1);
     const edge = await gpio(true);
@@ -141,6 +145,22 @@ try {
   }
   const rssAfter = rssMb(child.pid as number);
   ws.close();
+
+  // Streaming: a technician console receiving the arm telemetry (throttled per client) for 5 s.
+  const token = await techLogin();
+  await fetch(`${techUrl}/tech/api/safety/reset`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const tws = new WebSocket(`${techUrl.replace('http', 'ws')}/tech/ws?token=${token}`);
+  let telemetryFrames = 0;
+  tws.on('message', (data) => {
+    if ((JSON.parse(String(data)) as { type: string }).type === 'telemetry') telemetryFrames++;
+  });
+  await new Promise((r) => tws.once('open', r));
+  await sleep(5000);
+  const rssStreaming = rssMb(child.pid as number);
+  tws.close();
   const floor = await tsxFloorMb();
 
   const figures = [
@@ -171,6 +191,13 @@ try {
       unit: 'MB',
       target: '<= 120',
       how: 'VmRSS of the agent process 2 s after the arm link came up, idle, telemetry from the simulator flowing in',
+    },
+    {
+      name: 'rss_streaming_mb',
+      value: round3(rssStreaming),
+      unit: 'MB',
+      target: '<= 120',
+      how: `VmRSS of the agent process after 5 s streaming arm telemetry to a technician WebSocket client (${telemetryFrames} telemetry frames received)`,
     },
     {
       name: 'rss_tsx_floor_mb',

@@ -16,7 +16,7 @@ import {
 let h: Harness;
 let c: KioskClient;
 const sim = (path: string) => `${h.agent.url}/sim/api${path}`;
-const tech = (path: string) => `${h.agent.url}/tech/api${path}`;
+const tech = (path: string) => `${h.agent.techUrl}/tech/api${path}`;
 const statusChanges = (): Frame[] => c.frames.filter((f) => f.header.name === 'Common.StatusChanged');
 
 beforeAll(async () => {

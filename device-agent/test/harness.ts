@@ -51,7 +51,8 @@ export async function startHarness(overrides: Partial<AgentOptions> = {}): Promi
       cardKey: CARD_KEY,
       arm: { dialect: 'binary', path: sim.port },
       safety: { presenceClearMs: 200, estopDebounceMs: 5 },
-      technician: { pinHash: await hashTechnicianPin(TECH_PIN, { N: 1024, r: 8, p: 1 }) },
+      technician: { pinHash: await hashTechnicianPin(TECH_PIN, { N: 1024, r: 8, p: 1 }), port: 0 },
+      deviceStatus: { kind: 'simulator', url: sim.control.url },
       logger: { level: 'debug', file: logFile },
       ...overrides,
     });

@@ -3,14 +3,23 @@
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { KioskSync } from '@branch/cloud-sync';
-import type { ArmController } from '@branch/firmware-bridge';
+import { FIXTURES, HOME_POSE, type ArmController } from '@branch/firmware-bridge';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { CardService } from '../card/card-service.ts';
 import { AgentOptionsSchema, type AgentOptions } from '../config/agent-options.ts';
 import { createApp } from '../http/app.ts';
-import { createAgentLogger } from '../log/agent-logger.ts';
+import { createTechApp } from '../http/tech-app.ts';
+import { JogController } from '../jog/jog-controller.ts';
+import { createAgentLogger, LogRing } from '../log/agent-logger.ts';
+import { NoDeviceStatus, SimulatorDeviceStatus, type DeviceStatusSource } from '../runbook/device-status.ts';
+import { BUILTIN_RUNBOOKS } from '../runbook/builtin-runbooks.ts';
+import { loadRunbooks } from '../runbook/runbook-schema.ts';
+import { RunbookService } from '../runbook/runbook-service.ts';
+import { RunbookStore } from '../runbook/runbook-store.ts';
+import { TechWs } from '../ws/tech-ws.ts';
+import { techConsole } from './tech-console.ts';
 import { Metrics } from '../obs/metrics.ts';
 import { SafetyController } from '../safety/safety-controller.ts';
 import { SessionService } from '../session/session-service.ts';
@@ -40,8 +49,10 @@ export interface AgentFactories {
 }
 
 export interface RunningAgent {
-  /** http://host:port of the kiosk API (pages, /ws, /healthz, /metrics, /sim/api, /tech/api). */
+  /** http://host:port of the kiosk API (pages, /ws, /healthz, /metrics, /sim/api). */
   url: string;
+  /** http://host:port of the technician console (/tech) and API (/tech/api, /tech/ws). */
+  techUrl: string;
   close(): Promise<void>;
 }
 
@@ -49,7 +60,8 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
   const parsed = AgentOptionsSchema.safeParse(input);
   if (!parsed.success) throw new Error(`invalid agent options: ${z.prettifyError(parsed.error)}`);
   const o = parsed.data;
-  const logger = createAgentLogger(o.logger);
+  const logRing = 'child' in o.logger ? null : new LogRing();
+  const logger = createAgentLogger(o.logger, undefined, logRing ?? undefined);
   const cleanup: (() => Promise<void> | void)[] = [];
   const unwind = async () => {
     for (const f of cleanup.reverse()) await Promise.resolve(f()).catch(() => undefined);
@@ -128,19 +140,55 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
           assets: serveStatic({ root: o.staticDir }),
         }
       : undefined;
+    const devices: DeviceStatusSource =
+      o.deviceStatus.kind === 'simulator'
+        ? new SimulatorDeviceStatus(o.deviceStatus.url)
+        : new NoDeviceStatus();
+    const runnerDeps = { arm, gate: safety, devices, fixtures: FIXTURES, homePose: HOME_POSE };
+    let jog: JogController | null = null;
+    const runbooks = new RunbookService(
+      loadRunbooks(BUILTIN_RUNBOOKS, new Set(Object.keys(FIXTURES))),
+      runnerDeps,
+      new RunbookStore(db, sync.outbox, o.kioskId),
+      logger.child({ c: 'runbook' }),
+      () => (jog?.current() ? 'a jog is running' : null),
+      () => sync.nudge(),
+    );
+    cleanup.push(() => runbooks.close());
+    jog = new JogController(arm, safety, logger.child({ c: 'jog' }), () =>
+      runbooks.running() ? 'a runbook is running' : null,
+    );
+    const jogs = jog;
+    cleanup.push(() => jogs.close());
+
+    const tech = techConsole({
+      options: o,
+      auth,
+      safety,
+      safetyEvents,
+      arm,
+      sync,
+      cardReader: drivers.cardReader,
+      gpio: drivers.gpio,
+      db,
+      devices,
+      runbooks,
+      jog,
+      logRing,
+      metrics: () => metrics.render(),
+      startedAt,
+    });
+    cleanup.push(() => tech.close());
+    const reset = tech.reset;
+    tech.reset = (by) => {
+      const r = reset(by);
+      logger.info({ accepted: r.ok, reason: r.ok ? undefined : r.reason }, 'technician safety reset');
+      return r;
+    };
+
     const app = createApp({
       health: () => health(observed),
       metrics: () => metrics.render(),
-      tech: {
-        login: (pin) => auth.login(pin),
-        verify: (token) => auth.verify(token),
-        reset: (by) => {
-          const r = safety.reset(by);
-          logger.info({ accepted: r.ok, reason: r.ok ? undefined : r.reason }, 'technician safety reset');
-          return r;
-        },
-        safetyEvents: (limit) => safetyEvents.recent(limit),
-      },
       sim: drivers.virtual ? simControls(drivers.virtual, safety, arm) : undefined,
       pages,
     });
@@ -162,6 +210,23 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     const gw = gateway;
     safety.onAvailability((a) => gw.broadcast('Common.StatusChanged', a));
 
+    const techApp = createTechApp(
+      tech,
+      o.staticDir
+        ? {
+            tech: serveStatic({ root: o.staticDir, path: 'tech.html' }),
+            assets: serveStatic({ root: o.staticDir }),
+          }
+        : undefined,
+    );
+    const techServer: Server = createServer(getRequestListener(techApp.fetch));
+    techServer.headersTimeout = 10_000;
+    techServer.requestTimeout = 30_000;
+    const techWs = new TechWs(techServer, tech, logger.child({ c: 'tech-ws' }));
+    metrics.gauge('agent_tech_ws_connections', 'Open technician WebSocket connections', () => [
+      { value: techWs.clients() },
+    ]);
+
     const address = await listen(server, o.host, o.port);
     cleanup.push(
       () =>
@@ -172,15 +237,29 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     );
     // Upgraded sockets keep the server open: the WebSockets close first (cleanup runs in reverse).
     cleanup.push(() => gw.close());
+    const techAddress = await listen(techServer, o.technician.host, o.technician.port);
+    cleanup.push(
+      () =>
+        new Promise<void>((resolve) => {
+          techServer.close(() => resolve());
+          techServer.closeAllConnections();
+        }),
+    );
+    cleanup.push(() => techWs.close());
     sync.start();
     const stopConnecting = keepConnected(arm, logger.child({ c: 'arm' }));
     cleanup.push(stopConnecting);
 
     const url = urlOf(address);
-    logger.info({ url, mode: o.mode, kioskId: o.kioskId, safety: safety.state() }, 'device-agent ready');
+    const techUrl = urlOf(techAddress);
+    logger.info(
+      { url, techUrl, mode: o.mode, kioskId: o.kioskId, safety: safety.state() },
+      'device-agent ready',
+    );
     let closing: Promise<void> | null = null;
     return {
       url,
+      techUrl,
       close: () => (closing ??= unwind().then(() => logger.info('device-agent stopped'))),
     };
   } catch (err) {

@@ -105,8 +105,19 @@ export const AgentOptionsSchema = z
           .min(10_000)
           .max(3_600_000)
           .default(15 * 60_000),
+        /** Technician console and API listener: its own address (e.g. the service LAN), not the kiosk's. */
+        host: z.string().min(1).max(255).default('127.0.0.1'),
+        port: Port.default(7201),
       })
       .strict(),
+    /** Where runbooks read device states (printer, card slot, touchscreen). */
+    deviceStatus: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('none') }).strict(),
+        /** The firmware simulator's control channel (its fixture states). */
+        z.object({ kind: z.literal('simulator'), url: z.url() }).strict(),
+      ])
+      .default({ kind: 'none' }),
     sessions: z
       .object({
         /** A customer session with no command for this long ends as timed_out. */

@@ -5,7 +5,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { scrubText } from '../log/pan-guard.ts';
 import { simRoutes, type SimRoutesDeps } from './sim-routes.ts';
-import { techRoutes, type TechRoutesDeps } from './tech-routes.ts';
 
 /** Largest HTTP request body accepted, bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -13,7 +12,6 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export interface AppDeps {
   health(): { ok: boolean } & Record<string, unknown>;
   metrics(): string;
-  tech: TechRoutesDeps;
   /** Present in simulation mode only. */
   sim?: SimRoutesDeps;
   pages?: { index: MiddlewareHandler; sim: MiddlewareHandler; assets: MiddlewareHandler };
@@ -27,8 +25,8 @@ function originHost(origin: string): string | null {
   }
 }
 
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+/** Security headers, body limit and same-origin writes: shared by the kiosk and technician apps. */
+export function guardApp(app: Hono): void {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use(
     '*',
@@ -45,6 +43,12 @@ export function createApp(deps: AppDeps): Hono {
     }
     await next();
   });
+  app.onError((err, c) => c.json({ error: `internal error: ${scrubText(err.message.slice(0, 200))}` }, 500));
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  guardApp(app);
   app.get('/healthz', (c) => {
     const h = deps.health();
     return c.json(h, h.ok ? 200 : 503);
@@ -52,7 +56,6 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/metrics', (c) =>
     c.text(deps.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
   );
-  app.route('/tech/api', techRoutes(deps.tech));
   if (deps.sim) app.route('/sim/api', simRoutes(deps.sim));
   if (deps.pages) {
     app.get('/', deps.pages.index);
@@ -60,6 +63,5 @@ export function createApp(deps: AppDeps): Hono {
     app.get('/assets/*', deps.pages.assets);
   }
   app.notFound((c) => c.json({ error: 'not found' }, 404));
-  app.onError((err, c) => c.json({ error: `internal error: ${scrubText(err.message.slice(0, 200))}` }, 500));
   return app;
 }

@@ -24,12 +24,35 @@ const REDACT_PATHS = [
 ];
 const REDACT = { paths: REDACT_PATHS, censor: '[redacted]' };
 
-/** Wraps a destination so that every line passes the PAN guard. */
-export function guardedStream(dest: DestinationStream): DestinationStream {
-  return { write: (line: string) => dest.write(scrubText(line)) };
+/** The last lines the agent logged (after the PAN guard), for the diagnostic bundle. */
+export class LogRing {
+  private readonly lines: string[] = [];
+  constructor(private readonly capacity = 2000) {}
+  push(line: string): void {
+    this.lines.push(line.endsWith('\n') ? line.slice(0, -1) : line);
+    if (this.lines.length > this.capacity) this.lines.splice(0, this.lines.length - this.capacity);
+  }
+  snapshot(): string[] {
+    return [...this.lines];
+  }
 }
 
-export function createAgentLogger(options: LoggerOptions | Logger, stream?: DestinationStream): Logger {
+/** Wraps a destination so that every line passes the PAN guard (and is kept in `ring`, if given). */
+export function guardedStream(dest: DestinationStream, ring?: LogRing): DestinationStream {
+  return {
+    write: (line: string) => {
+      const safe = scrubText(line);
+      ring?.push(safe);
+      return dest.write(safe);
+    },
+  };
+}
+
+export function createAgentLogger(
+  options: LoggerOptions | Logger,
+  stream?: DestinationStream,
+  ring?: LogRing,
+): Logger {
   if (isLogger(options)) {
     // A caller's logger writes to its own stream; every object and binding we log still passes the guard.
     return options.child(
@@ -51,7 +74,7 @@ export function createAgentLogger(options: LoggerOptions | Logger, stream?: Dest
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: REDACT,
     },
-    guardedStream(dest),
+    guardedStream(dest, ring),
   );
 }
 

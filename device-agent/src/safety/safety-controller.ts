@@ -11,6 +11,8 @@ import { availabilityOf, sameAvailability } from './availability.ts';
 import { setTowerLights } from './tower-lights.ts';
 import {
   SafetySupervisor,
+  type MotionKind,
+  type MotionPermit,
   type SafetyAction,
   type SafetyInput,
   type SafetyState,
@@ -174,6 +176,12 @@ export class SafetyController {
 
   cause(): string {
     return this.supervisor.cause();
+  }
+
+  /** The supervisor's answer for a motion about to start (runbook step or jog). */
+  permit(kind: MotionKind): MotionPermit {
+    if (this.closed) return { ok: false, reason: 'the agent is stopping' };
+    return this.supervisor.permit(kind);
   }
 
   mayMove(): boolean {

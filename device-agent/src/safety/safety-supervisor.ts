@@ -29,6 +29,14 @@ export type SafetyAction =
  */
 export const LINK_FAULTS: ReadonlySet<string> = new Set(['watchdog']);
 
+/** Tool speed cap of hold-to-run jog, in MAINTENANCE and elsewhere (DESIGN.md: at most 250 mm/s). */
+export const REDUCED_SPEED_MM_S = 250;
+
+export type MotionKind = 'runbook' | 'jog';
+
+/** maxToolSpeedMmS null: the arm's own limits apply. */
+export type MotionPermit = { ok: true; maxToolSpeedMmS: number | null } | { ok: false; reason: string };
+
 export interface SafetyTransition {
   from: SafetyState;
   to: SafetyState;
@@ -97,6 +105,21 @@ export class SafetySupervisor {
   /** "May the arm move": only in READY or MOVING. */
   mayMove(): boolean {
     return this.current === 'READY' || this.current === 'MOVING';
+  }
+
+  /**
+   * Whether a motion of this kind may start now, and its tool speed cap. Runbooks run only in READY (or MOVING);
+   * hold-to-run jog also runs in MAINTENANCE (door open), always at the reduced speed.
+   */
+  permit(kind: MotionKind): MotionPermit {
+    // MOVING counts as READY here: the arm's own previous move may not have reported idle yet (the
+    // agent lets one motion owner, runbook or jog, drive at a time).
+    const s = this.current;
+    const ready = s === 'READY' || s === 'MOVING';
+    if (kind === 'jog' && (ready || s === 'MAINTENANCE'))
+      return { ok: true, maxToolSpeedMmS: REDUCED_SPEED_MM_S };
+    if (kind === 'runbook' && ready) return { ok: true, maxToolSpeedMmS: null };
+    return { ok: false, reason: `${kind} not allowed in ${s} (${this.lastCause})` };
   }
 
   handle(input: SafetyInput, now: number): SafetyStep {

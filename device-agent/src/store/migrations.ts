@@ -29,6 +29,20 @@ const MIGRATIONS: string[] = [
      to_state TEXT NOT NULL,
      cause TEXT NOT NULL
    ) STRICT;`,
+  // 2: runbook runs (issue 4).
+  `CREATE TABLE runbook_runs (
+     id TEXT PRIMARY KEY,
+     runbook_id TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     ended_at TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed', 'aborted')),
+     started_by TEXT NOT NULL,
+     failed_step INTEGER,
+     message TEXT,
+     steps_json TEXT NOT NULL,
+     ticket_id TEXT
+   ) STRICT;
+   CREATE INDEX runbook_runs_by_start ON runbook_runs(started_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,24 @@
+// The technician app, on its own listener (address configurable, unlike the kiosk API's loopback):
+// the console page at /tech, its assets, and the API under /tech/api. Runtime-agnostic (Hono only).
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { TechDeps } from '../tech/tech-deps.ts';
+import { guardApp } from './app.ts';
+import { techRoutes } from './tech-routes.ts';
+
+export interface TechPages {
+  tech: MiddlewareHandler;
+  assets: MiddlewareHandler;
+}
+
+export function createTechApp(deps: TechDeps, pages?: TechPages): Hono {
+  const app = new Hono();
+  guardApp(app);
+  app.route('/tech/api', techRoutes(deps));
+  if (pages) {
+    app.get('/', (c) => c.redirect('/tech'));
+    app.get('/tech', pages.tech);
+    app.get('/assets/*', pages.assets);
+  }
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  return app;
+}
