@@ -99,6 +99,38 @@ describe('records', () => {
     expect((await hub.store.stats()).healthSnapshots).toBe(1);
   });
 
+  it('merges an agent edit at the hub with what the kiosk changes meanwhile', async () => {
+    const { db, sync } = client(KIOSK_A);
+    db.transaction(() =>
+      sync.outbox.enqueue({ entity: 'ticket', data: ticketCreate('t-both', KIOSK_A.id) }),
+    )();
+    sync.start();
+    await waitFor('created at the hub', () => sync.status().pending === 0);
+    const token = (await api(hub, 'POST', '/api/agent/login', { body: AGENT })).body.token as string;
+    const edit = (body: unknown) => api(hub, 'POST', '/api/agent/tickets/t-both', { token, body });
+    expect((await edit({ status: 'resolved' })).body.error.code).toBe('bad_transition');
+    expect((await edit({})).status).toBe(400);
+    const assigned = await edit({ status: 'assigned', assignee: AGENT.username, comment: 'On my way' });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.ticket).toMatchObject({ status: 'assigned', assignee: AGENT.username });
+    db.transaction(() =>
+      sync.outbox.enqueue({
+        entity: 'ticket',
+        data: {
+          id: 't-both',
+          kioskId: KIOSK_A.id,
+          priority: 'urgent',
+          comments: [{ id: 'k1', author: 'kiosk', text: 'Customer waiting', at: new Date().toISOString() }],
+        },
+      }),
+    )();
+    sync.nudge();
+    await waitFor('kiosk edit delivered', () => sync.status().pending === 0);
+    const t = (await api(hub, 'GET', '/api/agent/tickets/t-both', { token })).body.ticket;
+    expect(t).toMatchObject({ status: 'assigned', assignee: AGENT.username, priority: 'urgent' });
+    expect(t.comments.map((c: { text: string }) => c.text).sort()).toEqual(['Customer waiting', 'On my way']);
+  });
+
   it('refuses at the hub a ticket move the status machine forbids, naming the field', async () => {
     const bad = {
       id: ulid(),

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { routePath } from 'hono/route';
 import { Hlc } from '../schema/hlc.ts';
 import { silentLogger, type Logger } from '../logger.ts';
-import { DEFAULT_PBKDF2_ITERATIONS } from './crypto.ts';
+import { DEFAULT_PBKDF2_ITERATIONS, randomToken } from './crypto.ts';
 import { createLocalHubEvents, type HubEvents } from './events.ts';
 import { apiError } from './http-util.ts';
 import { HubMetrics } from './metrics.ts';
@@ -25,6 +25,8 @@ export interface HubAppOptions {
   sessionTtlMs?: number;
   maxFailedLogins?: number;
   lockoutMs?: number;
+  /** HLC node id of this hub instance. Default: 'hub-' and a random suffix. */
+  instanceId?: string;
   /** Clock, injectable for lockout tests. */
   now?: () => number;
 }
@@ -55,7 +57,9 @@ export function createHubApp(options: HubAppOptions): Hono {
     c.text(metrics.render(await store.stats()), 200, { 'content-type': 'text/plain; version=0.0.4' }),
   );
 
-  app.route('/api/sync', syncRoutes(store, metrics, new Hlc('hub')));
+  // One clock per instance; the node id keeps two instances' stamps apart.
+  const hlc = new Hlc(options.instanceId ?? `hub-${randomToken(6)}`);
+  app.route('/api/sync', syncRoutes(store, metrics, hlc));
   app.route(
     '/api/agent',
     agentRoutes(store, metrics, {
@@ -64,6 +68,7 @@ export function createHubApp(options: HubAppOptions): Hono {
       lockoutMs: options.lockoutMs ?? 15 * 60_000,
       passwordIterations: options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS,
       now: options.now ?? Date.now,
+      hlc,
     }),
   );
   app.route('/api/admin', adminRoutes(store, events, metrics, options.operatorToken));

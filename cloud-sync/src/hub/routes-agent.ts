@@ -1,5 +1,13 @@
 // Remote-agent console API: sign-in with lockout, conversation list and detail.
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { Hlc } from '../schema/hlc.ts';
+import {
+  TicketStatusSchema,
+  TicketUpdateSchema,
+  canTransition,
+  type TicketUpdate,
+} from '../schema/ticket.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import {
@@ -21,7 +29,18 @@ export interface AgentAuthOptions {
   lockoutMs: number;
   passwordIterations: number;
   now: () => number;
+  /** The instance's clock: stamps agents' ticket edits. */
+  hlc: Hlc;
 }
+
+const TicketEditSchema = z
+  .object({
+    status: TicketStatusSchema.optional(),
+    priority: TicketUpdateSchema.shape.priority,
+    assignee: z.string().min(1).max(64).nullable().optional(),
+    comment: z.string().min(1).max(4000).optional(),
+  })
+  .refine((e) => Object.values(e).some((v) => v !== undefined), { message: 'nothing to change' });
 
 type Env = { Variables: { agent: AgentSession } };
 
@@ -100,6 +119,48 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);
     return c.json({ tickets: await store.listTickets(limit) });
   });
+
+  // An agent edits a ticket: merged field by field with the kiosk's own updates (hub clock).
+  app.post(
+    '/tickets/:id',
+    bodyLimit({ maxSize: 16 * 1024, onError: (c) => tooLarge(c, 'ticket edit too large') }),
+    async (c) => {
+      const body = await readJson(c, TicketEditSchema);
+      if (!body.ok) return body.response;
+      const current = await store.getTicket(c.req.param('id'));
+      if (!current) return apiError(c, 404, 'not_found', 'no such ticket');
+      const edit = body.value;
+      if (edit.status !== undefined && !canTransition(current.status, edit.status)) {
+        return apiError(c, 409, 'bad_transition', `a ${current.status} ticket cannot become ${edit.status}`);
+      }
+      const at = new Date(opts.now()).toISOString();
+      const update: TicketUpdate = {
+        id: current.id,
+        kioskId: current.kioskId,
+        updatedAt: at,
+        ...(edit.status !== undefined ? { status: edit.status, statusFrom: current.status } : {}),
+        ...(edit.priority !== undefined ? { priority: edit.priority } : {}),
+        ...(edit.assignee !== undefined ? { assignee: edit.assignee } : {}),
+        ...(edit.comment !== undefined
+          ? {
+              comments: [
+                { id: `hub-${randomToken(9)}`, author: c.get('agent').username, text: edit.comment, at },
+              ],
+            }
+          : {}),
+      };
+      const result = await store.editTicket(update, Hlc.serialize(opts.hlc.now()), current.status);
+      if (result.outcome === 'not_found') return apiError(c, 404, 'not_found', 'no such ticket');
+      if (result.outcome === 'status_changed')
+        return apiError(
+          c,
+          409,
+          'ticket_changed',
+          `the ticket is now ${result.ticket.status}; reload and retry`,
+        );
+      return c.json({ ticket: result.ticket });
+    },
+  );
 
   app.get('/tickets/:id', async (c) => {
     const ticket = await store.getTicket(c.req.param('id'));

@@ -183,6 +183,37 @@ export function storeExtraContract(get: () => HubStore): void {
     expect((await store.getTicket('t-k2'))?.assignee).toBeUndefined();
   });
 
+  it('merges a hub-side edit with the kiosk fields, only from the status the editor saw', async () => {
+    const store = get();
+    await store.applyChanges('k1', [env('k1', 'ticket', ticketCreate('t-edit'), hlc(100))]);
+    const edit = {
+      id: 't-edit',
+      kioskId: 'ignored',
+      status: 'assigned' as const,
+      statusFrom: 'open' as const,
+      assignee: 'li.na',
+    };
+    expect(await store.editTicket(edit, hlc(200, 'hub-a'), 'assigned')).toMatchObject({
+      outcome: 'status_changed',
+    });
+    expect(await store.editTicket(edit, hlc(200, 'hub-a'), 'open')).toMatchObject({
+      outcome: 'updated',
+      ticket: { status: 'assigned', assignee: 'li.na', kioskId: 'k1' },
+    });
+    expect(await store.editTicket({ ...edit, id: 'nope' }, hlc(201, 'hub-a'), 'open')).toEqual({
+      outcome: 'not_found',
+    });
+    // The kiosk, not yet aware, raises the priority with an older clock: both edits survive.
+    await store.applyChanges('k1', [
+      env('k1', 'ticket', { id: 't-edit', kioskId: 'k1', priority: 'urgent' }, hlc(150)),
+    ]);
+    expect(await store.getTicket('t-edit')).toMatchObject({
+      status: 'assigned',
+      assignee: 'li.na',
+      priority: 'urgent',
+    });
+  });
+
   it('stores health snapshots once', async () => {
     const store = get();
     const snap = { id: 'h1', kioskId: 'k1', at: T0, uptimeS: 3600, devices: { arm: { status: 'ok' } } };

@@ -4,7 +4,8 @@
 import type pg from 'pg';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import { materializeTicket, mergeTicket, type TicketMergeState } from '../../schema/ticket-merge.ts';
-import { OwnershipError, type ApplyResult } from './types.ts';
+import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
+import { OwnershipError, type ApplyResult, type TicketEditOutcome } from './types.ts';
 
 type Of<E extends ChangeEnvelope['entity']> = Extract<ChangeEnvelope, { entity: E }>;
 
@@ -168,6 +169,32 @@ async function assertOwners(
   );
   const row = rows[0];
   if (row) throw new OwnershipError(entity, row.id, row.kiosk_id);
+}
+
+/** A hub-side edit of an existing ticket, checked against the status the editor saw. */
+export async function editTicketPg(
+  client: pg.PoolClient,
+  update: TicketUpdate,
+  hlc: string,
+  expectStatus: TicketStatus,
+): Promise<TicketEditOutcome> {
+  await client.query("SELECT pg_advisory_xact_lock(hashtext('ticket:' || $1::text))", [update.id]);
+  const { rows } = await client.query<{ kiosk_id: string; state: string }>(
+    'SELECT kiosk_id, state FROM tickets WHERE id = $1',
+    [update.id],
+  );
+  const row = rows[0];
+  const current = row ? materializeTicket(JSON.parse(row.state) as TicketMergeState) : null;
+  if (!row || !current) return { outcome: 'not_found' };
+  if (current.status !== expectStatus) return { outcome: 'status_changed', ticket: current };
+  const data = { ...update, kioskId: row.kiosk_id };
+  await applyTickets(client, row.kiosk_id, [{ data, hlc } as Of<'ticket'>]);
+  const [after] = (
+    await client.query<{ data: string }>('SELECT data FROM tickets WHERE id = $1', [update.id])
+  ).rows;
+  return after?.data
+    ? { outcome: 'updated', ticket: JSON.parse(after.data) as Ticket }
+    : { outcome: 'not_found' };
 }
 
 /** Tickets are read, merged field by field and written back, under a per-ticket advisory lock. */

@@ -5,10 +5,10 @@ import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { Conversation, Message } from '../../schema/conversation.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
-import type { Ticket } from '../../schema/ticket.ts';
+import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
 import type { SettingsDoc } from '../../schema/settings.ts';
 import { PgDownstream } from './pg-downstream.ts';
-import { applyBatchPg } from './pg-apply.ts';
+import { applyBatchPg, editTicketPg } from './pg-apply.ts';
 import { migratePgHub } from './pg-schema.ts';
 import { summarize } from './summary.ts';
 import type {
@@ -22,6 +22,7 @@ import type {
   PublishOutcome,
   SettingsPage,
   StoreTestHooks,
+  TicketEditOutcome,
 } from './types.ts';
 
 export interface PostgresStoreOptions {
@@ -149,6 +150,10 @@ class PostgresHubStore implements HubStore {
       };
     });
     return { conversation: JSON.parse(row.data) as Conversation, messages };
+  }
+
+  editTicket(update: TicketUpdate, hlc: string, expectStatus: TicketStatus): Promise<TicketEditOutcome> {
+    return this.tx((client) => editTicketPg(client, update, hlc, expectStatus));
   }
 
   async getTicket(id: string): Promise<Ticket | null> {

@@ -3,7 +3,8 @@
 import type Database from 'better-sqlite3';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import { materializeTicket, mergeTicket, type TicketMergeState } from '../../schema/ticket-merge.ts';
-import { OwnershipError, type ApplyResult, type StoreTestHooks } from './types.ts';
+import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
+import { OwnershipError, type ApplyResult, type StoreTestHooks, type TicketEditOutcome } from './types.ts';
 
 export class SqliteBatchApplier {
   private readonly q;
@@ -126,7 +127,7 @@ export class SqliteBatchApplier {
     kioskId: string,
     update: Extract<ChangeEnvelope, { entity: 'ticket' }>['data'],
     hlc: string,
-  ): void {
+  ): Ticket | null {
     const row = this.q.ticketState.get(update.id) as { kiosk_id: string; state: string } | undefined;
     if (row && row.kiosk_id !== kioskId) throw new OwnershipError('ticket', update.id, row.kiosk_id);
     const state = mergeTicket(row ? (JSON.parse(row.state) as TicketMergeState) : null, update, hlc);
@@ -139,6 +140,19 @@ export class SqliteBatchApplier {
       data: ticket ? JSON.stringify(ticket) : null,
       updatedAt: ticket?.updatedAt ?? null,
     });
+    return ticket;
+  }
+
+  /** A hub-side edit: the ticket keeps its owner; checked against the status the editor saw. */
+  editTicket(update: TicketUpdate, hlc: string, expectStatus: TicketStatus): TicketEditOutcome {
+    return this.db.transaction((): TicketEditOutcome => {
+      const row = this.q.ticketState.get(update.id) as { kiosk_id: string; state: string } | undefined;
+      const current = row ? materializeTicket(JSON.parse(row.state) as TicketMergeState) : null;
+      if (!row || !current) return { outcome: 'not_found' };
+      if (current.status !== expectStatus) return { outcome: 'status_changed', ticket: current };
+      const ticket = this.applyTicket(row.kiosk_id, { ...update, kioskId: row.kiosk_id }, hlc);
+      return ticket ? { outcome: 'updated', ticket } : { outcome: 'not_found' };
+    })();
   }
 
   private assertOwner(entity: string, id: string, stmt: Database.Statement, kioskId: string): void {

@@ -4,7 +4,7 @@ import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { Conversation, Message } from '../../schema/conversation.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
-import type { Ticket } from '../../schema/ticket.ts';
+import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
 import type { SettingsDoc } from '../../schema/settings.ts';
 import { SqliteDownstream } from './sqlite-downstream.ts';
 import { SqliteBatchApplier } from './sqlite-apply.ts';
@@ -21,6 +21,7 @@ import type {
   PublishOutcome,
   SettingsPage,
   StoreTestHooks,
+  TicketEditOutcome,
 } from './types.ts';
 
 /** Opens (creating if needed) the hub database at `file`. */
@@ -110,6 +111,14 @@ class SqliteHubStore implements HubStore {
 
   async applyChanges(kioskId: string, changes: readonly ChangeEnvelope[]): Promise<ApplyResult> {
     return this.applier.apply(kioskId, changes);
+  }
+
+  async editTicket(
+    update: TicketUpdate,
+    hlc: string,
+    expectStatus: TicketStatus,
+  ): Promise<TicketEditOutcome> {
+    return this.applier.editTicket(update, hlc, expectStatus);
   }
 
   async getTicket(id: string): Promise<Ticket | null> {

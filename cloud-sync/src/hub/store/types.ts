@@ -3,7 +3,7 @@
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
-import type { Ticket } from '../../schema/ticket.ts';
+import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
 import type { SettingsDoc } from '../../schema/settings.ts';
 
 export interface KioskRecord {
@@ -69,6 +69,13 @@ export interface HubStats {
   settings: number;
 }
 
+/** An edit made at the hub (an agent), merged like a kiosk's update but stamped with the hub's clock. */
+export type TicketEditOutcome =
+  | { outcome: 'updated'; ticket: Ticket }
+  | { outcome: 'not_found' }
+  /** The ticket's status is no longer the one the edit was checked against: nothing written. */
+  | { outcome: 'status_changed'; ticket: Ticket };
+
 export interface SettingsPage {
   docs: SettingsDoc[];
   checkpoint: string;
@@ -107,6 +114,8 @@ export interface HubStore {
 
   /** A ticket merged from its updates; null when unknown or still missing required fields. */
   getTicket(id: string): Promise<Ticket | null>;
+  /** Merges a hub-side edit of an existing ticket in one transaction, if its status is still `expectStatus`. */
+  editTicket(update: TicketUpdate, hlc: string, expectStatus: TicketStatus): Promise<TicketEditOutcome>;
   /** Complete tickets, most recently updated first. */
   listTickets(limit: number): Promise<Ticket[]>;
   /** Ids of every change this kiosk ever had applied (the exactly-once ledger), oldest first. */
