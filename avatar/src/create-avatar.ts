@@ -1,11 +1,13 @@
-// createAvatar: picks a renderer (WebGL, else Canvas 2D), runs the animation loop and implements the
-// public Avatar API on top of FaceAnimator, so both renderers behave the same.
+// createAvatar: picks a renderer (WebGL, else pixi.js 2D), runs the animation loop, speaks through the
+// browser's voice when it has one, and implements the public Avatar API on top of FaceAnimator, so both
+// renderers behave the same. A lost WebGL context hands the face over to the 2D renderer.
 import { FaceAnimator, type FacePose } from './animation/face-animator.ts';
-import { Canvas2DFaceRenderer } from './render/canvas2d-renderer.ts';
 import type { FaceRenderer } from './render/face-renderer.ts';
+import { PixiFaceRenderer } from './render/pixi-face-renderer.ts';
 import { WebGLFaceRenderer } from './render/webgl-renderer.ts';
-import { planSpeech } from './speech-plan.ts';
-import type { Avatar, AvatarEvent, AvatarOptions, Mood, SpeechLocale } from './types.ts';
+import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
+import { offsetOfChar, planSpeech } from './speech-plan.ts';
+import type { Avatar, AvatarEvent, AvatarOptions, Mood, RendererKind, SpeechLocale } from './types.ts';
 
 function pickRenderer(preference: AvatarOptions['renderer']): FaceRenderer {
   if (preference !== 'fallback2d') {
@@ -16,7 +18,7 @@ function pickRenderer(preference: AvatarOptions['renderer']): FaceRenderer {
       console.warn('avatar: WebGL unavailable, using the 2D fallback');
     }
   }
-  return new Canvas2DFaceRenderer();
+  return new PixiFaceRenderer();
 }
 
 /**
@@ -29,65 +31,97 @@ function defaultFps(face: FaceRenderer): number {
   return face.kind === 'webgl' ? 10 : 15;
 }
 
+/** A voiced line that never reports its end still ends: its estimate, doubled, plus a margin. */
+const VOICE_WATCHDOG_FACTOR = 2;
+const VOICE_WATCHDOG_MARGIN_MS = 3000;
+
 class AvatarImpl implements Avatar {
   private readonly animator = new FaceAnimator(performance.now());
   private readonly listeners = new Map<AvatarEvent, Set<() => void>>();
-  private readonly face: FaceRenderer;
+  private face: FaceRenderer;
   private readonly resizeObserver: ResizeObserver | null;
+  private readonly voice: VoiceOutput | null;
   private frame = 0;
   private lastDrawMs = -Infinity;
-  private readonly frameIntervalMs: number;
+  private frameIntervalMs: number;
   private disposed = false;
   private lastPose: FacePose | null = null;
+  private currentMood: Mood = 'neutral';
   /** The utterance in progress: its end timer and the resolver of its promise. */
-  private utterance: { timer: ReturnType<typeof setTimeout>; finish: () => void } | null = null;
+  private utterance: { timer: ReturnType<typeof setTimeout>; finish: () => void; voiced: boolean } | null =
+    null;
 
   constructor(
     private readonly container: HTMLElement,
-    options: AvatarOptions,
+    private readonly options: AvatarOptions,
   ) {
     this.face = pickRenderer(options.renderer ?? 'auto');
-    this.frameIntervalMs = 1000 / Math.max(1, options.maxFps ?? defaultFps(this.face));
-    const canvas = this.face.canvas;
-    canvas.style.display = 'block';
-    canvas.style.width = '100%';
-    canvas.style.height = '100%';
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', 'Virtual assistant');
-    canvas.dataset.renderer = this.face.kind;
-    container.appendChild(canvas);
-    this.fitToContainer();
+    this.frameIntervalMs = this.intervalFor(this.face);
+    this.voice = options.voice === 'off' ? null : browserVoice();
+    this.mount(this.face);
     this.resizeObserver =
       typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.fitToContainer()) : null;
     this.resizeObserver?.observe(container);
-    this.loop();
+    if (options.animate !== false) this.loop();
   }
 
-  get renderer(): 'webgl' | 'fallback2d' {
+  get renderer(): RendererKind {
     return this.face.kind;
   }
 
-  speak(text: string, locale: SpeechLocale): Promise<void> {
+  get mood(): Mood {
+    return this.currentMood;
+  }
+
+  get speaking(): boolean {
+    return this.utterance !== null;
+  }
+
+  get voiced(): boolean {
+    return this.utterance?.voiced ?? false;
+  }
+
+  speak(text: string, locale: SpeechLocale = this.options.locale ?? 'zh-CN'): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    this.interrupt();
+    this.stopSpeaking();
     const plan = planSpeech(text, locale);
     this.animator.startSpeech(plan, performance.now());
     this.emit('speechstart');
     return new Promise<void>((resolve) => {
       const finish = (): void => {
-        clearTimeout(timer);
+        if (this.utterance?.finish !== finish) return;
+        clearTimeout(this.utterance.timer);
+        if (this.utterance.voiced) this.voice?.cancel();
         this.utterance = null;
         this.animator.stopSpeech();
         this.emit('speechend');
         resolve();
       };
-      // A timer, not the render loop, ends the utterance, so it ends even while the page is hidden.
-      const timer = setTimeout(finish, plan.durationMs);
-      this.utterance = { timer, finish };
+      const voiced =
+        this.voice?.speak(text, locale, {
+          // The audio may start a little after the request: the lips start with it.
+          onStart: () => this.animator.syncSpeech(0, performance.now()),
+          onBoundary: (charIndex) => {
+            const offset = offsetOfChar(plan, charIndex);
+            if (offset !== null) this.animator.syncSpeech(offset, performance.now());
+          },
+          onEnd: () => finish(),
+        }) ?? false;
+      // Mimed lines end on the estimate; a timer, not the render loop, so they end while hidden too.
+      const timer = setTimeout(
+        finish,
+        voiced ? plan.durationMs * VOICE_WATCHDOG_FACTOR + VOICE_WATCHDOG_MARGIN_MS : plan.durationMs,
+      );
+      this.utterance = { timer, finish, voiced };
     });
   }
 
+  stopSpeaking(): void {
+    this.utterance?.finish();
+  }
+
   setMood(mood: Mood): void {
+    this.currentMood = mood;
     this.animator.setMood(mood);
   }
 
@@ -107,9 +141,15 @@ class AvatarImpl implements Avatar {
     return { ...(pose?.morphs ?? {}) };
   }
 
+  renderFrame(nowMs = performance.now()): void {
+    if (this.disposed) return;
+    this.lastPose = this.animator.sample(nowMs);
+    this.face.draw(this.lastPose);
+  }
+
   dispose(): void {
     if (this.disposed) return;
-    this.interrupt();
+    this.stopSpeaking();
     this.disposed = true;
     cancelAnimationFrame(this.frame);
     this.resizeObserver?.disconnect();
@@ -117,10 +157,41 @@ class AvatarImpl implements Avatar {
     this.listeners.clear();
   }
 
-  /** Ends the current utterance early (a new one starts, or the avatar goes away); its promise resolves. */
-  private interrupt(): void {
-    this.utterance?.finish();
+  private intervalFor(face: FaceRenderer): number {
+    return 1000 / Math.max(1, this.options.maxFps ?? defaultFps(face));
   }
+
+  private mount(face: FaceRenderer): void {
+    const canvas = face.canvas;
+    canvas.style.display = 'block';
+    canvas.style.width = '100%';
+    canvas.style.height = '100%';
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', 'Virtual assistant');
+    canvas.dataset.renderer = face.kind;
+    if (face.kind === 'webgl') {
+      canvas.addEventListener('webglcontextlost', this.onContextLost, { once: true });
+    }
+    this.container.appendChild(canvas);
+    this.fitToContainer();
+  }
+
+  /** The GPU went away (driver reset, too many contexts): carry on in 2D rather than show a blank face. */
+  private onContextLost = (ev: Event): void => {
+    ev.preventDefault();
+    if (this.disposed || this.face.kind !== 'webgl') return;
+    console.warn('avatar: WebGL context lost, switching to the 2D fallback');
+    const old = this.face;
+    this.face = new PixiFaceRenderer();
+    this.frameIntervalMs = this.intervalFor(this.face);
+    this.mount(this.face);
+    try {
+      old.dispose();
+    } catch {
+      old.canvas.remove();
+    }
+    this.emit('rendererchange');
+  };
 
   private emit(event: AvatarEvent): void {
     for (const cb of this.listeners.get(event) ?? []) {
@@ -144,8 +215,7 @@ class AvatarImpl implements Avatar {
     // A little slack so a 60 Hz display does not drop a 30 fps cap to 20.
     if (now - this.lastDrawMs >= this.frameIntervalMs - 4) {
       this.lastDrawMs = now;
-      this.lastPose = this.animator.sample(now);
-      this.face.draw(this.lastPose);
+      this.renderFrame(now);
     }
     this.frame = requestAnimationFrame(this.loop);
   };

@@ -5,7 +5,9 @@ import {
   ZH_SYLLABLE_MS,
   englishSyllables,
   jawAt,
+  offsetOfChar,
   planSpeech,
+  visemeAt,
 } from './speech-plan.ts';
 
 describe('speech timing estimate', () => {
@@ -49,5 +51,38 @@ describe('speech timing estimate', () => {
     expect(jawAt(plan, plan.syllables[1]!.endMs + 50)).toBe(0);
     expect(jawAt(plan, plan.durationMs + 1)).toBe(0);
     expect(planSpeech('Hello, welcome', 'en')).toEqual(plan);
+  });
+});
+
+describe('viseme timeline', () => {
+  it('runs the pinyin shapes of each character back to back inside its syllable', () => {
+    const plan = planSpeech('您好', 'zh-CN');
+    expect(plan.cues.map((c) => c.viseme)).toEqual(['ss', 'ee', 'kk', 'aa', 'ou']);
+    expect(plan.cues[0]!.startMs).toBe(0);
+    expect(plan.cues[1]!.endMs).toBeCloseTo(ZH_SYLLABLE_MS);
+    expect(visemeAt(plan, ZH_SYLLABLE_MS + ZH_SYLLABLE_MS * 0.5)).toBe('aa');
+  });
+
+  it('uses the English approximation for English and is silent in pauses and after the end', () => {
+    const plan = planSpeech('Map, moon', 'en');
+    expect(plan.cues.map((c) => c.viseme)).toEqual(['pp', 'aa', 'pp', 'pp', 'ou', 'ss']);
+    const commaPause = plan.cues[2]!.endMs + 50;
+    expect(visemeAt(plan, commaPause)).toBe('sil');
+    expect(visemeAt(plan, plan.durationMs + 10)).toBe('sil');
+  });
+
+  it("knows where each word starts in the text, for the voice's boundary events", () => {
+    const plan = planSpeech('Hello there, friend', 'en');
+    expect(offsetOfChar(plan, 0)).toBe(0);
+    expect(offsetOfChar(plan, 6)).toBe(plan.syllables[2]!.startMs);
+    expect(offsetOfChar(plan, 13)).toBe(plan.syllables[3]!.startMs);
+    expect(offsetOfChar(plan, 99)).toBeNull();
+    const zh = planSpeech('您好，欢迎', 'zh-CN');
+    expect(offsetOfChar(zh, 3)).toBe(zh.syllables[2]!.startMs);
+  });
+
+  it('reads digits one by one in Chinese', () => {
+    expect(planSpeech('24', 'zh-CN').syllables).toHaveLength(2);
+    expect(planSpeech('24', 'en').syllables).toHaveLength(4);
   });
 });

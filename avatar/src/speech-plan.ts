@@ -1,17 +1,31 @@
-// Speech timing estimate: how long a line takes to say and where its syllables fall, so the mouth can move
-// in rhythm before real visemes and audio boundary events arrive (issue 6). Pure: runs anywhere.
+// Speech timing: how long a line takes to say, where its syllables fall (the jaw) and which mouth shapes
+// (visemes) it passes through when. An estimate; the browser voice's boundary events re-anchor it to the
+// real audio (create-avatar.ts). Pure: runs anywhere.
 import type { SpeechLocale } from './types.ts';
+import { chineseCharVisemes } from './speech/visemes-zh.ts';
+import { englishWordSteps } from './speech/visemes-en.ts';
+import type { Viseme, VisemeStep } from './speech/viseme.ts';
 
 export interface Syllable {
   startMs: number;
   endMs: number;
   /** 0..1 how wide the jaw opens on this syllable. */
   open: number;
+  /** UTF-16 index in the text of the word or character this syllable belongs to (boundary events). */
+  charIndex: number;
+}
+
+export interface VisemeCue {
+  startMs: number;
+  endMs: number;
+  viseme: Viseme;
 }
 
 export interface SpeechPlan {
   durationMs: number;
   syllables: Syllable[];
+  /** Mouth shapes in time order, back to back within each word. */
+  cues: VisemeCue[];
 }
 
 /** Mandarin runs at roughly 4-5 syllables a second, one syllable per Han character. */
@@ -49,20 +63,38 @@ function openness(seed: number): number {
   return 0.45 + 0.55 * (x - Math.floor(x));
 }
 
-type Token = { kind: 'syllables'; count: number; ms: number } | { kind: 'pause'; ms: number };
+type Token =
+  | { kind: 'syllables'; count: number; ms: number; charIndex: number; steps: VisemeStep[] }
+  | { kind: 'pause'; ms: number };
 
 function tokenize(text: string, locale: SpeechLocale): Token[] {
   const tokens: Token[] = [];
   let word = '';
+  let wordStart = 0;
   const flushWord = (): void => {
     const n = englishSyllables(word);
-    if (n > 0) tokens.push({ kind: 'syllables', count: n, ms: EN_SYLLABLE_MS });
+    if (n > 0) {
+      // Chinese reads digits one by one in Chinese; a Chinese speaker reads Latin words a little slower.
+      if (locale === 'zh-CN' && /^\d+$/.test(word)) {
+        for (let k = 0; k < word.length; k++) {
+          const steps = chineseCharVisemes(word[k]!);
+          tokens.push({ kind: 'syllables', count: 1, ms: ZH_SYLLABLE_MS, charIndex: wordStart + k, steps });
+        }
+      } else {
+        const ms = locale === 'zh-CN' ? ZH_SYLLABLE_MS : EN_SYLLABLE_MS;
+        tokens.push({ kind: 'syllables', count: n, ms, charIndex: wordStart, steps: englishWordSteps(word) });
+      }
+    }
     word = '';
   };
+  let index = 0;
   for (const ch of text) {
+    const at = index;
+    index += ch.length;
     if (HAN.test(ch)) {
       flushWord();
-      tokens.push({ kind: 'syllables', count: 1, ms: ZH_SYLLABLE_MS });
+      const steps = chineseCharVisemes(ch);
+      tokens.push({ kind: 'syllables', count: 1, ms: ZH_SYLLABLE_MS, charIndex: at, steps });
     } else if (LONG_PAUSE.test(ch)) {
       flushWord();
       tokens.push({ kind: 'pause', ms: LONG_PAUSE_MS });
@@ -72,14 +104,11 @@ function tokenize(text: string, locale: SpeechLocale): Token[] {
     } else if (/\s/.test(ch)) {
       flushWord();
     } else {
+      if (word === '') wordStart = at;
       word += ch;
     }
   }
   flushWord();
-  // A Chinese speaker reads Latin words inside Chinese text a little slower.
-  if (locale === 'zh-CN') {
-    for (const t of tokens) if (t.kind === 'syllables' && t.ms === EN_SYLLABLE_MS) t.ms = ZH_SYLLABLE_MS;
-  }
   return tokens;
 }
 
@@ -88,18 +117,51 @@ export function planSpeech(text: string, locale: SpeechLocale): SpeechPlan {
   const tokens = tokenize(text, locale);
   while (tokens.length > 0 && tokens[tokens.length - 1]?.kind === 'pause') tokens.pop();
   const syllables: Syllable[] = [];
+  const cues: VisemeCue[] = [];
   let t = 0;
   for (const token of tokens) {
     if (token.kind === 'pause') {
       t += token.ms;
       continue;
     }
+    const span = token.count * token.ms;
+    let at = t;
+    for (const step of token.steps) {
+      const ms = step.weight * span;
+      cues.push({ startMs: at, endMs: at + ms, viseme: step.viseme });
+      at += ms;
+    }
     for (let i = 0; i < token.count; i++) {
-      syllables.push({ startMs: t, endMs: t + token.ms, open: openness(syllables.length + 1) });
+      syllables.push({
+        startMs: t,
+        endMs: t + token.ms,
+        open: openness(syllables.length + 1),
+        charIndex: token.charIndex,
+      });
       t += token.ms;
     }
   }
-  return { durationMs: Math.max(MIN_DURATION_MS, t), syllables };
+  return { durationMs: Math.max(MIN_DURATION_MS, t), syllables, cues };
+}
+
+/** Where in the plan (ms) the word or character at UTF-16 `charIndex` starts, or null past the end. */
+export function offsetOfChar(plan: SpeechPlan, charIndex: number): number | null {
+  for (const s of plan.syllables) if (s.charIndex >= charIndex) return s.startMs;
+  return null;
+}
+
+/** The viseme spoken at `tMs`, or 'sil' in a pause or outside the line. Binary search: cues are sorted. */
+export function visemeAt(plan: SpeechPlan, tMs: number): Viseme {
+  let lo = 0;
+  let hi = plan.cues.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const cue = plan.cues[mid]!;
+    if (tMs < cue.startMs) hi = mid - 1;
+    else if (tMs >= cue.endMs) lo = mid + 1;
+    else return cue.viseme;
+  }
+  return 'sil';
 }
 
 /** Jaw opening at `tMs` into the plan: each syllable opens and closes smoothly (a sine arch). */

@@ -2,31 +2,47 @@
 
 export type SpeechLocale = 'zh-CN' | 'en';
 export type Mood = 'neutral' | 'happy' | 'attentive' | 'concerned' | 'apologetic';
-export type AvatarEvent = 'speechstart' | 'speechend';
+/** rendererchange: the WebGL context was lost and the 2D fallback took over. */
+export type AvatarEvent = 'speechstart' | 'speechend' | 'rendererchange';
 export type RendererKind = 'webgl' | 'fallback2d';
 
 export interface AvatarOptions {
-  /** Default locale for captions/timing when speak() is called without one in future APIs. */
+  /** Default locale for speak() calls that pass none. */
   locale?: SpeechLocale;
-  /** 'auto' (default) tries WebGL and falls back to Canvas 2D; the others force one (tests, diagnostics). */
+  /** 'auto' (default) tries WebGL and falls back to pixi.js 2D; the others force one (tests, diagnostics). */
   renderer?: 'auto' | RendererKind;
   /**
    * Frame-rate cap. Default 30 with a GPU; 10 when WebGL is software-rendered (SwiftShader, llvmpipe)
    * and 15 for the 2D fallback, where every frame costs CPU the device-agent on the same machine needs.
    */
   maxFps?: number;
+  /**
+   * 'auto' (default): speak aloud with the browser's speechSynthesis when it has a voice for the locale,
+   * timing the lips by its boundary events; otherwise (or 'off') the lips follow the estimated timing.
+   */
+  voice?: 'auto' | 'off';
+  /** false: no animation loop of its own; call renderFrame() (benchmarks, a static baseline). */
+  animate?: boolean;
 }
 
 export interface Avatar {
-  /** Animates the mouth over the estimated duration of `text`; resolves when done (or interrupted). */
-  speak(text: string, locale: SpeechLocale): Promise<void>;
+  /** Says `text` (aloud where a voice exists) with lip-sync; resolves when done (or interrupted). */
+  speak(text: string, locale?: SpeechLocale): Promise<void>;
+  /** Stops speaking at once (the line's promise resolves; speechend fires). */
+  stopSpeaking(): void;
   setMood(mood: Mood): void;
-  /** Gaze target in normalised screen space, -1..1 each (x right, y up). */
+  readonly mood: Mood;
+  /** Gaze target in normalised screen space, -1..1 each (x right, y up): the customer's face. */
   lookAt(x: number, y: number): void;
   /** Returns a function that removes the listener. */
   on(event: AvatarEvent, cb: () => void): () => void;
   /** Current morph target weights, 0..1, by name. */
   getMorphInfluences(): Record<string, number>;
+  readonly speaking: boolean;
+  /** Whether the current line is spoken by the browser's voice (true) or only mimed (false). */
+  readonly voiced: boolean;
+  /** Samples the animation and draws one frame now (used when `animate: false`). */
+  renderFrame(nowMs?: number): void;
   dispose(): void;
   readonly renderer: RendererKind;
 }

@@ -1,7 +1,8 @@
 // The face's life, independent of how it is drawn: moods, blinking, breathing, gaze and the mouth during
 // speech, sampled into morph weights and a head pose. Pure and clock-driven, so tests can step time.
 import { MORPH_NAMES, type MorphName } from '../geometry/face-layout.ts';
-import { jawAt, type SpeechPlan } from '../speech-plan.ts';
+import { jawAt, visemeAt, type SpeechPlan } from '../speech-plan.ts';
+import { VISEME_MORPHS } from '../speech/viseme.ts';
 import type { Mood } from '../types.ts';
 
 export interface HeadPose {
@@ -31,6 +32,9 @@ export const MOODS: Record<Mood, MoodTargets> = {
 const EXPRESSION_TAU_MS = 260;
 const GAZE_TAU_MS = 90;
 const BLINK_MS = 170;
+/** Mouth shapes blend into each other this fast: quick enough for 5 syllables a second, never a jump. */
+const MOUTH_TAU_MS = 45;
+const MOUTH_MORPHS = ['aa', 'ih', 'ou', 'ee', 'oh', 'mouthPress', 'jawOpen'] as const;
 
 function approach(current: number, target: number, dtMs: number, tauMs: number): number {
   return current + (target - current) * (1 - Math.exp(-dtMs / tauMs));
@@ -45,6 +49,15 @@ export class FaceAnimator {
   private nextBlinkMs: number;
   private blinkStartMs = -Infinity;
   private speech: { plan: SpeechPlan; startMs: number } | null = null;
+  private readonly mouth: Record<(typeof MOUTH_MORPHS)[number], number> = {
+    aa: 0,
+    ih: 0,
+    ou: 0,
+    ee: 0,
+    oh: 0,
+    mouthPress: 0,
+    jawOpen: 0,
+  };
   private lastMs: number | null = null;
 
   constructor(
@@ -67,6 +80,11 @@ export class FaceAnimator {
     this.speech = { plan, startMs: nowMs };
   }
 
+  /** Re-anchors the plan so that `offsetMs` into it is now (a boundary event from the real voice). */
+  syncSpeech(offsetMs: number, nowMs: number): void {
+    if (this.speech) this.speech.startMs = nowMs - offsetMs;
+  }
+
   stopSpeech(): void {
     this.speech = null;
   }
@@ -85,10 +103,12 @@ export class FaceAnimator {
       morphs[name] = this.expression[name];
     }
 
-    const jaw = this.speechJaw(nowMs);
-    if (jaw > 0) {
-      // Speech takes over the mouth: it opens with each syllable and the resting smile eases.
-      morphs.jawOpen = Math.min(1, morphs.jawOpen + jaw * 0.8);
+    const jaw = this.speechMouth(nowMs, dt);
+    const speaking = this.speech !== null;
+    for (const name of MOUTH_MORPHS) morphs[name] = Math.min(1, morphs[name] + this.mouth[name]);
+    if (speaking) {
+      // The syllable rhythm opens the jaw a little on top of the shapes; the resting smile eases.
+      morphs.jawOpen = Math.min(1, morphs.jawOpen + jaw * 0.45);
       morphs.smile *= 0.6;
     }
 
@@ -116,14 +136,23 @@ export class FaceAnimator {
     return { morphs, head };
   }
 
-  private speechJaw(nowMs: number): number {
-    if (!this.speech) return 0;
-    const elapsed = nowMs - this.speech.startMs;
-    if (elapsed > this.speech.plan.durationMs) {
-      this.speech = null;
-      return 0;
+  /** Moves the mouth shapes toward the current viseme and returns the syllable jaw rhythm (0..1). */
+  private speechMouth(nowMs: number, dt: number): number {
+    let jaw = 0;
+    let targets: Partial<Record<MorphName, number>> = {};
+    if (this.speech) {
+      const elapsed = nowMs - this.speech.startMs;
+      if (elapsed > this.speech.plan.durationMs) {
+        this.speech = null;
+      } else {
+        jaw = jawAt(this.speech.plan, elapsed);
+        targets = VISEME_MORPHS[visemeAt(this.speech.plan, elapsed)];
+      }
     }
-    return jawAt(this.speech.plan, elapsed);
+    for (const name of MOUTH_MORPHS) {
+      this.mouth[name] = approach(this.mouth[name], targets[name] ?? 0, dt, MOUTH_TAU_MS);
+    }
+    return jaw;
   }
 
   private blink(nowMs: number): number {
