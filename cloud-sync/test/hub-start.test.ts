@@ -61,6 +61,19 @@ describe('startHub', () => {
     ).rejects.toThrow(dataDir);
   });
 
+  it('rejects an unreachable PostgreSQL with an error that names it, without the password', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const url = 'postgres://postgres:secret@127.0.0.1:1/hub';
+    const attempt = startHub({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: dirs.make(),
+      store: { kind: 'postgres', url },
+    });
+    await expect(attempt).rejects.toThrow(/cannot open PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/hub/);
+    await expect(attempt).rejects.not.toThrow(/secret/);
+  });
+
   it('serves the agent console, health and metrics', async () => {
     const staticDir = dirs.make();
     mkdirSync(join(staticDir, 'assets'));

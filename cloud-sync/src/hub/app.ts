@@ -50,7 +50,7 @@ export function createHubApp(options: HubAppOptions): Hono {
   app.notFound((c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
 
   app.get('/healthz', async (c) => {
-    await store.stats();
+    await store.ping();
     return c.json({ status: 'ok', store: store.kind });
   });
   app.get('/metrics', async (c) =>

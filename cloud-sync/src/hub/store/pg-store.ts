@@ -259,6 +259,10 @@ class PostgresHubStore implements HubStore {
     return Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, Number(v)])) as unknown as HubStats;
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   private closed = false;
   async close(): Promise<void> {
     if (this.closed) return;

@@ -218,6 +218,10 @@ class SqliteHubStore implements HubStore {
     return this.q.stats.get() as HubStats;
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

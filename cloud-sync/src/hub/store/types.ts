@@ -135,5 +135,7 @@ export interface HubStore {
   findSession(tokenHash: string, now: Date): Promise<AgentSession | null>;
 
   stats(): Promise<HubStats>;
+  /** A cheap round trip to the database, for /healthz (stats() counts rows, which grows with the data). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
