@@ -111,9 +111,10 @@ export class BinaryFirmware {
     this.link.sendNow(type, body);
   }
 
-  private result(cmdId: number, code: ResultCodeValue, detail: string): void {
+  private result(cmdId: number, code: ResultCodeValue, detail: string, stateChanged = true): void {
     this.pending.delete(cmdId);
-    if (this.sessionActive) this.send(this.telemetry()); // the host sees the new state before the result
+    // After a command that changed the arm's state, the host sees the new state before the result.
+    if (stateChanged && this.sessionActive) this.send(this.telemetry());
     const { type, body } = encodeMessage({ type: 'result', cmdId, code, detail });
     try {
       this.link.sendReliable(type, body, this.now());
@@ -201,7 +202,7 @@ export class BinaryFirmware {
         };
         break;
     }
-    if (refusal) done(refusal.code, refusal.detail);
+    if (refusal) this.result(cmdId, refusal.code, refusal.detail, c.op !== 'selfTest' && c.op !== 'status');
     else this.pending.set(cmdId, true);
   }
 }

@@ -1,5 +1,6 @@
 // CRC-16/CCITT-FALSE: poly 0x1021, init 0xFFFF, no reflection, no final xor. Check value of "123456789" is 0x29B1.
-const TABLE = (() => {
+/** Lookup table of CRC-16/CCITT-FALSE, one entry per byte value. */
+export const CRC16_TABLE = (() => {
   const t = new Uint16Array(256);
   for (let i = 0; i < 256; i++) {
     let c = i << 8;
@@ -11,6 +12,13 @@ const TABLE = (() => {
 
 export function crc16(data: Uint8Array, start = 0, end = data.length): number {
   let crc = 0xffff;
-  for (let i = start; i < end; i++) crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >> 8) ^ data[i]!) & 0xff]!;
+  for (let i = start; i < end; i++)
+    crc = ((crc << 8) & 0xffff) ^ CRC16_TABLE[((crc >> 8) ^ data[i]!) & 0xff]!;
   return crc;
 }
+
+/**
+ * CRC-16/CCITT-FALSE has no reflection and no final xor, so running it over a message followed by its CRC
+ * (big-endian) leaves 0: a receiver can check while it decodes, in one pass.
+ */
+export const CRC16_RESIDUE = 0;
