@@ -104,12 +104,10 @@ export function techConsole(p: TechParts): TechDeps & { close(): void } {
     };
   };
   const selfTest = async (): Promise<SelfTestReport> => {
-    const arm = await p.arm
-      .selfTest()
-      .catch((err: Error) => ({
-        ok: false as const,
-        checks: [{ name: 'arm', ok: false, detail: err.message }],
-      }));
+    const arm = await p.arm.selfTest().catch((err: Error) => ({
+      ok: false as const,
+      checks: [{ name: 'arm', ok: false, detail: err.message }],
+    }));
     let dbOk = true;
     try {
       p.db.prepare('SELECT 1').get();

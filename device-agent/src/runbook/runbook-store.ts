@@ -39,7 +39,8 @@ export class RunbookStore {
   record(r: RunResult, title: string, device: string): string | null {
     let ticketId: string | null = null;
     this.db.transaction(() => {
-      if (r.status === 'failed') {
+      // A refused precondition is not a device fault: only a failed step opens a ticket.
+      if (r.status === 'failed' && (r.failedStep ?? 0) > 0) {
         ticketId = ulid();
         const ticket: TicketUpdate = {
           id: ticketId,
