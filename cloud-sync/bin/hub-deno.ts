@@ -1,8 +1,9 @@
 // The hub on Deno: the same Web-standard core (createHubApp) served by Deno.serve, with the realtime
-// nudge on Deno.upgradeWebSocket. Store: PostgreSQL through npm:pg, with LISTEN/NOTIFY, which is the
-// default here. Deno 2.9 refuses to load better-sqlite3 (built on the V8/nan addon ABI, not Node-API),
-// so HUB_STORE=sqlite stops with that reason. Run from the repository root:
-//   HUB_PG_URL=postgres://postgres@127.0.0.1:5432/postgres npx deno run -A cloud-sync/bin/hub-deno.ts
+// nudge on Deno.upgradeWebSocket. Store from HUB_STORE as on Node: SQLite (default) or PostgreSQL
+// through npm:pg with LISTEN/NOTIFY. Deno 2.9 refuses to load better-sqlite3 (a V8/nan addon, not
+// Node-API), so on Deno the SQLite store runs on the runtime's built-in node:sqlite through
+// adaptNodeSqlite(). Run from the repository root:
+//   npx deno run -A cloud-sync/bin/hub-deno.ts
 // Environment: HUB_HOST, HUB_PORT, HUB_DATA_DIR, HUB_OPERATOR_TOKEN, HUB_SEED_ARTICLES, HUB_SEED_KIOSKS,
 // HUB_STORE, HUB_PG_URL, HUB_PG_SCHEMA, HUB_PG_POOL (see README). Prints one JSON line
 // {"event":"hub.started","url":...} when it listens.
@@ -12,7 +13,8 @@ import { createPgHubEvents } from '../src/hub/pg-events.ts';
 import { authenticateKiosk } from '../src/hub/routes-sync.ts';
 import { applySeed, type HubSeed } from '../src/hub/seed.ts';
 import { DEFAULT_ARTICLES } from '../src/hub/default-articles.ts';
-import { openSqliteHubStore } from '../src/hub/store/sqlite-store.ts';
+import { openSqliteHubStoreOn } from '../src/hub/store/sqlite-store.ts';
+import { adaptNodeSqlite, type NodeSqliteDatabase } from '../src/hub/store/sqlite-connection.ts';
 import { openPostgresHubStore } from '../src/hub/store/pg-store.ts';
 import type { HubStore } from '../src/hub/store/types.ts';
 import type { Logger } from '../src/logger.ts';
@@ -46,7 +48,7 @@ const line =
     console.log(JSON.stringify({ level, time: new Date().toISOString(), ...obj, msg }));
 const log: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
 
-const choice = storeFromEnv({ HUB_STORE: 'postgres', ...env });
+const choice = storeFromEnv(env);
 let store: HubStore;
 let events: HubEvents = createLocalHubEvents();
 let closeEvents = async (): Promise<void> => {};
@@ -62,13 +64,12 @@ if (choice.kind === 'postgres') {
 } else {
   const dataDir = env.HUB_DATA_DIR ?? 'data/hub';
   Deno.mkdirSync(dataDir, { recursive: true });
-  try {
-    store = openSqliteHubStore(`${dataDir}/hub.sqlite`);
-  } catch (err) {
-    console.error(`the SQLite store does not load under Deno: ${(err as Error).message.split('\n')[0]}`);
-    console.error('run the Deno hub with HUB_STORE=postgres (the default here) and HUB_PG_URL');
-    Deno.exit(1);
-  }
+  // A computed specifier: Node 20's type definitions have no node:sqlite, Deno's runtime does.
+  const sqliteModule = 'node:' + 'sqlite';
+  const { DatabaseSync } = (await import(sqliteModule)) as {
+    DatabaseSync: new (path: string) => NodeSqliteDatabase;
+  };
+  store = openSqliteHubStoreOn(adaptNodeSqlite(new DatabaseSync(`${dataDir}/hub.sqlite`)));
 }
 
 const seed: HubSeed = {

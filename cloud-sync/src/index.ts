@@ -20,7 +20,13 @@ export { Backoff, type BackoffOptions } from './client/backoff.ts';
 // Hub side
 export { createHubApp, type HubAppOptions } from './hub/app.ts';
 export { startHub, type StartHubOptions, type RunningHub, type HubStoreChoice } from './hub/node.ts';
-export { openSqliteHubStore } from './hub/store/sqlite-store.ts';
+export { openSqliteHubStore, openSqliteHubStoreOn } from './hub/store/sqlite-store.ts';
+export {
+  adaptNodeSqlite,
+  type NodeSqliteDatabase,
+  type SqliteConnection,
+  type SqliteStatement,
+} from './hub/store/sqlite-connection.ts';
 export { openPostgresHubStore, type PostgresStoreOptions } from './hub/store/pg-store.ts';
 export { OwnershipError } from './hub/store/types.ts';
 export type * from './hub/store/types.ts';

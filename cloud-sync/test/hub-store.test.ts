@@ -3,11 +3,14 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
+import Database from 'better-sqlite3';
 import {
   Hlc,
   OwnershipError,
   openPostgresHubStore,
   openSqliteHubStore,
+  openSqliteHubStoreOn,
+  adaptNodeSqlite,
   type ChangeEnvelope,
   type HubStore,
 } from '../src/index.ts';
@@ -16,6 +19,27 @@ import { createTestDatabase, freshSchema, type TestDatabase } from './support/pg
 import { storeExtraContract } from './support/store-contract-extra.ts';
 
 const dirs = new TempDirs();
+
+/** A SQLite connection with node:sqlite's surface (isOpen, no pragma(), no transaction()). */
+function plainConnection(file: string) {
+  const db = new Database(file);
+  return {
+    prepare: (sql: string) => {
+      const st = db.prepare(sql);
+      // node:sqlite's get() on a statement without rows runs it and returns undefined.
+      return {
+        get: (...p: unknown[]) => (st.reader ? st.get(...p) : void st.run(...p)),
+        all: (...p: unknown[]) => st.all(...p),
+        run: (...p: unknown[]) => st.run(...p),
+      };
+    },
+    exec: (sql: string) => void db.exec(sql),
+    get isOpen() {
+      return db.open;
+    },
+    close: () => void db.close(),
+  };
+}
 let pgdb: TestDatabase;
 beforeAll(async () => {
   pgdb = await createTestDatabase();
@@ -28,6 +52,11 @@ afterAll(async () => {
 const stores: [string, () => Promise<HubStore>][] = [
   ['sqlite', async () => openSqliteHubStore(join(dirs.make(), 'hub.sqlite'))],
   ['postgres', () => openPostgresHubStore({ url: pgdb.url, schema: freshSchema(), poolSize: 4 })],
+  // The path Deno takes (node:sqlite through adaptNodeSqlite), here over a plain SQLite connection.
+  [
+    'sqlite via adaptNodeSqlite',
+    async () => openSqliteHubStoreOn(adaptNodeSqlite(plainConnection(join(dirs.make(), 'hub.sqlite')))),
+  ],
 ];
 
 function hlcAt(wall: number, node = 'k1'): string {

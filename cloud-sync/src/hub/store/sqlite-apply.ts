@@ -1,6 +1,6 @@
 // Applying one push batch on SQLite: one better-sqlite3 transaction, the ledger row of each change
 // first (a change already there is a duplicate), then its record. Part of the SQLite store.
-import type Database from 'better-sqlite3';
+import type { SqliteConnection, SqliteStatement } from './sqlite-connection.ts';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import { materializeTicket, mergeTicket, type TicketMergeState } from '../../schema/ticket-merge.ts';
 import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
@@ -10,10 +10,10 @@ export class SqliteBatchApplier {
   private readonly q;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqliteConnection,
     private readonly hooks: StoreTestHooks,
   ) {
-    const p = (sql: string): Database.Statement => db.prepare(sql);
+    const p = (sql: string): SqliteStatement => db.prepare(sql);
     this.q = {
       // The ledger row first: a change already there inserts nothing, and that is the duplicate test.
       insertChange: p(
@@ -63,7 +63,7 @@ export class SqliteBatchApplier {
           change.hlc,
           receivedAt,
         );
-        if (fresh.changes === 0) {
+        if (Number(fresh.changes) === 0) {
           result.duplicates.push(change.id);
           continue;
         }
@@ -155,7 +155,7 @@ export class SqliteBatchApplier {
     })();
   }
 
-  private assertOwner(entity: string, id: string, stmt: Database.Statement, kioskId: string): void {
+  private assertOwner(entity: string, id: string, stmt: SqliteStatement, kioskId: string): void {
     const row = stmt.get(id) as { kiosk_id: string } | undefined;
     if (row && row.kiosk_id !== kioskId) throw new OwnershipError(entity, id, row.kiosk_id);
   }

@@ -1,6 +1,6 @@
 // What flows down from the SQLite hub: article versions and settings documents, each a sequence
 // that kiosks page through by checkpoint. Part of the SQLite store.
-import type Database from 'better-sqlite3';
+import type { SqliteConnection, SqliteStatement } from './sqlite-connection.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import { settingsIdentity, type SettingsDoc } from '../../schema/settings.ts';
 import type { ArticlePage, PublishOutcome, SettingsPage } from './types.ts';
@@ -8,8 +8,8 @@ import type { ArticlePage, PublishOutcome, SettingsPage } from './types.ts';
 export class SqliteDownstream {
   private readonly q;
 
-  constructor(private readonly db: Database.Database) {
-    const p = (sql: string): Database.Statement => db.prepare(sql);
+  constructor(private readonly db: SqliteConnection) {
+    const p = (sql: string): SqliteStatement => db.prepare(sql);
     this.q = {
       articleVersions: p(
         'SELECT version, data FROM articles WHERE id = ? AND locale = ? ORDER BY version DESC',

@@ -1,5 +1,5 @@
 // Tables of the hub's SQLite store, versioned in hub_migrations.
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteConnection } from './sqlite-connection.ts';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE kiosks (
@@ -96,7 +96,7 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX changes_kiosk ON changes(kiosk_id, id);`,
 ];
 
-export function migrateHub(db: BetterSqlite3.Database): void {
+export function migrateHub(db: SqliteConnection): void {
   db.exec(
     'CREATE TABLE IF NOT EXISTS hub_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
   );

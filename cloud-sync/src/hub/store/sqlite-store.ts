@@ -9,6 +9,7 @@ import type { SettingsDoc } from '../../schema/settings.ts';
 import { SqliteDownstream } from './sqlite-downstream.ts';
 import { SqliteBatchApplier } from './sqlite-apply.ts';
 import { migrateHub } from './sqlite-schema.ts';
+import type { SqliteConnection, SqliteStatement } from './sqlite-connection.ts';
 import { summarize } from './summary.ts';
 import type {
   AgentRecord,
@@ -24,9 +25,13 @@ import type {
   TicketEditOutcome,
 } from './types.ts';
 
-/** Opens (creating if needed) the hub database at `file`. */
+/** Opens (creating if needed) the hub database at `file`, with better-sqlite3. */
 export function openSqliteHubStore(file: string, hooks: StoreTestHooks = {}): HubStore {
-  const db = new Database(file);
+  return openSqliteHubStoreOn(new Database(file), hooks);
+}
+
+/** The SQLite store on a connection the caller opened (adaptNodeSqlite() for node:sqlite on Deno). */
+export function openSqliteHubStoreOn(db: SqliteConnection, hooks: StoreTestHooks = {}): HubStore {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -49,12 +54,12 @@ class SqliteHubStore implements HubStore {
   private readonly applier: SqliteBatchApplier;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqliteConnection,
     private readonly hooks: StoreTestHooks,
   ) {
     this.downstream = new SqliteDownstream(db);
     this.applier = new SqliteBatchApplier(db, hooks);
-    const p = (sql: string): Database.Statement => db.prepare(sql);
+    const p = (sql: string): SqliteStatement => db.prepare(sql);
     this.q = {
       kioskByHash: p('SELECT id, created_at FROM kiosks WHERE token_hash = ?'),
       insertKiosk: p('INSERT OR IGNORE INTO kiosks (id, token_hash, created_at) VALUES (?, ?, ?)'),
