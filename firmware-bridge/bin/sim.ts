@@ -10,7 +10,7 @@ const logger = jsonLogger((l) => process.stderr.write(l), 'firmware-bridge-sim')
 
 function usage(msg: string): never {
   process.stderr.write(
-    `${msg}\nusage: firmware-bridge-sim (--pty [--link PATH] | --port PATH) [--dialect binary|gcode] [--baud N] [--echo]\n`,
+    `${msg}\nusage: firmware-bridge-sim (--pty [--link PATH] | --port PATH) [--dialect binary|gcode] [--joints 5|6] [--baud N] [--echo]\n`,
   );
   process.exit(2);
 }
@@ -23,6 +23,7 @@ let dialect: Dialect = 'binary';
 let baudRate = 115200;
 let exitWithStdin = false;
 let echo = false;
+let joints = 5;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const val = (): string => args[++i] ?? usage(`${a} needs a value`);
@@ -30,7 +31,10 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--port') port = val();
   else if (a === '--exit-with-stdin') exitWithStdin = true;
   else if (a === '--echo') echo = true;
-  else if (a === '--link') hostPath = val();
+  else if (a === '--joints') {
+    joints = Number(val());
+    if (joints !== 5 && joints !== 6) usage('--joints must be 5 or 6');
+  } else if (a === '--link') hostPath = val();
   else if (a === '--dialect') {
     const d = val();
     if (d !== 'binary' && d !== 'gcode') usage(`unknown dialect ${d}`);
@@ -41,7 +45,7 @@ for (let i = 0; i < args.length; i++) {
 }
 if (!pty && !port) usage('give --pty or --port PATH');
 
-const sim = new Simulator({ dialect, pty, port, hostPath, baudRate, logger, echo });
+const sim = new Simulator({ dialect, pty, port, hostPath, baudRate, logger, echo, joints });
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;

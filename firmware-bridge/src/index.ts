@@ -18,6 +18,8 @@ export {
   fixtures,
   DEFAULT_LIMITS,
   HOME_POSE,
+  homePose,
+  limitsForJoints,
   forwardKinematics,
   inverseKinematics,
   type FixtureDef,

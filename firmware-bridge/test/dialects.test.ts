@@ -2,7 +2,7 @@
 // simulator process on a real pty.
 import { afterAll, describe, expect, it } from 'vitest';
 import { SerialPort } from 'serialport';
-import { FIXTURES, HOME_POSE } from '../src/index.ts';
+import { DEFAULT_LIMITS, FIXTURES, HOME_POSE, openArm, startSimulatorProcess } from '../src/index.ts';
 import { errorOf, startRig, until, type Rig } from './helpers/rig.ts';
 
 const rigs: Rig[] = [];
@@ -81,4 +81,30 @@ it('the G-code simulator refuses an out-of-limit target itself', async () => {
   expect(text.match(/error:\d+/g)).toEqual(['error:15', 'error:20', 'error:2']);
   expect((await rig.sim.control.state()).arm.joints[1]).toBeCloseTo(90, 3);
   await new Promise((res) => port.close(res));
+});
+
+describe.each(['binary', 'gcode'] as const)('a 6-joint arm, %s dialect', (dialect) => {
+  it('adopts the joint count the firmware reports', async () => {
+    const rig = await startRig(dialect, 6);
+    rigs.push(rig);
+    expect(rig.arm.limits().joints).toHaveLength(6);
+    expect(rig.arm.status().firmware?.capabilities).toContain('joints:6');
+    await rig.arm.home();
+    await rig.arm.moveJoints([10, 85, -85, -90, 0, 45]);
+    expect((await rig.sim.control.state()).arm.joints[5]).toBeCloseTo(45, 3);
+    await rig.arm.moveTo(FIXTURES['printer.door']!.approach, { speedMmS: 400 });
+  });
+
+  it('refuses firmware whose joint count does not match limits given by the caller', async () => {
+    const sim = await startSimulatorProcess({ dialect, joints: 6, stderr: 'ignore' });
+    try {
+      const arm = openArm({ dialect, path: sim.port, limits: DEFAULT_LIMITS });
+      const err = await errorOf(arm.connect());
+      expect(err.code).toBe('rejected');
+      expect(err.message).toMatch(/6 joints/);
+      await arm.close();
+    } finally {
+      await sim.stop();
+    }
+  });
 });

@@ -16,6 +16,7 @@ import {
   DEFAULT_LIMITS,
   forwardKinematics,
   inverseKinematics,
+  limitsForJoints,
   withinWorkspace,
 } from '../protocol/kinematics.ts';
 import { planMotion } from '../protocol/motion.ts';
@@ -29,13 +30,16 @@ export interface DriverOptions {
 
 export abstract class BaseArmController implements ArmController {
   protected readonly log: Logger;
-  protected readonly armLimits: ArmLimits;
+  protected armLimits: ArmLimits;
+  /** Limits given by the caller are kept; otherwise they follow the joint count the firmware reports. */
+  protected readonly limitsFixed: boolean;
   protected readonly listeners = new Set<(e: ArmEvent) => void>();
   protected current: ArmStatus;
 
   constructor(opts: DriverOptions) {
     this.log = opts.logger ?? silentLogger;
     this.armLimits = opts.limits ?? DEFAULT_LIMITS;
+    this.limitsFixed = opts.limits !== undefined;
     this.current = {
       state: 'disconnected',
       link: 'down',
@@ -93,6 +97,17 @@ export abstract class BaseArmController implements ArmController {
 
   protected emitStatus(): void {
     this.emit({ type: 'status', status: this.status() });
+  }
+
+  /** Returns why the firmware's joint count does not fit, or null (adopting 5/6-joint limits if free to). */
+  protected adoptJointCount(n: number): string | null {
+    if (n === this.armLimits.joints.length) return null;
+    if (!this.limitsFixed && (n === 5 || n === 6)) {
+      this.armLimits = limitsForJoints(n);
+      this.current.joints = new Array<number>(n).fill(0);
+      return null;
+    }
+    return `the firmware reports ${n} joints but the limits describe ${this.armLimits.joints.length}`;
   }
 
   protected requireLink(): void {

@@ -303,6 +303,13 @@ export class BinaryArmController extends BaseArmController {
     switch (m.type) {
       case 'helloAck': {
         if (m.nonce !== this.helloNonce) return;
+        const mismatch = this.adoptJointCount(m.joints);
+        if (mismatch) {
+          this.log.error({ msg: 'incompatible arm firmware', detail: mismatch });
+          for (const w of this.upWaiters.splice(0)) w.reject(new ArmError('rejected', mismatch));
+          void this.close();
+          return;
+        }
         // The firmware reset its sequence state before answering; anything sequenced that reached us
         // earlier (a retransmission from the previous session) must not shift ours.
         this.link.reset();

@@ -365,6 +365,14 @@ export class GcodeArmController extends BaseArmController {
       protocolVersion: 1,
       capabilities: cap ? cap.split(',') : [],
     };
+    const joints = Number(/joints:(\d+)/.exec(cap)?.[1] ?? this.armLimits.joints.length);
+    const mismatch = this.adoptJointCount(joints);
+    if (mismatch) {
+      this.log.error({ msg: 'incompatible arm firmware', detail: mismatch });
+      for (const w of this.upWaiters.splice(0)) w.reject(new ArmError('rejected', mismatch));
+      void this.close();
+      return;
+    }
     this.helloDone = true;
     this.lastRx = now();
     this.lastPoll = now();

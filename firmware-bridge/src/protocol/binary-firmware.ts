@@ -147,7 +147,7 @@ export class BinaryFirmware {
           version: Math.min(m.version, PROTOCOL_VERSION),
           nonce: m.nonce,
           firmwareId: FIRMWARE_ID,
-          capabilities: CAPABILITIES,
+          capabilities: [`joints:${this.arm.n}`, ...CAPABILITIES],
           joints: this.arm.n,
           homed: this.arm.homed,
           state: this.arm.state,

@@ -20,6 +20,25 @@ export const DEFAULT_LIMITS: ArmLimits = {
 /** Joint pose the arm takes when homed: upper arm up, forearm forward, tool pointing down. */
 export const HOME_POSE: readonly number[] = [0, 90, -90, -90, 0];
 
+/** The arm with 5 joints (default) or 6 (a tool-roll joint that does not move the tool point). */
+export function limitsForJoints(n: number): ArmLimits {
+  if (n === 5) return DEFAULT_LIMITS;
+  if (n === 6)
+    return {
+      ...DEFAULT_LIMITS,
+      joints: [
+        ...DEFAULT_LIMITS.joints,
+        { name: 'toolRoll', min: -180, max: 180, maxVelocity: 180, maxAcceleration: 900 },
+      ],
+    };
+  throw new RangeError(`the simulated arm has 5 or 6 joints, not ${n}`);
+}
+
+/** HOME_POSE padded with zeros to `n` joints. */
+export function homePose(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => HOME_POSE[i] ?? 0);
+}
+
 const RAD = Math.PI / 180;
 
 export interface Point3 {
@@ -54,6 +73,7 @@ export function inverseKinematics(p: Point3, limits: ArmLimits = DEFAULT_LIMITS,
   const t1 = Math.atan2(dz, dx) - Math.atan2(l2 * Math.sin(t2), l1 + l2 * Math.cos(t2));
   const t3 = -Math.PI / 2 - t1 - t2;
   const out = [yaw / RAD, t1 / RAD, t2 / RAD, t3 / RAD, roll].map((v) => Math.round(v * 1e4) / 1e4);
+  while (out.length < limits.joints.length) out.push(0); // joints past the wrist do not move the tool point
   return withinJointLimits(out, limits) ? out : null;
 }
 

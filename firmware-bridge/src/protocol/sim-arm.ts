@@ -7,7 +7,7 @@ import {
   FIXTURE_TOLERANCE_MM,
   FIXTURES,
   forwardKinematics,
-  HOME_POSE,
+  homePose,
 } from './kinematics.ts';
 import { ResultCode, type FwState, type ResultCodeValue } from './messages.ts';
 import { planMotion, sample, type MotionPlan } from './motion.ts';
@@ -68,8 +68,7 @@ export class SimArm {
     this.limits = limits;
     this.n = limits.joints.length;
     // Power-up pose: near home, but not homed.
-    this.positions = HOME_POSE.slice(0, this.n).map((v, i) => v + (i % 2 === 0 ? 3 : -2));
-    while (this.positions.length < this.n) this.positions.push(0);
+    this.positions = homePose(this.n).map((v, i) => v + (i % 2 === 0 ? 3 : -2));
     this.velocities = new Array<number>(this.n).fill(0);
     this.accelerations = new Array<number>(this.n).fill(0);
     this.temperatures = new Array<number>(this.n).fill(AMBIENT_C);
@@ -108,7 +107,7 @@ export class SimArm {
   home(done: MotionDone): { code: ResultCodeValue; detail: string } | null {
     const refusal = this.refuseMotion();
     if (refusal) return refusal;
-    this.start(HOME_POSE.slice(0, this.n), 0.5, 'home', this.gripper, done);
+    this.start(homePose(this.n), 0.5, 'home', this.gripper, done);
     return null;
   }
 

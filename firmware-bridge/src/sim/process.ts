@@ -21,6 +21,8 @@ export interface StartSimulatorOptions {
   readyTimeoutMs?: number;
   /** Benchmark baseline: a raw echo on the same kind of pty instead of firmware. */
   echo?: boolean;
+  /** Joints of the simulated arm: 5 (default) or 6. */
+  joints?: number;
 }
 
 export interface SimulatorProcess {
@@ -84,6 +86,7 @@ export function startSimulatorProcess(options: StartSimulatorOptions = {}): Prom
   const dialect = options.dialect ?? 'binary';
   const args = ['--import', 'tsx', SIM_BIN, '--dialect', dialect, '--exit-with-stdin'];
   if (options.echo) args.push('--echo');
+  if (options.joints !== undefined) args.push('--joints', String(options.joints));
   if (options.port) args.push('--port', options.port);
   else args.push('--pty', ...(options.link ? ['--link', options.link] : []));
   const child = spawn(process.execPath, args, {

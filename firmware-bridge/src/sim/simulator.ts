@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { BinaryFirmware } from '../protocol/binary-firmware.ts';
 import { SimArm } from '../protocol/sim-arm.ts';
-import { FIXTURES } from '../protocol/kinematics.ts';
+import { FIXTURES, limitsForJoints } from '../protocol/kinematics.ts';
 import type { Logger } from '../logger.ts';
 import type { Fault, FirmwareEndpoint, HaltRecord, SimulatorState } from './control-types.ts';
 import { createGcodeFirmware } from './gcode-endpoint.ts';
@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   logger: Logger;
   /** Benchmark baseline: no firmware, every byte is written straight back (a raw pty echo). */
   echo?: boolean;
+  /** 5 (default) or 6 joints. */
+  joints?: number;
 }
 
 const hrNow = (): bigint => process.hrtime.bigint();
@@ -61,7 +63,7 @@ export class Simulator {
   private readonly ticks = { count: 0, maxGapMs: 0 };
 
   constructor(private readonly opts: SimulatorOptions) {
-    this.arm = new SimArm(nowMs);
+    this.arm = new SimArm(nowMs, limitsForJoints(opts.joints ?? 5));
     const write = (b: Uint8Array): void => this.writeOut(b);
     const hooks = {
       onHalt: (haltId: number, category: 0 | 1 | 2, first: boolean) =>

@@ -14,7 +14,7 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function startRig(dialect: 'binary' | 'gcode' = 'binary'): Promise<Rig> {
+export async function startRig(dialect: 'binary' | 'gcode' = 'binary', joints?: number): Promise<Rig> {
   const debug = process.env.FB_DEBUG === '1';
   const t0 = performance.now();
   const log =
@@ -23,6 +23,7 @@ export async function startRig(dialect: 'binary' | 'gcode' = 'binary'): Promise<
       void (debug && console.log((performance.now() - t0).toFixed(0), k, JSON.stringify(o)));
   const sim = await startSimulatorProcess({
     dialect,
+    joints,
     stderr: debug ? (l) => console.log('SIM', l) : 'ignore',
   });
   const arm = openArm({
