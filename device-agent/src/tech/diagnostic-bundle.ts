@@ -1,8 +1,8 @@
 // The diagnostic bundle: one JSON document of config (secrets left out), inventory, status, safety
 // events, runbook runs and recent log lines. Built in stages that report progress; no customer data
-// (no conversations, no card data, no images), and the finished text passes the PAN guard once more.
+// (no conversations, no card data, no images), and every value passes the PAN guard once more.
 import { randomUUID } from 'node:crypto';
-import { scrubText } from '../log/pan-guard.ts';
+import { scrubText, scrubValue } from '../log/pan-guard.ts';
 import type { BundleState } from './tech-deps.ts';
 
 export interface BundleSource {
@@ -61,7 +61,8 @@ export class BundleBuilder {
         await new Promise((r) => setImmediate(r));
         out[name] = await produce();
       }
-      const body = scrubText(JSON.stringify(out, null, 1));
+      // Every string passes the PAN guard (values, not the JSON text: a guard on the text would cut numbers).
+      const body = JSON.stringify(scrubValue(out), null, 1);
       entry.body = body;
       this.update(entry, {
         id,
