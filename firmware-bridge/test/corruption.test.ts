@@ -61,3 +61,19 @@ it('completes commands with dropped bytes and added latency', async () => {
   expect(performance.now() - t0).toBeGreaterThan(10 * 60);
   expect((await rig.sim.control.state()).injections).toMatchObject({ dropRate: 0, latencyMs: 0 });
 });
+
+it('gets a HALT through a line corrupting 10% of the bytes, by repeating it until acknowledged', async () => {
+  await rig.arm.resume().catch(() => {});
+  const move = rig.arm.moveJoints([60, 85, -85, -90, 0], { speedScale: 0.2 }).catch((e: unknown) => e);
+  await rig.sim.control.waitFor((s) => s.arm.moving);
+  await rig.sim.control.inject({ kind: 'corruptBytes', rate: 0.1 });
+  const before = (await rig.sim.control.state()).halts;
+  await rig.arm.halt(0);
+  const st = await rig.sim.control.state();
+  await rig.sim.control.clearFaults();
+  expect(st.arm.state).toBe('halted');
+  expect(st.arm.moving).toBe(false);
+  expect(st.halts.count).toBe(before.count + 1);
+  console.info(`HALT under 10% corruption: ${st.halts.frames - before.frames} copies reached the simulator`);
+  expect(await move).toBeInstanceOf(ArmError);
+});
