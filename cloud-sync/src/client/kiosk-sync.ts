@@ -255,12 +255,13 @@ class KioskSyncEngine implements KioskSync {
           if (changed > 0) this.emit(this.articleListeners);
           more = page.hasMore;
         }
+        // Knowledge is current from here on (lastPullAt is about knowledge; settings follow).
+        this.lastPullAt = new Date().toISOString();
         for (let more = true; more && !this.stopped;) {
           const page = await this.http.pullSettings(this.settings.checkpoint());
           if (this.settings.applyPage(page.docs, page.checkpoint) > 0) this.emit(this.settingsListeners);
           more = page.hasMore;
         }
-        this.lastPullAt = new Date().toISOString();
         this.succeeded(this.pullBackoff);
         await this.pullWaker.sleep(this.pullIntervalMs);
       } catch (err) {
