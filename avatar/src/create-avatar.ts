@@ -7,6 +7,7 @@ import { PixiFaceRenderer } from './render/pixi-face-renderer.ts';
 import { WebGLFaceRenderer } from './render/webgl-renderer.ts';
 import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
 import { offsetOfChar, planSpeech } from './speech-plan.ts';
+import type { Viseme } from './speech/viseme.ts';
 import type { Avatar, AvatarEvent, AvatarOptions, Mood, RendererKind, SpeechLocale } from './types.ts';
 
 function pickRenderer(preference: AvatarOptions['renderer']): FaceRenderer {
@@ -123,6 +124,10 @@ class AvatarImpl implements Avatar {
   setMood(mood: Mood): void {
     this.currentMood = mood;
     this.animator.setMood(mood);
+  }
+
+  holdViseme(viseme: Viseme | null): void {
+    this.animator.holdViseme(viseme);
   }
 
   lookAt(x: number, y: number): void {

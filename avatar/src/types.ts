@@ -1,4 +1,5 @@
 // Public types of the avatar: what kiosk-ui may rely on, whichever renderer draws the face.
+import type { Viseme } from './speech/viseme.ts';
 
 export type SpeechLocale = 'zh-CN' | 'en';
 export type Mood = 'neutral' | 'happy' | 'attentive' | 'concerned' | 'apologetic';
@@ -31,6 +32,8 @@ export interface Avatar {
   /** Stops speaking at once (the line's promise resolves; speechend fires). */
   stopSpeaking(): void;
   setMood(mood: Mood): void;
+  /** Holds a mouth shape (face check, screenshots); null returns the mouth to speech and rest. */
+  holdViseme(viseme: Viseme | null): void;
   readonly mood: Mood;
   /** Gaze target in normalised screen space, -1..1 each (x right, y up): the customer's face. */
   lookAt(x: number, y: number): void;

@@ -2,7 +2,7 @@
 // speech, sampled into morph weights and a head pose. Pure and clock-driven, so tests can step time.
 import { MORPH_NAMES, type MorphName } from '../geometry/face-layout.ts';
 import { jawAt, visemeAt, type SpeechPlan } from '../speech-plan.ts';
-import { VISEME_MORPHS } from '../speech/viseme.ts';
+import { VISEME_MORPHS, type Viseme } from '../speech/viseme.ts';
 import type { Mood } from '../types.ts';
 
 export interface HeadPose {
@@ -49,6 +49,7 @@ export class FaceAnimator {
   private nextBlinkMs: number;
   private blinkStartMs = -Infinity;
   private speech: { plan: SpeechPlan; startMs: number } | null = null;
+  private held: Viseme | null = null;
   private readonly mouth: Record<(typeof MOUTH_MORPHS)[number], number> = {
     aa: 0,
     ih: 0,
@@ -83,6 +84,11 @@ export class FaceAnimator {
   /** Re-anchors the plan so that `offsetMs` into it is now (a boundary event from the real voice). */
   syncSpeech(offsetMs: number, nowMs: number): void {
     if (this.speech) this.speech.startMs = nowMs - offsetMs;
+  }
+
+  /** Holds one mouth shape (a face check for technicians and screenshots); null lets speech drive again. */
+  holdViseme(viseme: Viseme | null): void {
+    this.held = viseme;
   }
 
   stopSpeech(): void {
@@ -149,6 +155,7 @@ export class FaceAnimator {
         targets = VISEME_MORPHS[visemeAt(this.speech.plan, elapsed)];
       }
     }
+    if (this.held) targets = VISEME_MORPHS[this.held];
     for (const name of MOUTH_MORPHS) {
       this.mouth[name] = approach(this.mouth[name], targets[name] ?? 0, dt, MOUTH_TAU_MS);
     }

@@ -1,67 +1,108 @@
-// The kiosk journey: attract -> greeting -> language -> card and questions -> end (wipe). One session at a
-// time; every async result checks the visit it belongs to, so nothing from a finished visit reappears.
-import type { Avatar, Mood } from '@branch/avatar';
+// The kiosk journey: attract loop -> greeting -> language -> services, questions, card, "talk to a person"
+// -> wrap-up with a rating -> wipe (also on idle timeout, after a 20 s warning). One visit at a time; every
+// async result checks the visit it belongs to, so nothing from a finished visit reappears.
+import type { Avatar, KioskOverlay, Mood } from '@branch/avatar';
 import type { ServiceAvailability } from '@branch/device-agent';
-import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { CommandFailed, type KioskClient } from '../protocol/kiosk-client.ts';
-import type { KioskView } from './kiosk-view.ts';
+import { wipeBrowserStorage } from './browser-wipe.ts';
+import { cardErrorKey } from './card-errors.ts';
+import { DEFAULT_IDLE_MS, IDLE_WARNING_MS, IdleTimer } from './idle-timer.ts';
+import type { KioskView, Screen } from './kiosk-view.ts';
+import { checkRisk, optionalString } from './risk-check.ts';
+import { SERVICES, serviceQuestionKey, type ServiceId } from './services.ts';
 import { effectiveDate, shortSpeech } from './speech-text.ts';
+import { newVisit, snapshotVisit, type Visit } from './visit.ts';
+import { VoiceInput } from './voice-input.ts';
 
 const CARD_TIMEOUT_MS = 30_000;
+/** The attract loop invites passers-by in one language, then the other. */
+const ATTRACT_INTERVAL_MS = 15_000;
+/** After the thank-you the page wipes itself; unrated wrap-ups wipe after this long. */
+const WRAPUP_MS = 20_000;
+const STEPS: Partial<Record<Screen, number>> = { language: 0, main: 1, wrapup: 2 };
+const STEP_LABELS = ['progress.language', 'progress.help', 'progress.wrapup'] as const;
 
-interface Visit {
-  id: number;
-  locale: Locale | null;
-  sessionId: string | null;
-  answered: boolean;
-  readingCard: boolean;
-  asking: boolean;
+export interface KioskAppOptions {
+  idleMs?: number;
+  voiceInput?: VoiceInput;
 }
 
 export class KioskApp {
   private visitCounter = 0;
-  private visit: Visit = this.newVisit();
+  private visit: Visit = newVisit(++this.visitCounter);
   private available = true;
-  private screen: 'attract' | 'language' | 'main' = 'attract';
+  private screen: Screen = 'attract';
+  private handoffSupported = false;
+  private readonly idle: IdleTimer;
+  private readonly voiceInput: VoiceInput;
+  private attractTimer: ReturnType<typeof setInterval> | null = null;
+  private attractTurn = 0;
+  private wrapupTimer: ReturnType<typeof setTimeout> | null = null;
+  private wipes = 0;
 
   constructor(
     private readonly view: KioskView,
     private readonly client: KioskClient,
     private readonly avatar: Avatar,
+    private readonly overlay: KioskOverlay,
+    options: KioskAppOptions = {},
   ) {
+    const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+    this.idle = new IdleTimer({
+      timeoutMs: idleMs,
+      warnMs: Math.min(IDLE_WARNING_MS, idleMs - 1000),
+      onWarn: (s) => this.onIdleWarning(s),
+      onResume: () => this.view.showIdleWarning(null),
+      onTimeout: () => void this.endVisit('timed_out'),
+    });
+    this.voiceInput = options.voiceInput ?? new VoiceInput();
     view.start.addEventListener('click', () => void this.begin());
     view.langZh.addEventListener('click', () => void this.chooseLanguage('zh-CN'));
     view.langEn.addEventListener('click', () => void this.chooseLanguage('en'));
+    for (const id of SERVICES) {
+      view.serviceButtons.get(id)!.addEventListener('click', () => void this.askService(id));
+    }
     view.cardRead.addEventListener('click', () => void this.readCard());
     view.askForm.addEventListener('submit', (ev) => {
       ev.preventDefault();
-      void this.askQuestion();
+      void this.ask(this.view.question.value);
     });
-    view.end.addEventListener('click', () => void this.endVisit('answered'));
+    view.voice.addEventListener('click', () => this.listen());
+    view.handoff.addEventListener('click', () => void this.requestHandoff());
+    view.end.addEventListener('click', () => void this.wrapUp());
+    view.ratingButtons.forEach((b, i) => b.addEventListener('click', () => void this.rate(i + 1)));
+    view.wrapupDone.addEventListener('click', () => void this.endVisit('answered'));
+    view.idleContinue.addEventListener('click', () => this.activity());
+    for (const type of ['pointerdown', 'keydown', 'input']) {
+      view.avatar.ownerDocument.addEventListener(type, () => this.activity(), { capture: true });
+    }
     client.on('Common.StatusChanged', (a) => this.setAvailability(a));
     client.onState((s) => this.onConnection(s));
-    this.view.show('attract');
+    this.overlay.setCamera({
+      state: 'unavailable',
+      label: `${t('zh-CN', 'camera.off')} · ${t('en', 'camera.off')}`,
+    });
+    this.go('attract');
+    this.startAttract();
     this.onConnection(client.state);
   }
 
-  private newVisit(): Visit {
-    return {
-      id: ++this.visitCounter,
-      locale: null,
-      sessionId: null,
-      answered: false,
-      readingCard: false,
-      asking: false,
-    };
+  /** The current visit and page state, for the test hook (the wipe test looks for leftovers here). */
+  snapshot(): { screen: Screen; wipes: number; visit: Visit } {
+    return { screen: this.screen, wipes: this.wipes, visit: snapshotVisit(this.visit) };
   }
 
   private current(visit: Visit): boolean {
     return visit === this.visit;
   }
 
+  /** Captions every spoken line (overlay on screen, live region for screen readers), then speaks it. */
   private async say(text: string, locale: Locale, visit = this.visit): Promise<void> {
     if (!this.current(visit)) return;
+    visit.lastLine = { text, locale };
     this.view.setCaption(text);
+    this.overlay.setCaption(text);
     await this.avatar.speak(text, locale);
   }
 
@@ -69,12 +110,34 @@ export class KioskApp {
     this.avatar.setMood(this.available ? m : 'apologetic');
   }
 
+  private activity(): void {
+    if (this.screen !== 'attract') this.idle.poke();
+  }
+
+  private startAttract(): void {
+    this.stopAttract();
+    this.attractTimer = setInterval(() => {
+      if (this.screen !== 'attract' || this.avatar.speaking || !this.available) return;
+      const locale: Locale = this.attractTurn++ % 2 === 0 ? 'zh-CN' : 'en';
+      this.mood('happy');
+      void this.say(t(locale, 'attract.invite'), locale);
+    }, ATTRACT_INTERVAL_MS);
+  }
+
+  private stopAttract(): void {
+    if (this.attractTimer !== null) clearInterval(this.attractTimer);
+    this.attractTimer = null;
+  }
+
   private async begin(): Promise<void> {
     const visit = this.visit;
+    this.stopAttract();
     this.go('language');
+    this.idle.poke();
     this.mood('happy');
     await this.say(t('zh-CN', 'greeting.speech'), 'zh-CN', visit);
-    await this.say(t('en', 'greeting.speech'), 'en', visit);
+    // The customer may pick a language while the first greeting still plays: then the second one is moot.
+    if (this.screen === 'language') await this.say(t('en', 'greeting.speech'), 'en', visit);
   }
 
   private async chooseLanguage(locale: Locale): Promise<void> {
@@ -85,20 +148,94 @@ export class KioskApp {
       visit.locale = locale;
       visit.sessionId = sessionId;
       this.view.applyLocale(locale);
+      this.view.setVoiceAvailable(this.voiceInput.available);
+      this.overlay.setCamera({ state: 'unavailable', label: t(locale, 'camera.off') });
+      this.overlay.setButtons([
+        { id: 'repeat', label: t(locale, 'overlay.repeat'), onTap: () => this.repeat() },
+      ]);
       this.go('main');
       this.mood('attentive');
       await this.say(t(locale, 'main.speech'), locale, visit);
     } catch (err) {
       if (!this.current(visit)) return;
       this.mood('apologetic');
-      this.view.setCaption(
-        t(
-          locale,
-          err instanceof CommandFailed && err.completionCode === 'deviceNotReady'
-            ? 'service.unavailable.title'
-            : 'ask.error',
-        ),
+      const key =
+        err instanceof CommandFailed && err.completionCode === 'deviceNotReady'
+          ? 'service.unavailable.title'
+          : 'ask.error';
+      await this.say(t(locale, key), locale, visit);
+    }
+  }
+
+  private repeat(): void {
+    const line = this.visit.lastLine;
+    this.activity();
+    if (line) void this.say(line.text, line.locale);
+  }
+
+  private askService(id: ServiceId): Promise<void> {
+    const locale = this.visit.locale;
+    return locale ? this.ask(t(locale, serviceQuestionKey(id))) : Promise.resolve();
+  }
+
+  private listen(): void {
+    const locale = this.visit.locale;
+    if (!locale) return;
+    const visit = this.visit;
+    this.voiceInput.listen(locale, {
+      onText: (text) => {
+        if (!this.current(visit)) return;
+        this.view.question.value = text;
+        void this.ask(text);
+      },
+      onListening: (on) => this.current(visit) && this.view.setListening(on, locale),
+      onFailed: () => {
+        if (!this.current(visit)) return;
+        this.view.setVoiceAvailable(this.voiceInput.available);
+        void this.say(t(locale, 'ask.voiceFailed'), locale, visit);
+      },
+    });
+  }
+
+  private async ask(raw: string): Promise<void> {
+    const visit = this.visit;
+    const { locale, sessionId } = visit;
+    const text = raw.trim().slice(0, 500);
+    if (!locale || !sessionId || !text || visit.asking) return;
+    visit.asking = true;
+    visit.questions.push(text);
+    this.refreshControls();
+    this.mood('attentive');
+    this.view.setCaption(t(locale, 'ask.thinking'));
+    this.overlay.setCaption(t(locale, 'ask.thinking'));
+    try {
+      const { answer } = await this.client.send('Session.Ask', { sessionId, text });
+      if (!this.current(visit)) return;
+      visit.answered = true;
+      if (answer.title) visit.answerTitles.push(answer.title);
+      const date = effectiveDate(answer.effectiveFrom);
+      this.view.showAnswer({
+        text: answer.text,
+        ...(answer.title ? { title: answer.title } : {}),
+        ...(date ? { effective: t(locale, 'answer.effective', { date }) } : {}),
+      });
+      // Wealth products: the agent may send the product's level and the customer's rating (not yet in the
+      // protocol); the page compares them when it has them and always shows the disclosure with a level.
+      const risk = checkRisk(optionalString(answer, 'productRiskLevel'), visit.riskRating);
+      this.view.showRisk(risk, locale);
+      this.view.question.value = '';
+      this.mood(
+        answer.confidence >= 0.5 ? (risk?.kind === 'unsuitable' ? 'concerned' : 'happy') : 'concerned',
       );
+      await this.say(shortSpeech(answer.text, locale), locale, visit);
+      if (risk) await this.say(this.view.riskResult.textContent ?? '', locale, visit);
+    } catch {
+      if (!this.current(visit)) return;
+      this.mood('apologetic');
+      void this.say(t(locale, 'ask.error'), locale, visit);
+    } finally {
+      visit.asking = false;
+      if (this.current(visit)) this.refreshControls();
     }
   }
 
@@ -118,6 +255,8 @@ export class KioskApp {
         { timeoutMs: CARD_TIMEOUT_MS + 5000 },
       );
       if (!this.current(visit)) return;
+      visit.maskedPan = card.maskedPan;
+      visit.riskRating = optionalString(card, 'riskRating') ?? null;
       this.view.showCard(card.maskedPan);
       this.view.setCardStatus(
         t(locale, card.luhnValid ? 'card.identified' : 'card.luhnInvalid'),
@@ -136,58 +275,105 @@ export class KioskApp {
     }
   }
 
-  private async askQuestion(): Promise<void> {
+  /** The handoff itself is a later issue: without agent support the page says so; it never fakes a queue. */
+  private async requestHandoff(): Promise<void> {
     const visit = this.visit;
-    const { locale, sessionId } = visit;
-    const text = this.view.question.value.trim().slice(0, 500);
-    if (!locale || !sessionId || !text || visit.asking) return;
-    visit.asking = true;
-    this.refreshControls();
-    this.mood('attentive');
-    this.view.setCaption(t(locale, 'ask.thinking'));
-    try {
-      const { answer } = await this.client.send('Session.Ask', { sessionId, text });
-      if (!this.current(visit)) return;
-      visit.answered = true;
-      const date = effectiveDate(answer.effectiveFrom);
-      this.view.showAnswer({
-        text: answer.text,
-        ...(answer.title ? { title: answer.title } : {}),
-        ...(date ? { effective: t(locale, 'answer.effective', { date }) } : {}),
-      });
-      this.view.question.value = '';
-      this.mood(answer.confidence >= 0.5 ? 'happy' : 'concerned');
-      void this.say(shortSpeech(answer.text, locale), locale, visit);
-    } catch {
-      if (!this.current(visit)) return;
-      this.mood('apologetic');
-      void this.say(t(locale, 'ask.error'), locale, visit);
-    } finally {
-      visit.asking = false;
-      if (this.current(visit)) this.refreshControls();
+    const locale = visit.locale;
+    if (!locale) return;
+    visit.handoffAsked = true;
+    const text = t(locale, this.handoffSupported ? 'handoff.waiting' : 'handoff.unavailable');
+    this.view.setHandoffStatus(text);
+    this.overlay.setQueue({
+      label: t(locale, 'handoff.queueLabel'),
+      detail: this.handoffSupported ? t(locale, 'handoff.waiting') : t(locale, 'handoff.queueUnavailable'),
+    });
+    this.mood(this.handoffSupported ? 'attentive' : 'apologetic');
+    await this.say(text, locale, visit);
+  }
+
+  private async wrapUp(): Promise<void> {
+    const visit = this.visit;
+    const locale = visit.locale ?? 'zh-CN';
+    this.endSession(visit, visit.answered ? 'answered' : 'abandoned');
+    this.voiceInput.stop();
+    this.go('wrapup');
+    this.mood('happy');
+    this.wrapupTimer = setTimeout(() => void this.endVisit('answered'), WRAPUP_MS);
+    await this.say(t(locale, 'wrapup.speech'), locale, visit);
+  }
+
+  private async rate(value: number): Promise<void> {
+    const visit = this.visit;
+    const locale = visit.locale ?? 'zh-CN';
+    if (visit.rating !== null) return;
+    // No Session.Rate command exists yet: the rating is shown and thanked for, then wiped with the visit.
+    visit.rating = value;
+    this.view.setRating(value);
+    this.view.wrapupThanks.textContent = t(locale, 'wrapup.thanks');
+    await this.say(t(locale, 'wrapup.thanks'), locale, visit);
+    if (this.current(visit)) await this.endVisit('answered');
+  }
+
+  private endSession(visit: Visit, outcome: 'answered' | 'abandoned' | 'timed_out'): void {
+    const sessionId = visit.sessionId;
+    visit.sessionId = null;
+    if (visit.readingCard) void this.client.send('CardReader.Cancel', {}).catch(() => undefined);
+    if (sessionId && this.client.state === 'connected') {
+      const result = outcome === 'answered' && !visit.answered ? 'abandoned' : outcome;
+      void this.client.send('Session.End', { sessionId, outcome: result }).catch(() => undefined);
     }
   }
 
   /** Ends the session at the agent (best effort) and wipes the page at once, whatever the agent says. */
-  private async endVisit(outcome: 'answered' | 'abandoned'): Promise<void> {
+  private async endVisit(outcome: 'answered' | 'abandoned' | 'timed_out'): Promise<void> {
     const old = this.visit;
-    this.visit = this.newVisit();
+    this.endSession(old, outcome);
+    this.visit = newVisit(++this.visitCounter);
+    this.wipes += 1;
+    if (this.wrapupTimer !== null) clearTimeout(this.wrapupTimer);
+    this.wrapupTimer = null;
+    this.idle.stop();
+    this.voiceInput.stop();
+    this.avatar.stopSpeaking();
     this.view.clear();
+    this.overlay.clear();
+    this.overlay.setCamera({
+      state: 'unavailable',
+      label: `${t('zh-CN', 'camera.off')} · ${t('en', 'camera.off')}`,
+    });
     this.go('attract');
     this.mood('neutral');
-    if (this.client.state !== 'connected') return;
-    if (old.readingCard) void this.client.send('CardReader.Cancel', {}).catch(() => undefined);
-    if (old.sessionId) {
-      const result = outcome === 'answered' && !old.answered ? 'abandoned' : outcome;
-      await this.client
-        .send('Session.End', { sessionId: old.sessionId, outcome: result })
-        .catch(() => undefined);
+    this.startAttract();
+    await wipeBrowserStorage();
+  }
+
+  private onIdleWarning(seconds: number): void {
+    const locale = this.visit.locale ?? 'zh-CN';
+    const first = this.view.idleWarning.hidden;
+    this.view.applyLocale(locale);
+    this.view.showIdleWarning(t(locale, 'idle.body', { seconds }));
+    if (first) {
+      this.mood('attentive');
+      void this.say(t(locale, 'idle.speech'), locale);
     }
   }
 
-  private go(screen: 'attract' | 'language' | 'main'): void {
+  private go(screen: Screen): void {
     this.screen = screen;
     this.view.show(screen);
+    const step = STEPS[screen];
+    const locale = this.visit.locale;
+    this.overlay.setProgress(
+      step === undefined
+        ? null
+        : {
+            step,
+            total: STEP_LABELS.length,
+            label: locale
+              ? t(locale, STEP_LABELS[step]!)
+              : `${t('zh-CN', STEP_LABELS[step]!)} · ${t('en', STEP_LABELS[step]!)}`,
+          },
+    );
     this.refreshControls();
   }
 
@@ -202,11 +388,20 @@ export class KioskApp {
     this.view.setConnection(state, this.visit.locale);
     if (state === 'connected') {
       void this.client.send('Common.Status', {}).then(
-        (s) => this.setAvailability(s.availability),
+        (s) => {
+          const caps = (s as { capabilities?: unknown }).capabilities;
+          this.handoffSupported = Array.isArray(caps) && caps.includes('Handoff');
+          this.setAvailability(s.availability);
+        },
         () => undefined,
       );
       // The agent ends a page's sessions when its connection drops: a visit in progress starts over.
       if (this.visit.sessionId) void this.endVisit('abandoned');
+    } else if (state === 'disconnected' && this.screen !== 'attract') {
+      // Say "one moment" rather than fail: the client reconnects by itself.
+      const locale = this.visit.locale ?? 'zh-CN';
+      this.mood('apologetic');
+      void this.say(t(locale, 'connection.lost.speech'), locale);
     }
     this.refreshControls();
   }
@@ -219,21 +414,5 @@ export class KioskApp {
       card: ready && inMain && !this.visit.readingCard,
       ask: ready && inMain && !this.visit.asking,
     });
-  }
-}
-
-function cardErrorKey(err: unknown): MessageKey {
-  if (!(err instanceof CommandFailed)) return 'card.error.generic';
-  if (err.errorCode === 'badSwipe') return 'card.error.badSwipe';
-  switch (err.completionCode) {
-    case 'timeOut':
-    case 'clientTimeout':
-      return 'card.error.timeOut';
-    case 'cancelled':
-      return 'card.error.cancelled';
-    case 'deviceNotReady':
-      return 'card.error.deviceNotReady';
-    default:
-      return 'card.error.generic';
   }
 }

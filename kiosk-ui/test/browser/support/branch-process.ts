@@ -31,8 +31,15 @@ export interface RunningBranch {
   stop(): Promise<number | null>;
 }
 
+/** Fixed ports (0: ephemeral), e.g. to restart the agent where a page already points. */
+export interface BranchPorts {
+  agent?: number;
+  hub?: number;
+}
+
 export async function startBranch(
   dataDir = mkdtempSync(join(tmpdir(), 'branch-e2e-')),
+  ports: BranchPorts = {},
 ): Promise<RunningBranch> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/branch.ts'], {
     cwd: repoRoot,
@@ -40,8 +47,8 @@ export async function startBranch(
     env: {
       ...process.env,
       KIOSK_DATA_DIR: dataDir,
-      KIOSK_HUB_PORT: '0',
-      KIOSK_AGENT_PORT: '0',
+      KIOSK_HUB_PORT: String(ports.hub ?? 0),
+      KIOSK_AGENT_PORT: String(ports.agent ?? 0),
       KIOSK_CONFIG: '',
     },
   });

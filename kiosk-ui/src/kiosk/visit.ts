@@ -1,0 +1,47 @@
+// One customer's visit: everything the page knows about them, in one object that the wipe replaces.
+import type { Locale } from '../i18n/index.ts';
+
+export interface Visit {
+  id: number;
+  locale: Locale | null;
+  sessionId: string | null;
+  answered: boolean;
+  readingCard: boolean;
+  asking: boolean;
+  maskedPan: string | null;
+  /** From the agent when it offers it (not in today's protocol): C1..C5. */
+  riskRating: string | null;
+  questions: string[];
+  answerTitles: string[];
+  lastLine: { text: string; locale: Locale } | null;
+  rating: number | null;
+  handoffAsked: boolean;
+}
+
+export function newVisit(id: number): Visit {
+  return {
+    id,
+    locale: null,
+    sessionId: null,
+    answered: false,
+    readingCard: false,
+    asking: false,
+    maskedPan: null,
+    riskRating: null,
+    questions: [],
+    answerTitles: [],
+    lastLine: null,
+    rating: null,
+    handoffAsked: false,
+  };
+}
+
+/** A copy for the test hook and diagnostics (the hook is how the wipe test looks into JS state). */
+export function snapshotVisit(v: Visit): Visit {
+  return {
+    ...v,
+    questions: [...v.questions],
+    answerTitles: [...v.answerTitles],
+    lastLine: v.lastLine && { ...v.lastLine },
+  };
+}
