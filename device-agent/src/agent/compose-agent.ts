@@ -124,6 +124,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       {
         onMediaInserted: () => gateway?.broadcast('CardReader.MediaInsertedEvent', {}),
         onResult: (r) => swipes({ result: r }),
+        onDeviceChange: (attached) => gateway?.broadcast('CardReader.DeviceStatusChanged', { attached }),
       },
     );
     cleanup.push(() => cards.close());

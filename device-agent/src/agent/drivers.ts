@@ -36,6 +36,7 @@ export async function buildDrivers(o: ResolvedAgentOptions, logger: Logger): Pro
   const cardReader = new HidCardReader({
     vendorId: o.cardReader.vendorId as number,
     productId: o.cardReader.productId as number,
+    report: o.cardReader.report,
     swipeIdleMs: o.cardReader.swipeIdleMs,
     reattachMs: o.cardReader.reattachMs,
     logger,

@@ -23,6 +23,7 @@ export function simControls(
     },
     swipeTestCard: (id) => virtual.cardReader.swipeTestCard(id),
     swipeRaw: (raw) => virtual.cardReader.swipeRaw(raw),
+    setCardReaderPlugged: (plugged) => virtual.cardReader.setPlugged(plugged),
     // "active" is the unsafe condition; every input is wired so that it reads as line 0.
     setInput: (input, active) => {
       // CLOCK_MONOTONIC, comparable with the simulator's HALT receive times.

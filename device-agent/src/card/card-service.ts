@@ -24,6 +24,8 @@ export interface CardServiceHooks {
   /** A swipe arrived for a pending read (before it is parsed). */
   onMediaInserted?(): void;
   onResult?(result: 'ok' | 'bad' | 'ignored'): void;
+  /** The reader was plugged in (true) or unplugged (false). */
+  onDeviceChange?(attached: boolean): void;
 }
 
 export class CardService {
@@ -45,8 +47,14 @@ export class CardService {
           this.logger.warn({ message: event.message }, 'card reader error');
           break;
         case 'attach':
+          this.logger.info({ event: event.type }, 'card reader attached');
+          this.hooks.onDeviceChange?.(true);
+          break;
         case 'detach':
-          this.logger.info({ event: event.type }, `card reader ${event.type}`);
+          this.logger.warn({ event: event.type }, 'card reader detached');
+          // A read waiting on an unplugged reader ends now with a clear error; the session goes on.
+          this.failPending(new CardReadError('noDevice', 'the card reader was unplugged'));
+          this.hooks.onDeviceChange?.(false);
           break;
       }
     });
@@ -71,11 +79,15 @@ export class CardService {
   }
 
   cancel(): boolean {
+    return this.failPending(new CardReadError('cancelled', 'the card read was cancelled'));
+  }
+
+  private failPending(err: CardReadError): boolean {
     const p = this.pending;
     if (!p) return false;
     this.pending = null;
     clearTimeout(p.timer);
-    p.reject(new CardReadError('cancelled', 'the card read was cancelled'));
+    p.reject(err);
     return true;
   }
 

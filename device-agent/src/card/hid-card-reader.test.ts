@@ -6,6 +6,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardReaderEvent } from './card-reader.ts';
 import { HidCardReader, type NodeHidApi } from './hid-card-reader.ts';
+import { magtekReport } from './hid-report-decoder.ts';
 import { reportsForText } from './keyboard-wedge.ts';
 
 class FakeDevice extends EventEmitter {
@@ -74,6 +75,30 @@ describe('HidCardReader', () => {
     expect(events.map((e) => e.type).filter((t) => t !== 'swipe')).toEqual(['attach', 'detach', 'attach']);
     await reader.close();
     expect((state.opened[1] as FakeDevice).closed).toBe(true);
+  });
+
+  it('decodes MagTek-style vendor reports without waiting for an idle flush', async () => {
+    const { api, state } = fakeHid();
+    const reader = new HidCardReader({
+      vendorId: 0x0801,
+      productId: 0x0002,
+      report: 'magtek',
+      swipeIdleMs: 100,
+      reattachMs: 500,
+      logger: pino({ level: 'silent' }),
+      loadHid: async () => api,
+    });
+    const events: CardReaderEvent[] = [];
+    reader.on((e) => events.push(e));
+    await reader.open();
+    (state.opened[0] as FakeDevice).emit(
+      'data',
+      Buffer.from(magtekReport({ t2: ';4111111111111111=2912?' })),
+    );
+    expect(events.filter((e) => e.type === 'swipe')).toEqual([
+      { type: 'swipe', raw: ';4111111111111111=2912?' },
+    ]);
+    await reader.close();
   });
 
   it('waits for a reader that is not plugged in at start', async () => {

@@ -1,14 +1,19 @@
-// Keyboard-wedge magstripe reader read directly over hidraw with node-hid, so its keystrokes never reach
-// the browser. node-hid is imported only here and only when hardware mode constructs this reader.
+// A HID magstripe reader read directly over hidraw with node-hid: a keyboard-wedge reader (so its
+// keystrokes never reach the browser) or a raw vendor-report reader, decoded by a pluggable report
+// decoder. node-hid is imported only here and only when hardware mode constructs this reader.
 import type * as NodeHidModule from 'node-hid';
 import type { HIDAsync } from 'node-hid';
 import type { Logger } from 'pino';
 import { ReaderEvents, type CardReader, type CardReaderEvent } from './card-reader.ts';
-import { KeyboardWedgeDecoder } from './keyboard-wedge.ts';
+import { createReportDecoder, type HidReportDecoder, type HidReportFormat } from './hid-report-decoder.ts';
 
 export interface HidCardReaderOptions {
   vendorId: number;
   productId: number;
+  /** Report layout: keyboard-wedge reports or a MagTek-style vendor report (default 'keyboard'). */
+  report?: HidReportFormat;
+  /** Or a decoder of your own for another vendor's layout. */
+  decoder?: HidReportDecoder;
   /** Flush a swipe that did not end with Enter after this quiet time. */
   swipeIdleMs: number;
   /** Poll for the device while it is unplugged. */
@@ -43,14 +48,16 @@ export function explainHidLoadFailure(err: Error): never {
 export class HidCardReader implements CardReader {
   readonly kind = 'hid' as const;
   private events = new ReaderEvents();
-  private decoder = new KeyboardWedgeDecoder();
+  private readonly decoder: HidReportDecoder;
   private device: HIDAsync | null = null;
   private hid: NodeHidApi | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private reattachTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(private readonly options: HidCardReaderOptions) {}
+  constructor(private readonly options: HidCardReaderOptions) {
+    this.decoder = options.decoder ?? createReportDecoder(options.report ?? 'keyboard');
+  }
 
   async open(): Promise<void> {
     this.hid = await (this.options.loadHid ?? loadNodeHid)();
@@ -82,6 +89,7 @@ export class HidCardReader implements CardReader {
 
   private onReport(data: Buffer): void {
     for (const swipe of this.decoder.push(data)) this.emitSwipe(swipe);
+    if (!this.decoder.needsIdleFlush) return;
     // Readers configured without an Enter suffix: flush after a quiet period.
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {

@@ -6,6 +6,7 @@ export class VirtualCardReader implements CardReader {
   readonly kind = 'virtual' as const;
   private events = new ReaderEvents();
   private isOpen = false;
+  private plugged = true;
 
   async open(): Promise<void> {
     this.isOpen = true;
@@ -19,7 +20,14 @@ export class VirtualCardReader implements CardReader {
   }
 
   attached(): boolean {
-    return this.isOpen;
+    return this.isOpen && this.plugged;
+  }
+
+  /** Simulates pulling the reader's cable (false) or plugging it back in (true). */
+  setPlugged(plugged: boolean): void {
+    if (!this.isOpen || plugged === this.plugged) return;
+    this.plugged = plugged;
+    this.events.emit({ type: plugged ? 'attach' : 'detach' });
   }
 
   on(listener: (event: CardReaderEvent) => void): () => void {
@@ -37,6 +45,7 @@ export class VirtualCardReader implements CardReader {
   /** Swipes raw track text, as a keyboard-wedge reader would type it. */
   swipeRaw(raw: string): void {
     if (!this.isOpen) throw new Error('virtual card reader is not open');
+    if (!this.plugged) throw new Error('virtual card reader is unplugged');
     this.events.emit({ type: 'swipe', raw });
   }
 }

@@ -50,6 +50,8 @@ export const AgentOptionsSchema = z
         kind: z.enum(['virtual', 'hid']).default('virtual'),
         vendorId: UsbId.optional(),
         productId: UsbId.optional(),
+        /** HID report layout: keyboard-wedge reports, or a MagTek-style raw vendor report. */
+        report: z.enum(['keyboard', 'magtek']).default('keyboard'),
         /** Flush a swipe that did not end with Enter after this quiet time. */
         swipeIdleMs: z.number().int().min(10).max(2000).default(150),
         reattachMs: z.number().int().min(100).max(60_000).default(2000),
@@ -58,7 +60,7 @@ export const AgentOptionsSchema = z
       .refine((r) => r.kind === 'virtual' || (r.vendorId !== undefined && r.productId !== undefined), {
         message: 'a hid card reader needs vendorId and productId',
       })
-      .default({ kind: 'virtual', swipeIdleMs: 150, reattachMs: 2000 }),
+      .default({ kind: 'virtual', report: 'keyboard', swipeIdleMs: 150, reattachMs: 2000 }),
     gpio: z
       .object({
         kind: z.enum(['virtual', 'onoff']).default('virtual'),

@@ -17,12 +17,15 @@ export interface SimRoutesDeps {
   swipeRaw(raw: string): void;
   /** Returns the monotonic time of the edge (ns, as text), for latency measurements. */
   setInput(input: 'estop' | 'presence' | 'door', active: boolean): { edgeNs: string };
+  /** Plugs the virtual card reader in or pulls it out. */
+  setCardReaderPlugged(plugged: boolean): void;
 }
 
 const CardBody = z.union([
   z.object({ cardId: z.string().min(1).max(64) }).strict(),
   z.object({ raw: z.string().min(1).max(512) }).strict(),
 ]);
+const ReaderBody = z.object({ plugged: z.boolean() }).strict();
 const GpioBody = z.object({ input: z.enum(['estop', 'presence', 'door']), active: z.boolean() }).strict();
 
 export function simRoutes(deps: SimRoutesDeps): Hono {
@@ -31,13 +34,24 @@ export function simRoutes(deps: SimRoutesDeps): Hono {
   app.post('/card', async (c) => {
     const body = await readJsonBody(c, CardBody);
     if (!body.ok) return body.response;
-    if ('cardId' in body.data) {
-      if (!deps.swipeTestCard(body.data.cardId))
-        return c.json({ error: `unknown test card '${body.data.cardId}'` }, 400);
-    } else {
-      deps.swipeRaw(body.data.raw);
+    try {
+      if ('cardId' in body.data) {
+        if (!deps.swipeTestCard(body.data.cardId))
+          return c.json({ error: `unknown test card '${body.data.cardId}'` }, 400);
+      } else {
+        deps.swipeRaw(body.data.raw);
+      }
+    } catch (err) {
+      // The virtual reader is unplugged.
+      return c.json({ error: (err as Error).message }, 409);
     }
     return c.json({ accepted: true }, 202);
+  });
+  app.post('/card-reader', async (c) => {
+    const body = await readJsonBody(c, ReaderBody);
+    if (!body.ok) return body.response;
+    deps.setCardReaderPlugged(body.data.plugged);
+    return c.json({ ok: true, plugged: body.data.plugged });
   });
   app.post('/gpio', async (c) => {
     const body = await readJsonBody(c, GpioBody);

@@ -63,5 +63,7 @@ export interface CompletionResults {
 export interface UnsolicitedPayloads {
   'Common.StatusChanged': ServiceAvailability;
   'CardReader.MediaInsertedEvent': Record<string, never>;
+  /** The card reader was plugged in or unplugged (a pending read has then ended with deviceNotReady). */
+  'CardReader.DeviceStatusChanged': { attached: boolean };
 }
 export type UnsolicitedName = keyof UnsolicitedPayloads;
