@@ -1,10 +1,12 @@
 // The avatar on the built kiosk page, in Debian's Chromium with software WebGL: it draws a face (not a
 // blank canvas), its mouth morphs move while it speaks, and without WebGL the 2D fallback draws instead.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from './static-server.ts';
+import { repoRoot } from './support/branch-process.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const CHROMIUM_ARGS = [
@@ -23,6 +25,8 @@ interface KioskWindow {
     avatar: {
       renderer: string;
       speak(text: string, locale: string): Promise<void>;
+      setMood(mood: string): void;
+      holdViseme(v: string | null): void;
       getMorphInfluences(): Record<string, number>;
       on(event: string, cb: () => void): () => void;
     };
@@ -104,6 +108,79 @@ describe('avatar on the kiosk page', () => {
     expect(new Set(result.jaw.map((j) => j.toFixed(2))).size).toBeGreaterThan(5);
     expect(result.after).toBeLessThan(0.05);
     expect(result.events).toEqual(['start', 'end']);
+    await page.close();
+  });
+
+  it('shapes the lips with visemes, not only the jaw, in Chinese and in English', async () => {
+    const page = await openKiosk(browser, server.url);
+    for (const [text, locale] of [
+      ['您好，欢迎光临！我是网点智能助手。请问有什么可以帮您？', 'zh-CN'],
+      ['Hello and welcome! Please swipe your card. How can I help you today?', 'en'],
+    ] as const) {
+      const peaks = await page.evaluate(
+        async ([t, l]) => {
+          const avatar = (globalThis as unknown as KioskWindow).__branchKiosk.avatar;
+          const peak: Record<string, number> = { aa: 0, ih: 0, ou: 0, ee: 0, oh: 0, mouthPress: 0 };
+          const sampler = setInterval(() => {
+            const m = avatar.getMorphInfluences();
+            for (const k of Object.keys(peak)) peak[k] = Math.max(peak[k]!, m[k] ?? 0);
+          }, 20);
+          await avatar.speak(t!, l!);
+          clearInterval(sampler);
+          return peak;
+        },
+        [text, locale],
+      );
+      for (const [name, value] of Object.entries(peaks))
+        expect(value, `${locale} ${name}`).toBeGreaterThan(0.3);
+    }
+    await page.close();
+  });
+
+  it('shows each mood and each viseme (screenshots under test-output/avatar/)', async () => {
+    const dir = join(repoRoot, 'test-output', 'avatar');
+    mkdirSync(dir, { recursive: true });
+    const page = await openKiosk(browser, server.url);
+    const shots = new Set<string>();
+    const pose = async (name: string, mood: string, viseme: string | null): Promise<void> => {
+      await page.evaluate(
+        ([m, v]) => {
+          const avatar = (globalThis as unknown as KioskWindow).__branchKiosk.avatar;
+          avatar.setMood(m!);
+          avatar.holdViseme(v ?? null);
+        },
+        [mood, viseme],
+      );
+      // Moods ease in over ~1 s; software WebGL draws 10 frames a second.
+      await page.waitForTimeout(1500);
+      const png = await page.getByTestId('avatar').screenshot({ path: join(dir, `${name}.png`) });
+      shots.add(png.toString('base64'));
+    };
+    for (const mood of ['neutral', 'happy', 'attentive', 'concerned', 'apologetic']) {
+      await pose(`mood-${mood}`, mood, null);
+    }
+    for (const viseme of ['aa', 'ih', 'ou', 'ee', 'oh', 'pp', 'ff', 'ss', 'kk']) {
+      await pose(`viseme-${viseme}`, 'neutral', viseme);
+    }
+    // Every pose looks different from every other (blinks aside, no two screenshots are identical).
+    expect(shots.size).toBe(14);
+    await page.close();
+  });
+
+  it('switches to the pixi.js 2D renderer when the WebGL context is lost, and keeps drawing', async () => {
+    const page = await openKiosk(browser, server.url);
+    const changed = await page.evaluate(async () => {
+      const avatar = (globalThis as unknown as KioskWindow).__branchKiosk.avatar;
+      const seen = new Promise<void>((resolve) => avatar.on('rendererchange', resolve));
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="avatar"] canvas')!;
+      const gl = canvas.getContext('webgl2');
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+      await seen;
+      return avatar.renderer;
+    });
+    expect(changed).toBe('fallback2d');
+    expect(await page.locator('[data-testid="avatar"] canvas').count()).toBe(1);
+    await expect.poll(() => warmPixelShare(page), { timeout: 10_000 }).toBeGreaterThan(0.1);
     await page.close();
   });
 
