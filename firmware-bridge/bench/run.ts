@@ -45,7 +45,6 @@ async function commandRtt(arm: ArmController, n: number): Promise<number[]> {
 }
 
 async function haltLatency(arm: ArmController, sim: SimulatorProcess, n: number): Promise<number[]> {
-  const before = (await sim.control.haltLog()).filter((h) => h.first).length;
   const sent: bigint[] = [];
   for (let i = 0; i < n; i++) {
     await arm.resume();
@@ -56,9 +55,14 @@ async function haltLatency(arm: ArmController, sim: SimulatorProcess, n: number)
     sent.push(t0);
     await move;
   }
-  const firsts = (await sim.control.haltLog()).filter((h) => h.first).slice(before);
-  if (firsts.length < n) throw new Error(`simulator logged ${firsts.length} of ${n} halts`);
-  return sent.map((t, i) => Number(BigInt(firsts[i]!.rxNs) - t) / 1e6);
+  // Each halt() is matched with the first receipt at or after its call (repeats come later).
+  const receipts = (await sim.control.haltLog()).map((h) => BigInt(h.rxNs)).sort((a, b) => (a < b ? -1 : 1));
+  return sent.map((t, i) => {
+    const next = sent[i + 1];
+    const rx = receipts.find((r) => r >= t && (next === undefined || r < next));
+    if (rx === undefined) throw new Error(`no receipt logged for halt ${i}`);
+    return Number(rx - t) / 1e6;
+  });
 }
 
 async function corruption(arm: ArmController, sim: SimulatorProcess, batches: number) {

@@ -48,6 +48,7 @@ export class GcodeFirmware {
   private feed: number;
   private modal: number[];
   private haltId = 0;
+  private lastResetAt = -Infinity;
   private counters = { lines: 0, ok: 0, errors: 0, alarms: 0, resets: 0, holds: 0, statusReports: 0 };
 
   constructor(
@@ -182,7 +183,10 @@ export class GcodeFirmware {
 
   private softReset(): void {
     const wasMoving = this.arm.moving && !this.hold;
-    const first = this.arm.state !== 'halted' || this.counters.resets === 0 || wasMoving;
+    // The host repeats the reset byte until it sees the banner: a repeat within 100 ms is the same halt.
+    const t = this.now();
+    const first = wasMoving || t - this.lastResetAt > 100;
+    this.lastResetAt = t;
     if (first) this.haltId++;
     this.counters.resets++;
     this.hooks.onHalt?.(this.haltId, 0, first);
