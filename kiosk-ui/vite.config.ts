@@ -23,6 +23,7 @@ export default defineConfig({
         index: fileURLToPath(new URL('index.html', import.meta.url)),
         sim: fileURLToPath(new URL('sim.html', import.meta.url)),
         agent: fileURLToPath(new URL('agent.html', import.meta.url)),
+        tech: fileURLToPath(new URL('tech.html', import.meta.url)),
       },
     },
   },

@@ -1,0 +1,58 @@
+// The technician WebSocket (/tech/ws): status, telemetry, runbook progress, jog and bundle events in;
+// jog start/heartbeat/stop out. Reconnects with a capped backoff while signed in.
+import type { TechClientMessage, TechServerMessage } from '@branch/device-agent';
+
+export class TechSocket {
+  private ws: WebSocket | null = null;
+  private closed = false;
+  private retryMs = 250;
+  private readonly listeners = new Set<(m: TechServerMessage) => void>();
+
+  constructor(private readonly token: string) {
+    this.open();
+  }
+
+  private open(): void {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const ws = new WebSocket(`${scheme}://${location.host}/tech/ws?token=${encodeURIComponent(this.token)}`);
+    this.ws = ws;
+    ws.onopen = () => {
+      this.retryMs = 250;
+    };
+    ws.onmessage = (e) => {
+      let m: TechServerMessage;
+      try {
+        m = JSON.parse(String(e.data)) as TechServerMessage;
+      } catch {
+        return;
+      }
+      for (const l of [...this.listeners]) l(m);
+    };
+    ws.onclose = () => {
+      this.ws = null;
+      if (this.closed) return;
+      setTimeout(() => this.open(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 5000);
+    };
+  }
+
+  connected(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  send(m: TechClientMessage): boolean {
+    if (!this.connected()) return false;
+    this.ws?.send(JSON.stringify(m));
+    return true;
+  }
+
+  on(listener: (m: TechServerMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.ws?.close();
+  }
+}
