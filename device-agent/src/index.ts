@@ -9,3 +9,26 @@ export type { SafetyState, SafetyTransition } from './safety/safety-supervisor.t
 export type { SimState } from './http/sim-routes.ts';
 export type { CardReader, CardReaderEvent } from './card/card-reader.ts';
 export type { Gpio, InputName, OutputName, LineValue } from './gpio/gpio.ts';
+export type {
+  Inventory,
+  LiveStatus,
+  SelfTestReport,
+  HistoryEntry,
+  BundleState,
+  TechServerMessage,
+} from './tech/tech-deps.ts';
+export type { TechClientMessage } from './ws/tech-ws.ts';
+export type { RunProgress, RunResult, StepResult } from './runbook/run-types.ts';
+export type { Runbook, RunbookStep } from './runbook/runbook-schema.ts';
+export type { StoredRun } from './runbook/runbook-store.ts';
+export type { JogAxis, JogEvent } from './jog/jog-controller.ts';
+export { BUILTIN_RUNBOOKS } from './runbook/builtin-runbooks.ts';
+export { loadRunbooks, RunbookSchema } from './runbook/runbook-schema.ts';
+export { REDUCED_SPEED_MM_S } from './safety/safety-supervisor.ts';
+export {
+  createReportDecoder,
+  MAGTEK_STYLE_LAYOUT,
+  VendorReportDecoder,
+  type HidReportDecoder,
+  type VendorReportLayout,
+} from './card/hid-report-decoder.ts';

@@ -90,3 +90,24 @@ export interface TechDeps {
   onTransition(l: (t: SafetyTransition) => void): () => void;
   onBundle(l: (b: BundleState) => void): () => void;
 }
+
+/** Messages the technician WebSocket sends (kiosk-ui's console imports this type). */
+export type TechServerMessage =
+  | { type: 'status'; status: LiveStatus }
+  | {
+      type: 'telemetry';
+      t: number;
+      positions: number[];
+      velocities: number[];
+      currents: number[];
+      temperatures: number[];
+      tool: { x: number; y: number; z: number };
+    }
+  | ({ type: 'runbook.progress' } & RunProgress)
+  | ({ type: 'jog'; event: 'started' | 'stopped' } & Omit<JogEvent, 'type'> & { reason?: string })
+  | ({ type: 'jog.start.result' } & JogStartResult)
+  | { type: 'jog.ended'; jogId: string }
+  | ({ type: 'safety' } & SafetyTransition)
+  | ({ type: 'bundle' } & BundleState)
+  | { type: 'error'; message: string }
+  | { type: 'pong' };
