@@ -110,7 +110,7 @@ describe('technician console', () => {
           }
           return status;
         },
-        { timeout: 30_000, intervals: [50] },
+        { timeout: 30_000, interval: 50 },
       )
       .toBe('succeeded');
     expect(await bar.evaluate((b: HTMLProgressElement) => [b.value, b.max])).toEqual([5, 5]);
@@ -128,7 +128,7 @@ describe('technician console', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await expect
-      .poll(async () => (await sim.control.state()).arm.tool.z, { timeout: 5000, intervals: [50] })
+      .poll(async () => (await sim.control.state()).arm.tool.z, { timeout: 5000, interval: 50 })
       .toBeLessThan(z0 - 10);
     await expect.poll(() => page.getByTestId('tech-jog-state').textContent()).toMatch(/moving at 250 mm\/s/);
     await shot('jog-held');
