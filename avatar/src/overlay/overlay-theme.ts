@@ -1,4 +1,4 @@
-// Colours and sizes of the overlay, in one place so kiosk-ui's accessibility test can check every
+// Colours and sizes of the overlay (also exported as @branch/avatar/overlay-theme, free of pixi.js), in one place so kiosk-ui's accessibility test can check every
 // text/background pair for contrast (at least 4.5:1) and every touch target for size (at least 48 px).
 
 export const OVERLAY_COLOURS = {
