@@ -24,7 +24,16 @@ export default tseslint.config(
   },
   {
     // Pure logic runs in the browser, in Node and in Deno: no Node built-ins there.
-    files: ['firmware-bridge/src/protocol/**/*.ts', 'cloud-sync/src/schema/**/*.ts'],
+    files: [
+      'firmware-bridge/src/protocol/**/*.ts',
+      'cloud-sync/src/schema/**/*.ts',
+      'device-agent/src/protocol/**/*.ts',
+      'device-agent/src/kb/**/*.ts',
+      'device-agent/src/safety/safety-supervisor.ts',
+      'device-agent/src/safety/availability.ts',
+      'device-agent/src/card/{track-parser,luhn,mask,keyboard-wedge,hid-report-decoder}.ts',
+      'device-agent/src/log/pan-guard.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@branch/*', 'node:*'] }] },
   },
   {
