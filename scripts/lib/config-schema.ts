@@ -23,6 +23,13 @@ export const BranchConfigSchema = z
         kioskId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only, at most 64'),
       })
       .strict(),
+    technician: z
+      .object({
+        /** Technician console and API address (e.g. the service LAN); loopback by default. */
+        host: Host,
+        port: Port,
+      })
+      .strict(),
     simulator: z
       .object({
         /** Start the firmware simulator on a pty (true), or drive real firmware at arm.port (false). */
@@ -53,6 +60,7 @@ export const DEFAULT_CONFIG: BranchConfig = {
   logLevel: 'info',
   hub: { host: '127.0.0.1', port: 7100 },
   agent: { host: '127.0.0.1', port: 7200, kioskId: 'kiosk-sim-1' },
+  technician: { host: '127.0.0.1', port: 7201 },
   simulator: { enabled: true, dialect: 'binary' },
   arm: { port: '/dev/ttyUSB0', baudRate: 115_200 },
   safety: { presenceClearMs: 3000, estopDebounceMs: 5 },

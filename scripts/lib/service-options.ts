@@ -27,6 +27,9 @@ export interface AgentServiceOptions {
   arm: { dialect: 'binary' | 'gcode'; path: string; baudRate: number };
   safety: BranchConfig['safety'];
   technicianPin: string;
+  technician: BranchConfig['technician'];
+  /** The simulator's control channel, where runbooks read the fixtures' states (simulation only). */
+  simulatorControlUrl?: string;
 }
 
 export function hubServiceOptions(
@@ -54,6 +57,7 @@ export function agentServiceOptions(
   staticDir: string,
   hubUrl: string,
   armPath: string,
+  simulatorControlUrl?: string,
 ): AgentServiceOptions {
   return {
     host: config.agent.host,
@@ -67,5 +71,7 @@ export function agentServiceOptions(
     arm: { dialect: config.simulator.dialect, path: armPath, baudRate: config.arm.baudRate },
     safety: config.safety,
     technicianPin: secrets.technicianPin,
+    technician: config.technician,
+    ...(simulatorControlUrl === undefined ? {} : { simulatorControlUrl }),
   };
 }

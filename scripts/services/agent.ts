@@ -16,8 +16,15 @@ await runService<AgentServiceOptions>(async (o) => {
     cardKey: o.cardKey,
     arm: o.arm,
     safety: o.safety,
-    technician: { pinHash: await hashTechnicianPin(o.technicianPin) },
+    technician: {
+      pinHash: await hashTechnicianPin(o.technicianPin),
+      host: o.technician.host,
+      port: o.technician.port,
+    },
+    deviceStatus: o.simulatorControlUrl
+      ? { kind: 'simulator', url: o.simulatorControlUrl }
+      : { kind: 'none' },
     logger: { level: o.logLevel },
   });
-  return { ready: { url: agent.url }, close: () => agent.close() };
+  return { ready: { url: agent.url, techUrl: agent.techUrl }, close: () => agent.close() };
 });
