@@ -4,6 +4,7 @@ export * from './schema/conversation.ts';
 export * from './schema/article.ts';
 export * from './schema/change.ts';
 export * from './schema/agent-api.ts';
+export * from './schema/knowledge-api.ts';
 export * from './schema/device-event.ts';
 export * from './schema/ticket.ts';
 export * from './schema/ticket-merge.ts';

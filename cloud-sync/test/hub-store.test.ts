@@ -139,6 +139,24 @@ describe.each(stores)('HubStore (%s)', (_name, open) => {
     expect(p3).toEqual({ articles: [], checkpoint: p2.checkpoint, hasMore: false });
   });
 
+  it('lists the newest version of each article and locale, and reports version numbers', async () => {
+    expect(await store.currentArticles()).toEqual([]);
+    expect(await store.currentArticleVersion('b', 'en')).toBe(0);
+    await store.publishArticle(article('b', 1));
+    await store.publishArticle(article('b', 2));
+    await store.publishArticle({ ...article('b', 1), locale: 'zh-CN' });
+    await store.publishArticle(article('a', 4));
+    const current = await store.currentArticles();
+    expect(current.map((a) => `${a.id}/${a.locale}/v${a.version}`)).toEqual([
+      'a/en/v4',
+      'b/en/v2',
+      'b/zh-CN/v1',
+    ]);
+    expect(current[1]).toEqual(article('b', 2));
+    expect(await store.currentArticleVersion('b', 'en')).toBe(2);
+    expect(await store.currentArticleVersion('b', 'zh-CN')).toBe(1);
+  });
+
   it('stores agents, their lockout state, and sessions that expire', async () => {
     await store.putAgent({ username: 'u1', role: 'expert', displayName: 'U One', passwordHash: 'h' });
     await store.setLoginState('u1', 3, '2026-11-25T12:00:00.000Z');

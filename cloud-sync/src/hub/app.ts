@@ -69,6 +69,8 @@ export function createHubApp(options: HubAppOptions): Hono {
       passwordIterations: options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS,
       now: options.now ?? Date.now,
       hlc,
+      events,
+      log,
     }),
   );
   app.route('/api/admin', adminRoutes(store, events, metrics, options.operatorToken));

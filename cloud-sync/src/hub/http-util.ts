@@ -39,13 +39,16 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>): Promise<Par
     return { ok: false, response: apiError(c, 400, 'bad_json', 'body is not valid JSON') };
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 20)
-      .map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const first = issues[0];
-    const message = first ? `${first.path || '(body)'}: ${first.message}` : 'invalid body';
-    return { ok: false, response: apiError(c, 400, 'invalid_body', message, issues) };
-  }
+  if (!parsed.success) return { ok: false, response: invalidBody(c, parsed.error) };
   return { ok: true, value: parsed.data };
+}
+
+/** 400 `invalid_body` naming the first bad field; `prefix` places a nested value's paths in the body. */
+export function invalidBody(c: Context, error: z.ZodError, prefix = ''): Response {
+  const issues = error.issues
+    .slice(0, 20)
+    .map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
+  const first = issues[0];
+  const message = first ? `${first.path || '(body)'}: ${first.message}` : 'invalid body';
+  return apiError(c, 400, 'invalid_body', message, issues);
 }

@@ -7,6 +7,7 @@ import { KioskIdSchema } from '../schema/change.ts';
 import { ConfigEntrySchema, RoutingRuleSchema, type SettingsDoc } from '../schema/settings.ts';
 import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
 import { randomToken, sha256Hex } from './crypto.ts';
+import { publishArticleVersion } from './publish-article.ts';
 import type { HubStore, PublishOutcome } from './store/types.ts';
 import type { HubEvents } from './events.ts';
 import type { HubMetrics } from './metrics.ts';
@@ -37,18 +38,13 @@ export function adminRoutes(
   app.post('/articles', async (c) => {
     const body = await readJson(c, KnowledgeArticleSchema);
     if (!body.ok) return body.response;
-    const outcome = await store.publishArticle(body.value);
+    const outcome = await publishArticleVersion(store, events, metrics, body.value);
     const { id, locale, version } = body.value;
     if (outcome === 'conflict') {
       return apiError(c, 409, 'version_conflict', `${id} ${locale} v${version} exists with other content`);
     }
     if (outcome === 'stale')
       return apiError(c, 409, 'stale_version', `${id} ${locale} has a version newer than ${version}`);
-    if (outcome === 'published') {
-      metrics.articlesPublished += 1;
-      // A hint only: kiosks answer it with an ordinary pull from their own checkpoint.
-      events.publish({ type: 'articles_changed', checkpoint: '' });
-    }
     return c.json({ outcome, id, locale, version }, outcome === 'published' ? 201 : 200);
   });
 

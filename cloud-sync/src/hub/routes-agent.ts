@@ -1,4 +1,4 @@
-// Remote-agent console API: sign-in with lockout, conversation list and detail.
+// Remote-agent console API: sign-in with lockout, conversations, tickets, and (supervisors) knowledge.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Hlc } from '../schema/hlc.ts';
@@ -19,6 +19,9 @@ import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from './crypto.ts';
 import type { AgentSession, HubStore } from './store/types.ts';
 import type { HubMetrics } from './metrics.ts';
+import type { HubEvents } from './events.ts';
+import type { Logger } from '../logger.ts';
+import { knowledgeRoutes } from './routes-knowledge.ts';
 
 export interface AgentAuthOptions {
   /** Session lifetime. Default 1 hour. */
@@ -31,6 +34,9 @@ export interface AgentAuthOptions {
   now: () => number;
   /** The instance's clock: stamps agents' ticket edits. */
   hlc: Hlc;
+  /** Realtime fan-out: a supervisor's article publish nudges the kiosks like an operator's. */
+  events: HubEvents;
+  log: Logger;
 }
 
 const TicketEditSchema = z
@@ -102,6 +108,8 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
   app.use('/conversations/*', requireAgent);
   app.use('/tickets', requireAgent);
   app.use('/tickets/*', requireAgent);
+  app.use('/articles', requireAgent);
+  app.route('/articles', knowledgeRoutes(store, opts.events, metrics, opts.log));
 
   app.get('/conversations', async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);

@@ -92,6 +92,23 @@ export class PgDownstream {
     };
   }
 
+  async currentArticles(): Promise<KnowledgeArticle[]> {
+    const rows = await this.rows<{ data: string }>(
+      `SELECT a.data FROM articles a
+       WHERE a.version = (SELECT MAX(b.version) FROM articles b WHERE b.id = a.id AND b.locale = a.locale)
+       ORDER BY a.id, a.locale`,
+    );
+    return rows.map((r) => JSON.parse(r.data) as KnowledgeArticle);
+  }
+
+  async currentArticleVersion(id: string, locale: string): Promise<number> {
+    const [r] = await this.rows<{ v: number }>(
+      'SELECT COALESCE(MAX(version), 0) AS v FROM articles WHERE id = $1 AND locale = $2',
+      [id, locale],
+    );
+    return Number(r?.v ?? 0);
+  }
+
   async settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage> {
     const since = await this.validSince('settings', checkpoint);
     const rows = await this.rows<{ seq: string; data: string }>(

@@ -191,6 +191,14 @@ class PostgresHubStore implements HubStore {
     return this.downstream.articlesSince(checkpoint, limit);
   }
 
+  currentArticles(): Promise<KnowledgeArticle[]> {
+    return this.downstream.currentArticles();
+  }
+
+  currentArticleVersion(id: string, locale: KnowledgeArticle['locale']): Promise<number> {
+    return this.downstream.currentArticleVersion(id, locale);
+  }
+
   settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage> {
     return this.downstream.settingsSince(kioskId, checkpoint, limit);
   }

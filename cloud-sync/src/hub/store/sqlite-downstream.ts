@@ -19,6 +19,13 @@ export class SqliteDownstream {
       ),
       articlesSince: p('SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
       maxArticleSeq: p('SELECT COALESCE(MAX(seq), 0) AS m FROM articles'),
+      // The newest version of each (id, locale); the UNIQUE (id, locale, version) index answers the MAX.
+      currentArticles: p(
+        `SELECT a.data FROM articles a
+         WHERE a.version = (SELECT MAX(b.version) FROM articles b WHERE b.id = a.id AND b.locale = a.locale)
+         ORDER BY a.id, a.locale`,
+      ),
+      currentVersion: p('SELECT COALESCE(MAX(version), 0) AS v FROM articles WHERE id = ? AND locale = ?'),
       settingVersions: p(
         'SELECT version, data FROM settings WHERE kind = ? AND id = ? AND scope = ? ORDER BY version DESC',
       ),
@@ -60,6 +67,15 @@ export class SqliteDownstream {
       checkpoint: String(lastSeq),
       hasMore: rows.length > limit,
     };
+  }
+
+  async currentArticles(): Promise<KnowledgeArticle[]> {
+    const rows = this.q.currentArticles.all() as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as KnowledgeArticle);
+  }
+
+  async currentArticleVersion(id: string, locale: string): Promise<number> {
+    return (this.q.currentVersion.get(id, locale) as { v: number }).v;
   }
 
   async publishSetting(doc: SettingsDoc): Promise<PublishOutcome> {

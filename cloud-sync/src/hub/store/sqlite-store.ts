@@ -168,6 +168,14 @@ class SqliteHubStore implements HubStore {
     return this.downstream.articlesSince(checkpoint, limit);
   }
 
+  currentArticles(): Promise<KnowledgeArticle[]> {
+    return this.downstream.currentArticles();
+  }
+
+  currentArticleVersion(id: string, locale: KnowledgeArticle['locale']): Promise<number> {
+    return this.downstream.currentArticleVersion(id, locale);
+  }
+
   publishSetting(doc: SettingsDoc): Promise<PublishOutcome> {
     return this.downstream.publishSetting(doc);
   }

@@ -111,6 +111,10 @@ export interface HubStore {
   publishArticle(article: KnowledgeArticle): Promise<PublishOutcome>;
   /** Article versions after the checkpoint, oldest first. A checkpoint this store never issued restarts from 0. */
   articlesSince(checkpoint: string, limit: number): Promise<ArticlePage>;
+  /** The newest version of every (id, locale), ordered by id then locale (the console's list). */
+  currentArticles(): Promise<KnowledgeArticle[]>;
+  /** The newest version number of one article in one locale; 0 when there is none. */
+  currentArticleVersion(id: string, locale: KnowledgeArticle['locale']): Promise<number>;
 
   /** A ticket merged from its updates; null when unknown or still missing required fields. */
   getTicket(id: string): Promise<Ticket | null>;
