@@ -1,5 +1,5 @@
 // The hub process of the branch in a box: cloud-sync's hub on SQLite, seeded with this kiosk's
-// credential, a demo agent account and the default knowledge base (idempotent on every start).
+// credential, demo agent and supervisor accounts and the default knowledge base (idempotent on every start).
 import { DEFAULT_ARTICLES, startHub } from '@branch/cloud-sync';
 import { pino } from 'pino';
 import { runService } from '../lib/service-main.ts';
@@ -16,7 +16,16 @@ await runService<HubServiceOptions>(async (o) => {
     logger,
     seed: {
       kiosks: [o.kiosk],
-      agents: [{ username: 'agent', password: o.agentPassword, role: 'agent', displayName: 'Demo Agent' }],
+      // The supervisor stands for the operator in the console: it publishes knowledge articles.
+      agents: [
+        { username: 'agent', password: o.agentPassword, role: 'agent', displayName: 'Demo Agent' },
+        {
+          username: 'supervisor',
+          password: o.agentPassword,
+          role: 'supervisor',
+          displayName: 'Demo Supervisor',
+        },
+      ],
       articles: DEFAULT_ARTICLES,
     },
   });
