@@ -1,11 +1,16 @@
-// Accessibility: every text/background pair of the kiosk page and the avatar overlay has a contrast of
-// at least 4.5:1 (WCAG AA for normal text), the colours read from the stylesheets themselves.
+// Accessibility and completeness of the kiosk page, read from its source files: every text/background
+// pair of the page and of the avatar overlay has a contrast of at least 4.5:1 (WCAG AA), the colours read
+// from the stylesheet itself; every i18n key the page uses exists in both languages.
 import { readFileSync } from 'node:fs';
-import { OVERLAY_COLOURS as K } from '@branch/avatar/overlay-theme';
+import { OVERLAY_COLOURS as K, MIN_TOUCH_PX } from '@branch/avatar/overlay-theme';
 import { describe, expect, it } from 'vitest';
-import { blend, contrastRatio } from './contrast.ts';
+import { messages } from '../src/i18n/index.ts';
+import { blend, contrastRatio } from '../src/kiosk/contrast.ts';
+import { SERVICES, serviceLabelKey, serviceQuestionKey } from '../src/kiosk/services.ts';
 
-const css = readFileSync(new URL('../styles/base.css', import.meta.url), 'utf8');
+const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
+const css = read('../src/styles/base.css');
+const journeyCss = read('../src/styles/kiosk-journey.css');
 const v = (name: string): string => {
   const m = new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})`).exec(css);
   if (!m) throw new Error(`--${name} not in base.css`);
@@ -21,6 +26,8 @@ describe('contrast', () => {
 
   it('keeps every page pair at 4.5:1 or more', () => {
     const white = '#ffffff';
+    const riskBg = /\.risk \{[^}]*background: (#[0-9a-f]{6})/.exec(journeyCss)?.[1];
+    expect(riskBg).toBeDefined();
     const pairs: [string, string, string][] = [
       ['ink on paper', v('ink'), v('paper')],
       ['ink on wash', v('ink'), v('wash')],
@@ -32,9 +39,8 @@ describe('contrast', () => {
       ['danger on paper (card errors)', v('danger'), v('paper')],
       ['white on danger (unavailable notice, listening)', white, v('danger')],
       ['ok on paper (thanks)', v('ok'), v('paper')],
-      ['ink on risk note', v('ink'), '#fff8e1'],
-      ['danger on risk note', v('danger'), '#fff8e1'],
-      ['ink on idle box', v('ink'), v('paper')],
+      ['ink on risk note', v('ink'), riskBg!],
+      ['danger on risk note', v('danger'), riskBg!],
     ];
     for (const [name, fg, bg] of pairs) expect(contrastRatio(fg, bg), name).toBeGreaterThanOrEqual(4.5);
   });
@@ -49,5 +55,19 @@ describe('contrast', () => {
       ['overlay button', K.buttonText, K.button],
     ];
     for (const [name, fg, bg] of pairs) expect(contrastRatio(fg, bg), name).toBeGreaterThanOrEqual(4.5);
+    expect(MIN_TOUCH_PX).toBeGreaterThanOrEqual(48);
+  });
+});
+
+describe('page strings', () => {
+  it('has every key the kiosk page and its service buttons use, in both languages', () => {
+    const html = read('../index.html');
+    const used = [...html.matchAll(/data-i18n(?:-both|-placeholder)?="([^"]+)"/g)].map((m) => m[1]!);
+    used.push(...SERVICES.flatMap((id) => [serviceLabelKey(id), serviceQuestionKey(id)]));
+    expect(used.length).toBeGreaterThan(20);
+    for (const key of used) {
+      expect(Object.keys(messages.en), key).toContain(key);
+      expect(Object.keys(messages['zh-CN']), key).toContain(key);
+    }
   });
 });
