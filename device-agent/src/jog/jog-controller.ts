@@ -4,6 +4,7 @@
 import { forwardKinematics, type ArmController, type ArmLimits, type Point3 } from '@branch/firmware-bridge';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { needsResume } from '../arm/needs-resume.ts';
 import type { MotionGate } from '../runbook/run-types.ts';
 import type { SafetyState } from '../safety/safety-supervisor.ts';
 
@@ -85,7 +86,7 @@ export class JogController {
     const jog: ActiveJog = { id: randomUUID(), lastBeat: Date.now(), stopping: false };
     this.active = jog;
     const move = async () => {
-      if (this.arm.status().state === 'halted') await this.arm.resume();
+      if (needsResume(this.arm.status())) await this.arm.resume();
       await this.arm.moveTo(target, { speedMmS });
     };
     move().then(

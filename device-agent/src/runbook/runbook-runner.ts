@@ -3,7 +3,8 @@
 // stays the owner of "may the arm move": every motion command asks its permit first, and any
 // transition into a stop state aborts the run (the supervisor has already halted the arm).
 import type { ArmController, FixtureDef } from '@branch/firmware-bridge';
-import type { SafetyState } from '../safety/safety-supervisor.ts';
+import { needsResume } from '../arm/needs-resume.ts';
+import { LINK_FAULTS, type SafetyState } from '../safety/safety-supervisor.ts';
 import type { DeviceStatusSource } from './device-status.ts';
 import type { Precondition, Runbook, RunbookStep } from './runbook-schema.ts';
 import type { MotionGate, RunProgress, RunResult, StepResult } from './run-types.ts';
@@ -174,9 +175,13 @@ export class RunbookRun {
           if (status.link !== 'up' && status.link !== 'degraded')
             throw new Error(`arm link is ${status.link}`);
           break;
-        case 'noArmFaults':
-          if (status.faults.length > 0) throw new Error(`arm reports faults: ${status.faults.join(', ')}`);
+        case 'noArmFaults': {
+          // A watchdog halt after a lost link is not a device fault (the supervisor agrees); the first
+          // motion resumes the halted firmware.
+          const faults = status.faults.filter((f) => !LINK_FAULTS.has(f));
+          if (faults.length > 0) throw new Error(`arm reports faults: ${faults.join(', ')}`);
           break;
+        }
         case 'deviceState': {
           const s = await this.deps.devices.state(p.device);
           if (!p.states.includes(s))
@@ -195,7 +200,7 @@ export class RunbookRun {
       this.abortCtl.abort(`safety: ${permit.reason}`);
       throw new AbortRun(permit.reason);
     }
-    if (this.deps.arm.status().state === 'halted') return this.deps.arm.resume().then(command);
+    if (needsResume(this.deps.arm.status())) return this.deps.arm.resume().then(command);
     return command();
   }
 
