@@ -1,9 +1,18 @@
 // The hub's remote-agent API (same origin). The token lives in this object only: never in storage.
 // The response shapes are cloud-sync's (types only), so the console and the hub cannot drift apart.
-import type { AgentLoginResponse, ConversationDetail, ConversationSummary } from '@branch/cloud-sync';
+import type {
+  AgentLoginResponse,
+  ArticleListResponse,
+  ConversationDetail,
+  ConversationSummary,
+  KnowledgeArticle,
+  KnowledgeArticleDraft,
+  PublishArticleRequest,
+  PublishArticleResponse,
+} from '@branch/cloud-sync';
 
 export type AgentInfo = AgentLoginResponse['agent'];
-export type { ConversationSummary };
+export type { ConversationSummary, KnowledgeArticle, KnowledgeArticleDraft };
 export type TranscriptMessage = ConversationDetail['messages'][number];
 export type ConversationRecord = ConversationDetail['conversation'];
 
@@ -12,6 +21,8 @@ export class HubError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The hub's error details, e.g. `{ currentVersion }` with a 409 stale_version. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'HubError';
@@ -52,6 +63,17 @@ export class HubApi {
     return this.request('GET', `/api/agent/conversations/${encodeURIComponent(id)}`);
   }
 
+  /** Supervisors only: the newest version of every article in both locales. */
+  async articles(): Promise<KnowledgeArticle[]> {
+    return (await this.request<ArticleListResponse>('GET', '/api/agent/articles')).articles;
+  }
+
+  /** Publishes `draft` as version baseVersion + 1; a 409 stale_version when someone was faster. */
+  async publishArticle(baseVersion: number, draft: KnowledgeArticleDraft): Promise<KnowledgeArticle> {
+    const body: PublishArticleRequest = { baseVersion, article: draft };
+    return (await this.request<PublishArticleResponse>('POST', '/api/agent/articles', body)).article;
+  }
+
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -69,12 +91,13 @@ export class HubApi {
     }
     const data: unknown = await res.json().catch(() => ({}));
     if (!res.ok) {
-      const err = (data as { error?: { code?: unknown; message?: unknown } }).error;
+      const err = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } }).error;
       if (res.status === 401 && path !== '/api/agent/login') this.logout();
       throw new HubError(
         res.status,
         typeof err?.code === 'string' ? err.code : `http_${res.status}`,
         typeof err?.message === 'string' ? err.message : `HTTP ${res.status}`,
+        err?.details,
       );
     }
     return data as T;

@@ -1,4 +1,5 @@
-// Remote-agent console: sign in, watch the conversation list (refreshed every 2 s), read a transcript.
+// Remote-agent console: sign in, watch the conversation list (refreshed every 2 s), read a transcript;
+// supervisors also get the Knowledge tab (knowledge-view.ts).
 import { byRole, byTestId, el } from '../dom.ts';
 import { applyMessages, t, type Locale, type MessageKey } from '../i18n/index.ts';
 import {
@@ -8,6 +9,7 @@ import {
   type ConversationSummary,
   type TranscriptMessage,
 } from './hub-api.ts';
+import { createKnowledgeView } from './knowledge-view.ts';
 
 const REFRESH_MS = 2000;
 const locale: Locale = new URLSearchParams(location.search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
@@ -26,6 +28,14 @@ const empty = byRole('empty');
 const detail = byTestId('conversation-detail');
 const who = byRole('who');
 const signOut = byRole<HTMLButtonElement>('sign-out');
+const tabs = byRole('tabs');
+const conversationsTab = byRole<HTMLButtonElement>('tab-conversations');
+const knowledgeTab = byTestId<HTMLButtonElement>('kb-tab');
+const knowledgeMain = byRole('knowledge');
+const knowledge = createKnowledgeView(api, locale, () => {
+  showConsole(false);
+  showError(t(locale, 'agent.sessionExpired'));
+});
 
 let selected: string | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -43,9 +53,25 @@ function showError(text: string): void {
   loginError.hidden = false;
 }
 
+function selectTab(tab: 'conversations' | 'knowledge'): void {
+  conversationsTab.setAttribute('aria-selected', String(tab === 'conversations'));
+  knowledgeTab.setAttribute('aria-selected', String(tab === 'knowledge'));
+  consoleView.hidden = tab !== 'conversations';
+  knowledgeMain.hidden = tab !== 'knowledge';
+  if (tab === 'knowledge') void knowledge.show();
+}
+
 function showConsole(on: boolean): void {
   loginForm.hidden = on;
-  consoleView.hidden = !on;
+  tabs.hidden = !on;
+  // Publishing knowledge is the supervisor's (the hub enforces it too).
+  knowledgeTab.hidden = !(on && api.agent?.role === 'supervisor');
+  if (on) selectTab('conversations');
+  else {
+    consoleView.hidden = true;
+    knowledgeMain.hidden = true;
+    knowledge.reset();
+  }
   signOut.hidden = !on;
   who.textContent = on && api.agent ? `${api.agent.displayName} (${api.agent.role})` : '';
   if (timer) clearInterval(timer);
@@ -179,6 +205,9 @@ loginForm.addEventListener('submit', (ev) => {
     )
     .finally(() => (loginButton.disabled = false));
 });
+
+conversationsTab.addEventListener('click', () => selectTab('conversations'));
+knowledgeTab.addEventListener('click', () => selectTab('knowledge'));
 
 signOut.addEventListener('click', () => {
   api.logout();
