@@ -27,7 +27,8 @@ export const BranchConfigSchema = z
       .object({
         /** Technician console and API address (e.g. the service LAN); loopback by default. */
         host: Host,
-        port: Port,
+        /** -1: follow the agent (agent.port + 1, or any free port when agent.port is 0). */
+        port: z.number().int().min(-1).max(65_535),
       })
       .strict(),
     simulator: z
@@ -60,7 +61,7 @@ export const DEFAULT_CONFIG: BranchConfig = {
   logLevel: 'info',
   hub: { host: '127.0.0.1', port: 7100 },
   agent: { host: '127.0.0.1', port: 7200, kioskId: 'kiosk-sim-1' },
-  technician: { host: '127.0.0.1', port: 7201 },
+  technician: { host: '127.0.0.1', port: -1 },
   simulator: { enabled: true, dialect: 'binary' },
   arm: { port: '/dev/ttyUSB0', baudRate: 115_200 },
   safety: { presenceClearMs: 3000, estopDebounceMs: 5 },

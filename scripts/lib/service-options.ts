@@ -50,6 +50,13 @@ export function hubServiceOptions(
   };
 }
 
+/** The technician listener's port: as configured, or next to the agent's (ephemeral with it). */
+export function technicianPort(config: BranchConfig): number {
+  const { port } = config.technician;
+  if (port >= 0) return port;
+  return config.agent.port === 0 || config.agent.port === 65_535 ? 0 : config.agent.port + 1;
+}
+
 export function agentServiceOptions(
   config: BranchConfig,
   secrets: BranchSecrets,
@@ -71,7 +78,7 @@ export function agentServiceOptions(
     arm: { dialect: config.simulator.dialect, path: armPath, baudRate: config.arm.baudRate },
     safety: config.safety,
     technicianPin: secrets.technicianPin,
-    technician: config.technician,
+    technician: { host: config.technician.host, port: technicianPort(config) },
     ...(simulatorControlUrl === undefined ? {} : { simulatorControlUrl }),
   };
 }
