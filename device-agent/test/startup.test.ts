@@ -23,7 +23,7 @@ beforeAll(async () => {
     hub: { url: 'http://127.0.0.1:9', token: 'unused-token' },
     cardKey: CARD_KEY,
     arm: { dialect: 'binary', path: join(dir, 'no-such-tty') },
-    technician: { pinHash: await hashTechnicianPin('1234', { N: 1024, r: 8, p: 1 }) },
+    technician: { pinHash: await hashTechnicianPin('1234', { N: 1024, r: 8, p: 1 }), port: 0 },
     logger: { level: 'silent' },
   };
 });
