@@ -1,19 +1,13 @@
 // 1% of the bytes corrupted in both directions while commands stream (up to 8 in flight): every command
 // completes or fails with a clear ArmError, none hangs, and none runs twice.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ArmError } from '../src/index.ts';
-import { startRig, type Rig } from './helpers/rig.ts';
+import { homedRigPerFile } from './helpers/rig.ts';
 
-let rig: Rig;
-beforeAll(async () => {
-  rig = await startRig('binary');
-  await rig.arm.home();
-});
-afterAll(async () => {
-  await rig?.stop();
-});
+const rigOf = homedRigPerFile('binary');
 
 it('loses no command under 1% byte corruption', async () => {
+  const rig = rigOf();
   const before = (await rig.sim.control.state()).link as { commands: number };
   await rig.sim.control.inject({ kind: 'corruptBytes', rate: 0.01 });
   const outcomes: string[] = [];
@@ -49,6 +43,7 @@ it('loses no command under 1% byte corruption', async () => {
 });
 
 it('completes commands with dropped bytes and added latency', async () => {
+  const rig = rigOf();
   await rig.sim.control.inject({ kind: 'dropBytes', rate: 0.01 });
   await rig.sim.control.inject({ kind: 'latency', ms: 30 });
   const t0 = performance.now();
@@ -63,6 +58,7 @@ it('completes commands with dropped bytes and added latency', async () => {
 });
 
 it('gets a HALT through a line corrupting 10% of the bytes, by repeating it until acknowledged', async () => {
+  const rig = rigOf();
   await rig.arm.resume().catch(() => {});
   const move = rig.arm.moveJoints([60, 85, -85, -90, 0], { speedScale: 0.2 }).catch((e: unknown) => e);
   await rig.sim.control.waitFor((s) => s.arm.moving);

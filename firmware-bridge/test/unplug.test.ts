@@ -1,19 +1,13 @@
 // Unplug and replug the pty 20 times: the driver notices, reconnects with backoff, re-handshakes, and the
 // arm counts as unhomed until HELLO says otherwise. Commands during the outage fail at once with link_down.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { LinkState } from '../src/index.ts';
-import { errorOf, startRig, until, type Rig } from './helpers/rig.ts';
+import { errorOf, homedRigPerFile, startRig, until } from './helpers/rig.ts';
 
-let rig: Rig;
-beforeAll(async () => {
-  rig = await startRig('binary');
-  await rig.arm.home();
-});
-afterAll(async () => {
-  await rig?.stop();
-});
+const rigOf = homedRigPerFile('binary');
 
 it('survives 20 unplug/replug cycles', async () => {
+  const rig = rigOf();
   const states: LinkState[] = [];
   let homedWhileDown = 0;
   let watchdogHalts = 0;

@@ -1,45 +1,85 @@
-// What both drivers share: status and listeners, host-side limit checks, Cartesian moves through IK.
+// What both drivers share: the link lifecycle (connect with a timeout, the 5 ms ticker, close), the HALT
+// waiters, status and listeners, host-side limit checks, Cartesian moves through IK. A driver adds only its
+// dialect: handshake, framing, commands and what the firmware reports.
 import {
   ArmError,
   type ArmController,
+  type ArmErrorCode,
   type ArmEvent,
   type ArmLimits,
+  type ArmState,
   type ArmStatus,
   type CartesianMoveOptions,
   type HaltCategory,
   type LinkState,
   type MoveOptions,
   type SelfTestResult,
+  type Telemetry,
 } from './arm-controller.ts';
 import {
   checkJointTargets,
   DEFAULT_LIMITS,
-  forwardKinematics,
   inverseKinematics,
   limitsForJoints,
   withinWorkspace,
 } from '../protocol/kinematics.ts';
 import { planMotion } from '../protocol/motion.ts';
+import { speedScaleForToolSpeed } from './tool-speed.ts';
+import type { ByteTransport } from '../transport/serial.ts';
 import type { Logger } from '../logger.ts';
 import { silentLogger } from '../logger.ts';
 
 export interface DriverOptions {
   logger?: Logger;
   limits?: ArmLimits;
+  /** connect() rejects after this long without a completed handshake (the driver keeps trying). */
+  connectTimeoutMs?: number;
+  /** An unacknowledged HALT is written again after this long, ms. */
+  haltRepeatMs?: number;
 }
 
-export abstract class BaseArmController implements ArmController {
+/** What the firmware says about the arm, as one update. */
+export interface FirmwareView {
+  state: ArmState;
+  homed: boolean;
+  faults: string[];
+  /** Omitted when the report carries no usable positions. */
+  joints?: number[];
+  gripper?: number;
+}
+
+export const now = (): number => performance.now();
+
+/** `H`: the driver's record of the HALT in progress; `lastSent` drives the repeat. */
+export abstract class BaseArmController<H extends { lastSent: number }> implements ArmController {
   protected readonly log: Logger;
   protected armLimits: ArmLimits;
   /** Limits given by the caller are kept; otherwise they follow the joint count the firmware reports. */
   protected readonly limitsFixed: boolean;
   protected readonly listeners = new Set<(e: ArmEvent) => void>();
   protected current: ArmStatus;
+  protected closed = false;
+  /** The dialect's handshake completed on the open port. */
+  protected helloDone = false;
+  protected halting: H | null = null;
+  /** Words for the timeout message: `no ${handshakeName} from the arm within ...`. */
+  protected abstract readonly handshakeName: string;
+  private readonly connectTimeoutMs: number;
+  private readonly haltRepeatMs: number;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private readonly upWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  /** Every caller of halt() since the last acknowledgement: a new halt joins the earlier ones. */
+  private readonly haltWaiters: (() => void)[] = [];
 
-  constructor(opts: DriverOptions) {
+  constructor(
+    protected readonly transport: ByteTransport,
+    opts: DriverOptions,
+  ) {
     this.log = opts.logger ?? silentLogger;
     this.armLimits = opts.limits ?? DEFAULT_LIMITS;
     this.limitsFixed = opts.limits !== undefined;
+    this.connectTimeoutMs = opts.connectTimeoutMs ?? 5000;
+    this.haltRepeatMs = opts.haltRepeatMs ?? 10;
     this.current = {
       state: 'disconnected',
       link: 'down',
@@ -51,14 +91,108 @@ export abstract class BaseArmController implements ArmController {
     };
   }
 
-  abstract connect(): Promise<void>;
-  abstract close(): Promise<void>;
   abstract home(): Promise<void>;
   abstract gripper(opening: number): Promise<void>;
   abstract halt(category: HaltCategory): Promise<void>;
   abstract resume(): Promise<void>;
   abstract selfTest(): Promise<SelfTestResult>;
   protected abstract sendMove(targets: number[], speedScale: number, timeoutMs: number): Promise<void>;
+  /** Called every 5 ms while the port is open, after any due HALT repeat. */
+  protected abstract tick(t: number): void;
+  /** Writes the HALT in progress (`this.halting`) past every queue. */
+  protected abstract writeHalt(): void;
+  /** Rejects every command not yet answered. */
+  protected abstract failAll(code: ArmErrorCode, why: string): void;
+  /** Forgets the dialect's per-session state when the link is lost. */
+  protected abstract forgetSession(): void;
+
+  // ---- lifecycle ----
+
+  connect(): Promise<void> {
+    if (this.closed) return Promise.reject(this.closedError());
+    if (this.helloDone && this.transport.isOpen) return Promise.resolve();
+    const p = new Promise<void>((resolve, reject) => {
+      const w = { resolve, reject };
+      this.upWaiters.push(w);
+      setTimeout(() => {
+        const i = this.upWaiters.indexOf(w);
+        if (i >= 0) {
+          this.upWaiters.splice(i, 1);
+          reject(
+            new ArmError(
+              'timeout',
+              `no ${this.handshakeName} from the arm within ${this.connectTimeoutMs} ms`,
+            ),
+          );
+        }
+      }, this.connectTimeoutMs);
+    });
+    if (!this.ticker) {
+      this.setLink('connecting', 'connect');
+      this.ticker = setInterval(() => this.onTick(), 5);
+      this.transport.start();
+    }
+    return p;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+    this.failAll('closed', 'controller closed');
+    for (const w of this.upWaiters.splice(0)) w.reject(new ArmError('closed', 'controller closed'));
+    this.haltAcknowledged();
+    await this.transport.stop();
+    this.setLink('down', 'closed');
+  }
+
+  protected closedError(): ArmError {
+    return new ArmError('closed', 'controller is closed');
+  }
+
+  /** The handshake is done and the link is up: connect() callers resolve. */
+  protected handshakeComplete(): void {
+    for (const w of this.upWaiters.splice(0)) w.resolve();
+  }
+
+  /** The firmware does not fit these limits: connect() callers fail and the controller closes. */
+  protected refuseFirmware(mismatch: string): void {
+    this.log.error({ msg: 'incompatible arm firmware', detail: mismatch });
+    for (const w of this.upWaiters.splice(0)) w.reject(new ArmError('rejected', mismatch));
+    void this.close();
+  }
+
+  protected lose(reason: string): void {
+    this.helloDone = false;
+    this.forgetSession();
+    this.failAll('link_down', `arm link lost: ${reason}`);
+    this.setLink(this.transport.isOpen ? 'connecting' : 'down', reason);
+  }
+
+  private onTick(): void {
+    const t = now();
+    if (!this.transport.isOpen) return;
+    const h = this.halting;
+    if (h && t - h.lastSent >= this.haltRepeatMs) this.writeHalt();
+    this.tick(t);
+  }
+
+  // ---- HALT bookkeeping ----
+
+  /** Makes `state` the HALT in progress; resolves once a HALT is acknowledged (or the controller closes). */
+  protected startHalt(state: H): Promise<void> {
+    const p = new Promise<void>((resolve) => this.haltWaiters.push(resolve));
+    this.halting = state;
+    return p;
+  }
+
+  protected haltAcknowledged(): void {
+    this.halting = null;
+    for (const w of this.haltWaiters.splice(0)) w();
+  }
+
+  // ---- status ----
 
   status(): ArmStatus {
     return { ...this.current, joints: this.current.joints.slice(), faults: this.current.faults.slice() };
@@ -97,6 +231,20 @@ export abstract class BaseArmController implements ArmController {
 
   protected emitStatus(): void {
     this.emit({ type: 'status', status: this.status() });
+  }
+
+  /** Takes the firmware's view, reports the telemetry, and the status when state, homing or faults changed. */
+  protected applyFirmwareView(next: FirmwareView, telemetry: Telemetry): void {
+    const st = this.current;
+    const changed =
+      st.state !== next.state || st.homed !== next.homed || st.faults.join() !== next.faults.join();
+    st.state = next.state;
+    st.homed = next.homed;
+    if (next.joints) st.joints = next.joints;
+    if (next.gripper !== undefined) st.gripper = next.gripper;
+    st.faults = next.faults;
+    this.emit({ type: 'telemetry', telemetry });
+    if (changed) this.emitStatus();
   }
 
   /** Returns why the firmware's joint count does not fit, or null (adopting 5/6-joint limits if free to). */
@@ -143,33 +291,7 @@ export abstract class BaseArmController implements ArmController {
     const joints = inverseKinematics(target, this.armLimits, this.current.joints[4] ?? 0);
     if (!joints)
       throw new ArmError('out_of_limits', `target (${target.x}, ${target.y}, ${target.z}) is out of reach`);
-    const scale = this.speedScaleFor(joints, speed);
+    const scale = speedScaleForToolSpeed(this.current.joints, joints, this.armLimits.joints, speed);
     return this.moveJoints(joints, { speedScale: scale });
-  }
-
-  /**
-   * The largest speed scale whose move keeps the tool at or under `speedMmS`: the tool's path length in
-   * joint space, times 2 (a trapezoid's peak over its mean speed, at most), over the speed.
-   */
-  protected speedScaleFor(joints: number[], speedMmS: number): number {
-    const from = this.current.joints;
-    let length = 0;
-    let prev = forwardKinematics(from);
-    for (let k = 1; k <= 32; k++) {
-      const q = from.map((a, i) => a + ((joints[i]! - a) * k) / 32);
-      const p = forwardKinematics(q);
-      length += Math.hypot(p.x - prev.x, p.y - prev.y, p.z - prev.z);
-      prev = p;
-    }
-    const minDuration = (2 * length) / speedMmS;
-    let lo = 0.001;
-    let hi = 1;
-    if (planMotion(from, joints, this.armLimits.joints, hi).duration >= minDuration) return hi;
-    for (let i = 0; i < 30; i++) {
-      const mid = (lo + hi) / 2;
-      if (planMotion(from, joints, this.armLimits.joints, mid).duration >= minDuration) lo = mid;
-      else hi = mid;
-    }
-    return lo;
   }
 }

@@ -1,14 +1,14 @@
 // ArmController over the binary framed protocol (COBS + CRC-16 + reliable link).
 import { ArmError, type ArmErrorCode, type HaltCategory, type SelfTestResult } from './arm-controller.ts';
-import { BaseArmController, type DriverOptions } from './base-controller.ts';
+import { BaseArmController, now, type DriverOptions } from './base-controller.ts';
+import { PendingCommands } from './binary-commands.ts';
 import { encodeFrame, PROTOCOL_VERSION } from '../protocol/frame.ts';
-import { LinkQueueFullError, ReliableLink } from '../protocol/link.ts';
+import { ReliableLink } from '../protocol/link.ts';
 import {
   decodeMessage,
   encodeMessage,
   faultBitsToNames,
   MsgType,
-  ResultCode,
   type Command,
   type Message,
 } from '../protocol/messages.ts';
@@ -20,62 +20,41 @@ export interface BinaryDriverOptions extends DriverOptions {
   /** Silence after which the link counts as degraded / down, ms. */
   degradedAfterMs?: number;
   downAfterMs?: number;
-  /** connect() rejects after this long without a completed HELLO (the driver keeps trying). */
-  connectTimeoutMs?: number;
-  haltRepeatMs?: number;
   hostId?: string;
 }
 
-interface PendingCmd {
-  resolve: (detail: string) => void;
-  reject: (e: ArmError) => void;
-  timer: ReturnType<typeof setTimeout>;
+/** The HALT in progress: its frame is written again until the firmware acknowledges this id. */
+interface PendingHalt {
+  id: number;
+  bytes: Uint8Array;
+  lastSent: number;
 }
 
-const CODE_TO_ERROR: Record<number, ArmErrorCode> = {
-  [ResultCode.OUT_OF_LIMITS]: 'out_of_limits',
-  [ResultCode.HALTED]: 'halted',
-  [ResultCode.FAULT]: 'fault',
-  [ResultCode.NOT_HOMED]: 'not_homed',
-  [ResultCode.REJECTED]: 'rejected',
-};
-
-const now = (): number => performance.now();
-
-export class BinaryArmController extends BaseArmController {
+export class BinaryArmController extends BaseArmController<PendingHalt> {
   readonly link: ReliableLink;
-  private readonly o: Required<Omit<BinaryDriverOptions, 'logger' | 'limits'>>;
-  private ticker: ReturnType<typeof setInterval> | null = null;
-  private helloDone = false;
+  protected readonly handshakeName = 'HELLO';
+  private readonly o: Required<
+    Omit<BinaryDriverOptions, 'logger' | 'limits' | 'connectTimeoutMs' | 'haltRepeatMs'>
+  >;
   private helloNonce = 0;
   private lastHello = -Infinity;
   private lastHeartbeat = -Infinity;
-  private cmdSeq = 0;
-  private readonly pending = new Map<number, PendingCmd>();
+  private readonly commands: PendingCommands;
   private haltSeq = 0;
-  private haltPending: { id: number; bytes: Uint8Array; lastSent: number; waiters: (() => void)[] } | null =
-    null;
-  private closed = false;
-  private everUp = false;
-  private upWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private lastDecoderErrors = 0;
   private lastErrorAt = -Infinity;
   /** Counters a benchmark or a technician may read. */
   readonly stats = { haltsSent: 0, haltWrites: 0, haltAcks: 0, naks: 0, reconnects: 0, commandTimeouts: 0 };
 
-  constructor(
-    private readonly transport: ByteTransport,
-    opts: BinaryDriverOptions = {},
-  ) {
-    super(opts);
+  constructor(transport: ByteTransport, opts: BinaryDriverOptions = {}) {
+    super(transport, opts);
     this.o = {
       heartbeatMs: opts.heartbeatMs ?? 50,
       degradedAfterMs: opts.degradedAfterMs ?? 150,
       downAfterMs: opts.downAfterMs ?? 1000,
-      connectTimeoutMs: opts.connectTimeoutMs ?? 5000,
-      haltRepeatMs: opts.haltRepeatMs ?? 10,
       hostId: opts.hostId ?? 'device-agent',
     };
+    this.commands = new PendingCommands(this.stats);
     this.link = new ReliableLink({
       write: (b) => void this.transport.write(b),
       onFrame: (f) => this.onFrame(f.type, f.body),
@@ -92,7 +71,7 @@ export class BinaryArmController extends BaseArmController {
       this.lastHello = -Infinity;
       this.setLink('connecting', 'port open');
       this.sendHello();
-      if (this.haltPending) this.writeHalt();
+      if (this.halting) this.writeHalt();
     });
     transport.onClose((reason) => {
       this.stats.reconnects++;
@@ -100,58 +79,21 @@ export class BinaryArmController extends BaseArmController {
     });
   }
 
-  connect(): Promise<void> {
-    if (this.closed) return Promise.reject(new ArmError('closed', 'controller is closed'));
-    if (this.helloDone && this.transport.isOpen) return Promise.resolve();
-    const p = new Promise<void>((resolve, reject) => {
-      const w = { resolve, reject };
-      this.upWaiters.push(w);
-      setTimeout(() => {
-        const i = this.upWaiters.indexOf(w);
-        if (i >= 0) {
-          this.upWaiters.splice(i, 1);
-          reject(new ArmError('timeout', `no HELLO from the arm within ${this.o.connectTimeoutMs} ms`));
-        }
-      }, this.o.connectTimeoutMs);
-    });
-    if (!this.ticker) {
-      this.setLink('connecting', 'connect');
-      this.ticker = setInterval(() => this.tick(), 5);
-      this.transport.start();
-    }
-    return p;
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    if (this.ticker) clearInterval(this.ticker);
-    this.ticker = null;
-    this.failPending('closed', 'controller closed');
-    for (const w of this.upWaiters.splice(0)) w.reject(new ArmError('closed', 'controller closed'));
-    for (const w of this.haltPending?.waiters ?? []) w();
-    this.haltPending = null;
-    await this.transport.stop();
-    this.setLink('down', 'closed');
-  }
-
   // ---- HALT: bypasses queue and window, repeated until acknowledged ----
 
   halt(category: HaltCategory): Promise<void> {
-    if (this.closed) return Promise.reject(new ArmError('closed', 'controller is closed'));
+    if (this.closed) return Promise.reject(this.closedError());
     this.haltSeq = (this.haltSeq + 1) & 0xffff;
     const { type, body } = encodeMessage({ type: 'halt', haltId: this.haltSeq, category });
     const bytes = encodeFrame({ seq: 0, ack: 0, type, body });
-    const waiters = this.haltPending?.waiters ?? [];
-    const p = new Promise<void>((resolve) => waiters.push(resolve));
-    this.haltPending = { id: this.haltSeq, bytes, lastSent: 0, waiters };
+    const p = this.startHalt({ id: this.haltSeq, bytes, lastSent: 0 });
     this.stats.haltsSent++;
     this.writeHalt();
     return p;
   }
 
-  private writeHalt(): void {
-    const h = this.haltPending;
+  protected writeHalt(): void {
+    const h = this.halting;
     if (!h) return;
     h.lastSent = now();
     if (this.transport.writeUrgent(h.bytes)) this.stats.haltWrites++;
@@ -199,43 +141,19 @@ export class BinaryArmController extends BaseArmController {
   }
 
   private command(command: Command, timeoutMs: number): Promise<string> {
-    if (this.closed) return Promise.reject(new ArmError('closed', 'controller is closed'));
+    if (this.closed) return Promise.reject(this.closedError());
     try {
       this.requireLink();
     } catch (e) {
       return Promise.reject(e as Error);
     }
-    this.cmdSeq = (this.cmdSeq + 1) & 0xffff;
-    const cmdId = this.cmdSeq;
+    const cmdId = this.commands.nextId();
     const { type, body } = encodeMessage({ type: 'cmd', cmdId, command });
-    return new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        if (this.pending.delete(cmdId)) {
-          this.stats.commandTimeouts++;
-          reject(new ArmError('timeout', `${command.op} not answered within ${Math.round(timeoutMs)} ms`));
-        }
-      }, timeoutMs);
-      this.pending.set(cmdId, { resolve, reject, timer });
-      try {
-        this.link.sendReliable(type, body, now());
-      } catch (e) {
-        clearTimeout(timer);
-        this.pending.delete(cmdId);
-        reject(
-          e instanceof LinkQueueFullError
-            ? new ArmError('rejected', e.message)
-            : new ArmError('link_down', String(e)),
-        );
-      }
-    });
+    return this.commands.track(cmdId, command.op, timeoutMs, () => this.link.sendReliable(type, body, now()));
   }
 
-  private failPending(code: ArmErrorCode, why: string): void {
-    for (const [id, p] of this.pending) {
-      clearTimeout(p.timer);
-      this.pending.delete(id);
-      p.reject(new ArmError(code, why));
-    }
+  protected failAll(code: ArmErrorCode, why: string): void {
+    this.commands.failAll(code, why);
   }
 
   // ---- link upkeep ----
@@ -252,18 +170,11 @@ export class BinaryArmController extends BaseArmController {
     this.link.sendNow(type, body);
   }
 
-  private lose(reason: string): void {
-    this.helloDone = false;
+  protected forgetSession(): void {
     this.link.reset();
-    this.failPending('link_down', `arm link lost: ${reason}`);
-    this.setLink(this.transport.isOpen ? 'connecting' : 'down', reason);
   }
 
-  private tick(): void {
-    const t = now();
-    if (!this.transport.isOpen) return;
-    const h = this.haltPending;
-    if (h && t - h.lastSent >= this.o.haltRepeatMs) this.writeHalt();
+  protected tick(t: number): void {
     if (!this.helloDone) {
       if (t - this.lastHello >= 50) this.sendHello();
       return;
@@ -305,9 +216,7 @@ export class BinaryArmController extends BaseArmController {
         if (m.nonce !== this.helloNonce) return;
         const mismatch = this.adoptJointCount(m.joints);
         if (mismatch) {
-          this.log.error({ msg: 'incompatible arm firmware', detail: mismatch });
-          for (const w of this.upWaiters.splice(0)) w.reject(new ArmError('rejected', mismatch));
-          void this.close();
+          this.refuseFirmware(mismatch);
           return;
         }
         // The firmware reset its sequence state before answering; anything sequenced that reached us
@@ -328,34 +237,22 @@ export class BinaryArmController extends BaseArmController {
           : m.state === 'idle'
             ? 'unhomed'
             : m.state;
-        this.everUp = true;
         this.setLink('up', 'hello');
         this.emitStatus();
-        for (const w of this.upWaiters.splice(0)) w.resolve();
+        this.handshakeComplete();
         return;
       }
       case 'haltAck': {
         this.stats.haltAcks++;
-        const h = this.haltPending;
-        if (h && m.haltId === h.id) {
-          this.haltPending = null;
-          for (const w of h.waiters) w();
-        }
+        if (this.halting?.id === m.haltId) this.haltAcknowledged();
         return;
       }
       case 'telemetry': {
         if (!this.helloDone) return; // state from before this session's HELLO proves nothing
         const faults = faultBitsToNames(m.faultBits);
-        const st = this.current;
-        const changed = st.state !== m.state || st.homed !== m.homed || st.faults.join() !== faults.join();
-        st.state = m.state;
-        st.homed = m.homed;
-        st.joints = m.positions;
-        st.gripper = m.gripper;
-        st.faults = faults;
-        this.emit({
-          type: 'telemetry',
-          telemetry: {
+        this.applyFirmwareView(
+          { state: m.state, homed: m.homed, faults, joints: m.positions, gripper: m.gripper },
+          {
             t: m.t,
             positions: m.positions,
             velocities: m.velocities,
@@ -363,19 +260,12 @@ export class BinaryArmController extends BaseArmController {
             temperatures: m.temperatures,
             faults,
           },
-        });
-        if (changed) this.emitStatus();
+        );
         return;
       }
-      case 'result': {
-        const p = this.pending.get(m.cmdId);
-        if (!p) return;
-        this.pending.delete(m.cmdId);
-        clearTimeout(p.timer);
-        if (m.code === ResultCode.OK) p.resolve(m.detail);
-        else p.reject(new ArmError(CODE_TO_ERROR[m.code] ?? 'rejected', m.detail));
+      case 'result':
+        this.commands.settle(m.cmdId, m.code, m.detail);
         return;
-      }
       case 'nak':
         this.stats.naks++;
         this.log.warn({ msg: 'arm refused a frame', reason: m.reason, type: m.offendingType });

@@ -32,6 +32,8 @@ function rig() {
     const { type, body } = encodeMessage(m);
     fw.push(encodeFrame({ seq: reliable ? ++seq : 0, ack: 0, type, body }));
   };
+  const move = (cmdId: number, targets: number[]): void =>
+    send({ type: 'cmd', cmdId, command: { op: 'moveJoints', targets, speedScale: 1 } });
   const advance = (ms: number, heartbeat = true): void => {
     for (let k = 0; k < ms; k += 5) {
       t += 5;
@@ -42,24 +44,28 @@ function rig() {
   const results = (): Extract<Message, { type: 'result' }>[] =>
     out.filter((m): m is Extract<Message, { type: 'result' }> => m.type === 'result');
   send({ type: 'hello', version: 1, nonce: 5, hostId: 'test' });
-  return { arm, fw, out, send, advance, results };
+  return { arm, fw, out, send, move, advance, results };
+}
+
+/** A rig whose arm was homed by command 1. */
+function homedRig() {
+  const r = rig();
+  r.send({ type: 'cmd', cmdId: 1, command: { op: 'home' } });
+  r.advance(2000);
+  return r;
 }
 
 describe('simulated firmware', () => {
   it('answers HELLO, homes, moves, and reports the result after the motion', () => {
     const r = rig();
     expect(r.out[0]).toMatchObject({ type: 'helloAck', nonce: 5, joints: 5, homed: false });
-    r.send({ type: 'cmd', cmdId: 1, command: { op: 'moveJoints', targets: [...HOME_POSE], speedScale: 1 } });
+    r.move(1, [...HOME_POSE]);
     expect(r.results()[0]).toMatchObject({ cmdId: 1, code: ResultCode.NOT_HOMED });
     r.send({ type: 'cmd', cmdId: 2, command: { op: 'home' } });
     r.advance(2000);
     expect(r.results()[1]).toMatchObject({ cmdId: 2, code: ResultCode.OK });
     expect(r.arm.homed).toBe(true);
-    r.send({
-      type: 'cmd',
-      cmdId: 3,
-      command: { op: 'moveJoints', targets: [20, 80, -80, -90, 0], speedScale: 1 },
-    });
+    r.move(3, [20, 80, -80, -90, 0]);
     r.advance(20);
     expect(r.arm.state).toBe('moving');
     expect(r.results()).toHaveLength(2);
@@ -70,26 +76,14 @@ describe('simulated firmware', () => {
   });
 
   it('refuses targets outside the limits even when the host did not', () => {
-    const r = rig();
-    r.send({ type: 'cmd', cmdId: 1, command: { op: 'home' } });
-    r.advance(2000);
-    r.send({
-      type: 'cmd',
-      cmdId: 2,
-      command: { op: 'moveJoints', targets: [0, 500, 0, 0, 0], speedScale: 1 },
-    });
+    const r = homedRig();
+    r.move(2, [0, 500, 0, 0, 0]);
     expect(r.results()[1]).toMatchObject({ cmdId: 2, code: ResultCode.OUT_OF_LIMITS });
   });
 
   it('halts mid-move at once, acknowledges every HALT repeat, and counts one halt', () => {
-    const r = rig();
-    r.send({ type: 'cmd', cmdId: 1, command: { op: 'home' } });
-    r.advance(2000);
-    r.send({
-      type: 'cmd',
-      cmdId: 2,
-      command: { op: 'moveJoints', targets: [150, 80, -80, -90, 0], speedScale: 1 },
-    });
+    const r = homedRig();
+    r.move(2, [150, 80, -80, -90, 0]);
     r.advance(200);
     r.send({ type: 'halt', haltId: 1, category: 0 });
     r.send({ type: 'halt', haltId: 1, category: 0 });
@@ -118,15 +112,9 @@ describe('simulated firmware', () => {
   });
 
   it('detects a stalled joint and an over-temperature joint', () => {
-    const r = rig();
-    r.send({ type: 'cmd', cmdId: 1, command: { op: 'home' } });
-    r.advance(2000);
+    const r = homedRig();
     r.arm.inject.stalled.add(0);
-    r.send({
-      type: 'cmd',
-      cmdId: 2,
-      command: { op: 'moveJoints', targets: [60, 90, -90, -90, 0], speedScale: 1 },
-    });
+    r.move(2, [60, 90, -90, -90, 0]);
     r.advance(400);
     expect(r.results()[1]).toMatchObject({ cmdId: 2, code: ResultCode.FAULT, detail: 'fault stall:0' });
     expect(r.arm.state).toBe('fault');
@@ -141,12 +129,10 @@ describe('simulated firmware', () => {
   });
 
   it('changes a fixture when the tool reaches it', () => {
-    const r = rig();
-    r.send({ type: 'cmd', cmdId: 1, command: { op: 'home' } });
-    r.advance(2000);
+    const r = homedRig();
     r.arm.setFixtureState('printer.door', 'open');
     const f = FIXTURES['printer.door']!;
-    r.send({ type: 'cmd', cmdId: 2, command: { op: 'moveJoints', targets: f.joints, speedScale: 1 } });
+    r.move(2, f.joints);
     r.advance(4000);
     expect(r.results()[1]).toMatchObject({ code: ResultCode.OK });
     expect(r.arm.fixtures['printer.door']).toMatchObject({ state: 'closed', touches: 1 });

@@ -1,4 +1,5 @@
 // Starts a simulator process on a real pty and an ArmController on its port; tears both down.
+import { afterAll, beforeAll } from 'vitest';
 import {
   openArm,
   startSimulatorProcess,
@@ -46,6 +47,25 @@ export async function startRig(dialect: 'binary' | 'gcode' = 'binary', joints?: 
       await arm.close();
       await sim.stop();
     },
+  };
+}
+
+/**
+ * One rig for a whole test file, homed before the first test and stopped after the last; call it at the top
+ * level and read the rig through the returned function inside the tests.
+ */
+export function homedRigPerFile(dialect: 'binary' | 'gcode' = 'binary'): () => Rig {
+  let rig: Rig | undefined;
+  beforeAll(async () => {
+    rig = await startRig(dialect);
+    await rig.arm.home();
+  });
+  afterAll(async () => {
+    await rig?.stop();
+  });
+  return () => {
+    if (!rig) throw new Error('the rig is not started (beforeAll failed?)');
+    return rig;
   };
 }
 
