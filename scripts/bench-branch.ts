@@ -1,10 +1,10 @@
 // Benchmarks of the branch in a box (issue 2): time from `npm start` to "kiosk ready", and the
 // device-agent's resident memory once idle. Writes bench-results/branch.json; never fails the build.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBranch, type BranchCommand } from './lib/branch-process.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = 3;
@@ -17,43 +17,19 @@ interface Figure {
   how: string;
 }
 
-/** Starts `npm run <script>` on a fresh data folder; resolves with seconds to "kiosk ready" and the agent's RSS. */
-async function startOnce(script: string): Promise<{ seconds: number; rssMb: number }> {
+/** Starts the branch on a fresh data folder; seconds to "kiosk ready" and the agent's RSS 2 s later. */
+async function startOnce(command: BranchCommand): Promise<{ seconds: number; rssMb: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'branch-bench-'));
   const started = performance.now();
-  const child = spawn('npm', ['run', '--silent', script], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      KIOSK_DATA_DIR: dataDir,
-      KIOSK_HUB_PORT: '0',
-      KIOSK_AGENT_PORT: '0',
-      KIOSK_CONFIG: '',
-    },
-    detached: true,
-  });
-  let text = '';
+  const branch = await startBranch(dataDir, {}, command);
+  const seconds = (performance.now() - started) / 1000;
   try {
-    const seconds = await new Promise<number>((res, rej) => {
-      const onData = (chunk: Buffer): void => {
-        text += chunk.toString();
-        if (text.includes('kiosk ready in')) res((performance.now() - started) / 1000);
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.once('exit', (code) => rej(new Error(`npm run ${script} exited with ${code}:\n${text}`)));
-    });
-    const runtime = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8')) as {
-      agent: { pid: number };
-    };
     await new Promise((r) => setTimeout(r, 2000));
-    const status = readFileSync(`/proc/${runtime.agent.pid}/status`, 'utf8');
+    const status = readFileSync(`/proc/${branch.runtime.agent.pid}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     return { seconds, rssMb: rssKb / 1024 };
   } finally {
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
-    await new Promise((r) => child.once('exit', r));
+    await branch.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -68,8 +44,8 @@ async function main(): Promise<void> {
   const prebuilt: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
-    full.push((await startOnce('start')).seconds);
-    const r = await startOnce('start:only');
+    full.push((await startOnce('npm start')).seconds);
+    const r = await startOnce('launcher');
     prebuilt.push(r.seconds);
     rss.push(r.rssMb);
   }
@@ -84,7 +60,7 @@ async function main(): Promise<void> {
       name: 'start_to_ready_prebuilt_s',
       value: median(prebuilt),
       unit: 's',
-      how: `median of ${RUNS}: \`npm run start:only\` (pages already built) to the "kiosk ready" line`,
+      how: `median of ${RUNS}: the launcher alone ("npm run start:only"; pages already built) to the "kiosk ready" line`,
     },
     {
       name: 'agent_rss_mb',

@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startService, type RunningService } from './lib/child-service.ts';
+import { startRestarting } from './lib/restarting-service.ts';
 import { formatLogLine } from './lib/log-format.ts';
 import { loadConfig } from './lib/config.ts';
 import { requireCommand, requireFreePort, requireWritableDir } from './lib/preflight.ts';
@@ -61,15 +62,19 @@ async function main(): Promise<void> {
   };
 
   const sink = out;
-  const hub = await startService(
+  const hubEntry = join(root, 'scripts/services/hub.ts');
+  const hubOptions = hubServiceOptions(config, secrets, dataDir, staticDir);
+  // A restarted hub keeps the port the first one got, so the agent's hub URL stays right.
+  const hub = await startRestarting(
     'hub',
-    join(root, 'scripts/services/hub.ts'),
-    hubServiceOptions(config, secrets, dataDir, staticDir),
+    hubEntry,
+    (first) =>
+      first === null ? hubOptions : { ...hubOptions, port: Number(new URL(String(first.url)).port) },
     sink,
     color,
+    (line) => out(`branch: ${line}`),
   );
   running.push(hub);
-  watch(hub);
   const hubUrl = String(hub.ready.url);
 
   let armPath = config.arm.port;
@@ -80,6 +85,10 @@ async function main(): Promise<void> {
       onLog: (line) => sink(formatLogLine('sim', line, color)),
     });
     running.push({ name: 'sim', stop: () => sim.stop() });
+    // Like an unplugged arm: the kiosk keeps serving customers; the agent reports the arm offline.
+    void sim.exited.then((code) => {
+      if (!stopping) out(`branch: simulator exited with code ${code}; the arm is offline until restart`);
+    });
     armPath = sim.port;
     simControl = sim.control.url;
   }
@@ -98,8 +107,9 @@ async function main(): Promise<void> {
 
   const runtime = {
     startedAt: new Date().toISOString(),
+    launcherPid: process.pid,
     readySeconds,
-    hub: { url: hubUrl, pid: hub.child.pid },
+    hub: { url: hubUrl, pid: hub.pid() },
     agent: { url: agentUrl, pid: agent.child.pid },
     simulator: simControl === null ? null : { port: armPath, control: simControl },
     pages: { kiosk: `${agentUrl}/`, sim: `${agentUrl}/sim`, agentConsole: `${hubUrl}/agent` },

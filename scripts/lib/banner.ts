@@ -10,7 +10,10 @@ export function printBanner(
   const rows = [
     ['Kiosk (customer)', pages.kiosk],
     ['Simulation panel', pages.sim],
-    ['Agent console', `${pages.agentConsole}  (user "agent", password ${secrets.agentPassword})`],
+    [
+      'Agent console',
+      `${pages.agentConsole}  (users "agent" and "supervisor", password ${secrets.agentPassword})`,
+    ],
     ['Technician PIN', secrets.technicianPin],
     ['Arm serial port', armPath],
   ];

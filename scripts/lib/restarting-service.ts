@@ -1,0 +1,57 @@
+// A service the branch can live without for a while (the hub): when it dies, the kiosk keeps serving
+// from its local replica and outbox, and the launcher restarts the service with backoff.
+import { startService, type LogSink, type ReadyMessage, type RunningService } from './child-service.ts';
+
+export interface RestartingService {
+  name: string;
+  ready: ReadyMessage;
+  pid(): number | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startRestarting(
+  name: string,
+  entry: string,
+  /** Options for the first start, and for restarts given what the first start reported ready. */
+  options: (previous: ReadyMessage | null) => unknown,
+  sink: LogSink,
+  color: boolean,
+  say: (line: string) => void,
+): Promise<RestartingService> {
+  let current: RunningService = await startService(name, entry, options(null), sink, color);
+  const first = current.ready;
+  let stopping = false;
+  let failures = 0;
+
+  const supervise = (service: RunningService): void => {
+    void service.exited.then(async (code) => {
+      while (!stopping) {
+        failures += 1;
+        const delayMs = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5));
+        say(`${name} exited with code ${code}; the kiosk keeps serving offline; restarting in ${delayMs} ms`);
+        await new Promise((r) => setTimeout(r, delayMs));
+        if (stopping) return;
+        try {
+          current = await startService(name, entry, options(first), sink, color);
+          failures = 0;
+          say(`${name} restarted`);
+          supervise(current);
+          return;
+        } catch (err) {
+          say(`${name} restart failed: ${(err as Error).message}`);
+        }
+      }
+    });
+  };
+  supervise(current);
+
+  return {
+    name,
+    ready: first,
+    pid: () => current.child.pid,
+    stop: async () => {
+      stopping = true;
+      await current.stop();
+    },
+  };
+}
