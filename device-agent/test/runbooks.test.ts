@@ -76,7 +76,7 @@ describe('runbooks', () => {
     expect(start.status).toBe(202);
     const runId = start.json.runId as string;
     const end = await settled(runId);
-    expect(end).toMatchObject({ status: 'succeeded', step: 5, total: 5 });
+    expect(end, JSON.stringify(end)).toMatchObject({ status: 'succeeded', step: 5, total: 5 });
     const steps = ws
       .of('runbook.progress')
       .filter((m) => m.runId === runId && m.status === 'running')
@@ -97,7 +97,8 @@ describe('runbooks', () => {
     await h.sim.control.inject({ kind: 'fixture', name: 'touchscreen.recalibrateButton', state: 'drifted' });
     for (const id of ['printer-door-close', 'card-slot-reseat', 'touchscreen-recalibrate']) {
       const runId = (await api.call('POST', `/runbooks/${id}/run`, {})).json.runId as string;
-      expect((await settled(runId)).status, id).toBe('succeeded');
+      const end = await settled(runId);
+      expect(end.status, `${id}: ${JSON.stringify(end)}`).toBe('succeeded');
     }
     const f = await h.sim.control.fixtures();
     expect([f['printer.door']?.state, f.cardSlot?.state, f['touchscreen.recalibrateButton']?.state]).toEqual([
