@@ -8,7 +8,15 @@ import { WebGLFaceRenderer } from './render/webgl-renderer.ts';
 import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
 import { offsetOfChar, planSpeech } from './speech-plan.ts';
 import type { Viseme } from './speech/viseme.ts';
-import type { Avatar, AvatarEvent, AvatarOptions, Mood, RendererKind, SpeechLocale } from './types.ts';
+import type {
+  Avatar,
+  AvatarEvent,
+  AvatarOptions,
+  FrameTiming,
+  Mood,
+  RendererKind,
+  SpeechLocale,
+} from './types.ts';
 
 function pickRenderer(preference: AvatarOptions['renderer']): FaceRenderer {
   if (preference !== 'fallback2d') {
@@ -146,9 +154,18 @@ class AvatarImpl implements Avatar {
     return { ...(pose?.morphs ?? {}) };
   }
 
-  renderFrame(nowMs = performance.now()): void {
-    if (this.disposed) return;
+  renderFrame(nowMs = performance.now()): FrameTiming {
+    if (this.disposed) return { animMs: 0, drawMs: 0 };
+    const t0 = performance.now();
     this.lastPose = this.animator.sample(nowMs);
+    const t1 = performance.now();
+    this.face.draw(this.lastPose);
+    return { animMs: t1 - t0, drawMs: performance.now() - t1 };
+  }
+
+  redraw(): void {
+    if (this.disposed) return;
+    this.lastPose ??= this.animator.sample(performance.now());
     this.face.draw(this.lastPose);
   }
 

@@ -1,7 +1,15 @@
 // Public entry of the avatar part: the digital human for the kiosk page, its pixi.js overlay, and the
 // pure building blocks behind them (speech timing, visemes, the animator, the generated mesh).
 export { createAvatar } from './create-avatar.ts';
-export type { Avatar, AvatarEvent, AvatarOptions, Mood, RendererKind, SpeechLocale } from './types.ts';
+export type {
+  Avatar,
+  AvatarEvent,
+  AvatarOptions,
+  FrameTiming,
+  Mood,
+  RendererKind,
+  SpeechLocale,
+} from './types.ts';
 export {
   planSpeech,
   englishSyllables,

@@ -26,6 +26,11 @@ export interface AvatarOptions {
   animate?: boolean;
 }
 
+export interface FrameTiming {
+  animMs: number;
+  drawMs: number;
+}
+
 export interface Avatar {
   /** Says `text` (aloud where a voice exists) with lip-sync; resolves when done (or interrupted). */
   speak(text: string, locale?: SpeechLocale): Promise<void>;
@@ -44,8 +49,13 @@ export interface Avatar {
   readonly speaking: boolean;
   /** Whether the current line is spoken by the browser's voice (true) or only mimed (false). */
   readonly voiced: boolean;
-  /** Samples the animation and draws one frame now (used when `animate: false`). */
-  renderFrame(nowMs?: number): void;
+  /**
+   * Samples the animation and draws one frame now (used when `animate: false`); returns the main-thread
+   * milliseconds spent animating (sampling the pose) and drawing.
+   */
+  renderFrame(nowMs?: number): FrameTiming;
+  /** Draws the last pose again without advancing the animation (a static baseline for benchmarks). */
+  redraw(): void;
   dispose(): void;
   readonly renderer: RendererKind;
 }

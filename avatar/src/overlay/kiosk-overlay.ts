@@ -1,7 +1,7 @@
 // The pixi.js layer over the avatar: the caption of what it says, journey progress, the queue indicator,
 // the camera/privacy indicator and large touch buttons. Drawn with pixi's Canvas renderer (no second WebGL
 // context next to the face) and only when something changes, so it costs nothing between changes.
-import { Application, Container, Graphics, Text, type TextStyleOptions } from 'pixi.js';
+import { Application, CanvasTextMetrics, Container, Graphics, Text, type TextStyleOptions } from 'pixi.js';
 import { CAPTION_MIN_PX, MIN_TOUCH_PX, OVERLAY_COLOURS as K } from './overlay-theme.ts';
 
 /** off: no camera; consent: waiting for the customer's yes; on: analysing; unavailable: none fitted. */
@@ -55,6 +55,18 @@ class PixiOverlay implements KioskOverlay {
   private queue: OverlayState['queue'] = null;
   private camera: OverlayState['camera'] = { state: 'off', label: '' };
   private buttons: OverlayButton[] = [];
+  private forgetTexts = false;
+  private readonly cameraPill = new Pill();
+  private readonly queuePill = new Pill();
+  private readonly progressPill = new Pill();
+  private readonly progressDots = new Graphics();
+  private readonly band = new Graphics();
+  private readonly captionText = makeText('', CAPTION_MIN_PX, K.text, {
+    wordWrap: true,
+    breakWords: true,
+    align: 'center',
+  });
+  private readonly buttonViews = new Map<string, { box: Container; bg: Graphics; label: Text }>();
 
   constructor(private readonly container: HTMLElement) {
     this.canvas = document.createElement('canvas');
@@ -79,6 +91,14 @@ class PixiOverlay implements KioskOverlay {
       .then(() => {
         if (this.disposed) return;
         this.started = true;
+        this.root.addChild(
+          this.band,
+          this.captionText,
+          this.progressDots,
+          this.progressPill.view,
+          this.cameraPill.view,
+          this.queuePill.view,
+        );
         this.app.stage.addChild(this.root);
         this.fit();
       });
@@ -121,6 +141,7 @@ class PixiOverlay implements KioskOverlay {
     this.progress = null;
     this.queue = null;
     this.buttons = [];
+    this.forgetTexts = true;
     this.schedule();
   }
 
@@ -151,115 +172,179 @@ class PixiOverlay implements KioskOverlay {
     });
   }
 
-  /** Redraws now (tests call it through state changes; also used right after a resize). */
+  /** Lays out and draws everything again, reusing the same display objects (no churn per change). */
   private redraw(): void {
     if (!this.started || this.disposed) return;
-    for (const child of this.root.removeChildren()) child.destroy({ children: true });
     const unit = Math.max(CAPTION_MIN_PX, Math.min(this.width, this.height) * 0.045);
     const pad = unit * 0.5;
-    this.drawCamera(pad, pad, unit);
-    if (this.queue) this.drawQueue(this.width - pad, pad, unit);
-    if (this.progress) this.drawProgress(this.width / 2, pad + unit * 2.2, unit);
-    this.drawCaption(unit, pad);
+    this.layoutCamera(pad, unit);
+    this.layoutQueue(pad, unit);
+    this.layoutProgress(pad, unit);
+    this.layoutCaption(unit, pad);
     this.app.renderer.render(this.app.stage);
+    if (this.forgetTexts) {
+      // After the render that released the last visit's texts, drop pixi's memory of them too.
+      this.forgetTexts = false;
+      forgetReleasedTexts(this.app.renderer);
+    }
   }
 
-  private text(value: string, size: number, fill: string, extra: TextStyleOptions = {}): Text {
-    return new Text({
-      text: value,
-      style: { fontFamily: FONT, fontSize: size, fill, fontWeight: '600', ...extra },
-    });
-  }
-
-  /** A rounded pill with a label, at least MIN_TOUCH_PX tall, anchored at its left (or right) edge. */
-  private pill(label: Text, bg: string, alpha: number, dot: string | null): Container {
-    const box = new Container();
-    const h = Math.max(MIN_TOUCH_PX, label.height + 16);
-    const dotR = dot ? h * 0.18 : 0;
-    const w = label.width + 32 + (dot ? dotR * 2 + 10 : 0);
-    box.addChild(new Graphics().roundRect(0, 0, w, h, h / 2).fill({ color: bg, alpha }));
-    if (dot) box.addChild(new Graphics().circle(16 + dotR, h / 2, dotR).fill(dot));
-    label.position.set(16 + (dot ? dotR * 2 + 10 : 0), (h - label.height) / 2);
-    box.addChild(label);
-    return box;
-  }
-
-  private drawCamera(x: number, y: number, unit: number): void {
+  private layoutCamera(pad: number, unit: number): void {
     const { state, label } = this.camera;
-    if (!label) return;
     const on = state === 'on';
     const consent = state === 'consent';
-    const textColour = consent ? K.cameraConsentText : K.text;
-    const bg = on ? K.cameraOn : consent ? K.cameraConsent : K.pill;
-    const dot = on ? K.text : consent ? K.cameraConsentText : K.cameraOff;
-    const box = this.pill(this.text(label, unit * 0.62, textColour), bg, K.pillAlpha, dot);
-    box.position.set(x, y);
-    this.root.addChild(box);
-  }
-
-  private drawQueue(right: number, y: number, unit: number): void {
-    const q = this.queue!;
-    const label = this.text(q.detail ? `${q.label}\n${q.detail}` : q.label, unit * 0.62, K.text, {
-      lineHeight: unit * 0.85,
+    this.cameraPill.set({
+      text: label,
+      size: unit * 0.62,
+      colour: consent ? K.cameraConsentText : K.text,
+      bg: on ? K.cameraOn : consent ? K.cameraConsent : K.pill,
+      dot: on ? K.text : consent ? K.cameraConsentText : K.cameraOff,
     });
-    const box = this.pill(label, K.pill, K.pillAlpha, null);
-    box.position.set(right - box.width, y);
-    this.root.addChild(box);
+    this.cameraPill.view.position.set(pad, pad);
   }
 
-  private drawProgress(cx: number, y: number, unit: number): void {
-    const p = this.progress!;
+  private layoutQueue(pad: number, unit: number): void {
+    const q = this.queue;
+    this.queuePill.set({
+      text: q === null ? '' : q.detail ? `${q.label}\n${q.detail}` : q.label,
+      size: unit * 0.62,
+      colour: K.text,
+      bg: K.pill,
+      dot: null,
+    });
+    this.queuePill.view.position.set(this.width - pad - this.queuePill.view.width, pad);
+  }
+
+  private layoutProgress(pad: number, unit: number): void {
+    const p = this.progress;
+    const g = this.progressDots.clear();
+    if (!p) {
+      this.progressPill.set({ text: '', size: unit * 0.55, colour: K.text, bg: K.pill, dot: null });
+      return;
+    }
+    const cx = this.width / 2;
+    const y = pad + unit * 2.2;
     const r = unit * 0.22;
     const gap = unit * 0.75;
-    const dots = new Graphics();
     const start = cx - ((p.total - 1) * gap) / 2;
     for (let i = 0; i < p.total; i++) {
-      dots.circle(start + i * gap, y, i === p.step ? r * 1.35 : r);
-      dots.fill({ color: i <= p.step ? K.progressDone : K.progressTodo }).stroke({ width: 2, color: K.pill });
+      g.circle(start + i * gap, y, i === p.step ? r * 1.35 : r);
+      g.fill({ color: i <= p.step ? K.progressDone : K.progressTodo }).stroke({ width: 2, color: K.pill });
     }
-    this.root.addChild(dots);
-    if (p.label) {
-      const label = this.pill(this.text(p.label, unit * 0.55, K.text), K.pill, K.pillAlpha, null);
-      label.position.set(cx - label.width / 2, y + r * 2.2);
-      this.root.addChild(label);
+    this.progressPill.set({ text: p.label, size: unit * 0.55, colour: K.text, bg: K.pill, dot: null });
+    this.progressPill.view.position.set(cx - this.progressPill.view.width / 2, y + r * 2.2);
+  }
+
+  private layoutCaption(unit: number, pad: number): void {
+    const hasButtons = this.buttons.length > 0;
+    const show = this.caption !== '' || hasButtons;
+    this.band.clear();
+    this.syncButtons();
+    // Hidden text is emptied, not just hidden: pixi releases a text's texture (keyed by the words)
+    // only when it renders the object again, so the last customer's caption must render as ''.
+    if (!show) {
+      this.captionText.text = '';
+      return;
+    }
+    const buttonW = hasButtons ? Math.max(MIN_TOUCH_PX * 2.5, unit * 4) : 0;
+    const textW = this.width - pad * 4 - buttonW * this.buttons.length;
+    const text = this.captionText;
+    text.style.fontSize = unit;
+    text.style.wordWrapWidth = Math.max(50, textW);
+    text.style.lineHeight = unit * 1.35;
+    text.text = this.caption;
+    const h = Math.max(text.height + pad * 2, MIN_TOUCH_PX + pad * 2);
+    const top = this.height - h;
+    this.band.rect(0, top, this.width, h).fill({ color: K.band, alpha: K.bandAlpha });
+    this.band.rect(0, top, this.width, 4).fill(K.progressDone);
+    text.position.set(pad * 2 + (textW - text.width) / 2, top + (h - text.height) / 2);
+    let bx = this.width - pad - buttonW;
+    for (const b of this.buttons) {
+      const view = this.buttonViews.get(b.id)!;
+      const bh = Math.max(MIN_TOUCH_PX, h - pad * 2);
+      view.bg.clear().roundRect(0, 0, buttonW, bh, 12).fill(K.button);
+      view.label.style.fontSize = unit * 0.7;
+      view.label.text = b.label;
+      view.label.position.set((buttonW - view.label.width) / 2, (bh - view.label.height) / 2);
+      view.box.position.set(bx, top + (h - bh) / 2);
+      bx -= buttonW + pad;
     }
   }
 
-  private drawCaption(unit: number, pad: number): void {
-    const hasButtons = this.buttons.length > 0;
-    if (!this.caption && !hasButtons) return;
-    const buttonW = hasButtons ? Math.max(MIN_TOUCH_PX * 2.5, unit * 4) : 0;
-    const textW = this.width - pad * 4 - buttonW;
-    const text = this.text(this.caption, unit, K.text, {
-      wordWrap: true,
-      wordWrapWidth: Math.max(50, textW),
-      breakWords: true,
-      align: 'center',
-      lineHeight: unit * 1.35,
-    });
-    const h = Math.max(text.height + pad * 2, MIN_TOUCH_PX + pad * 2);
-    const band = new Graphics()
-      .rect(0, this.height - h, this.width, h)
-      .fill({ color: K.band, alpha: K.bandAlpha });
-    band.rect(0, this.height - h, this.width, 4).fill(K.progressDone);
-    this.root.addChild(band);
-    text.position.set(pad * 2 + (textW - text.width) / 2, this.height - h + (h - text.height) / 2);
-    this.root.addChild(text);
-    let bx = this.width - pad - buttonW;
-    for (const b of this.buttons) {
-      const bh = Math.max(MIN_TOUCH_PX, h - pad * 2);
-      const button = new Container();
-      button.addChild(new Graphics().roundRect(0, 0, buttonW, bh, 12).fill(K.button));
-      const label = this.text(b.label, unit * 0.7, K.buttonText, { fontWeight: '700' });
-      label.position.set((buttonW - label.width) / 2, (bh - label.height) / 2);
-      button.addChild(label);
-      button.position.set(bx, this.height - h + (h - bh) / 2);
-      button.eventMode = 'static';
-      button.cursor = 'pointer';
-      button.on('pointertap', () => b.onTap());
-      this.root.addChild(button);
-      bx -= buttonW + pad;
+  /** Keeps one button view per button id; taps go to the current handler of that id. */
+  private syncButtons(): void {
+    const ids = new Set(this.buttons.map((b) => b.id));
+    for (const [id, view] of this.buttonViews) {
+      if (ids.has(id)) continue;
+      view.box.destroy({ children: true });
+      this.buttonViews.delete(id);
     }
+    for (const b of this.buttons) {
+      if (this.buttonViews.has(b.id)) continue;
+      const box = new Container();
+      const bg = new Graphics();
+      const label = makeText('', 20, K.buttonText, { fontWeight: '700' });
+      box.addChild(bg, label);
+      box.eventMode = 'static';
+      box.cursor = 'pointer';
+      box.on('pointertap', () => this.buttons.find((x) => x.id === b.id)?.onTap());
+      this.root.addChild(box);
+      this.buttonViews.set(b.id, { box, bg, label });
+    }
+  }
+}
+
+/**
+ * pixi remembers texts by their words: the measurements of the last 1000 laid out, and the names of every
+ * text texture it ever made (released ones stay as null entries). So the previous customer's captions (the
+ * answers they got) would stay in memory. pixi has no public API to forget them; these internals are
+ * reached by name, and if a pixi version renames them nothing breaks (the wipe is then only less thorough).
+ */
+function forgetReleasedTexts(renderer: unknown): void {
+  const cache = (CanvasTextMetrics as unknown as { _measurementCache?: { clear?: () => void } })
+    ._measurementCache;
+  cache?.clear?.();
+  const active = (renderer as { canvasText?: { _activeTextures?: Record<string, unknown> } }).canvasText
+    ?._activeTextures;
+  if (active) for (const key of Object.keys(active)) if (active[key] === null) delete active[key];
+}
+
+function makeText(value: string, size: number, fill: string, extra: TextStyleOptions = {}): Text {
+  return new Text({
+    text: value,
+    style: { fontFamily: FONT, fontSize: size, fill, fontWeight: '600', ...extra },
+  });
+}
+
+/** A rounded pill with an optional status dot and a label, at least MIN_TOUCH_PX tall. */
+class Pill {
+  readonly view = new Container();
+  private readonly bg = new Graphics();
+  private readonly dot = new Graphics();
+  private readonly label = makeText('', 20, K.text, { lineHeight: 0 });
+
+  constructor() {
+    this.view.addChild(this.bg, this.dot, this.label);
+  }
+
+  set(o: { text: string; size: number; colour: string; bg: string; dot: string | null }): void {
+    this.label.style.fontSize = o.size;
+    this.label.style.fill = o.colour;
+    this.label.style.lineHeight = o.size * 1.35;
+    this.label.text = o.text;
+    this.bg.clear();
+    this.dot.clear();
+    // An empty pill draws nothing but stays in the scene, so its old text is released on this render.
+    if (o.text === '') return;
+    const h = Math.max(MIN_TOUCH_PX, this.label.height + 16);
+    const dotR = o.dot ? h * 0.18 : 0;
+    const inset = 16 + (o.dot ? dotR * 2 + 10 : 0);
+    this.bg
+      .clear()
+      .roundRect(0, 0, this.label.width + 16 + inset, h, h / 2)
+      .fill({ color: o.bg, alpha: K.pillAlpha });
+    if (o.dot) this.dot.circle(16 + dotR, h / 2, dotR).fill(o.dot);
+    this.label.position.set(inset, (h - this.label.height) / 2);
   }
 }
 

@@ -1,0 +1,42 @@
+// kiosk-ui benchmarks (npm run bench -w kiosk-ui): avatar frame cost against a static baseline, page heap
+// over 50 journeys on the real branch, production bundle size per page. Writes bench-results/kiosk-ui.json
+// in the format of ../shared/DESIGN.md. Benchmarks report; they do not fail.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../test/browser/support/chromium.ts';
+import { repoRoot } from '../test/browser/support/branch-process.ts';
+import { avatarFrameFigures } from './avatar-frames.ts';
+import { bundleFigures } from './bundle-size.ts';
+import type { Figure } from './figure.ts';
+import { heapFigures } from './heap-journeys.ts';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const figures: Figure[] = [];
+const browser = await launchChromium();
+try {
+  for (const [name, run] of [
+    ['avatar frames', () => avatarFrameFigures(browser)],
+    ['heap over journeys', () => heapFigures(browser)],
+    ['bundle size', () => bundleFigures(browser, dist)],
+  ] as const) {
+    const started = performance.now();
+    const got = await run();
+    figures.push(...got);
+    console.log(`${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    for (const f of got) console.log(`  ${f.name} = ${f.value} ${f.unit} (target ${f.target})`);
+  }
+} finally {
+  await browser.close();
+}
+const out = join(repoRoot, 'bench-results');
+mkdirSync(out, { recursive: true });
+const report = {
+  part: 'kiosk-ui',
+  when: new Date().toISOString(),
+  machine: { cpus: cpus().length, node: process.version },
+  figures,
+};
+writeFileSync(join(out, 'kiosk-ui.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`wrote ${join(out, 'kiosk-ui.json')}`);
