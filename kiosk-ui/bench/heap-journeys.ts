@@ -55,6 +55,13 @@ export async function heapFigures(browser: Browser, journeys = 50): Promise<Figu
         how: `${how}, journey 50 vs journey 1`,
       },
       {
+        name: 'heap_growth_pct_journeys_10_to_50',
+        value: round(((last - tenth) / tenth) * 100, 2),
+        unit: '%',
+        target: 'report',
+        how: `${how}, journey 50 vs journey 10 (after most of the engine's warm-up compilation); heap after journeys 1, 10, 20, 30, 40, 50: ${series.map((b) => (b / 2 ** 20).toFixed(2)).join(', ')} MiB`,
+      },
+      {
         name: 'heap_mb_after_1_journey',
         value: round(first / 2 ** 20, 2),
         unit: 'MiB',
