@@ -119,4 +119,19 @@ describe('availabilityOf', () => {
     expect(availabilityOf('PROTECTIVE_STOP', true).available).toBe(true);
     expect(availabilityOf('MAINTENANCE', true)).toEqual({ available: true, safetyState: 'MAINTENANCE' });
   });
+  it('permits runbooks in READY only and jog also in MAINTENANCE, always at the reduced speed', () => {
+    const s = make();
+    expect(s.permit('runbook')).toEqual({ ok: true, maxToolSpeedMmS: null });
+    expect(s.permit('jog')).toEqual({ ok: true, maxToolSpeedMmS: 250 });
+    s.handle({ type: 'door', open: true }, 1);
+    expect(s.permit('runbook').ok).toBe(false);
+    expect(s.permit('jog')).toEqual({ ok: true, maxToolSpeedMmS: 250 });
+    s.handle({ type: 'presence', present: true }, 2);
+    s.handle({ type: 'door', open: false }, 3);
+    expect(s.state()).toBe('PROTECTIVE_STOP');
+    expect(s.permit('jog').ok).toBe(false);
+    s.handle({ type: 'estop', pressed: true }, 4);
+    expect(s.permit('runbook')).toMatchObject({ ok: false, reason: expect.stringMatching(/ESTOP/) });
+    expect(s.permit('jog').ok).toBe(false);
+  });
 });
