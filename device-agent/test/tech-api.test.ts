@@ -5,7 +5,7 @@ import { forwardKinematics } from '@branch/firmware-bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { REDUCED_SPEED_MM_S } from '../src/safety/safety-supervisor.ts';
-import { postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { KioskClient, postJson, startHarness, waitFor, type Harness } from './harness.ts';
 import { TechApi, TechSocket } from './tech-client.ts';
 
 const PAN = '4539578763621486';
@@ -180,8 +180,20 @@ describe('technician API', () => {
   });
 
   it('builds a diagnostic bundle with progress, without card data', async () => {
-    await postJson(sim('/card'), { raw: TRACK });
-    await new Promise((r) => setTimeout(r, 200));
+    // A customer swipes the planted card into a session, so it is parsed, masked and logged.
+    const kiosk = await KioskClient.connect(h.agent.url);
+    try {
+      const sessionId = (await kiosk.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
+      const read = kiosk.command('CardReader.ReadCard', { sessionId, timeoutMs: 5000 });
+      await waitFor(() =>
+        kiosk.frames.find((f) => f.header.type === 'acknowledge' && f.header.name === 'CardReader.ReadCard'),
+      );
+      await postJson(sim('/card'), { raw: TRACK });
+      expect((await read).payload).toMatchObject({ card: { maskedPan: '453957******1486' } });
+      await kiosk.command('Session.End', { sessionId, outcome: 'answered' });
+    } finally {
+      await kiosk.close();
+    }
     const from = ws.messages.length;
     const start = await api.call('POST', '/bundle', {});
     expect(start.status).toBe(202);
@@ -214,6 +226,7 @@ describe('technician API', () => {
     );
     expect(dl.text).not.toContain('pinHash":"scrypt');
     expect(dl.text).not.toContain('PLANTED');
+    expect(dl.text).toContain('card linked to session'); // the log lines are in, guarded
     // Nothing the technician API or socket sent carries the PAN.
     for (const text of [dl.text, ...api.raw, ...ws.raw]) expect(text).not.toContain(PAN);
   });
