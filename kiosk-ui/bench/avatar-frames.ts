@@ -31,12 +31,13 @@ export async function avatarFrameFigures(browser: Browser, seconds = 10): Promis
   const dir = await buildBenchPages();
   const server = await serveStatic(dir);
   try {
-    // Interleaved (static, animated, static, animated; half the time each) so that warm-up and the
-    // other helpers' load on this 2-core machine fall on both alike.
-    const half = seconds / 2;
+    // Interleaved in five rounds (static, animated), a fifth of the time each, so that warm-up and the
+    // load of other processes on this 2-core machine fall on both alike.
+    const rounds = 5;
+    const slice = seconds / rounds;
     const runs: FrameResult[] = [];
-    for (const mode of ['static', 'animated', 'static', 'animated'])
-      runs.push(await runMode(browser, server.url, mode, half));
+    const order = Array.from({ length: rounds }, () => ['static', 'animated']).flat();
+    for (const mode of order) runs.push(await runMode(browser, server.url, mode, slice));
     const merge = (mode: string): FrameResult => {
       const rs = runs.filter((r) => r.mode === mode);
       return {
@@ -53,7 +54,7 @@ export async function avatarFrameFigures(browser: Browser, seconds = 10): Promis
     if (anim.renderer !== 'webgl') throw new Error(`expected WebGL, got ${anim.renderer}`);
     const fps = anim.frames / anim.seconds;
     const baseFps = base.frames / base.seconds;
-    const how = `headless Chromium, SwiftShader WebGL, 1080x845 stage (portrait kiosk), ${seconds} s uncapped rAF loop per mode (two interleaved halves, each after 1 s warm-up)`;
+    const how = `headless Chromium, SwiftShader WebGL, 1080x845 stage (portrait kiosk), ${seconds} s uncapped rAF loop per mode (five interleaved rounds, each page after 1 s warm-up)`;
     return [
       {
         name: 'avatar_fps',
