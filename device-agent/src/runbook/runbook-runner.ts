@@ -11,6 +11,7 @@ import type { MotionGate, RunProgress, RunResult, StepResult } from './run-types
 
 const STOP_STATES: ReadonlySet<SafetyState> = new Set(['ESTOP', 'PROTECTIVE_STOP', 'MAINTENANCE', 'FAULT']);
 const POLL_MS = 50;
+const HALT_WAIT_MS = 1000;
 
 export interface RunnerDeps {
   arm: ArmController;
@@ -53,7 +54,9 @@ export class RunbookRun {
 
   private async stopArm(): Promise<void> {
     const { arm } = this.deps;
-    await arm.halt(2).catch(() => undefined);
+    // A halt resolves on the firmware's acknowledgement, which never comes over a dead link (the
+    // firmware's watchdog stops the arm then): the run does not wait for it longer than this.
+    await Promise.race([arm.halt(2).catch(() => undefined), this.sleep(HALT_WAIT_MS)]);
     // The halt leaves the firmware 'halted'; clear it so the next motion is not refused (nothing resumes:
     // the halted move was dropped by the firmware).
     if (this.deps.gate.permit('runbook').ok) await arm.resume().catch(() => undefined);
