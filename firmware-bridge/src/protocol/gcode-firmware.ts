@@ -3,32 +3,23 @@
 // host silence (the host's `?` polls double as its heartbeat). Pure: owner feeds bytes and calls tick().
 import type { FirmwareHooks } from './binary-firmware.ts';
 import {
-  AXES,
-  formatStatusReport,
   GcodeAlarm,
   GcodeError,
-  GcodeParseError,
   MAX_LINE_BYTES,
-  parseGcodeLine,
   RT_HOLD,
   RT_RESET,
   RT_RESUME,
   RT_STATUS,
   RX_BUFFER_BYTES,
 } from './gcode.ts';
-import { checkJointTargets } from './kinematics.ts';
+import { executeLine, type Block, type Modal } from './gcode-lines.ts';
+import { statusReportFor } from './gcode-status-report.ts';
 import { ResultCode, type ResultCodeValue } from './messages.ts';
 import type { SimArm } from './sim-arm.ts';
 
 export const GCODE_FIRMWARE_ID = 'branch-arm-sim 1.0.0 (gcode)';
 export const PLANNER_BLOCKS = 15;
 const WATCHDOG_MS = 250;
-
-type Block =
-  | { kind: 'move'; targets: number[]; scale: number }
-  | { kind: 'gripper'; opening: number }
-  | { kind: 'home' }
-  | { kind: 'dwell'; ms: number; until?: number };
 
 const enc = new TextEncoder();
 
@@ -45,8 +36,7 @@ export class GcodeFirmware {
   private interrupted: Block | null = null;
   private alarm = true; // homing lock at power-up
   private hold = false;
-  private feed: number;
-  private modal: number[];
+  private readonly modal: Modal;
   private haltId = 0;
   private lastResetAt = -Infinity;
   private counters = { lines: 0, ok: 0, errors: 0, alarms: 0, resets: 0, holds: 0, statusReports: 0 };
@@ -57,8 +47,7 @@ export class GcodeFirmware {
     private readonly now: () => number,
     private readonly hooks: FirmwareHooks = {},
   ) {
-    this.feed = this.maxFeed();
-    this.modal = arm.positions.slice();
+    this.modal = { targets: arm.positions.slice(), feed: this.maxFeed() };
   }
 
   private maxFeed(): number {
@@ -131,30 +120,14 @@ export class GcodeFirmware {
 
   private statusReport(): void {
     this.counters.statusReports++;
-    const a = this.arm;
-    const moving = a.moving;
-    let state: string;
-    let sub: number | null = null;
-    if (this.alarm || a.state === 'fault') state = 'Alarm';
-    else if (this.hold) {
-      state = 'Hold';
-      sub = moving ? 1 : 0;
-    } else if (this.current?.kind === 'home') state = 'Home';
-    else if (this.current || this.planner.length > 0) state = 'Run';
-    else state = 'Idle';
     this.send(
-      formatStatusReport({
-        state: state as 'Idle',
-        sub,
-        mpos: a.positions,
+      statusReportFor(this.arm, {
+        alarm: this.alarm,
+        hold: this.hold,
+        homing: this.current?.kind === 'home',
+        running: this.current !== null || this.planner.length > 0,
         bf: [PLANNER_BLOCKS - this.planner.length, RX_BUFFER_BYTES - this.queuedBytes],
-        feed: moving ? this.feed : 0,
-        gripper: a.gripper,
-        homed: a.homed,
-        faults: [...a.faults],
-        temperatures: a.temperatures,
-        currents: a.currents,
-        velocities: a.velocities,
+        feed: this.modal.feed,
         t: this.now(),
       }),
     );
@@ -199,7 +172,7 @@ export class GcodeFirmware {
     this.lines.length = 0;
     this.queuedBytes = 0;
     this.line = '';
-    this.modal = this.arm.positions.slice();
+    this.modal.targets = this.arm.positions.slice();
     this.send('');
     this.send("Grbl 1.1h ['$' for help]");
     if (wasMoving) this.raiseAlarm(GcodeAlarm.ABORT_CYCLE);
@@ -243,51 +216,13 @@ export class GcodeFirmware {
   private execute(l: string): number | null {
     if (l === '') return 0;
     if (l.startsWith('$')) return this.system(l.toUpperCase());
-    let words;
-    try {
-      words = parseGcodeLine(l);
-    } catch (e) {
-      return e instanceof GcodeParseError ? e.code : GcodeError.INVALID_STATEMENT;
-    }
-    if (words.some((w) => !'GMXYZABCFPSN'.includes(w.letter))) return GcodeError.UNSUPPORTED_COMMAND;
-    const g = words.filter((w) => w.letter === 'G').map((w) => w.value);
-    const m = words.filter((w) => w.letter === 'M').map((w) => w.value);
-    if (g.length + m.length > 1) return GcodeError.MODAL_GROUP_VIOLATION;
-    const f = words.find((w) => w.letter === 'F');
-    if (f && !(f.value > 0)) return GcodeError.VALUE_WORD_CONFLICT;
-    const code =
-      g[0] ?? (m.length ? undefined : words.some((w) => AXES.includes(w.letter as 'X')) ? 1 : undefined);
-    if (code === 90 || code === 21 || code === 94) return 0;
-    if (this.alarm) return GcodeError.SYSTEM_GC_LOCK;
-    if (code === 0 || code === 1) {
-      const targets = this.modal.slice();
-      for (const w of words) {
-        const i = AXES.indexOf(w.letter as 'X');
-        if (i >= 0) {
-          if (i >= this.arm.n) return GcodeError.UNSUPPORTED_COMMAND;
-          targets[i] = w.value;
-        }
-      }
-      if (f) this.feed = f.value;
-      if (checkJointTargets(targets, this.arm.limits)) return GcodeError.TRAVEL_EXCEEDED;
-      const scale = code === 0 ? 1 : Math.min(1, this.feed / this.maxFeed());
-      this.modal = targets;
-      this.planner.push({ kind: 'move', targets, scale });
-      return 0;
-    }
-    if (code === 4) {
-      const p = words.find((w) => w.letter === 'P')?.value ?? 0;
-      if (!(p >= 0)) return GcodeError.VALUE_WORD_CONFLICT;
-      this.planner.push({ kind: 'dwell', ms: p * 1000 });
-      return null;
-    }
-    if (m[0] === 3 || m[0] === 5) {
-      const s = m[0] === 5 ? 0 : (words.find((w) => w.letter === 'S')?.value ?? 1000);
-      if (!(s >= 0 && s <= 1000)) return GcodeError.VALUE_WORD_CONFLICT;
-      this.planner.push({ kind: 'gripper', opening: s / 1000 });
-      return 0;
-    }
-    return GcodeError.UNSUPPORTED_COMMAND;
+    return executeLine(l, {
+      arm: this.arm,
+      alarm: this.alarm,
+      modal: this.modal,
+      maxFeed: this.maxFeed(),
+      plan: (block) => this.planner.push(block),
+    });
   }
 
   private system(l: string): number | null {
@@ -307,7 +242,7 @@ export class GcodeFirmware {
         if (refusal) return GcodeError.SYSTEM_GC_LOCK;
         this.alarm = false;
         this.hold = false;
-        this.modal = this.arm.positions.slice();
+        this.modal.targets = this.arm.positions.slice();
         return 0;
       }
       case '$$':
@@ -359,7 +294,7 @@ export class GcodeFirmware {
     this.current = null;
     if (code === ResultCode.OK) {
       if (block.kind === 'home') {
-        this.modal = this.arm.positions.slice();
+        this.modal.targets = this.arm.positions.slice();
         this.counters.ok++;
         this.send('ok');
       }
