@@ -9,9 +9,10 @@ import { wipeBrowserStorage } from './browser-wipe.ts';
 import { cardErrorKey } from './card-errors.ts';
 import { DEFAULT_IDLE_MS, IDLE_WARNING_MS, IdleTimer } from './idle-timer.ts';
 import type { KioskView, Screen } from './kiosk-view.ts';
-import { checkRisk, optionalString } from './risk-check.ts';
+import { optionalString } from './risk-check.ts';
+import { showAnswer } from './answer-view.ts';
+import { cameraIndicator, progressFor } from './journey-progress.ts';
 import { SERVICES, serviceQuestionKey, type ServiceId } from './services.ts';
-import { effectiveDate, shortSpeech } from './speech-text.ts';
 import { newVisit, snapshotVisit, type Visit } from './visit.ts';
 import { VoiceInput } from './voice-input.ts';
 
@@ -20,8 +21,6 @@ const CARD_TIMEOUT_MS = 30_000;
 const ATTRACT_INTERVAL_MS = 15_000;
 /** After the thank-you the page wipes itself; unrated wrap-ups wipe after this long. */
 const WRAPUP_MS = 20_000;
-const STEPS: Partial<Record<Screen, number>> = { language: 0, main: 1, wrapup: 2 };
-const STEP_LABELS = ['progress.language', 'progress.help', 'progress.wrapup'] as const;
 
 export interface KioskAppOptions {
   idleMs?: number;
@@ -40,6 +39,8 @@ export class KioskApp {
   private attractTurn = 0;
   private wrapupTimer: ReturnType<typeof setTimeout> | null = null;
   private wipes = 0;
+  /** Set while the agent is away, so "one moment" is said once per outage, not at every retry. */
+  private outage = false;
 
   constructor(
     private readonly view: KioskView,
@@ -79,10 +80,7 @@ export class KioskApp {
     }
     client.on('Common.StatusChanged', (a) => this.setAvailability(a));
     client.onState((s) => this.onConnection(s));
-    this.overlay.setCamera({
-      state: 'unavailable',
-      label: `${t('zh-CN', 'camera.off')} · ${t('en', 'camera.off')}`,
-    });
+    this.overlay.setCamera(cameraIndicator(null));
     this.go('attract');
     this.startAttract();
     this.onConnection(client.state);
@@ -149,7 +147,7 @@ export class KioskApp {
       visit.sessionId = sessionId;
       this.view.applyLocale(locale);
       this.view.setVoiceAvailable(this.voiceInput.available);
-      this.overlay.setCamera({ state: 'unavailable', label: t(locale, 'camera.off') });
+      this.overlay.setCamera(cameraIndicator(locale));
       this.overlay.setButtons([
         { id: 'repeat', label: t(locale, 'overlay.repeat'), onTap: () => this.repeat() },
       ]);
@@ -213,22 +211,11 @@ export class KioskApp {
       if (!this.current(visit)) return;
       visit.answered = true;
       if (answer.title) visit.answerTitles.push(answer.title);
-      const date = effectiveDate(answer.effectiveFrom);
-      this.view.showAnswer({
-        text: answer.text,
-        ...(answer.title ? { title: answer.title } : {}),
-        ...(date ? { effective: t(locale, 'answer.effective', { date }) } : {}),
-      });
-      // Wealth products: the agent may send the product's level and the customer's rating (not yet in the
-      // protocol); the page compares them when it has them and always shows the disclosure with a level.
-      const risk = checkRisk(optionalString(answer, 'productRiskLevel'), visit.riskRating);
-      this.view.showRisk(risk, locale);
+      const { risk, lines } = showAnswer(this.view, answer, locale, visit.riskRating);
       this.view.question.value = '';
-      this.mood(
-        answer.confidence >= 0.5 ? (risk?.kind === 'unsuitable' ? 'concerned' : 'happy') : 'concerned',
-      );
-      await this.say(shortSpeech(answer.text, locale), locale, visit);
-      if (risk) await this.say(this.view.riskResult.textContent ?? '', locale, visit);
+      const good = answer.confidence >= 0.5 && risk?.kind !== 'unsuitable';
+      this.mood(good ? 'happy' : 'concerned');
+      for (const line of lines) await this.say(line, locale, visit);
     } catch {
       if (!this.current(visit)) return;
       this.mood('apologetic');
@@ -337,10 +324,7 @@ export class KioskApp {
     this.avatar.stopSpeaking();
     this.view.clear();
     this.overlay.clear();
-    this.overlay.setCamera({
-      state: 'unavailable',
-      label: `${t('zh-CN', 'camera.off')} · ${t('en', 'camera.off')}`,
-    });
+    this.overlay.setCamera(cameraIndicator(null));
     this.go('attract');
     this.mood('neutral');
     this.startAttract();
@@ -361,19 +345,7 @@ export class KioskApp {
   private go(screen: Screen): void {
     this.screen = screen;
     this.view.show(screen);
-    const step = STEPS[screen];
-    const locale = this.visit.locale;
-    this.overlay.setProgress(
-      step === undefined
-        ? null
-        : {
-            step,
-            total: STEP_LABELS.length,
-            label: locale
-              ? t(locale, STEP_LABELS[step]!)
-              : `${t('zh-CN', STEP_LABELS[step]!)} · ${t('en', STEP_LABELS[step]!)}`,
-          },
-    );
+    this.overlay.setProgress(progressFor(screen, this.visit.locale));
     this.refreshControls();
   }
 
@@ -387,6 +359,7 @@ export class KioskApp {
   private onConnection(state: 'connecting' | 'connected' | 'disconnected'): void {
     this.view.setConnection(state, this.visit.locale);
     if (state === 'connected') {
+      this.outage = false;
       void this.client.send('Common.Status', {}).then(
         (s) => {
           const caps = (s as { capabilities?: unknown }).capabilities;
@@ -397,8 +370,9 @@ export class KioskApp {
       );
       // The agent ends a page's sessions when its connection drops: a visit in progress starts over.
       if (this.visit.sessionId) void this.endVisit('abandoned');
-    } else if (state === 'disconnected' && this.screen !== 'attract') {
+    } else if (state === 'disconnected' && !this.outage && this.screen !== 'attract') {
       // Say "one moment" rather than fail: the client reconnects by itself.
+      this.outage = true;
       const locale = this.visit.locale ?? 'zh-CN';
       this.mood('apologetic');
       void this.say(t(locale, 'connection.lost.speech'), locale);

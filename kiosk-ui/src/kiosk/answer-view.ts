@@ -1,0 +1,28 @@
+// Puts an answer from the knowledge base on the page: article title, text, effective date, and for a
+// rated wealth product the risk check with the disclosure. Returns the lines the avatar should say.
+import type { Answer } from '@branch/device-agent';
+import { t, type Locale } from '../i18n/index.ts';
+import type { KioskView } from './kiosk-view.ts';
+import { checkRisk, optionalString, type RiskCheck } from './risk-check.ts';
+import { effectiveDate, shortSpeech } from './speech-text.ts';
+
+export function showAnswer(
+  view: KioskView,
+  answer: Answer,
+  locale: Locale,
+  riskRating: string | null,
+): { risk: RiskCheck | null; lines: string[] } {
+  const date = effectiveDate(answer.effectiveFrom);
+  view.showAnswer({
+    text: answer.text,
+    ...(answer.title ? { title: answer.title } : {}),
+    ...(date ? { effective: t(locale, 'answer.effective', { date }) } : {}),
+  });
+  // The agent may send the product's level (not yet in the protocol); the page compares it with the
+  // customer's rating when it has both, and says so when the rating is missing.
+  const risk = checkRisk(optionalString(answer, 'productRiskLevel'), riskRating);
+  view.showRisk(risk, locale);
+  const lines = [shortSpeech(answer.text, locale)];
+  if (risk) lines.push(view.riskResult.textContent ?? '');
+  return { risk, lines };
+}
