@@ -36,6 +36,9 @@ export interface DriverOptions {
   connectTimeoutMs?: number;
   /** An unacknowledged HALT is written again after this long, ms. */
   haltRepeatMs?: number;
+  /** Silence from the arm after which the link counts as degraded (150) / down (1000), ms. */
+  degradedAfterMs?: number;
+  downAfterMs?: number;
 }
 
 /** What the firmware says about the arm, as one update. */
@@ -64,6 +67,7 @@ export abstract class BaseArmController<H extends { lastSent: number }> implemen
   protected halting: H | null = null;
   /** Words for the timeout message: `no ${handshakeName} from the arm within ...`. */
   protected abstract readonly handshakeName: string;
+  protected readonly silence: { degradedAfterMs: number; downAfterMs: number };
   private readonly connectTimeoutMs: number;
   private readonly haltRepeatMs: number;
   private ticker: ReturnType<typeof setInterval> | null = null;
@@ -80,6 +84,7 @@ export abstract class BaseArmController<H extends { lastSent: number }> implemen
     this.limitsFixed = opts.limits !== undefined;
     this.connectTimeoutMs = opts.connectTimeoutMs ?? 5000;
     this.haltRepeatMs = opts.haltRepeatMs ?? 10;
+    this.silence = { degradedAfterMs: opts.degradedAfterMs ?? 150, downAfterMs: opts.downAfterMs ?? 1000 };
     this.current = {
       state: 'disconnected',
       link: 'down',

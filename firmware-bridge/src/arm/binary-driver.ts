@@ -17,9 +17,6 @@ import { parseSelfTest } from '../protocol/kinematics.ts';
 
 export interface BinaryDriverOptions extends DriverOptions {
   heartbeatMs?: number;
-  /** Silence after which the link counts as degraded / down, ms. */
-  degradedAfterMs?: number;
-  downAfterMs?: number;
   hostId?: string;
 }
 
@@ -33,9 +30,8 @@ interface PendingHalt {
 export class BinaryArmController extends BaseArmController<PendingHalt> {
   readonly link: ReliableLink;
   protected readonly handshakeName = 'HELLO';
-  private readonly o: Required<
-    Omit<BinaryDriverOptions, 'logger' | 'limits' | 'connectTimeoutMs' | 'haltRepeatMs'>
-  >;
+  /** The dialect's own options, defaults filled in (the shared ones live in the base). */
+  private readonly o: Required<Omit<BinaryDriverOptions, keyof DriverOptions>>;
   private helloNonce = 0;
   private lastHello = -Infinity;
   private lastHeartbeat = -Infinity;
@@ -50,8 +46,6 @@ export class BinaryArmController extends BaseArmController<PendingHalt> {
     super(transport, opts);
     this.o = {
       heartbeatMs: opts.heartbeatMs ?? 50,
-      degradedAfterMs: opts.degradedAfterMs ?? 150,
-      downAfterMs: opts.downAfterMs ?? 1000,
       hostId: opts.hostId ?? 'device-agent',
     };
     this.commands = new PendingCommands(this.stats);
@@ -192,12 +186,12 @@ export class BinaryArmController extends BaseArmController<PendingHalt> {
       this.lastDecoderErrors = errors;
       this.lastErrorAt = t;
     }
-    if (silence > this.o.downAfterMs) {
+    if (silence > this.silence.downAfterMs) {
       this.lose(`no frames from the arm for ${Math.round(silence)} ms`);
       return;
     }
     const noisy = t - this.lastErrorAt < 500 || t - this.link.lastRetransmit < 500;
-    this.setLink(silence > this.o.degradedAfterMs || noisy ? 'degraded' : 'up');
+    this.setLink(silence > this.silence.degradedAfterMs || noisy ? 'degraded' : 'up');
   }
 
   // ---- inbound ----

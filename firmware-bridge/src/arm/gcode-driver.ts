@@ -28,8 +28,6 @@ import type { ByteTransport } from '../transport/serial.ts';
 export interface GcodeDriverOptions extends DriverOptions {
   /** Status poll period, ms (default 20: 50 Hz telemetry). */
   pollMs?: number;
-  degradedAfterMs?: number;
-  downAfterMs?: number;
 }
 
 /** The HALT in progress: category 1 goes through a hold, then a reset. */
@@ -48,9 +46,8 @@ async function both(a: Promise<void>, b: Promise<void>): Promise<void> {
 
 export class GcodeArmController extends BaseArmController<GcodeHalt> {
   protected readonly handshakeName = 'answer to $I';
-  private readonly o: Required<
-    Omit<GcodeDriverOptions, 'logger' | 'limits' | 'connectTimeoutMs' | 'haltRepeatMs'>
-  >;
+  /** The dialect's own options, defaults filled in (the shared ones live in the base). */
+  private readonly o: Required<Omit<GcodeDriverOptions, keyof DriverOptions>>;
   private rx = '';
   private readonly lines: GcodeLineStream;
   private helloSentAt = -Infinity;
@@ -66,8 +63,6 @@ export class GcodeArmController extends BaseArmController<GcodeHalt> {
     super(transport, opts);
     this.o = {
       pollMs: opts.pollMs ?? 20,
-      degradedAfterMs: opts.degradedAfterMs ?? 150,
-      downAfterMs: opts.downAfterMs ?? 1000,
     };
     this.lines = new GcodeLineStream(transport, this.stats);
     transport.onData((b) => this.onBytes(b));
@@ -193,11 +188,11 @@ export class GcodeArmController extends BaseArmController<GcodeHalt> {
       this.transport.write(new Uint8Array([RT_STATUS]));
     }
     const silence = t - this.lastRx;
-    if (silence > this.o.downAfterMs) {
+    if (silence > this.silence.downAfterMs) {
       this.lose(`no status from the arm for ${Math.round(silence)} ms`);
       return;
     }
-    if (!this.awaitingFirstReport) this.setLink(silence > this.o.degradedAfterMs ? 'degraded' : 'up');
+    if (!this.awaitingFirstReport) this.setLink(silence > this.silence.degradedAfterMs ? 'degraded' : 'up');
   }
 
   private async sendHello(): Promise<void> {
