@@ -96,13 +96,14 @@ async function main(): Promise<void> {
   const agent = await startService(
     'agent',
     join(root, 'scripts/services/agent.ts'),
-    agentServiceOptions(config, secrets, dataDir, staticDir, hubUrl, armPath),
+    agentServiceOptions(config, secrets, dataDir, staticDir, hubUrl, armPath, simControl ?? undefined),
     sink,
     color,
   );
   running.push(agent);
   watch(agent);
   const agentUrl = String(agent.ready.url);
+  const techUrl = String(agent.ready.techUrl);
   const readySeconds = (performance.now() - startedAt) / 1000;
 
   const runtime = {
@@ -112,7 +113,12 @@ async function main(): Promise<void> {
     hub: { url: hubUrl, pid: hub.pid() },
     agent: { url: agentUrl, pid: agent.child.pid },
     simulator: simControl === null ? null : { port: armPath, control: simControl },
-    pages: { kiosk: `${agentUrl}/`, sim: `${agentUrl}/sim`, agentConsole: `${hubUrl}/agent` },
+    pages: {
+      kiosk: `${agentUrl}/`,
+      sim: `${agentUrl}/sim`,
+      agentConsole: `${hubUrl}/agent`,
+      technician: `${techUrl}/tech`,
+    },
   };
   writeFileSync(join(dataDir, 'runtime.json'), `${JSON.stringify(runtime, null, 2)}\n`);
   printBanner(out, runtime.pages, secrets, armPath);

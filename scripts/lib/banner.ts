@@ -3,7 +3,7 @@ import type { BranchSecrets } from './secrets.ts';
 
 export function printBanner(
   out: (line: string) => void,
-  pages: { kiosk: string; sim: string; agentConsole: string },
+  pages: { kiosk: string; sim: string; agentConsole: string; technician: string },
   secrets: BranchSecrets,
   armPath: string,
 ): void {
@@ -14,7 +14,7 @@ export function printBanner(
       'Agent console',
       `${pages.agentConsole}  (users "agent" and "supervisor", password ${secrets.agentPassword})`,
     ],
-    ['Technician PIN', secrets.technicianPin],
+    ['Technician console', `${pages.technician}  (PIN ${secrets.technicianPin})`],
     ['Arm serial port', armPath],
   ];
   const width = Math.max(...rows.map(([k]) => (k as string).length));

@@ -14,7 +14,7 @@ export interface BranchRuntime {
   hub: { url: string; pid: number };
   agent: { url: string; pid: number };
   simulator: { port: string; control: string } | null;
-  pages: { kiosk: string; sim: string; agentConsole: string };
+  pages: { kiosk: string; sim: string; agentConsole: string; technician: string };
 }
 
 export interface BranchSecretsFile {
