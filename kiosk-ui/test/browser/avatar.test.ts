@@ -195,8 +195,85 @@ describe('avatar on the kiosk page', () => {
         await page.evaluate(() => (globalThis as unknown as KioskWindow).__branchKiosk.avatar.renderer),
       ).toBe('fallback2d');
       await expect.poll(() => warmPixelShare(page), { timeout: 10_000 }).toBeGreaterThan(0.1);
+      mkdirSync(join(repoRoot, 'test-output', 'avatar'), { recursive: true });
+      await page
+        .getByTestId('avatar')
+        .screenshot({ path: join(repoRoot, 'test-output', 'avatar', 'fallback2d.png') });
     } finally {
       await noGl.close();
     }
+  });
+
+  it('speaks through speechSynthesis when a voice exists: lips follow its boundary events, it ends with the voice', async () => {
+    // A stand-in for the platform voice (headless Chromium has none): same API, events on a clock.
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.addInitScript(() => {
+      const log: string[] = [];
+      class FakeUtterance {
+        voice: unknown = null;
+        lang = '';
+        rate = 1;
+        onstart: (() => void) | null = null;
+        onboundary: ((ev: { name: string; charIndex: number }) => void) | null = null;
+        onend: (() => void) | null = null;
+        onerror: (() => void) | null = null;
+        constructor(readonly text: string) {}
+      }
+      const synth = {
+        getVoices: () => [{ name: 'Test English', lang: 'en-US', localService: true }],
+        cancel: () => log.push('cancel'),
+        speak: (u: FakeUtterance) => {
+          log.push(`speak ${u.lang}`);
+          setTimeout(() => u.onstart?.(), 50);
+          // Word starts of "Map moon map moon" at 400 ms apart, then a long silence before the end.
+          [0, 4, 9, 13].forEach((charIndex, i) =>
+            setTimeout(() => u.onboundary?.({ name: 'word', charIndex }), 100 + i * 400),
+          );
+          setTimeout(() => u.onend?.(), 3000);
+        },
+      };
+      // The platform's properties are getters: define over them rather than assign.
+      for (const [name, value] of Object.entries({
+        speechSynthesis: synth,
+        SpeechSynthesisUtterance: FakeUtterance,
+        __voiceLog: log,
+      })) {
+        Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+      }
+    });
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(
+      () => 'avatar' in ((globalThis as unknown as Partial<KioskWindow>).__branchKiosk ?? {}),
+    );
+    const r = await page.evaluate(async () => {
+      const avatar = (globalThis as unknown as KioskWindow).__branchKiosk
+        .avatar as KioskWindow['__branchKiosk']['avatar'] & { voiced: boolean };
+      const started = performance.now();
+      const ou: [number, number][] = [];
+      const sampler = setInterval(
+        () => ou.push([performance.now() - started, avatar.getMorphInfluences().ou ?? 0]),
+        20,
+      );
+      const done = avatar.speak('Map moon map moon', 'en');
+      const voiced = avatar.voiced;
+      await done;
+      clearInterval(sampler);
+      return {
+        voiced,
+        endedAfter: performance.now() - started,
+        ou,
+        log: (globalThis as unknown as { __voiceLog: string[] }).__voiceLog,
+      };
+    });
+    expect(r.voiced).toBe(true);
+    expect(r.log).toContain('speak en-US');
+    // The estimate of this line is under 1 s; the line ends with the voice, at 3 s.
+    expect(r.endedAfter).toBeGreaterThan(2900);
+    // "moon" is re-anchored to each of its boundary events (500 ms and 1300 ms): its rounded ou shows soon after.
+    const peakNear = (t: number): number =>
+      Math.max(...r.ou.filter(([at]) => at > t && at < t + 300).map(([, v]) => v));
+    expect(peakNear(500)).toBeGreaterThan(0.5);
+    expect(peakNear(1300)).toBeGreaterThan(0.5);
+    await page.close();
   });
 });
