@@ -22,7 +22,14 @@ try {
     ['bundle size', () => bundleFigures(browser, dist)],
   ] as const) {
     const started = performance.now();
-    const got = await run();
+    let got: Figure[];
+    try {
+      got = await run();
+    } catch (err) {
+      // One failed measurement must not lose the others; the report says what is missing.
+      console.error(`${name} failed: ${(err as Error).message}`);
+      continue;
+    }
     figures.push(...got);
     console.log(`${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     for (const f of got) console.log(`  ${f.name} = ${f.value} ${f.unit} (target ${f.target})`);

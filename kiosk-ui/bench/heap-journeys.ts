@@ -6,11 +6,16 @@ import { startBranch } from '../test/browser/support/branch-process.ts';
 import type { Figure } from './figure.ts';
 import { round } from './stats.ts';
 
+/** Buttons are disabled while the agent reports the service unavailable (e.g. a starved link heartbeat). */
+const SLOW = { timeout: 60_000 };
+
 async function journey(page: Page): Promise<void> {
+  await page.getByTestId('start').and(page.locator(':enabled')).waitFor(SLOW);
   await page.getByTestId('start').click();
+  await page.getByTestId('lang-en').and(page.locator(':enabled')).waitFor(SLOW);
   await page.getByTestId('lang-en').click();
   const service = page.getByTestId('service-hours');
-  await service.and(page.locator(':enabled')).waitFor();
+  await service.and(page.locator(':enabled')).waitFor(SLOW);
   await service.click();
   await page.getByTestId('answer-title').and(page.locator(':visible')).waitFor();
   await page.getByTestId('end-session').click();
