@@ -3,8 +3,9 @@
 // transaction; any throw rolls the whole batch back.
 import type pg from 'pg';
 import type { ChangeEnvelope } from '../../schema/change.ts';
-import { materializeTicket, mergeTicket, type TicketMergeState } from '../../schema/ticket-merge.ts';
+import { mergeTicket, type TicketMergeState } from '../../schema/ticket-merge.ts';
 import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
+import { editRefusal, ticketRow } from './ticket-rows.ts';
 import { OwnershipError, type ApplyResult, type TicketEditOutcome } from './types.ts';
 
 type Of<E extends ChangeEnvelope['entity']> = Extract<ChangeEnvelope, { entity: E }>;
@@ -49,31 +50,17 @@ export async function applyBatchPg(
   const tickets = by('ticket');
 
   // 2. Ownership: nothing in the batch may touch another kiosk's record.
-  await assertOwners(client, 'conversations', 'conversation', kioskId, [
-    ...conversations.map((c) => c.data.id),
-    ...messages.map((c) => c.data.conversationId),
-  ]);
-  await assertOwners(
-    client,
-    'messages',
-    'message',
-    kioskId,
-    messages.map((c) => c.data.id),
-  );
-  await assertOwners(
-    client,
-    'device_events',
-    'device_event',
-    kioskId,
-    events.map((c) => c.data.id),
-  );
-  await assertOwners(
-    client,
-    'health_snapshots',
-    'health',
-    kioskId,
-    health.map((c) => c.data.id),
-  );
+  const owned: [table: string, entity: string, ids: string[]][] = [
+    [
+      'conversations',
+      'conversation',
+      [...conversations.map((c) => c.data.id), ...messages.map((c) => c.data.conversationId)],
+    ],
+    ['messages', 'message', messages.map((c) => c.data.id)],
+    ['device_events', 'device_event', events.map((c) => c.data.id)],
+    ['health_snapshots', 'health', health.map((c) => c.data.id)],
+  ];
+  for (const [table, entity, ids] of owned) await assertOwners(client, table, entity, kioskId, ids);
 
   // 3. Records, last writer wins by HLC; the guard on kiosk_id also covers a race with another instance.
   const convs = newestPerId(conversations);
@@ -184,9 +171,8 @@ export async function editTicketPg(
     [update.id],
   );
   const row = rows[0];
-  const current = row ? materializeTicket(JSON.parse(row.state) as TicketMergeState) : null;
-  if (!row || !current) return { outcome: 'not_found' };
-  if (current.status !== expectStatus) return { outcome: 'status_changed', ticket: current };
+  const refusal = editRefusal(row, expectStatus);
+  if (refusal || !row) return refusal ?? { outcome: 'not_found' };
   const data = { ...update, kioskId: row.kiosk_id };
   await applyTickets(client, row.kiosk_id, [{ data, hlc } as Of<'ticket'>]);
   const [after] = (
@@ -214,8 +200,9 @@ async function applyTickets(client: pg.PoolClient, kioskId: string, changes: Of<
     states.set(r.id, JSON.parse(r.state) as TicketMergeState);
   }
   for (const c of changes) states.set(c.data.id, mergeTicket(states.get(c.data.id) ?? null, c.data, c.hlc));
-  const merged = [...states.entries()].filter(([id]) => ids.includes(id));
-  const tickets = merged.map(([, s]) => materializeTicket(s));
+  const merged = [...states.entries()]
+    .filter(([id]) => ids.includes(id))
+    .map(([id, s]) => ({ id, ...ticketRow(s) }));
   await client.query(
     `INSERT INTO tickets (id, kiosk_id, hlc, state, data, updated_at)
      SELECT id, $2, hlc, state, data, updated_at
@@ -223,12 +210,12 @@ async function applyTickets(client: pg.PoolClient, kioskId: string, changes: Of<
      ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc, state = excluded.state, data = excluded.data,
        updated_at = excluded.updated_at`,
     [
-      merged.map(([id]) => id),
+      merged.map((r) => r.id),
       kioskId,
-      merged.map(([, s]) => s.hlc),
-      merged.map(([, s]) => JSON.stringify(s)),
-      tickets.map((t) => (t ? JSON.stringify(t) : null)),
-      tickets.map((t) => t?.updatedAt ?? null),
+      merged.map((r) => r.hlc),
+      merged.map((r) => r.state),
+      merged.map((r) => r.data),
+      merged.map((r) => r.updatedAt),
     ],
   );
 }

@@ -4,7 +4,9 @@
 import type pg from 'pg';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import { settingsIdentity, type SettingsDoc } from '../../schema/settings.ts';
+import { parseData } from './rows.ts';
 import type { ArticlePage, PublishOutcome, SettingsPage } from './types.ts';
+import { CURRENT_ARTICLES, pageAfter, publishVerdict, sinceOf } from './downstream-rules.ts';
 
 const PUBLISH_LOCK = 0x6875_6270;
 
@@ -35,9 +37,8 @@ export class PgDownstream {
         `SELECT version, data FROM ${table} WHERE ${where} ORDER BY version DESC`,
         key,
       );
-      const same = rows.find((v) => v.version === version);
-      if (same) return same.data === data ? 'unchanged' : 'conflict';
-      if (rows.length > 0 && (rows[0] as { version: number }).version > version) return 'stale';
+      const verdict = publishVerdict(rows, version, data);
+      if (verdict) return verdict;
       const next = await client.query<{ s: string }>(`SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM ${table}`);
       await insert(client, Number(next.rows[0]?.s));
       return 'published';
@@ -84,21 +85,12 @@ export class PgDownstream {
       'SELECT seq, data FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2',
       [since, limit + 1],
     );
-    const page = rows.slice(0, limit);
-    return {
-      articles: page.map((r) => JSON.parse(r.data) as KnowledgeArticle),
-      checkpoint: String(page.length > 0 ? Number(page[page.length - 1]?.seq) : since),
-      hasMore: rows.length > limit,
-    };
+    const { items, checkpoint: next, hasMore } = pageAfter<KnowledgeArticle>(rows, limit, since);
+    return { articles: items, checkpoint: next, hasMore };
   }
 
   async currentArticles(): Promise<KnowledgeArticle[]> {
-    const rows = await this.rows<{ data: string }>(
-      `SELECT a.data FROM articles a
-       WHERE a.version = (SELECT MAX(b.version) FROM articles b WHERE b.id = a.id AND b.locale = a.locale)
-       ORDER BY a.id, a.locale`,
-    );
-    return rows.map((r) => JSON.parse(r.data) as KnowledgeArticle);
+    return parseData<KnowledgeArticle>(await this.rows<{ data: string }>(CURRENT_ARTICLES));
   }
 
   async currentArticleVersion(id: string, locale: string): Promise<number> {
@@ -115,18 +107,12 @@ export class PgDownstream {
       `SELECT seq, data FROM settings WHERE seq > $1 AND (scope = '' OR scope = $2) ORDER BY seq LIMIT $3`,
       [since, kioskId, limit + 1],
     );
-    const page = rows.slice(0, limit);
-    return {
-      docs: page.map((r) => JSON.parse(r.data) as SettingsDoc),
-      checkpoint: String(page.length > 0 ? Number(page[page.length - 1]?.seq) : since),
-      hasMore: rows.length > limit,
-    };
+    const { items, checkpoint: next, hasMore } = pageAfter<SettingsDoc>(rows, limit, since);
+    return { docs: items, checkpoint: next, hasMore };
   }
 
-  /** A checkpoint from the future means this database was replaced: start the kiosk over. */
   private async validSince(table: 'articles' | 'settings', checkpoint: string): Promise<number> {
-    const since = checkpoint === '' ? 0 : Number(checkpoint);
     const [r] = await this.rows<{ m: string }>(`SELECT COALESCE(MAX(seq), 0) AS m FROM ${table}`);
-    return since > Number(r?.m ?? 0) ? 0 : since;
+    return sinceOf(checkpoint, Number(r?.m ?? 0));
   }
 }

@@ -3,14 +3,23 @@
 import pg from 'pg';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
-import type { Conversation, Message } from '../../schema/conversation.ts';
-import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
+import type { ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
 import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
 import type { SettingsDoc } from '../../schema/settings.ts';
 import { PgDownstream } from './pg-downstream.ts';
 import { applyBatchPg, editTicketPg } from './pg-apply.ts';
 import { migratePgHub } from './pg-schema.ts';
-import { summarize } from './summary.ts';
+import {
+  agentFromRow,
+  conversationDetail,
+  kioskFromRow,
+  numbered,
+  parseData,
+  sessionFromRow,
+  SHARED_SQL,
+  summarize,
+  type Row,
+} from './rows.ts';
 import type {
   AgentRecord,
   AgentSession,
@@ -61,7 +70,11 @@ export async function openPostgresHubStore(options: PostgresStoreOptions): Promi
   return new PostgresHubStore(pool, options.hooks ?? {});
 }
 
-type Row = Record<string, unknown>;
+/** The shared queries, numbered for pg. */
+const Q = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, numbered(v)])) as Record<
+  keyof typeof SHARED_SQL,
+  string
+>;
 
 class PostgresHubStore implements HubStore {
   readonly kind = 'postgres' as const;
@@ -95,16 +108,15 @@ class PostgresHubStore implements HubStore {
   }
 
   async findKioskByTokenHash(tokenHash: string): Promise<KioskRecord | null> {
-    const [r] = await this.rows('SELECT id, created_at FROM kiosks WHERE token_hash = $1', [tokenHash]);
-    return r ? { id: r.id as string, createdAt: r.created_at as string } : null;
+    const [r] = await this.rows(Q.kioskByHash, [tokenHash]);
+    return kioskFromRow(r);
   }
 
   async putKiosk(id: string, tokenHash: string, mode: 'create' | 'upsert'): Promise<boolean> {
     const sql =
       mode === 'create'
         ? 'INSERT INTO kiosks (id, token_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING'
-        : `INSERT INTO kiosks (id, token_hash, created_at) VALUES ($1, $2, $3)
-           ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash`;
+        : Q.upsertKiosk;
     const res = await this.pool.query(sql, [id, tokenHash, new Date().toISOString()]);
     return (res.rowCount ?? 0) > 0;
   }
@@ -118,38 +130,16 @@ class PostgresHubStore implements HubStore {
   }
 
   async listConversations(limit: number): Promise<ConversationSummary[]> {
-    const rows = await this.rows<{ data: string; n: string; last: string | null }>(
-      `SELECT c.data,
-         (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.kiosk_id = c.kiosk_id) AS n,
-         (SELECT m.data FROM messages m WHERE m.conversation_id = c.id AND m.kiosk_id = c.kiosk_id
-            ORDER BY m.at DESC, m.id DESC LIMIT 1) AS last
-       FROM conversations c ORDER BY c.started_at DESC, c.id DESC LIMIT $1`,
-      [limit],
-    );
+    const rows = await this.rows<{ data: string; n: string; last: string | null }>(Q.listConversations, [
+      limit,
+    ]);
     return rows.map((r) => summarize(r.data, Number(r.n), r.last));
   }
 
   async getConversation(id: string): Promise<ConversationDetail | null> {
-    const [row] = await this.rows<{ kiosk_id: string; data: string }>(
-      'SELECT kiosk_id, data FROM conversations WHERE id = $1',
-      [id],
-    );
+    const [row] = await this.rows<{ kiosk_id: string; data: string }>(Q.conversation, [id]);
     if (!row) return null;
-    const msgs = await this.rows<{ data: string }>(
-      'SELECT data FROM messages WHERE conversation_id = $1 AND kiosk_id = $2 ORDER BY at, id',
-      [id, row.kiosk_id],
-    );
-    const messages = msgs.map((m) => {
-      const msg = JSON.parse(m.data) as Message;
-      return {
-        id: msg.id,
-        role: msg.role,
-        text: msg.text,
-        at: msg.at,
-        ...(msg.articleId ? { articleId: msg.articleId } : {}),
-      };
-    });
-    return { conversation: JSON.parse(row.data) as Conversation, messages };
+    return conversationDetail(row.data, await this.rows<{ data: string }>(Q.messagesOf, [id, row.kiosk_id]));
   }
 
   editTicket(update: TicketUpdate, hlc: string, expectStatus: TicketStatus): Promise<TicketEditOutcome> {
@@ -157,26 +147,15 @@ class PostgresHubStore implements HubStore {
   }
 
   async getTicket(id: string): Promise<Ticket | null> {
-    const [r] = await this.rows<{ data: string }>(
-      'SELECT data FROM tickets WHERE id = $1 AND data IS NOT NULL',
-      [id],
-    );
-    return r ? (JSON.parse(r.data) as Ticket) : null;
+    return parseData<Ticket>(await this.rows<{ data: string }>(Q.ticket, [id]))[0] ?? null;
   }
 
   async listTickets(limit: number): Promise<Ticket[]> {
-    const rows = await this.rows<{ data: string }>(
-      'SELECT data FROM tickets WHERE data IS NOT NULL ORDER BY updated_at DESC, id DESC LIMIT $1',
-      [limit],
-    );
-    return rows.map((r) => JSON.parse(r.data) as Ticket);
+    return parseData<Ticket>(await this.rows<{ data: string }>(Q.listTickets, [limit]));
   }
 
   async changeIdsOf(kioskId: string): Promise<string[]> {
-    const rows = await this.rows<{ id: string }>('SELECT id FROM changes WHERE kiosk_id = $1 ORDER BY id', [
-      kioskId,
-    ]);
-    return rows.map((r) => r.id);
+    return (await this.rows<{ id: string }>(Q.changeIdsOf, [kioskId])).map((r) => r.id);
   }
 
   publishArticle(article: KnowledgeArticle): Promise<PublishOutcome> {
@@ -204,71 +183,39 @@ class PostgresHubStore implements HubStore {
   }
 
   async getAgent(username: string): Promise<AgentRecord | null> {
-    const [r] = await this.rows('SELECT * FROM agents WHERE username = $1', [username]);
-    if (!r) return null;
-    return {
-      username: r.username as string,
-      role: r.role as AgentRole,
-      displayName: r.display_name as string,
-      passwordHash: r.password_hash as string,
-      failedLogins: r.failed_logins as number,
-      lockedUntil: (r.locked_until as string | null) ?? null,
-    };
+    return agentFromRow((await this.rows(Q.agent, [username]))[0]);
   }
 
   async putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO agents (username, role, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (username) DO UPDATE SET role = excluded.role, display_name = excluded.display_name,
-         password_hash = excluded.password_hash, failed_logins = 0, locked_until = NULL`,
-      [agent.username, agent.role, agent.displayName, agent.passwordHash, new Date().toISOString()],
-    );
-  }
-
-  async setLoginState(username: string, failedLogins: number, lockedUntil: string | null): Promise<void> {
-    await this.pool.query('UPDATE agents SET failed_logins = $1, locked_until = $2 WHERE username = $3', [
-      failedLogins,
-      lockedUntil,
-      username,
+    await this.pool.query(Q.upsertAgent, [
+      agent.username,
+      agent.role,
+      agent.displayName,
+      agent.passwordHash,
+      new Date().toISOString(),
     ]);
   }
 
+  async setLoginState(username: string, failedLogins: number, lockedUntil: string | null): Promise<void> {
+    await this.pool.query(Q.loginState, [failedLogins, lockedUntil, username]);
+  }
+
   async createSession(tokenHash: string, username: string, expiresAt: string): Promise<void> {
-    await this.pool.query('DELETE FROM agent_sessions WHERE expires_at <= $1', [new Date().toISOString()]);
-    await this.pool.query(
-      'INSERT INTO agent_sessions (token_hash, username, expires_at) VALUES ($1, $2, $3)',
-      [tokenHash, username, expiresAt],
-    );
+    await this.pool.query(Q.pruneSessions, [new Date().toISOString()]);
+    await this.pool.query(Q.insertSession, [tokenHash, username, expiresAt]);
   }
 
   async findSession(tokenHash: string, now: Date): Promise<AgentSession | null> {
-    const [r] = await this.rows(
-      `SELECT a.username, a.role, a.display_name, s.expires_at FROM agent_sessions s
-       JOIN agents a ON a.username = s.username WHERE s.token_hash = $1 AND s.expires_at > $2`,
-      [tokenHash, now.toISOString()],
-    );
-    if (!r) return null;
-    return {
-      username: r.username as string,
-      role: r.role as AgentRole,
-      displayName: r.display_name as string,
-      expiresAt: r.expires_at as string,
-    };
+    return sessionFromRow((await this.rows(Q.session, [tokenHash, now.toISOString()]))[0]);
   }
 
   async stats(): Promise<HubStats> {
-    const [r] = await this.rows<Record<keyof HubStats, string>>(
-      `SELECT (SELECT COUNT(*) FROM kiosks) AS kiosks, (SELECT COUNT(*) FROM conversations) AS conversations,
-         (SELECT COUNT(*) FROM messages) AS messages, (SELECT COUNT(*) FROM changes) AS changes,
-         (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM device_events) AS "deviceEvents",
-         (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM health_snapshots) AS "healthSnapshots",
-         (SELECT COUNT(*) FROM settings) AS settings`,
-    );
+    const [r] = await this.rows<Record<keyof HubStats, string>>(Q.stats);
     return Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, Number(v)])) as unknown as HubStats;
   }
 
   async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
+    await this.pool.query(Q.ping);
   }
 
   private closed = false;

@@ -2,7 +2,8 @@
 // first (a change already there is a duplicate), then its record. Part of the SQLite store.
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.ts';
 import type { ChangeEnvelope } from '../../schema/change.ts';
-import { materializeTicket, mergeTicket, type TicketMergeState } from '../../schema/ticket-merge.ts';
+import { mergeTicket, type TicketMergeState } from '../../schema/ticket-merge.ts';
+import { editRefusal, ticketRow } from './ticket-rows.ts';
 import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
 import { OwnershipError, type ApplyResult, type StoreTestHooks, type TicketEditOutcome } from './types.ts';
 
@@ -131,15 +132,8 @@ export class SqliteBatchApplier {
     const row = this.q.ticketState.get(update.id) as { kiosk_id: string; state: string } | undefined;
     if (row && row.kiosk_id !== kioskId) throw new OwnershipError('ticket', update.id, row.kiosk_id);
     const state = mergeTicket(row ? (JSON.parse(row.state) as TicketMergeState) : null, update, hlc);
-    const ticket = materializeTicket(state);
-    this.q.putTicket.run({
-      id: update.id,
-      kioskId,
-      hlc: state.hlc,
-      state: JSON.stringify(state),
-      data: ticket ? JSON.stringify(ticket) : null,
-      updatedAt: ticket?.updatedAt ?? null,
-    });
+    const { ticket, ...columns } = ticketRow(state);
+    this.q.putTicket.run({ id: update.id, kioskId, ...columns });
     return ticket;
   }
 
@@ -147,9 +141,8 @@ export class SqliteBatchApplier {
   editTicket(update: TicketUpdate, hlc: string, expectStatus: TicketStatus): TicketEditOutcome {
     return this.db.transaction((): TicketEditOutcome => {
       const row = this.q.ticketState.get(update.id) as { kiosk_id: string; state: string } | undefined;
-      const current = row ? materializeTicket(JSON.parse(row.state) as TicketMergeState) : null;
-      if (!row || !current) return { outcome: 'not_found' };
-      if (current.status !== expectStatus) return { outcome: 'status_changed', ticket: current };
+      const refusal = editRefusal(row, expectStatus);
+      if (refusal || !row) return refusal ?? { outcome: 'not_found' };
       const ticket = this.applyTicket(row.kiosk_id, { ...update, kioskId: row.kiosk_id }, hlc);
       return ticket ? { outcome: 'updated', ticket } : { outcome: 'not_found' };
     })();

@@ -4,6 +4,8 @@ import type { SqliteConnection, SqliteStatement } from './sqlite-connection.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import { settingsIdentity, type SettingsDoc } from '../../schema/settings.ts';
 import type { ArticlePage, PublishOutcome, SettingsPage } from './types.ts';
+import { CURRENT_ARTICLES, pageAfter, publishVerdict, sinceOf } from './downstream-rules.ts';
+import { parseData } from './rows.ts';
 
 export class SqliteDownstream {
   private readonly q;
@@ -19,12 +21,7 @@ export class SqliteDownstream {
       ),
       articlesSince: p('SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
       maxArticleSeq: p('SELECT COALESCE(MAX(seq), 0) AS m FROM articles'),
-      // The newest version of each (id, locale); the UNIQUE (id, locale, version) index answers the MAX.
-      currentArticles: p(
-        `SELECT a.data FROM articles a
-         WHERE a.version = (SELECT MAX(b.version) FROM articles b WHERE b.id = a.id AND b.locale = a.locale)
-         ORDER BY a.id, a.locale`,
-      ),
+      currentArticles: p(CURRENT_ARTICLES),
       currentVersion: p('SELECT COALESCE(MAX(version), 0) AS v FROM articles WHERE id = ? AND locale = ?'),
       settingVersions: p(
         'SELECT version, data FROM settings WHERE kind = ? AND id = ? AND scope = ? ORDER BY version DESC',
@@ -46,32 +43,22 @@ export class SqliteDownstream {
         data: string;
       }[];
       const data = JSON.stringify(article);
-      const same = versions.find((v) => v.version === article.version);
-      if (same) return same.data === data ? 'unchanged' : 'conflict';
-      if (versions.length > 0 && (versions[0] as { version: number }).version > article.version)
-        return 'stale';
+      const verdict = publishVerdict(versions, article.version, data);
+      if (verdict) return verdict;
       this.q.insertArticle.run(article.id, article.locale, article.version, data, new Date().toISOString());
       return 'published';
     })();
   }
 
   async articlesSince(checkpoint: string, limit: number): Promise<ArticlePage> {
-    let since = checkpoint === '' ? 0 : Number(checkpoint);
-    // A checkpoint from the future means this hub's data was replaced: start the kiosk over.
-    if (since > (this.q.maxArticleSeq.get() as { m: number }).m) since = 0;
+    const since = sinceOf(checkpoint, (this.q.maxArticleSeq.get() as { m: number }).m);
     const rows = this.q.articlesSince.all(since, limit + 1) as { seq: number; data: string }[];
-    const page = rows.slice(0, limit);
-    const lastSeq = page.length > 0 ? (page[page.length - 1] as { seq: number }).seq : since;
-    return {
-      articles: page.map((r) => JSON.parse(r.data) as KnowledgeArticle),
-      checkpoint: String(lastSeq),
-      hasMore: rows.length > limit,
-    };
+    const { items, checkpoint: next, hasMore } = pageAfter<KnowledgeArticle>(rows, limit, since);
+    return { articles: items, checkpoint: next, hasMore };
   }
 
   async currentArticles(): Promise<KnowledgeArticle[]> {
-    const rows = this.q.currentArticles.all() as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as KnowledgeArticle);
+    return parseData<KnowledgeArticle>(this.q.currentArticles.all() as { data: string }[]);
   }
 
   async currentArticleVersion(id: string, locale: string): Promise<number> {
@@ -84,24 +71,17 @@ export class SqliteDownstream {
     return this.db.transaction((): PublishOutcome => {
       const versions = this.q.settingVersions.all(kind, id, scope) as { version: number; data: string }[];
       const data = JSON.stringify(doc);
-      const same = versions.find((v) => v.version === version);
-      if (same) return same.data === data ? 'unchanged' : 'conflict';
-      if (versions.length > 0 && (versions[0] as { version: number }).version > version) return 'stale';
+      const verdict = publishVerdict(versions, version, data);
+      if (verdict) return verdict;
       this.q.insertSetting.run(kind, id, scope, version, data, new Date().toISOString());
       return 'published';
     })();
   }
 
   async settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage> {
-    let since = checkpoint === '' ? 0 : Number(checkpoint);
-    if (since > (this.q.maxSettingSeq.get() as { m: number }).m) since = 0;
+    const since = sinceOf(checkpoint, (this.q.maxSettingSeq.get() as { m: number }).m);
     const rows = this.q.settingsSince.all(since, kioskId, limit + 1) as { seq: number; data: string }[];
-    const page = rows.slice(0, limit);
-    const lastSeq = page.length > 0 ? (page[page.length - 1] as { seq: number }).seq : since;
-    return {
-      docs: page.map((r) => JSON.parse(r.data) as SettingsDoc),
-      checkpoint: String(lastSeq),
-      hasMore: rows.length > limit,
-    };
+    const { items, checkpoint: next, hasMore } = pageAfter<SettingsDoc>(rows, limit, since);
+    return { docs: items, checkpoint: next, hasMore };
   }
 }

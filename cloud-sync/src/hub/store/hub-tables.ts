@@ -1,0 +1,126 @@
+// The hub's tables, written once for both stores. The dialects differ only in how a downstream
+// sequence number is made and in SQLite's storage option for the ledger; each store's migration
+// list (sqlite-schema.ts, pg-schema.ts) groups these definitions into its own versions.
+
+export interface SqlDialect {
+  /** Column definition of `seq` in the downstream tables (articles, settings). */
+  readonly seqColumn: string;
+  /** Table option after the ledger's definition. */
+  readonly ledgerOptions: string;
+}
+
+/** SQLite numbers downstream rows itself; the ledger is clustered on its id. */
+export const SQLITE_DIALECT: SqlDialect = {
+  seqColumn: 'seq INTEGER PRIMARY KEY AUTOINCREMENT',
+  ledgerOptions: ' WITHOUT ROWID',
+};
+
+/** PostgreSQL: the publishing transaction computes seq under the publish lock (pg-downstream.ts). */
+export const PG_DIALECT: SqlDialect = { seqColumn: 'seq BIGINT PRIMARY KEY', ledgerOptions: '' };
+
+export function hubTables(d: SqlDialect) {
+  return {
+    kiosks: `CREATE TABLE kiosks (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL
+   );`,
+    // Every change ever applied, by id: the exactly-once ledger.
+    changes: `CREATE TABLE changes (
+     id TEXT PRIMARY KEY,
+     kiosk_id TEXT NOT NULL,
+     entity TEXT NOT NULL,
+     entity_id TEXT NOT NULL,
+     hlc TEXT NOT NULL,
+     received_at TEXT NOT NULL
+   )${d.ledgerOptions};`,
+    changesByKiosk: 'CREATE INDEX changes_kiosk ON changes(kiosk_id, id);',
+    conversations: `CREATE TABLE conversations (
+     id TEXT PRIMARY KEY,
+     kiosk_id TEXT NOT NULL,
+     hlc TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX conversations_started ON conversations(started_at DESC, id DESC);`,
+    messages: `CREATE TABLE messages (
+     id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL,
+     kiosk_id TEXT NOT NULL,
+     hlc TEXT NOT NULL,
+     at TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX messages_conversation ON messages(conversation_id, at, id);`,
+    // Append-only facts.
+    deviceEvents: `CREATE TABLE device_events (
+     id TEXT PRIMARY KEY,
+     kiosk_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     type TEXT NOT NULL,
+     severity TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX device_events_kiosk_at ON device_events(kiosk_id, at);`,
+    healthSnapshots: `CREATE TABLE health_snapshots (
+     id TEXT PRIMARY KEY,
+     kiosk_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX health_snapshots_kiosk_at ON health_snapshots(kiosk_id, at);`,
+    // Merge state per field; data is the materialized ticket (NULL until its creation arrived).
+    tickets: `CREATE TABLE tickets (
+     id TEXT PRIMARY KEY,
+     kiosk_id TEXT NOT NULL,
+     hlc TEXT NOT NULL,
+     state TEXT NOT NULL,
+     data TEXT,
+     updated_at TEXT
+   );
+   CREATE INDEX tickets_updated ON tickets(updated_at DESC, id DESC);`,
+    articles: `CREATE TABLE articles (
+     ${d.seqColumn},
+     id TEXT NOT NULL,
+     locale TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     data TEXT NOT NULL,
+     published_at TEXT NOT NULL,
+     UNIQUE (id, locale, version)
+   );`,
+    settings: `CREATE TABLE settings (
+     ${d.seqColumn},
+     kind TEXT NOT NULL,
+     id TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     data TEXT NOT NULL,
+     published_at TEXT NOT NULL,
+     UNIQUE (kind, id, scope, version)
+   );`,
+    agents: `CREATE TABLE agents (
+     username TEXT PRIMARY KEY,
+     role TEXT NOT NULL,
+     display_name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     failed_logins INTEGER NOT NULL DEFAULT 0,
+     locked_until TEXT,
+     created_at TEXT NOT NULL
+   );`,
+    agentSessions: `CREATE TABLE agent_sessions (
+     token_hash TEXT PRIMARY KEY,
+     username TEXT NOT NULL REFERENCES agents(username) ON DELETE CASCADE,
+     expires_at TEXT NOT NULL
+   );`,
+  };
+}
+
+export const MIGRATIONS_TABLE =
+  'CREATE TABLE IF NOT EXISTS hub_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)';
+
+/** Refuses a database migrated by newer code. */
+export function assertKnownVersion(current: number, known: number): void {
+  if (current > known) {
+    throw new Error(`hub database is at schema version ${current}, newer than this code (${known})`);
+  }
+}
