@@ -9,6 +9,7 @@ import { TicketUpdateSchema } from '../schema/ticket.ts';
 import { Hlc } from '../schema/hlc.ts';
 import type { ChangeEnvelope } from '../schema/change.ts';
 import type { OutboxWriter, UpEntity } from './contract.ts';
+import { SyncStateValue } from './sync-state.ts';
 
 const HLC_KEY = 'hlc.last';
 
@@ -28,7 +29,7 @@ export interface OutboxBatch {
 export class Outbox implements OutboxWriter {
   private readonly ulid = monotonicFactory();
   private readonly insert: BetterSqlite3.Statement;
-  private readonly saveHlc: BetterSqlite3.Statement;
+  private readonly lastHlc: SyncStateValue;
   private readonly selectPending: BetterSqlite3.Statement;
   private readonly countPending: BetterSqlite3.Statement;
   private readonly markAcked: BetterSqlite3.Statement;
@@ -43,18 +44,14 @@ export class Outbox implements OutboxWriter {
       `INSERT INTO sync_outbox (id, entity, entity_id, hlc, data, bytes, created_at)
        VALUES (@id, @entity, @entityId, @hlc, @data, @bytes, @createdAt)`,
     );
-    this.saveHlc = db.prepare(
-      `INSERT INTO sync_state (key, value) VALUES ('${HLC_KEY}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-    );
+    this.lastHlc = new SyncStateValue(db, HLC_KEY);
     this.selectPending = db.prepare(
       'SELECT id, entity, entity_id, hlc, data, bytes FROM sync_outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?',
     );
     this.countPending = db.prepare('SELECT COUNT(*) AS n FROM sync_outbox WHERE acked_at IS NULL');
     this.markAcked = db.prepare('UPDATE sync_outbox SET acked_at = ? WHERE id = ? AND acked_at IS NULL');
     this.prune = db.prepare('DELETE FROM sync_outbox WHERE acked_at IS NOT NULL AND acked_at < ?');
-    const saved = db.prepare(`SELECT value FROM sync_state WHERE key = '${HLC_KEY}'`).get() as
-      { value: string } | undefined;
-    hlc.restore(saved?.value);
+    hlc.restore(this.lastHlc.get());
   }
 
   /** Validates and records one change; joins the caller's transaction when there is one. */
@@ -76,7 +73,7 @@ export class Outbox implements OutboxWriter {
       bytes: Buffer.byteLength(json) + 200,
       createdAt: new Date().toISOString(),
     });
-    this.saveHlc.run(hlc);
+    this.lastHlc.set(hlc);
     return id;
   }
 
