@@ -3,15 +3,12 @@
 // simulator (pty) and the real hub; plus the agent's resident memory. Writes bench-results/device-agent.json.
 // Reports only; never fails the build.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_ARTICLES, startHub } from '@branch/cloud-sync';
-import { startSimulatorProcess } from '@branch/firmware-bridge';
 import WebSocket from 'ws';
-import { hashTechnicianPin } from '../src/tech/pin-hash.ts';
+import { startAgentProcess } from './agent-process.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,36 +33,16 @@ async function tsxFloorMb(): Promise<number> {
   return mb;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'agent-bench-'));
-const sim = await startSimulatorProcess({ dialect: 'binary', stderr: 'ignore' });
-const token = 'bench-kiosk-token-0123456789abcdef';
-const hub = await startHub({
-  host: '127.0.0.1',
-  port: 0,
-  dataDir: join(dir, 'hub'),
-  seed: { kiosks: [{ id: 'kiosk-bench', token }], articles: DEFAULT_ARTICLES },
-  passwordIterations: 1000,
-});
-const options = {
-  port: 0,
-  dataDir: join(dir, 'agent'),
+const agent = await startAgentProcess({
+  tmpPrefix: 'agent-bench-',
   kioskId: 'kiosk-bench',
-  hub: { url: hub.url, token },
+  kioskToken: 'bench-kiosk-token-0123456789abcdef',
   cardKey: 'ab'.repeat(32),
-  arm: { dialect: 'binary', path: sim.port },
-  technician: { pinHash: await hashTechnicianPin('135790', { N: 1024, r: 8, p: 1 }), port: 0 },
-  logger: { level: 'warn' },
-};
-const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'agent-child.ts')], {
-  env: { ...process.env, AGENT_OPTIONS: JSON.stringify(options) },
-  stdio: ['ignore', 'pipe', 'inherit'],
+  techPin: '135790',
+  simulatorDeviceStatus: false,
+  stderr: 'inherit',
 });
-const { url, techUrl } = await new Promise<{ url: string; techUrl: string }>((resolve, reject) => {
-  createInterface({ input: child.stdout }).once('line', (l) =>
-    resolve(JSON.parse(l) as { url: string; techUrl: string }),
-  );
-  child.once('exit', (code) => reject(new Error(`agent exited with ${code}`)));
-});
+const { sim, child, url, techUrl } = agent;
 const techLogin = async () =>
   (
     (await (
@@ -224,9 +201,5 @@ try {
   writeFileSync(join(resultsDir, 'device-agent.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log(JSON.stringify(out, null, 2));
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  await hub.close();
-  await sim.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await agent.stop('SIGTERM');
 }

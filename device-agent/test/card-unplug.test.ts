@@ -2,6 +2,7 @@
 // CardReader.DeviceStatusChanged, the customer session goes on, and after replugging a swipe reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KioskClient, postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { startCardRead } from './support/card-read.ts';
 
 let h: Harness;
 let c: KioskClient;
@@ -26,15 +27,7 @@ describe('card reader unplugged mid-session', () => {
     const cardId = (state.cards[0] as { id: string }).id;
     const sessionId = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
     const requestId = 700;
-    c.sendRaw(
-      JSON.stringify({
-        header: { type: 'command', name: 'CardReader.ReadCard', requestId, version: '1.0' },
-        payload: { sessionId, timeoutMs: 20_000 },
-      }),
-    );
-    await waitFor(() =>
-      c.frames.find((f) => f.header.type === 'acknowledge' && f.header.requestId === requestId),
-    );
+    await startCardRead(c, requestId, sessionId, 20_000);
     expect((await postJson(`${h.agent.url}/sim/api/card-reader`, { plugged: false })).status).toBe(200);
 
     const done = await c.completion(requestId, 5000);

@@ -8,6 +8,7 @@ import { startSimulatorProcess, type SimulatorProcess } from '@branch/firmware-b
 import WebSocket from 'ws';
 import { startAgent, type AgentOptions, type RunningAgent } from '../src/index.ts';
 import { hashTechnicianPin } from '../src/tech/pin-hash.ts';
+import { closeSocket, opened } from './support/socket-lifecycle.ts';
 
 export const TECH_PIN = '482916';
 export const CARD_KEY = '8f4c2a1e9b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a29181716151413121110ffee';
@@ -99,10 +100,7 @@ export class KioskClient {
   static async connect(agentUrl: string): Promise<KioskClient> {
     const ws = new WebSocket(`${agentUrl.replace('http', 'ws')}/ws`);
     const c = new KioskClient(ws);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
+    await opened(ws);
     return c;
   }
 
@@ -126,12 +124,8 @@ export class KioskClient {
     );
   }
 
-  async close(): Promise<void> {
-    if (this.ws.readyState === WebSocket.CLOSED) return;
-    await new Promise<void>((resolve) => {
-      this.ws.once('close', () => resolve());
-      this.ws.close();
-    });
+  close(): Promise<void> {
+    return closeSocket(this.ws);
   }
 }
 

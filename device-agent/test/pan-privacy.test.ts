@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnValid } from '../src/card/luhn.ts';
 import { KioskClient, postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { startCardRead } from './support/card-read.ts';
+import { waitArmLinkUp } from './support/readiness.ts';
 
 const PAN = '4539578763621486';
 const NAME = 'PLANTED/CARDHOLDER';
@@ -20,14 +22,7 @@ beforeAll(async () => {
   expect(luhnValid(PAN)).toBe(true);
   h = await startHarness();
   c = await KioskClient.connect(h.agent.url);
-  await waitFor(
-    async () => {
-      const s = (await (await fetch(`${h.agent.url}/sim/api/state`)).json()) as { arm: { link: string } };
-      return s.arm.link === 'up' || undefined;
-    },
-    15_000,
-    'arm link up',
-  );
+  await waitArmLinkUp(h.agent.url);
 });
 afterAll(async () => {
   await c?.close();
@@ -48,15 +43,7 @@ describe('a planted PAN', () => {
     const sessionId = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
     // Swiped while a read waits.
     const requestId = 900;
-    c.sendRaw(
-      JSON.stringify({
-        header: { type: 'command', name: 'CardReader.ReadCard', requestId, version: '1.0' },
-        payload: { sessionId, timeoutMs: 5000 },
-      }),
-    );
-    await waitFor(() =>
-      c.frames.find((f) => f.header.type === 'acknowledge' && f.header.requestId === requestId),
-    );
+    await startCardRead(c, requestId, sessionId, 5000);
     await postJson(`${h.agent.url}/sim/api/card`, { raw: TRACK });
     const read = await c.completion(requestId);
     expect(read.payload).toMatchObject({

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { waitTechReady } from './support/readiness.ts';
 import { TechApi, TechSocket, type TechMessage } from './tech-client.ts';
 
 let h: Harness;
@@ -33,25 +34,11 @@ async function moving(runId: string): Promise<void> {
   );
 }
 
-async function ready(): Promise<void> {
-  await waitFor(
-    async () => {
-      const s = (await api.call('GET', '/status')).json as {
-        safety: { state: string };
-        arm: { link: string };
-      };
-      return (s.safety.state === 'READY' && s.arm.link === 'up') || undefined;
-    },
-    15_000,
-    'READY with the link up',
-  );
-}
-
 beforeAll(async () => {
   h = await startHarness();
   api = await TechApi.signIn(h.agent.techUrl);
   ws = await TechSocket.connect(h.agent.techUrl, api.token);
-  await ready();
+  await waitTechReady(api, 'READY with the link up');
 });
 afterAll(async () => {
   await ws?.close();
@@ -109,7 +96,7 @@ describe('runbooks', () => {
   });
 
   it('queues a device-fault ticket when a step fails (arm link lost mid-run)', async () => {
-    await ready();
+    await waitTechReady(api, 'READY with the link up');
     const runId = (await api.call('POST', '/runbooks/printer-door-close/run', {})).json.runId as string;
     await moving(runId);
     await h.sim.control.inject({ kind: 'unplug', ms: 1500 });
@@ -139,11 +126,11 @@ describe('runbooks', () => {
     } finally {
       db.close();
     }
-    await ready();
+    await waitTechReady(api, 'READY with the link up');
   });
 
   it('aborts on an e-stop: the arm halts, the run ends aborted, ESTOP latches until a technician resets', async () => {
-    await ready();
+    await waitTechReady(api, 'READY with the link up');
     const haltsBefore = (await h.sim.control.haltLog()).length;
     const runId = (await api.call('POST', '/runbooks/card-slot-reseat/run', {})).json.runId as string;
     await moving(runId);
@@ -170,11 +157,11 @@ describe('runbooks', () => {
     });
     const reset = await api.call('POST', '/safety/reset');
     expect(reset.status, reset.text).toBe(200);
-    await ready();
+    await waitTechReady(api, 'READY with the link up');
   });
 
   it('aborts when a person enters the arm zone', async () => {
-    await ready();
+    await waitTechReady(api, 'READY with the link up');
     const runId = (await api.call('POST', '/runbooks/printer-reset/run', {})).json.runId as string;
     await moving(runId);
     await postJson(sim('/gpio'), { input: 'presence', active: true });
@@ -182,7 +169,7 @@ describe('runbooks', () => {
     expect(end.status).toBe('aborted');
     expect(String(end.message)).toMatch(/PROTECTIVE_STOP/);
     await postJson(sim('/gpio'), { input: 'presence', active: false });
-    await ready();
+    await waitTechReady(api, 'READY with the link up');
   });
 
   it('aborts on request', async () => {

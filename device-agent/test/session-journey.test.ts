@@ -2,6 +2,8 @@
 // local knowledge base, end; the conversation reaches the real hub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KioskClient, postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { startCardRead } from './support/card-read.ts';
+import { waitArmLinkUp } from './support/readiness.ts';
 
 let h: Harness;
 let c: KioskClient;
@@ -9,14 +11,7 @@ let c: KioskClient;
 beforeAll(async () => {
   h = await startHarness();
   c = await KioskClient.connect(h.agent.url);
-  await waitFor(
-    async () => {
-      const s = (await (await fetch(`${h.agent.url}/sim/api/state`)).json()) as { arm: { link: string } };
-      return s.arm.link === 'up' || undefined;
-    },
-    15_000,
-    'arm link up',
-  );
+  await waitArmLinkUp(h.agent.url);
   // The knowledge base reaches the kiosk by the sync pull loop: wait for it in a warm-up session.
   const warm = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
   await waitFor(
@@ -36,17 +31,7 @@ afterAll(async () => {
 
 async function readCardWith(sessionId: string, swipe: Record<string, string>) {
   const requestId = 1000 + c.frames.length;
-  c.sendRaw(
-    JSON.stringify({
-      header: { type: 'command', name: 'CardReader.ReadCard', requestId, version: '1.0' },
-      payload: { sessionId, timeoutMs: 5000 },
-    }),
-  );
-  await waitFor(
-    () => c.frames.find((f) => f.header.type === 'acknowledge' && f.header.requestId === requestId),
-    5000,
-    'ack',
-  );
+  await startCardRead(c, requestId, sessionId, 5000, { timeoutMs: 5000, what: 'ack' });
   expect((await postJson(`${h.agent.url}/sim/api/card`, swipe)).status).toBe(202);
   return c.completion(requestId);
 }
@@ -139,15 +124,7 @@ describe('customer session round', () => {
     expect(luhn.payload).toMatchObject({ completionCode: 'success', card: { luhnValid: false } });
 
     const requestId = 5000;
-    c.sendRaw(
-      JSON.stringify({
-        header: { type: 'command', name: 'CardReader.ReadCard', requestId, version: '1.0' },
-        payload: { sessionId, timeoutMs: 60_000 },
-      }),
-    );
-    await waitFor(() =>
-      c.frames.find((f) => f.header.type === 'acknowledge' && f.header.requestId === requestId),
-    );
+    await startCardRead(c, requestId, sessionId, 60_000);
     expect((await c.command('CardReader.Cancel', {})).payload.completionCode).toBe('success');
     expect((await c.completion(requestId)).payload.completionCode).toBe('cancelled');
 
@@ -156,15 +133,7 @@ describe('customer session round', () => {
 
     // Ending the session cancels its pending read: a later swipe cannot reach an ended session.
     const pendingId = 5001;
-    c.sendRaw(
-      JSON.stringify({
-        header: { type: 'command', name: 'CardReader.ReadCard', requestId: pendingId, version: '1.0' },
-        payload: { sessionId, timeoutMs: 60_000 },
-      }),
-    );
-    await waitFor(() =>
-      c.frames.find((f) => f.header.type === 'acknowledge' && f.header.requestId === pendingId),
-    );
+    await startCardRead(c, pendingId, sessionId, 60_000);
     await c.command('Session.End', { sessionId, outcome: 'abandoned' });
     expect((await c.completion(pendingId)).payload.completionCode).toBe('cancelled');
   });

@@ -10,6 +10,7 @@ import { SessionService } from '../src/session/session-service.ts';
 import { ConversationStore } from '../src/store/conversation-store.ts';
 import { openDatabase, type Db } from '../src/store/open-database.ts';
 import { KioskClient, startHarness, waitFor } from './harness.ts';
+import { waitArmLinkUp } from './support/readiness.ts';
 
 describe('SessionService', () => {
   let dir: string;
@@ -77,14 +78,7 @@ describe('a kiosk page that goes away', () => {
   it('abandons the sessions it started', async () => {
     const h = await startHarness();
     try {
-      await waitFor(
-        async () => {
-          const s = (await (await fetch(`${h.agent.url}/sim/api/state`)).json()) as { arm: { link: string } };
-          return s.arm.link === 'up' || undefined;
-        },
-        15_000,
-        'arm link up',
-      );
+      await waitArmLinkUp(h.agent.url);
       const c = await KioskClient.connect(h.agent.url);
       const sessionId = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
       await c.close();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { REDUCED_SPEED_MM_S } from '../src/safety/safety-supervisor.ts';
 import { KioskClient, postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { waitTechReady } from './support/readiness.ts';
 import { TechApi, TechSocket } from './tech-client.ts';
 
 const PAN = '4539578763621486';
@@ -29,17 +30,7 @@ async function safetyState(): Promise<string> {
 }
 
 async function homed(): Promise<void> {
-  await waitFor(
-    async () => {
-      const s = (await api.call('GET', '/status')).json as {
-        safety: { state: string };
-        arm: { link: string };
-      };
-      return (s.safety.state === 'READY' && s.arm.link === 'up') || undefined;
-    },
-    15_000,
-    'READY',
-  );
+  await waitTechReady(api, 'READY');
   // The home runbook step is the simplest way to a homed arm at a known pose.
   const runId = (await api.call('POST', '/runbooks/printer-reset/run', {})).json.runId as string;
   await ws.next((m) => m.type === 'runbook.progress' && m.runId === runId && m.status !== 'running', 30_000);

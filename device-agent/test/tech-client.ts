@@ -2,6 +2,7 @@
 // that records every message it receives (raw text kept for the privacy scans).
 import WebSocket from 'ws';
 import { TECH_PIN, waitFor } from './harness.ts';
+import { closeSocket, opened } from './support/socket-lifecycle.ts';
 
 export interface TechMessage {
   type: string;
@@ -64,10 +65,7 @@ export class TechSocket {
   static async connect(techUrl: string, token: string): Promise<TechSocket> {
     const ws = new WebSocket(`${techUrl.replace('http', 'ws')}/tech/ws?token=${token}`);
     const s = new TechSocket(ws);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
+    await opened(ws);
     return s;
   }
 
@@ -88,11 +86,7 @@ export class TechSocket {
     return waitFor(() => this.messages.slice(from).find(pred), timeoutMs, what);
   }
 
-  async close(): Promise<void> {
-    if (this.ws.readyState === WebSocket.CLOSED) return;
-    await new Promise<void>((resolve) => {
-      this.ws.once('close', () => resolve());
-      this.ws.close();
-    });
+  close(): Promise<void> {
+    return closeSocket(this.ws);
   }
 }

@@ -5,7 +5,7 @@ import type { HIDAsync } from 'node-hid';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardReaderEvent } from './card-reader.ts';
-import { HidCardReader, type NodeHidApi } from './hid-card-reader.ts';
+import { HidCardReader, type HidCardReaderOptions, type NodeHidApi } from './hid-card-reader.ts';
 import { magtekReport } from './hid-report-decoder.ts';
 import { reportsForText } from './keyboard-wedge.ts';
 
@@ -34,22 +34,37 @@ function fakeHid() {
   return { api, state };
 }
 
+/** A reader for the ids fakeHid lists, with the timings the tests step through. */
+function readerOn(
+  loadHid: () => Promise<NodeHidApi>,
+  overrides: Partial<HidCardReaderOptions> = {},
+): HidCardReader {
+  return new HidCardReader({
+    vendorId: 0x0801,
+    productId: 0x0002,
+    swipeIdleMs: 100,
+    reattachMs: 500,
+    logger: pino({ level: 'silent' }),
+    loadHid,
+    ...overrides,
+  });
+}
+
+/** Collects every event the reader emits. */
+function recorded(reader: HidCardReader): CardReaderEvent[] {
+  const events: CardReaderEvent[] = [];
+  reader.on((e) => events.push(e));
+  return events;
+}
+
 describe('HidCardReader', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
   it('turns keyboard reports into swipes, detaches on unplug and reattaches on replug', async () => {
     const { api, state } = fakeHid();
-    const reader = new HidCardReader({
-      vendorId: 0x0801,
-      productId: 0x0002,
-      swipeIdleMs: 100,
-      reattachMs: 500,
-      logger: pino({ level: 'silent' }),
-      loadHid: async () => api,
-    });
-    const events: CardReaderEvent[] = [];
-    reader.on((e) => events.push(e));
+    const reader = readerOn(async () => api);
+    const events = recorded(reader);
     await reader.open();
     expect(reader.attached()).toBe(true);
 
@@ -79,17 +94,8 @@ describe('HidCardReader', () => {
 
   it('decodes MagTek-style vendor reports without waiting for an idle flush', async () => {
     const { api, state } = fakeHid();
-    const reader = new HidCardReader({
-      vendorId: 0x0801,
-      productId: 0x0002,
-      report: 'magtek',
-      swipeIdleMs: 100,
-      reattachMs: 500,
-      logger: pino({ level: 'silent' }),
-      loadHid: async () => api,
-    });
-    const events: CardReaderEvent[] = [];
-    reader.on((e) => events.push(e));
+    const reader = readerOn(async () => api, { report: 'magtek' });
+    const events = recorded(reader);
     await reader.open();
     (state.opened[0] as FakeDevice).emit(
       'data',
@@ -104,14 +110,7 @@ describe('HidCardReader', () => {
   it('waits for a reader that is not plugged in at start', async () => {
     const { api, state } = fakeHid();
     state.plugged = false;
-    const reader = new HidCardReader({
-      vendorId: 1,
-      productId: 2,
-      swipeIdleMs: 100,
-      reattachMs: 200,
-      logger: pino({ level: 'silent' }),
-      loadHid: async () => api,
-    });
+    const reader = readerOn(async () => api, { vendorId: 1, productId: 2, reattachMs: 200 });
     await reader.open();
     expect(reader.attached()).toBe(false);
     state.plugged = true;
@@ -121,17 +120,13 @@ describe('HidCardReader', () => {
   });
 
   it('names the Debian packages when node-hid cannot load', async () => {
-    const reader = new HidCardReader({
-      vendorId: 1,
-      productId: 2,
-      swipeIdleMs: 100,
-      reattachMs: 200,
-      logger: pino({ level: 'silent' }),
-      loadHid: () =>
+    const reader = readerOn(
+      () =>
         import('./hid-card-reader.ts').then((m) =>
           m.explainHidLoadFailure(new Error('libusb-1.0.so.0: cannot open shared object file')),
         ),
-    });
+      { vendorId: 1, productId: 2, reattachMs: 200 },
+    );
     await expect(reader.open()).rejects.toThrow(/libusb-1\.0-0.*libhidapi-hidraw0/);
   });
 });

@@ -8,6 +8,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { JogStartBody } from '../http/tech-routes.ts';
 import type { TechDeps } from '../tech/tech-deps.ts';
+import { frameBytes, refuseUpgrade, sameOrigin, sendText } from './ws-plumbing.ts';
 
 const MAX_MESSAGE_BYTES = 4096;
 /** Telemetry sent to a console at most this often, ms (the charts need no more). */
@@ -21,14 +22,6 @@ export const TechClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }).strict(),
 ]);
 export type TechClientMessage = z.infer<typeof TechClientMessage>;
-
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
 
 export class TechWs {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -52,7 +45,7 @@ export class TechWs {
         for (const ws of this.wss.clients) {
           if (now - (this.lastTelemetry.get(ws) ?? 0) < TELEMETRY_EVERY_MS) continue;
           this.lastTelemetry.set(ws, now);
-          this.sendText(ws, text);
+          sendText(ws, text);
         }
       }),
       deps.onProgress((p) => this.broadcast({ type: 'runbook.progress', ...p })),
@@ -67,17 +60,16 @@ export class TechWs {
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://agent');
     if (url.pathname !== '/tech/ws') {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      refuseUpgrade(socket, '404 Not Found');
       return;
     }
-    const origin = req.headers.origin;
     const token = url.searchParams.get('token') ?? '';
-    if (origin !== undefined && originHost(origin) !== req.headers.host) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+    if (!sameOrigin(req)) {
+      refuseUpgrade(socket, '403 Forbidden');
       return;
     }
     if (!/^[A-Za-z0-9_-]{16,128}$/.test(token) || !this.deps.verify(token)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      refuseUpgrade(socket, '401 Unauthorized');
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, token));
@@ -98,7 +90,7 @@ export class TechWs {
   }
 
   private onMessage(ws: WebSocket, data: RawData, isBinary: boolean, jogs: Set<string>): void {
-    const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const buf = frameBytes(data);
     if (isBinary || buf.byteLength > MAX_MESSAGE_BYTES) {
       this.send(ws, {
         type: 'error',
@@ -156,15 +148,11 @@ export class TechWs {
 
   private broadcast(message: object): void {
     const text = JSON.stringify(message);
-    for (const ws of this.wss.clients) this.sendText(ws, text);
+    for (const ws of this.wss.clients) sendText(ws, text);
   }
 
   private send(ws: WebSocket, message: object): void {
-    this.sendText(ws, JSON.stringify(message));
-  }
-
-  private sendText(ws: WebSocket, text: string): void {
-    if (ws.readyState === ws.OPEN) ws.send(text);
+    sendText(ws, JSON.stringify(message));
   }
 
   clients(): number {

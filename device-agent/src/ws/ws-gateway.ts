@@ -11,17 +11,10 @@ import { MAX_MESSAGE_BYTES, type CompletionPayload } from '../protocol/envelope.
 import type { UnsolicitedName, UnsolicitedPayloads } from '../protocol/messages.ts';
 import { envelope, validateMessage } from '../protocol/validate-message.ts';
 import { CommandError, runCommand, type CommandContext } from './command-handlers.ts';
+import { frameBytes, refuseUpgrade, sameOrigin, sendText } from './ws-plumbing.ts';
 
 /** Frames above this are refused by ws itself (connection closed); between it and MAX_MESSAGE_BYTES we answer. */
 const HARD_FRAME_LIMIT = 4 * MAX_MESSAGE_BYTES;
-
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
 
 export type GatewayContext = Omit<CommandContext, 'ownedSessions' | 'pendingRead'>;
 
@@ -48,9 +41,8 @@ export class WsGateway {
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://agent');
     // Only pages served by this agent may connect (no cross-site WebSocket hijacking from other origins).
-    const origin = req.headers.origin;
-    if (url.pathname !== '/ws' || (origin !== undefined && originHost(origin) !== req.headers.host)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+    if (url.pathname !== '/ws' || !sameOrigin(req)) {
+      refuseUpgrade(socket, '403 Forbidden');
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
@@ -70,7 +62,7 @@ export class WsGateway {
   }
 
   private onMessage(ws: WebSocket, ctx: CommandContext, data: RawData, isBinary: boolean): void {
-    const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const buf = frameBytes(data);
     if (isBinary) {
       this.messages({ result: 'invalid' });
       this.complete(ws, 'Common.Error', 0, {
@@ -122,12 +114,12 @@ export class WsGateway {
   }
 
   private send(ws: WebSocket, message: unknown): void {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    sendText(ws, JSON.stringify(message));
   }
 
   broadcast<N extends UnsolicitedName>(name: N, payload: UnsolicitedPayloads[N]): void {
     const text = JSON.stringify(envelope('unsolicited', name, 0, payload));
-    for (const ws of this.wss.clients) if (ws.readyState === ws.OPEN) ws.send(text);
+    for (const ws of this.wss.clients) sendText(ws, text);
   }
 
   async close(): Promise<void> {
