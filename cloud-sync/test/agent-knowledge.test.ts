@@ -2,20 +2,18 @@
 // stale edits refused with nothing written, and a kiosk receiving the new version. On SQLite and on
 // PostgreSQL (a schema per hub in one database for this file).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import {
   AgentLoginResponseSchema,
   DEFAULT_ARTICLES,
-  openKioskSync,
   type ArticleListResponse,
   type HubStoreChoice,
-  type KioskSync,
   type KnowledgeArticle,
   type KnowledgeArticleDraft,
   type PublishArticleResponse,
   type RunningHub,
 } from '../src/index.ts';
 import { AGENT, KIOSK_A, TempDirs, api, openKioskDb, startTestHub, testSeed, waitFor } from './helpers.ts';
+import { KioskClients } from './support/kiosk-clients.ts';
 import { createTestDatabase, freshSchema, type TestDatabase } from './support/pg.ts';
 
 const SUPERVISOR = {
@@ -50,7 +48,7 @@ describe.each(stores)('console knowledge API (%s)', (_name, store) => {
   let hub: RunningHub;
   let supervisor: string;
   let agent: string;
-  const kiosks: { db: Database.Database; sync: KioskSync }[] = [];
+  const kiosks = new KioskClients();
 
   const login = async (u: { username: string; password: string }) => {
     const res = await api(hub, 'POST', '/api/agent/login', {
@@ -77,12 +75,7 @@ describe.each(stores)('console knowledge API (%s)', (_name, store) => {
     supervisor = await login(SUPERVISOR);
     agent = await login(AGENT);
   });
-  afterEach(async () => {
-    for (const k of kiosks.splice(0)) {
-      await k.sync.stop();
-      k.db.close();
-    }
-  });
+  afterEach(() => kiosks.stopAll());
   afterAll(async () => {
     await hub.close();
   });
@@ -198,15 +191,13 @@ describe.each(stores)('console knowledge API (%s)', (_name, store) => {
   });
 
   it('reaches a kiosk through the realtime nudge', async () => {
-    const db = openKioskDb(dirs.make());
     // A long pull interval: only the realtime nudge can bring the new version in time.
-    const sync = openKioskSync(db, {
+    const { sync } = kiosks.add(openKioskDb(dirs.make()), {
       hubUrl: hub.url,
       kioskId: KIOSK_A.id,
       token: KIOSK_A.token,
       pullIntervalMs: 600_000,
     });
-    kiosks.push({ db, sync });
     sync.start();
     const latest = await waitFor('initial pull', () =>
       sync.articles().find((a) => a.id === HOURS_EN.id && a.locale === 'en'),

@@ -1,7 +1,7 @@
 // The branch line goes down and comes back: nothing committed at the kiosk is lost or applied twice.
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { openKioskSync, type KioskSync, type RunningHub } from '../src/index.ts';
+import type { KioskSync, RunningHub } from '../src/index.ts';
 import {
   AGENT,
   KIOSK_A,
@@ -13,23 +13,21 @@ import {
   startTestHub,
   waitFor,
 } from './helpers.ts';
+import { KioskClients } from './support/kiosk-clients.ts';
 
 const dirs = new TempDirs();
 let hub: RunningHub | null = null;
-const clients: { db: Database.Database; sync: KioskSync }[] = [];
+const clients = new KioskClients();
 
 afterEach(async () => {
-  for (const { db, sync } of clients.splice(0)) {
-    await sync.stop();
-    db.close();
-  }
+  await clients.stopAll();
   await hub?.close();
   hub = null;
   dirs.cleanup();
 });
 
 function openClient(db: Database.Database, hubUrl: string): KioskSync {
-  const sync = openKioskSync(db, {
+  const { sync } = clients.add(db, {
     hubUrl,
     kioskId: KIOSK_A.id,
     token: KIOSK_A.token,
@@ -39,7 +37,6 @@ function openClient(db: Database.Database, hubUrl: string): KioskSync {
     pullIntervalMs: 60_000,
     batchSize: 7,
   });
-  clients.push({ db, sync });
   return sync;
 }
 
@@ -108,7 +105,7 @@ describe('offline and back', () => {
     await waitFor('push failed', () => first.status().lastError);
     await first.stop(); // resolves although the hub is unreachable
     expect(first.status().state).toBe('stopped');
-    clients.splice(0);
+    clients.open.splice(0);
     db.close();
 
     hub = await startTestHub(hubDir, { port });

@@ -1,8 +1,7 @@
 // Tickets and health go up, configuration and routing rules come down, end to end on the SQLite hub.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import { ulid } from 'ulid';
-import { Hlc, matchRoutingRule, openKioskSync, type KioskSync, type RunningHub } from '../src/index.ts';
+import { Hlc, matchRoutingRule, type RunningHub } from '../src/index.ts';
 import {
   AGENT,
   KIOSK_A,
@@ -14,33 +13,26 @@ import {
   startTestHub,
   waitFor,
 } from './helpers.ts';
+import { KioskClients } from './support/kiosk-clients.ts';
 import { ticketCreate } from './support/store-contract-extra.ts';
 
 const dirs = new TempDirs();
 let hub: RunningHub;
-const open: { db: Database.Database; sync: KioskSync }[] = [];
+const kiosks = new KioskClients();
 
 function client(kiosk: { id: string; token: string }) {
-  const db = openKioskDb(dirs.make());
-  const sync = openKioskSync(db, {
+  return kiosks.add(openKioskDb(dirs.make()), {
     hubUrl: hub.url,
     kioskId: kiosk.id,
     token: kiosk.token,
     pullIntervalMs: 600_000,
   });
-  open.push({ db, sync });
-  return { db, sync };
 }
 
 beforeAll(async () => {
   hub = await startTestHub(dirs.make());
 });
-afterEach(async () => {
-  for (const { db, sync } of open.splice(0)) {
-    await sync.stop();
-    db.close();
-  }
-});
+afterEach(() => kiosks.stopAll());
 afterAll(async () => {
   await hub.close();
   dirs.cleanup();
@@ -152,7 +144,7 @@ describe('records', () => {
     const b = client(KIOSK_B);
     for (const c of [a, b]) c.sync.start();
     await waitFor('both connected', () =>
-      open.every((o) => o.sync.status().realtime === 'connected' && o.sync.status().lastPullAt),
+      kiosks.open.every((o) => o.sync.status().realtime === 'connected' && o.sync.status().lastPullAt),
     );
     const post = (path: string, body: unknown) => api(hub, 'POST', path, { token: OPERATOR_TOKEN, body });
     expect(

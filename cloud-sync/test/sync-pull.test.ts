@@ -1,12 +1,12 @@
 // Knowledge flows down: pull with checkpoints, resume after restart, realtime nudge on publish.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
-import { openKioskSync, type KioskSync, type KnowledgeArticle, type RunningHub } from '../src/index.ts';
+import type { KnowledgeArticle, RunningHub } from '../src/index.ts';
 import { KIOSK_A, OPERATOR_TOKEN, TempDirs, api, openKioskDb, startTestHub, waitFor } from './helpers.ts';
+import { KioskClients } from './support/kiosk-clients.ts';
 
 const dirs = new TempDirs();
 let hub: RunningHub;
-const open: { db: Database.Database; sync: KioskSync }[] = [];
+const kiosks = new KioskClients();
 
 function article(id: string, version: number, extra: Partial<KnowledgeArticle> = {}): KnowledgeArticle {
   return {
@@ -26,27 +26,19 @@ async function publish(a: KnowledgeArticle) {
 }
 
 function client(dir: string, pullIntervalMs: number, realtime: boolean) {
-  const db = openKioskDb(dir);
-  const sync = openKioskSync(db, {
+  return kiosks.add(openKioskDb(dir), {
     hubUrl: hub.url,
     kioskId: KIOSK_A.id,
     token: KIOSK_A.token,
     pullIntervalMs,
     realtime,
   });
-  open.push({ db, sync });
-  return { db, sync };
 }
 
 beforeAll(async () => {
   hub = await startTestHub(dirs.make());
 });
-afterEach(async () => {
-  for (const { db, sync } of open.splice(0)) {
-    await sync.stop();
-    db.close();
-  }
-});
+afterEach(() => kiosks.stopAll());
 afterAll(async () => {
   await hub.close();
   dirs.cleanup();
@@ -94,7 +86,7 @@ describe('pull', () => {
     ).value;
     await first.sync.stop();
     first.db.close();
-    open.splice(0);
+    kiosks.open.splice(0);
 
     await publish(article('faq-new-after-restart', 1));
     const afterCheckpoint = await api(hub, 'GET', `/api/sync/pull?since=${checkpoint}`, {

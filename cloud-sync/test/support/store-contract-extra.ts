@@ -139,25 +139,13 @@ export function storeExtraContract(get: () => HubStore): void {
     expect(results[0]?.comments?.map((c) => c.id)).toEqual(['n0', 'n1']);
 
     // closed wins over a later non-closing write, whatever its clock
-    await store.applyChanges('k1', [
-      env(
-        'k1',
-        'ticket',
-        { id: 't-0', kioskId: 'k1', status: 'resolved', statusFrom: 'in_progress' },
-        hlc(500),
-      ),
-    ]);
-    await store.applyChanges('k1', [
-      env('k1', 'ticket', { id: 't-0', kioskId: 'k1', status: 'closed', statusFrom: 'resolved' }, hlc(600)),
-    ]);
-    await store.applyChanges('k1', [
-      env(
-        'k1',
-        'ticket',
-        { id: 't-0', kioskId: 'k1', status: 'in_progress', statusFrom: 'resolved' },
-        hlc(700),
-      ),
-    ]);
+    const move = (status: string, statusFrom: string, wall: number) =>
+      store.applyChanges('k1', [
+        env('k1', 'ticket', { id: 't-0', kioskId: 'k1', status, statusFrom }, hlc(wall)),
+      ]);
+    await move('resolved', 'in_progress', 500);
+    await move('closed', 'resolved', 600);
+    await move('in_progress', 'resolved', 700);
     expect((await store.getTicket('t-0'))?.status).toBe('closed');
     expect((await store.listTickets(10)).map((t) => t.id).sort()).toEqual(['t-0', 't-1', 't-2']);
   });
