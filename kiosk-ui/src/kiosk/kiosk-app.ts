@@ -146,7 +146,10 @@ export class KioskApp {
       visit.locale = locale;
       visit.sessionId = sessionId;
       this.view.applyLocale(locale);
-      this.view.setVoiceAvailable(this.voiceInput.available);
+      this.view.setVoiceAvailable(false);
+      void this.voiceInput.availableFor(locale).then((ok) => {
+        if (this.current(visit)) this.view.setVoiceAvailable(ok);
+      });
       this.overlay.setCamera(cameraIndicator(locale));
       this.overlay.setButtons([
         { id: 'repeat', label: t(locale, 'overlay.repeat'), onTap: () => this.repeat() },

@@ -1,6 +1,7 @@
-// Voice input through the Web Speech API's recognition, where the browser offers it. The button is hidden
-// where it does not; a failure (no microphone, no service) hides it for the rest of the page's life and
-// the customer types instead.
+// Voice input through the Web Speech API's recognition, only where the browser can recognise the locale ON
+// THE DEVICE (processLocally): a customer's voice must not leave the kiosk for a cloud recognition service.
+// The button is hidden where that is not available; a failure (no microphone, no service) hides it for the
+// rest of the page's life and the customer types instead.
 import type { Locale } from '../i18n/index.ts';
 
 interface RecognitionResultEvent {
@@ -9,6 +10,7 @@ interface RecognitionResultEvent {
 
 interface Recognition {
   lang: string;
+  processLocally?: boolean;
   interimResults: boolean;
   maxAlternatives: number;
   onresult: ((ev: RecognitionResultEvent) => void) | null;
@@ -18,7 +20,12 @@ interface Recognition {
   abort(): void;
 }
 
-type RecognitionCtor = new () => Recognition;
+type Availability = 'available' | 'downloadable' | 'downloading' | 'unavailable';
+
+type RecognitionCtor = (new () => Recognition) & {
+  /** Web Speech API: whether these languages can be recognised (locally, with processLocally). */
+  available?: (options: { langs: string[]; processLocally: boolean }) => Promise<Availability>;
+};
 
 export function recognitionConstructor(): RecognitionCtor | null {
   const g = globalThis as { SpeechRecognition?: RecognitionCtor; webkitSpeechRecognition?: RecognitionCtor };
@@ -34,17 +41,33 @@ export interface VoiceInputHandlers {
 export class VoiceInput {
   private active: Recognition | null = null;
   private broken = false;
+  private readonly onDevice = new Set<Locale>();
 
   constructor(private readonly Ctor: RecognitionCtor | null = recognitionConstructor()) {}
 
+  /** True once availableFor() has confirmed on-device recognition for some locale and nothing failed. */
   get available(): boolean {
-    return this.Ctor !== null && !this.broken;
+    return this.Ctor !== null && !this.broken && this.onDevice.size > 0;
+  }
+
+  /** Resolves true only when the browser recognises `locale` on the device itself. */
+  async availableFor(locale: Locale): Promise<boolean> {
+    if (!this.Ctor?.available || this.broken) return false;
+    try {
+      const answer = await this.Ctor.available({ langs: [locale], processLocally: true });
+      if (answer === 'available') this.onDevice.add(locale);
+      else this.onDevice.delete(locale);
+    } catch {
+      this.onDevice.delete(locale);
+    }
+    return this.onDevice.has(locale) && !this.broken;
   }
 
   listen(locale: Locale, h: VoiceInputHandlers): void {
-    if (!this.Ctor || this.broken) return;
+    if (!this.Ctor || this.broken || !this.onDevice.has(locale)) return;
     this.stop();
     const r = new this.Ctor();
+    r.processLocally = true;
     r.lang = locale;
     r.interimResults = false;
     r.maxAlternatives = 1;
