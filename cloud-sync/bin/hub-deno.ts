@@ -8,17 +8,15 @@
 // HUB_STORE, HUB_PG_URL, HUB_PG_SCHEMA, HUB_PG_POOL (see README). Prints one JSON line
 // {"event":"hub.started","url":...} when it listens.
 import { createHubApp } from '../src/hub/app.ts';
-import { createLocalHubEvents, type HubEvents } from '../src/hub/events.ts';
-import { createPgHubEvents } from '../src/hub/pg-events.ts';
+import { hubEventsFor } from '../src/hub/pg-events.ts';
 import { authenticateKiosk } from '../src/hub/routes-sync.ts';
-import { applySeed, type HubSeed } from '../src/hub/seed.ts';
-import { DEFAULT_ARTICLES } from '../src/hub/default-articles.ts';
+import { applySeed } from '../src/hub/seed.ts';
 import { openSqliteHubStoreOn } from '../src/hub/store/sqlite-store.ts';
 import { adaptNodeSqlite, type NodeSqliteDatabase } from '../src/hub/store/sqlite-connection.ts';
 import { openPostgresHubStore } from '../src/hub/store/pg-store.ts';
 import type { HubStore } from '../src/hub/store/types.ts';
 import type { Logger } from '../src/logger.ts';
-import { storeFromEnv } from './hub-env.ts';
+import { seedFromEnv, storeFromEnv } from './hub-env.ts';
 
 // The few Deno APIs used here, declared so that `tsc` (Node types) checks this file too.
 interface DenoSocketUpgrade {
@@ -50,17 +48,8 @@ const log: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), e
 
 const choice = storeFromEnv(env);
 let store: HubStore;
-let events: HubEvents = createLocalHubEvents();
-let closeEvents = async (): Promise<void> => {};
 if (choice.kind === 'postgres') {
   store = await openPostgresHubStore(choice);
-  const pgEvents = await createPgHubEvents({
-    url: choice.url,
-    channel: choice.schema ? `hub_events_${choice.schema}` : 'hub_events',
-    logger: log,
-  });
-  events = pgEvents;
-  closeEvents = () => pgEvents.close();
 } else {
   const dataDir = env.HUB_DATA_DIR ?? 'data/hub';
   Deno.mkdirSync(dataDir, { recursive: true });
@@ -71,18 +60,9 @@ if (choice.kind === 'postgres') {
   };
   store = openSqliteHubStoreOn(adaptNodeSqlite(new DatabaseSync(`${dataDir}/hub.sqlite`)));
 }
+const { events, close: closeEvents } = await hubEventsFor(choice, log);
 
-const seed: HubSeed = {
-  ...(env.HUB_SEED_ARTICLES === '0' ? {} : { articles: DEFAULT_ARTICLES }),
-  ...(env.HUB_SEED_KIOSKS
-    ? {
-        kiosks: env.HUB_SEED_KIOSKS.split(',').map((pair) => {
-          const [id = '', token = ''] = pair.split(':');
-          return { id, token };
-        }),
-      }
-    : {}),
-};
+const seed = seedFromEnv(env);
 await applySeed(store, seed, 600_000);
 
 const core = createHubApp({

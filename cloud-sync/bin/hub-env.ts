@@ -1,5 +1,7 @@
-// The store choice from environment variables, shared by the Node and Deno entries.
+// The store choice and the seed from environment variables, shared by the Node and Deno entries.
 import type { HubStoreChoice } from '../src/hub/node.ts';
+import { DEFAULT_ARTICLES } from '../src/hub/default-articles.ts';
+import type { HubSeed } from '../src/hub/seed.ts';
 
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -12,5 +14,20 @@ export function storeFromEnv(env: Record<string, string | undefined>): HubStoreC
     url: env.HUB_PG_URL ?? env.DATABASE_URL ?? DEFAULT_PG_URL,
     ...(env.HUB_PG_SCHEMA ? { schema: env.HUB_PG_SCHEMA } : {}),
     ...(env.HUB_PG_POOL ? { poolSize: Number(env.HUB_PG_POOL) } : {}),
+  };
+}
+
+/** HUB_SEED_ARTICLES (0: no default articles), HUB_SEED_KIOSKS (`id:token,id:token`). */
+export function seedFromEnv(env: Record<string, string | undefined>): HubSeed {
+  return {
+    ...(env.HUB_SEED_ARTICLES === '0' ? {} : { articles: DEFAULT_ARTICLES }),
+    ...(env.HUB_SEED_KIOSKS
+      ? {
+          kiosks: env.HUB_SEED_KIOSKS.split(',').map((pair) => {
+            const [id = '', token = ''] = pair.split(':');
+            return { id, token };
+          }),
+        }
+      : {}),
   };
 }

@@ -3,8 +3,8 @@
 //   HUB_OPERATOR_TOKEN (unset: admin API off)  HUB_SEED_ARTICLES (1: publish DEFAULT_ARTICLES)
 //   HUB_STORE (sqlite | postgres)  HUB_PG_URL (postgres://postgres@127.0.0.1:5432/postgres)
 //   HUB_PG_SCHEMA (unset: public)  HUB_PG_POOL (10)  HUB_SEED_KIOSKS (id:token,id:token; for tests)
-import { DEFAULT_ARTICLES, startHub, type HubSeed, type Logger } from '../src/index.ts';
-import { storeFromEnv } from './hub-env.ts';
+import { startHub, type Logger } from '../src/index.ts';
+import { seedFromEnv, storeFromEnv } from './hub-env.ts';
 
 const env = process.env;
 
@@ -15,17 +15,7 @@ function line(level: string) {
 }
 const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
 
-const seed: HubSeed = {
-  ...(env.HUB_SEED_ARTICLES === '0' ? {} : { articles: DEFAULT_ARTICLES }),
-  ...(env.HUB_SEED_KIOSKS
-    ? {
-        kiosks: env.HUB_SEED_KIOSKS.split(',').map((pair) => {
-          const [id = '', token = ''] = pair.split(':');
-          return { id, token };
-        }),
-      }
-    : {}),
-};
+const seed = seedFromEnv(env);
 
 const hub = await startHub({
   host: env.HUB_HOST ?? '127.0.0.1',

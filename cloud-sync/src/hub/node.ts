@@ -8,8 +8,8 @@ import { createAdaptorServer } from '@hono/node-server';
 import { silentLogger, type Logger } from '../logger.ts';
 import { createHubApp } from './app.ts';
 import { DEFAULT_PBKDF2_ITERATIONS } from './crypto.ts';
-import { createLocalHubEvents, type HubEvents } from './events.ts';
-import { createPgHubEvents } from './pg-events.ts';
+import type { HubEvents } from './events.ts';
+import { hubEventsFor } from './pg-events.ts';
 import { openPostgresHubStore } from './store/pg-store.ts';
 import { attachRealtime } from './realtime-server.ts';
 import { applySeed, type HubSeed } from './seed.ts';
@@ -69,16 +69,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       const report = await applySeed(store, options.seed, iterations);
       log.info({ event: 'hub.seeded', ...report }, 'seed applied');
     }
-    let events: HubEvents = createLocalHubEvents();
-    if (choice.kind === 'postgres') {
-      const pgEvents = await createPgHubEvents({
-        url: choice.url,
-        channel: choice.schema ? `hub_events_${choice.schema}` : 'hub_events',
-        logger: log,
-      });
-      events = pgEvents;
-      closeEvents = () => pgEvents.close();
-    }
+    const { events, close } = await hubEventsFor(choice, log);
+    closeEvents = close;
     const core = createHubApp({
       store,
       events,

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { HubEventSchema, type HubEvent } from '../schema/change.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import { Backoff } from '../client/backoff.ts';
-import type { HubEvents } from './events.ts';
+import { createLocalHubEvents, type HubEvents } from './events.ts';
 
 export interface PgHubEventsOptions {
   url: string;
@@ -18,6 +18,23 @@ export interface PgHubEventsOptions {
 
 export interface PgHubEvents extends HubEvents {
   close(): Promise<void>;
+}
+
+/**
+ * The events of a hub on `store`: LISTEN/NOTIFY on PostgreSQL (one channel per schema, so that
+ * only instances sharing the data hear each other), in-process on SQLite (one instance per file).
+ */
+export async function hubEventsFor(
+  store: { kind: 'sqlite' } | { kind: 'postgres'; url: string; schema?: string },
+  logger: Logger,
+): Promise<{ events: HubEvents; close(): Promise<void> }> {
+  if (store.kind !== 'postgres') return { events: createLocalHubEvents(), close: async () => {} };
+  const events = await createPgHubEvents({
+    url: store.url,
+    channel: store.schema ? `hub_events_${store.schema}` : 'hub_events',
+    logger,
+  });
+  return { events, close: () => events.close() };
 }
 
 export async function createPgHubEvents(options: PgHubEventsOptions): Promise<PgHubEvents> {
