@@ -4,10 +4,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { postJson, waitFor, type Harness } from './harness.ts';
 import { waitTechReady } from './support/readiness.ts';
-import { TechApi, TechSocket, type TechMessage } from './tech-client.ts';
+import { startTechSession, type TechSession } from './support/tech-session.ts';
+import type { TechApi, TechMessage, TechSocket } from './tech-client.ts';
 
+let session: TechSession;
 let h: Harness;
 let api: TechApi;
 let ws: TechSocket;
@@ -34,15 +36,15 @@ async function moving(runId: string): Promise<void> {
   );
 }
 
+const ready = () => waitTechReady(api, 'READY with the link up');
+
 beforeAll(async () => {
-  h = await startHarness();
-  api = await TechApi.signIn(h.agent.techUrl);
-  ws = await TechSocket.connect(h.agent.techUrl, api.token);
-  await waitTechReady(api, 'READY with the link up');
+  session = await startTechSession();
+  ({ h, api, ws } = session);
+  await ready();
 });
 afterAll(async () => {
-  await ws?.close();
-  await h?.close();
+  await session?.close();
 });
 
 describe('runbooks', () => {
@@ -96,7 +98,7 @@ describe('runbooks', () => {
   });
 
   it('queues a device-fault ticket when a step fails (arm link lost mid-run)', async () => {
-    await waitTechReady(api, 'READY with the link up');
+    await ready();
     const runId = (await api.call('POST', '/runbooks/printer-door-close/run', {})).json.runId as string;
     await moving(runId);
     await h.sim.control.inject({ kind: 'unplug', ms: 1500 });
@@ -126,11 +128,11 @@ describe('runbooks', () => {
     } finally {
       db.close();
     }
-    await waitTechReady(api, 'READY with the link up');
+    await ready();
   });
 
   it('aborts on an e-stop: the arm halts, the run ends aborted, ESTOP latches until a technician resets', async () => {
-    await waitTechReady(api, 'READY with the link up');
+    await ready();
     const haltsBefore = (await h.sim.control.haltLog()).length;
     const runId = (await api.call('POST', '/runbooks/card-slot-reseat/run', {})).json.runId as string;
     await moving(runId);
@@ -157,11 +159,11 @@ describe('runbooks', () => {
     });
     const reset = await api.call('POST', '/safety/reset');
     expect(reset.status, reset.text).toBe(200);
-    await waitTechReady(api, 'READY with the link up');
+    await ready();
   });
 
   it('aborts when a person enters the arm zone', async () => {
-    await waitTechReady(api, 'READY with the link up');
+    await ready();
     const runId = (await api.call('POST', '/runbooks/printer-reset/run', {})).json.runId as string;
     await moving(runId);
     await postJson(sim('/gpio'), { input: 'presence', active: true });
@@ -169,7 +171,7 @@ describe('runbooks', () => {
     expect(end.status).toBe('aborted');
     expect(String(end.message)).toMatch(/PROTECTIVE_STOP/);
     await postJson(sim('/gpio'), { input: 'presence', active: false });
-    await waitTechReady(api, 'READY with the link up');
+    await ready();
   });
 
   it('aborts on request', async () => {

@@ -5,9 +5,10 @@ import { forwardKinematics } from '@branch/firmware-bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { REDUCED_SPEED_MM_S } from '../src/safety/safety-supervisor.ts';
-import { KioskClient, postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { KioskClient, postJson, waitFor, type Harness } from './harness.ts';
 import { waitTechReady } from './support/readiness.ts';
-import { TechApi, TechSocket } from './tech-client.ts';
+import { startTechSession, type TechSession } from './support/tech-session.ts';
+import type { TechApi, TechSocket } from './tech-client.ts';
 
 const PAN = '4539578763621486';
 
@@ -20,6 +21,7 @@ function toolSpeed(joints: number[], velocities: number[]): number {
 }
 const TRACK = `%B${PAN}^PLANTED/TECH^3105101123456?;${PAN}=3105101123456?`;
 
+let session: TechSession;
 let h: Harness;
 let api: TechApi;
 let ws: TechSocket;
@@ -37,14 +39,12 @@ async function homed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
-  api = await TechApi.signIn(h.agent.techUrl);
-  ws = await TechSocket.connect(h.agent.techUrl, api.token);
+  session = await startTechSession();
+  ({ h, api, ws } = session);
   await homed();
 });
 afterAll(async () => {
-  await ws?.close();
-  await h?.close();
+  await session?.close();
 });
 
 describe('technician API', () => {

@@ -31,7 +31,7 @@ import { AGENT_VERSION } from '../version.ts';
 import { WsGateway } from '../ws/ws-gateway.ts';
 import { keepConnected } from '../arm/keep-connected.ts';
 import { buildDrivers, type Drivers } from './drivers.ts';
-import { listen, urlOf } from './listen.ts';
+import { closeServer, listen, urlOf } from './listen.ts';
 import { health, registerGauges } from './observability.ts';
 import { simControls } from './sim-controls.ts';
 
@@ -229,23 +229,11 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     ]);
 
     const address = await listen(server, o.host, o.port);
-    cleanup.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    );
+    cleanup.push(() => closeServer(server));
     // Upgraded sockets keep the server open: the WebSockets close first (cleanup runs in reverse).
     cleanup.push(() => gw.close());
     const techAddress = await listen(techServer, o.technician.host, o.technician.port);
-    cleanup.push(
-      () =>
-        new Promise<void>((resolve) => {
-          techServer.close(() => resolve());
-          techServer.closeAllConnections();
-        }),
-    );
+    cleanup.push(() => closeServer(techServer));
     cleanup.push(() => techWs.close());
     sync.start();
     const stopConnecting = keepConnected(arm, logger.child({ c: 'arm' }));

@@ -1,4 +1,4 @@
-// Binds the HTTP server; "port in use" and similar become errors that name the address.
+// Binds the HTTP server ("port in use" and similar become errors that name the address) and closes it.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -21,6 +21,14 @@ export function listen(server: Server, host: string, port: number): Promise<Addr
     server.once('error', onError);
     server.once('listening', onListening);
     server.listen(port, host);
+  });
+}
+
+/** Stops listening and drops the kept-alive connections, resolving once the server is closed. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
   });
 }
 

@@ -4,6 +4,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { scrubText } from '../log/pan-guard.ts';
+import { fromSameOrigin } from './same-origin.ts';
 import { simRoutes, type SimRoutesDeps } from './sim-routes.ts';
 
 /** Largest HTTP request body accepted, bytes. */
@@ -15,14 +16,6 @@ export interface AppDeps {
   /** Present in simulation mode only. */
   sim?: SimRoutesDeps;
   pages?: { index: MiddlewareHandler; sim: MiddlewareHandler; assets: MiddlewareHandler };
-}
-
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }
 
 /** Security headers, body limit and same-origin writes: shared by the kiosk and technician apps. */
@@ -37,8 +30,7 @@ export function guardApp(app: Hono): void {
   );
   // Requests from pages of another origin are refused (the kiosk browser may show other sites).
   app.use('*', async (c, next) => {
-    const origin = c.req.header('origin');
-    if (origin !== undefined && c.req.method !== 'GET' && originHost(origin) !== c.req.header('host')) {
+    if (c.req.method !== 'GET' && !fromSameOrigin(c.req.header('origin'), c.req.header('host'))) {
       return c.json({ error: 'cross-origin requests are not accepted' }, 403);
     }
     await next();

@@ -54,6 +54,16 @@ export type BundleState =
   | { id: string; state: 'ready'; done: number; total: number; stage: string; bytes: number }
   | { id: string; state: 'failed'; done: number; total: number; stage: string; error: string };
 
+/** One arm telemetry sample as the technician console gets it (joint arrays, tool position in mm). */
+export interface ArmTelemetry {
+  t: number;
+  positions: number[];
+  velocities: number[];
+  currents: number[];
+  temperatures: number[];
+  tool: { x: number; y: number; z: number };
+}
+
 export interface TechDeps {
   login(pin: string): Promise<LoginResult>;
   verify(token: string): boolean;
@@ -75,16 +85,7 @@ export interface TechDeps {
   bundleState(id: string): BundleState | null;
   bundleBody(id: string): string | null;
   /** Streams for the technician WebSocket. */
-  onTelemetry(
-    l: (t: {
-      t: number;
-      positions: number[];
-      velocities: number[];
-      currents: number[];
-      temperatures: number[];
-      tool: { x: number; y: number; z: number };
-    }) => void,
-  ): () => void;
+  onTelemetry(l: (t: ArmTelemetry) => void): () => void;
   onProgress(l: (p: RunProgress) => void): () => void;
   onJog(l: (e: JogEvent) => void): () => void;
   onTransition(l: (t: SafetyTransition) => void): () => void;
@@ -94,15 +95,7 @@ export interface TechDeps {
 /** Messages the technician WebSocket sends (kiosk-ui's console imports this type). */
 export type TechServerMessage =
   | { type: 'status'; status: LiveStatus }
-  | {
-      type: 'telemetry';
-      t: number;
-      positions: number[];
-      velocities: number[];
-      currents: number[];
-      temperatures: number[];
-      tool: { x: number; y: number; z: number };
-    }
+  | ({ type: 'telemetry' } & ArmTelemetry)
   | ({ type: 'runbook.progress' } & RunProgress)
   | ({ type: 'jog'; event: 'started' | 'stopped' } & Omit<JogEvent, 'type'> & { reason?: string })
   | ({ type: 'jog.start.result' } & JogStartResult)

@@ -8,7 +8,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { JogStartBody } from '../http/tech-routes.ts';
 import type { TechDeps } from '../tech/tech-deps.ts';
-import { frameBytes, refuseUpgrade, sameOrigin, sendText } from './ws-plumbing.ts';
+import { frameBytes, listenForUpgrades, refuseUpgrade, sameOrigin, sendText } from './ws-plumbing.ts';
 
 const MAX_MESSAGE_BYTES = 4096;
 /** Telemetry sent to a console at most this often, ms (the charts need no more). */
@@ -28,15 +28,14 @@ export class TechWs {
   private readonly unsubscribers: (() => void)[] = [];
   private readonly lastTelemetry = new WeakMap<WebSocket, number>();
   private readonly statusTimer: NodeJS.Timeout;
-  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-    this.upgrade(req, socket, head);
+  private readonly stopUpgrades: () => void;
 
   constructor(
-    private readonly server: Server,
+    server: Server,
     private readonly deps: TechDeps,
     private readonly logger: Logger,
   ) {
-    server.on('upgrade', this.onUpgrade);
+    this.stopUpgrades = listenForUpgrades(server, (req, socket, head) => this.upgrade(req, socket, head));
     this.wss.on('connection', (ws: WebSocket, token: string) => this.onConnection(ws, token));
     this.unsubscribers.push(
       deps.onTelemetry((t) => {
@@ -162,7 +161,7 @@ export class TechWs {
   close(): void {
     clearInterval(this.statusTimer);
     for (const u of this.unsubscribers) u();
-    this.server.off('upgrade', this.onUpgrade);
+    this.stopUpgrades();
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }

@@ -11,7 +11,7 @@ import { MAX_MESSAGE_BYTES, type CompletionPayload } from '../protocol/envelope.
 import type { UnsolicitedName, UnsolicitedPayloads } from '../protocol/messages.ts';
 import { envelope, validateMessage } from '../protocol/validate-message.ts';
 import { CommandError, runCommand, type CommandContext } from './command-handlers.ts';
-import { frameBytes, refuseUpgrade, sameOrigin, sendText } from './ws-plumbing.ts';
+import { frameBytes, listenForUpgrades, refuseUpgrade, sameOrigin, sendText } from './ws-plumbing.ts';
 
 /** Frames above this are refused by ws itself (connection closed); between it and MAX_MESSAGE_BYTES we answer. */
 const HARD_FRAME_LIMIT = 4 * MAX_MESSAGE_BYTES;
@@ -21,11 +21,10 @@ export type GatewayContext = Omit<CommandContext, 'ownedSessions' | 'pendingRead
 export class WsGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
   private readonly messages: (labels: Record<string, string>) => void;
-  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-    this.upgrade(req, socket, head);
+  private readonly stopUpgrades: () => void;
 
   constructor(
-    private readonly server: Server,
+    server: Server,
     private readonly ctx: GatewayContext,
     private readonly logger: Logger,
     metrics: Metrics,
@@ -34,7 +33,7 @@ export class WsGateway {
     metrics.gauge('agent_ws_connections', 'Open kiosk WebSocket connections', () => [
       { value: this.wss.clients.size },
     ]);
-    server.on('upgrade', this.onUpgrade);
+    this.stopUpgrades = listenForUpgrades(server, (req, socket, head) => this.upgrade(req, socket, head));
     this.wss.on('connection', (ws, req) => this.onConnection(ws, req));
   }
 
@@ -123,7 +122,7 @@ export class WsGateway {
   }
 
   async close(): Promise<void> {
-    this.server.off('upgrade', this.onUpgrade);
+    this.stopUpgrades();
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }

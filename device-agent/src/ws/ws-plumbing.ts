@@ -1,22 +1,22 @@
 // Plumbing shared by the kiosk (/ws) and technician (/tech/ws) WebSocket servers: the same-origin
 // check on upgrade, refusing an upgrade with a plain HTTP status, frame bytes, and sends that skip
 // sockets which are no longer open.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
+import { fromSameOrigin } from '../http/same-origin.ts';
 
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
+/** True when the upgrade comes from no browser page or from a page of this listener (see same-origin.ts). */
+export function sameOrigin(req: IncomingMessage): boolean {
+  return fromSameOrigin(req.headers.origin, req.headers.host);
 }
 
-/** True when the request has no Origin (not a browser page) or one on this listener's own host. */
-export function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  return origin === undefined || originHost(origin) === req.headers.host;
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/** Hands the server's upgrade requests to `handler`; returns the detach for close. */
+export function listenForUpgrades(server: Server, handler: UpgradeHandler): () => void {
+  server.on('upgrade', handler);
+  return () => server.off('upgrade', handler);
 }
 
 /** Ends an upgrade request with an HTTP status line, e.g. `403 Forbidden`. */
