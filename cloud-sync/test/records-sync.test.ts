@@ -1,42 +1,22 @@
 // Tickets and health go up, configuration and routing rules come down, end to end on the SQLite hub.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { Hlc, matchRoutingRule, type RunningHub } from '../src/index.ts';
-import {
-  AGENT,
-  KIOSK_A,
-  KIOSK_B,
-  OPERATOR_TOKEN,
-  TempDirs,
-  api,
-  openKioskDb,
-  startTestHub,
-  waitFor,
-} from './helpers.ts';
-import { KioskClients } from './support/kiosk-clients.ts';
+import { Hlc, matchRoutingRule } from '../src/index.ts';
+import { AGENT, KIOSK_A, KIOSK_B, OPERATOR_TOKEN, api, openKioskDb, waitFor } from './helpers.ts';
+import { sharedHubWithKiosks } from './support/kiosk-clients.ts';
 import { ticketCreate } from './support/store-contract-extra.ts';
 
-const dirs = new TempDirs();
-let hub: RunningHub;
-const kiosks = new KioskClients();
+const shared = sharedHubWithKiosks();
+const { dirs, kiosks } = shared;
 
 function client(kiosk: { id: string; token: string }) {
   return kiosks.add(openKioskDb(dirs.make()), {
-    hubUrl: hub.url,
+    hubUrl: shared.hub.url,
     kioskId: kiosk.id,
     token: kiosk.token,
     pullIntervalMs: 600_000,
   });
 }
-
-beforeAll(async () => {
-  hub = await startTestHub(dirs.make());
-});
-afterEach(() => kiosks.stopAll());
-afterAll(async () => {
-  await hub.close();
-  dirs.cleanup();
-});
 
 describe('records', () => {
   it('moves a fault ticket through its life and shows it to agents; a bad move never enters the outbox', async () => {
@@ -76,8 +56,8 @@ describe('records', () => {
     expect(sync.status().pending).toBe(3);
     sync.start();
     await waitFor('outbox drained', () => sync.status().pending === 0);
-    const login = await api(hub, 'POST', '/api/agent/login', { body: AGENT });
-    const got = await api(hub, 'GET', '/api/agent/tickets/t-life', { token: login.body.token });
+    const login = await api(shared.hub, 'POST', '/api/agent/login', { body: AGENT });
+    const got = await api(shared.hub, 'GET', '/api/agent/tickets/t-life', { token: login.body.token });
     expect(got.status).toBe(200);
     expect(got.body.ticket).toMatchObject({
       status: 'assigned',
@@ -85,10 +65,10 @@ describe('records', () => {
       kind: 'device_fault',
     });
     expect(
-      (await api(hub, 'GET', '/api/agent/tickets', { token: login.body.token })).body.tickets,
+      (await api(shared.hub, 'GET', '/api/agent/tickets', { token: login.body.token })).body.tickets,
     ).toHaveLength(1);
-    expect((await api(hub, 'GET', '/api/agent/tickets')).status).toBe(401);
-    expect((await hub.store.stats()).healthSnapshots).toBe(1);
+    expect((await api(shared.hub, 'GET', '/api/agent/tickets')).status).toBe(401);
+    expect((await shared.hub.store.stats()).healthSnapshots).toBe(1);
   });
 
   it('merges an agent edit at the hub with what the kiosk changes meanwhile', async () => {
@@ -98,8 +78,8 @@ describe('records', () => {
     )();
     sync.start();
     await waitFor('created at the hub', () => sync.status().pending === 0);
-    const token = (await api(hub, 'POST', '/api/agent/login', { body: AGENT })).body.token as string;
-    const edit = (body: unknown) => api(hub, 'POST', '/api/agent/tickets/t-both', { token, body });
+    const token = (await api(shared.hub, 'POST', '/api/agent/login', { body: AGENT })).body.token as string;
+    const edit = (body: unknown) => api(shared.hub, 'POST', '/api/agent/tickets/t-both', { token, body });
     expect((await edit({ status: 'resolved' })).body.error.code).toBe('bad_transition');
     expect((await edit({})).status).toBe(400);
     const assigned = await edit({ status: 'assigned', assignee: AGENT.username, comment: 'On my way' });
@@ -118,7 +98,7 @@ describe('records', () => {
     )();
     sync.nudge();
     await waitFor('kiosk edit delivered', () => sync.status().pending === 0);
-    const t = (await api(hub, 'GET', '/api/agent/tickets/t-both', { token })).body.ticket;
+    const t = (await api(shared.hub, 'GET', '/api/agent/tickets/t-both', { token })).body.ticket;
     expect(t).toMatchObject({ status: 'assigned', assignee: AGENT.username, priority: 'urgent' });
     expect(t.comments.map((c: { text: string }) => c.text).sort()).toEqual(['Customer waiting', 'On my way']);
   });
@@ -133,7 +113,10 @@ describe('records', () => {
       hlc: Hlc.serialize({ wall: Date.now(), counter: 0, node: KIOSK_A.id }),
       data: { id: 't-x', kioskId: KIOSK_A.id, status: 'resolved', statusFrom: 'open' },
     };
-    const res = await api(hub, 'POST', '/api/sync/push', { token: KIOSK_A.token, body: { changes: [bad] } });
+    const res = await api(shared.hub, 'POST', '/api/sync/push', {
+      token: KIOSK_A.token,
+      body: { changes: [bad] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_body');
     expect(JSON.stringify(res.body.error.details)).toMatch(/status/);
@@ -146,7 +129,8 @@ describe('records', () => {
     await waitFor('both connected', () =>
       kiosks.open.every((o) => o.sync.status().realtime === 'connected' && o.sync.status().lastPullAt),
     );
-    const post = (path: string, body: unknown) => api(hub, 'POST', path, { token: OPERATOR_TOKEN, body });
+    const post = (path: string, body: unknown) =>
+      api(shared.hub, 'POST', path, { token: OPERATOR_TOKEN, body });
     expect(
       (await post('/api/admin/config', { key: 'ui.languages', version: 1, value: ['zh-CN', 'en'] })).status,
     ).toBe(201);

@@ -1,12 +1,11 @@
 // Knowledge flows down: pull with checkpoints, resume after restart, realtime nudge on publish.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeArticle, RunningHub } from '../src/index.ts';
-import { KIOSK_A, OPERATOR_TOKEN, TempDirs, api, openKioskDb, startTestHub, waitFor } from './helpers.ts';
-import { KioskClients } from './support/kiosk-clients.ts';
+import { describe, expect, it } from 'vitest';
+import type { KnowledgeArticle } from '../src/index.ts';
+import { KIOSK_A, OPERATOR_TOKEN, api, openKioskDb, waitFor } from './helpers.ts';
+import { sharedHubWithKiosks } from './support/kiosk-clients.ts';
 
-const dirs = new TempDirs();
-let hub: RunningHub;
-const kiosks = new KioskClients();
+const shared = sharedHubWithKiosks();
+const { dirs, kiosks } = shared;
 
 function article(id: string, version: number, extra: Partial<KnowledgeArticle> = {}): KnowledgeArticle {
   return {
@@ -22,27 +21,18 @@ function article(id: string, version: number, extra: Partial<KnowledgeArticle> =
 }
 
 async function publish(a: KnowledgeArticle) {
-  return api(hub, 'POST', '/api/admin/articles', { token: OPERATOR_TOKEN, body: a });
+  return api(shared.hub, 'POST', '/api/admin/articles', { token: OPERATOR_TOKEN, body: a });
 }
 
 function client(dir: string, pullIntervalMs: number, realtime: boolean) {
   return kiosks.add(openKioskDb(dir), {
-    hubUrl: hub.url,
+    hubUrl: shared.hub.url,
     kioskId: KIOSK_A.id,
     token: KIOSK_A.token,
     pullIntervalMs,
     realtime,
   });
 }
-
-beforeAll(async () => {
-  hub = await startTestHub(dirs.make());
-});
-afterEach(() => kiosks.stopAll());
-afterAll(async () => {
-  await hub.close();
-  dirs.cleanup();
-});
 
 describe('pull', () => {
   it('replicates articles, keeps the newest version, and filters by effective dates', async () => {
@@ -70,7 +60,7 @@ describe('pull', () => {
     const conflict = await publish(article('faq-cards', 3, { body: 'different text' }));
     expect(conflict.status).toBe(409);
     expect((await publish(article('faq-cards', 3))).body.outcome).toBe('unchanged');
-    const noToken = await api(hub, 'POST', '/api/admin/articles', { body: article('x', 1) });
+    const noToken = await api(shared.hub, 'POST', '/api/admin/articles', { body: article('x', 1) });
     expect(noToken.status).toBe(401);
   });
 
@@ -89,7 +79,7 @@ describe('pull', () => {
     kiosks.open.splice(0);
 
     await publish(article('faq-new-after-restart', 1));
-    const afterCheckpoint = await api(hub, 'GET', `/api/sync/pull?since=${checkpoint}`, {
+    const afterCheckpoint = await api(shared.hub, 'GET', `/api/sync/pull?since=${checkpoint}`, {
       token: KIOSK_A.token,
     });
     expect(afterCheckpoint.body.articles.map((a: KnowledgeArticle) => a.id)).toEqual([
@@ -118,14 +108,16 @@ describe('pull', () => {
   });
 
   it('starts a kiosk over when its checkpoint is from a hub that was replaced', async () => {
-    const all = await api(hub, 'GET', '/api/sync/pull?since=', { token: KIOSK_A.token });
-    const future = await api(hub, 'GET', '/api/sync/pull?since=999999', { token: KIOSK_A.token });
+    const all = await api(shared.hub, 'GET', '/api/sync/pull?since=', { token: KIOSK_A.token });
+    const future = await api(shared.hub, 'GET', '/api/sync/pull?since=999999', { token: KIOSK_A.token });
     expect(future.body.articles.length).toBe(all.body.articles.length);
     expect(future.body.checkpoint).toBe(all.body.checkpoint);
   });
 
   it('rejects a bad checkpoint and an unknown kiosk', async () => {
-    expect((await api(hub, 'GET', '/api/sync/pull?since=abc', { token: KIOSK_A.token })).status).toBe(400);
-    expect((await api(hub, 'GET', '/api/sync/pull?since=0', { token: 'wrong' })).status).toBe(401);
+    expect((await api(shared.hub, 'GET', '/api/sync/pull?since=abc', { token: KIOSK_A.token })).status).toBe(
+      400,
+    );
+    expect((await api(shared.hub, 'GET', '/api/sync/pull?since=0', { token: 'wrong' })).status).toBe(401);
   });
 });

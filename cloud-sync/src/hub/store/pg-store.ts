@@ -2,10 +2,8 @@
 // ledger is a primary key (pg-apply.ts), publishes are serialized (pg-downstream.ts). Node only.
 import pg from 'pg';
 import type { ChangeEnvelope } from '../../schema/change.ts';
-import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
 import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
-import type { SettingsDoc } from '../../schema/settings.ts';
 import { PgDownstream } from './pg-downstream.ts';
 import { applyBatchPg, editTicketPg } from './pg-apply.ts';
 import { migratePgHub } from './pg-schema.ts';
@@ -20,16 +18,14 @@ import {
   summarize,
   type Row,
 } from './rows.ts';
+import { DelegatesDownstream } from './downstream-delegate.ts';
 import type {
   AgentRecord,
   AgentSession,
   ApplyResult,
-  ArticlePage,
   HubStats,
   HubStore,
   KioskRecord,
-  PublishOutcome,
-  SettingsPage,
   StoreTestHooks,
   TicketEditOutcome,
 } from './types.ts';
@@ -76,15 +72,16 @@ const Q = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, numb
   string
 >;
 
-class PostgresHubStore implements HubStore {
+class PostgresHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'postgres' as const;
 
-  private readonly downstream: PgDownstream;
+  protected readonly downstream: PgDownstream;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly hooks: StoreTestHooks,
   ) {
+    super();
     this.downstream = new PgDownstream(pool, (work) => this.tx(work));
   }
 
@@ -156,30 +153,6 @@ class PostgresHubStore implements HubStore {
 
   async changeIdsOf(kioskId: string): Promise<string[]> {
     return (await this.rows<{ id: string }>(Q.changeIdsOf, [kioskId])).map((r) => r.id);
-  }
-
-  publishArticle(article: KnowledgeArticle): Promise<PublishOutcome> {
-    return this.downstream.publishArticle(article);
-  }
-
-  publishSetting(doc: SettingsDoc): Promise<PublishOutcome> {
-    return this.downstream.publishSetting(doc);
-  }
-
-  articlesSince(checkpoint: string, limit: number): Promise<ArticlePage> {
-    return this.downstream.articlesSince(checkpoint, limit);
-  }
-
-  currentArticles(): Promise<KnowledgeArticle[]> {
-    return this.downstream.currentArticles();
-  }
-
-  currentArticleVersion(id: string, locale: KnowledgeArticle['locale']): Promise<number> {
-    return this.downstream.currentArticleVersion(id, locale);
-  }
-
-  settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage> {
-    return this.downstream.settingsSince(kioskId, checkpoint, limit);
   }
 
   async getAgent(username: string): Promise<AgentRecord | null> {

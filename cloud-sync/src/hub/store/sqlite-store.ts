@@ -1,10 +1,8 @@
 // The embedded SQLite store of the hub (better-sqlite3, WAL). Node only.
 import Database from 'better-sqlite3';
 import type { ChangeEnvelope } from '../../schema/change.ts';
-import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
 import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
-import type { SettingsDoc } from '../../schema/settings.ts';
 import { SqliteDownstream } from './sqlite-downstream.ts';
 import { SqliteBatchApplier } from './sqlite-apply.ts';
 import { migrateHub } from './sqlite-schema.ts';
@@ -19,16 +17,14 @@ import {
   summarize,
   type Row,
 } from './rows.ts';
+import { DelegatesDownstream } from './downstream-delegate.ts';
 import type {
   AgentRecord,
   AgentSession,
   ApplyResult,
-  ArticlePage,
   HubStats,
   HubStore,
   KioskRecord,
-  PublishOutcome,
-  SettingsPage,
   StoreTestHooks,
   TicketEditOutcome,
 } from './types.ts';
@@ -53,16 +49,17 @@ export function openSqliteHubStoreOn(db: SqliteConnection, hooks: StoreTestHooks
   return new SqliteHubStore(db, hooks);
 }
 
-class SqliteHubStore implements HubStore {
+class SqliteHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'sqlite' as const;
   private readonly q;
-  private readonly downstream: SqliteDownstream;
+  protected readonly downstream: SqliteDownstream;
   private readonly applier: SqliteBatchApplier;
 
   constructor(
     private readonly db: SqliteConnection,
     private readonly hooks: StoreTestHooks,
   ) {
+    super();
     this.downstream = new SqliteDownstream(db);
     this.applier = new SqliteBatchApplier(db, hooks);
     const p = (sql: string): SqliteStatement => db.prepare(sql);
@@ -119,30 +116,6 @@ class SqliteHubStore implements HubStore {
     const row = this.q.conversation.get(id) as { kiosk_id: string; data: string } | undefined;
     if (!row) return null;
     return conversationDetail(row.data, this.q.messagesOf.all(id, row.kiosk_id) as { data: string }[]);
-  }
-
-  publishArticle(article: KnowledgeArticle): Promise<PublishOutcome> {
-    return this.downstream.publishArticle(article);
-  }
-
-  articlesSince(checkpoint: string, limit: number): Promise<ArticlePage> {
-    return this.downstream.articlesSince(checkpoint, limit);
-  }
-
-  currentArticles(): Promise<KnowledgeArticle[]> {
-    return this.downstream.currentArticles();
-  }
-
-  currentArticleVersion(id: string, locale: KnowledgeArticle['locale']): Promise<number> {
-    return this.downstream.currentArticleVersion(id, locale);
-  }
-
-  publishSetting(doc: SettingsDoc): Promise<PublishOutcome> {
-    return this.downstream.publishSetting(doc);
-  }
-
-  settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage> {
-    return this.downstream.settingsSince(kioskId, checkpoint, limit);
   }
 
   async getAgent(username: string): Promise<AgentRecord | null> {
