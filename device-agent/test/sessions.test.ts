@@ -1,34 +1,29 @@
 // Customer sessions on real SQLite and the real sync outbox: idle timeout, wipe at the end, card
 // numbers typed by customers never stored, and a page that drops its socket abandons its sessions.
-import { openKioskSync, type KioskSync } from '@branch/cloud-sync';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { KioskSync } from '@branch/cloud-sync';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionService } from '../src/session/session-service.ts';
 import { ConversationStore } from '../src/store/conversation-store.ts';
-import { openDatabase, type Db } from '../src/store/open-database.ts';
+import type { Db } from '../src/store/open-database.ts';
 import { KioskClient, startHarness, waitFor } from './harness.ts';
 import { waitArmLinkUp } from './support/readiness.ts';
+import { openTempStore, type TempStore } from './support/temp-store.ts';
 
 describe('SessionService', () => {
-  let dir: string;
+  let temp: TempStore;
   let db: Db;
   let sync: KioskSync;
   let store: ConversationStore;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'agent-sessions-'));
-    db = openDatabase(dir);
-    sync = openKioskSync(db, { hubUrl: 'http://127.0.0.1:9', kioskId: 'kiosk-q', token: 'unused' });
+    temp = openTempStore('agent-sessions-', 'kiosk-q');
+    ({ db, sync } = temp);
     store = new ConversationStore(db, sync.outbox, 'kiosk-q');
   });
   afterEach(async () => {
     vi.useRealTimers();
-    await sync.stop();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    await temp.close();
   });
 
   it('ends an idle session as timed_out and forgets it', () => {

@@ -1,28 +1,22 @@
 // The agent's SQLite store: durable pragmas, migrations, and each change committed with its outbox
 // entry in one transaction (the real cloud-sync outbox, loops not started).
-import { openKioskSync, type KioskSync } from '@branch/cloud-sync';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { KioskSync } from '@branch/cloud-sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../src/store/migrations.ts';
 import { openDatabase, type Db } from '../src/store/open-database.ts';
 import { ConversationStore } from '../src/store/conversation-store.ts';
+import { openTempStore, type TempStore } from './support/temp-store.ts';
 
+let temp: TempStore;
 let dir: string;
 let db: Db;
 let sync: KioskSync;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'agent-store-'));
-  db = openDatabase(dir);
-  sync = openKioskSync(db, { hubUrl: 'http://127.0.0.1:9', kioskId: 'kiosk-db', token: 'unused' });
+  temp = openTempStore('agent-store-', 'kiosk-db');
+  ({ dir, db, sync } = temp);
 });
-afterEach(async () => {
-  await sync.stop();
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.close());
 
 describe('agent store', () => {
   it('opens in WAL with synchronous=FULL at the current schema version, and reopens idempotently', () => {
