@@ -48,12 +48,15 @@ export function kioskFromRow(r: Row | undefined): KioskRecord | null {
   return r ? { id: r.id as string, createdAt: r.created_at as string } : null;
 }
 
+/** Who an agent is, from a row of agents (or a session joined with it). */
+function agentIdentity(r: Row): { username: string; role: AgentRole; displayName: string } {
+  return { username: r.username as string, role: r.role as AgentRole, displayName: r.display_name as string };
+}
+
 export function agentFromRow(r: Row | undefined): AgentRecord | null {
   if (!r) return null;
   return {
-    username: r.username as string,
-    role: r.role as AgentRole,
-    displayName: r.display_name as string,
+    ...agentIdentity(r),
     passwordHash: r.password_hash as string,
     failedLogins: r.failed_logins as number,
     lockedUntil: (r.locked_until as string | null) ?? null,
@@ -61,13 +64,7 @@ export function agentFromRow(r: Row | undefined): AgentRecord | null {
 }
 
 export function sessionFromRow(r: Row | undefined): AgentSession | null {
-  if (!r) return null;
-  return {
-    username: r.username as string,
-    role: r.role as AgentRole,
-    displayName: r.display_name as string,
-    expiresAt: r.expires_at as string,
-  };
+  return r ? { ...agentIdentity(r), expiresAt: r.expires_at as string } : null;
 }
 
 /** Parses the JSON `data` column of each row. */
