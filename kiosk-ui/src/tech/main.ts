@@ -148,6 +148,9 @@ function renderProgress(p: {
   if (p.status !== 'running' && api) void refreshHistory(api);
 }
 
+/** How far the shown bundle has got: its id and a rank (stages done; total + 1 once ready or failed). */
+let shownBundle: { id: string; rank: number } | null = null;
+
 function renderBundle(b: {
   id: string;
   state: string;
@@ -157,6 +160,11 @@ function renderBundle(b: {
   bytes?: number;
   error?: string;
 }): void {
+  // The POST's answer ("building") and the socket's progress race: a fast build's "ready" can arrive
+  // first, so an update never moves the shown bundle backwards, and it downloads once.
+  const rank = b.state === 'building' ? b.done : b.total + 1;
+  if (shownBundle?.id === b.id && rank <= shownBundle.rank) return;
+  shownBundle = { id: b.id, rank };
   const bar = byTestId<HTMLProgressElement>('tech-bundle-progress');
   const text = byTestId('tech-bundle-state');
   bar.max = b.total;
