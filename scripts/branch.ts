@@ -8,6 +8,7 @@ import { startService, type RunningService } from './lib/child-service.ts';
 import { startRestarting } from './lib/restarting-service.ts';
 import { formatLogLine } from './lib/log-format.ts';
 import { loadConfig } from './lib/config.ts';
+import { bundleForNode } from './lib/node-bundle.ts';
 import { requireCommand, requireFreePort, requireWritableDir } from './lib/preflight.ts';
 import { loadOrCreateSecrets } from './lib/secrets.ts';
 import { agentServiceOptions, hubServiceOptions } from './lib/service-options.ts';
@@ -15,6 +16,7 @@ import { printBanner } from './lib/banner.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const staticDir = join(root, 'kiosk-ui', 'dist');
+const buildDir = join(root, '.build', 'services');
 const color = process.stdout.isTTY === true;
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -62,12 +64,17 @@ async function main(): Promise<void> {
   };
 
   const sink = out;
-  const hubEntry = join(root, 'scripts/services/hub.ts');
+  // Services run as plain-node bundles of their TypeScript (no tsx loader in each process).
+  const [hubScript, agentScript] = [join(buildDir, 'hub.mjs'), join(buildDir, 'agent.mjs')];
+  await Promise.all([
+    bundleForNode(join(root, 'scripts/services/hub.ts'), hubScript),
+    bundleForNode(join(root, 'scripts/services/agent.ts'), agentScript),
+  ]);
   const hubOptions = hubServiceOptions(config, secrets, dataDir, staticDir);
   // A restarted hub keeps the port the first one got, so the agent's hub URL stays right.
   const hub = await startRestarting(
     'hub',
-    hubEntry,
+    hubScript,
     (first) =>
       first === null ? hubOptions : { ...hubOptions, port: Number(new URL(String(first.url)).port) },
     sink,
@@ -95,7 +102,7 @@ async function main(): Promise<void> {
 
   const agent = await startService(
     'agent',
-    join(root, 'scripts/services/agent.ts'),
+    agentScript,
     agentServiceOptions(config, secrets, dataDir, staticDir, hubUrl, armPath, simControl ?? undefined),
     sink,
     color,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { bundleForNode, SERVICE_NODE_ARGS } from '../../scripts/lib/node-bundle.ts';
 import { hashTechnicianPin } from '../src/tech/pin-hash.ts';
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'agent-child.ts');
@@ -71,7 +72,11 @@ export async function startAgentProcess(o: AgentProcessOptions): Promise<AgentPr
       ...(o.simulatorDeviceStatus ? { deviceStatus: { kind: 'simulator', url: sim.control.url } } : {}),
       logger: { level: 'warn' },
     };
-    const started = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    // Run the agent the way the launcher does: a plain-node bundle, with the services' node flags.
+    // Under the repository, so that the bundle's npm imports resolve from its node_modules.
+    const script = join(dirname(CHILD), '../../.build/device-agent/agent-child.mjs');
+    await bundleForNode(CHILD, script);
+    const started = spawn(process.execPath, [...SERVICE_NODE_ARGS, script], {
       env: { ...process.env, AGENT_OPTIONS: JSON.stringify(options) },
       stdio: ['ignore', 'pipe', o.stderr],
     });

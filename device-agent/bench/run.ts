@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { SERVICE_NODE_ARGS } from '../../scripts/lib/node-bundle.ts';
 import { startAgentProcess } from './agent-process.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
@@ -21,9 +22,9 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 
-/** The floor: an idle Node process with the same tsx loader and nothing else. */
-async function tsxFloorMb(): Promise<number> {
-  const idle = spawn(process.execPath, ['--import', 'tsx', '-e', 'setTimeout(() => {}, 5000)'], {
+/** The floor: an idle Node process with the services' node flags and nothing else loaded. */
+async function nodeFloorMb(): Promise<number> {
+  const idle = spawn(process.execPath, [...SERVICE_NODE_ARGS, '-e', 'setTimeout(() => {}, 5000)'], {
     stdio: 'ignore',
   });
   await sleep(1500);
@@ -138,7 +139,7 @@ try {
   await sleep(5000);
   const rssStreaming = rssMb(child.pid as number);
   tws.close();
-  const floor = await tsxFloorMb();
+  const floor = await nodeFloorMb();
 
   const figures = [
     {
@@ -177,10 +178,10 @@ try {
       how: `VmRSS of the agent process after 5 s streaming arm telemetry to a technician WebSocket client (${telemetryFrames} telemetry frames received)`,
     },
     {
-      name: 'rss_tsx_floor_mb',
+      name: 'rss_node_floor_mb',
       value: round3(floor),
       unit: 'MB',
-      how: 'VmRSS of an idle `node --import tsx` process with nothing loaded, same run: the loader share of the figures above',
+      how: 'VmRSS of an idle node process (same flags as the services) with nothing loaded, same run: the runtime share of the figures above',
     },
     {
       name: 'rss_after_estop_runs_mb',

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { formatLogLine } from './log-format.ts';
+import { SERVICE_NODE_ARGS } from './node-bundle.ts';
 
 export interface ReadyMessage {
   type: 'ready';
@@ -30,16 +31,16 @@ export function pipeLines(
   createInterface({ input: stream }).on('line', (line) => sink(formatLogLine(name, line, color)));
 }
 
-/** Spawns `node --import tsx entry` with its options as JSON in BRANCH_SERVICE_OPTIONS. */
+/** Spawns `node <script>` (a bundle from node-bundle.ts) with its options as JSON in BRANCH_SERVICE_OPTIONS. */
 export async function startService(
   name: string,
-  entry: string,
+  script: string,
   options: unknown,
   sink: LogSink,
   color = false,
   readyTimeoutMs = 30_000,
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_ARGS, script], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Own process group: the terminal's Ctrl-C reaches only the orchestrator, which stops services in order.
     detached: true,

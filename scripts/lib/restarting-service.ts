@@ -11,14 +11,14 @@ export interface RestartingService {
 
 export async function startRestarting(
   name: string,
-  entry: string,
+  script: string,
   /** Options for the first start, and for restarts given what the first start reported ready. */
   options: (previous: ReadyMessage | null) => unknown,
   sink: LogSink,
   color: boolean,
   say: (line: string) => void,
 ): Promise<RestartingService> {
-  let current: RunningService = await startService(name, entry, options(null), sink, color);
+  let current: RunningService = await startService(name, script, options(null), sink, color);
   const first = current.ready;
   let stopping = false;
   let failures = 0;
@@ -32,7 +32,7 @@ export async function startRestarting(
         await new Promise((r) => setTimeout(r, delayMs));
         if (stopping) return;
         try {
-          current = await startService(name, entry, options(first), sink, color);
+          current = await startService(name, script, options(first), sink, color);
           failures = 0;
           say(`${name} restarted`);
           supervise(current);

@@ -1,0 +1,48 @@
+// Bundles a service entry and the parts it uses (their TypeScript sources) into one ES module that plain
+// `node` runs, with every npm package left external. Services then run without the tsx loader, which
+// alone costs about 70 MB of resident memory per process.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+
+/**
+ * Node flags of every service process. A 2 MB young generation (instead of 16 MB) keeps an idle service
+ * about 10 MB smaller; its scavenges stay well under a millisecond at these allocation rates.
+ */
+export const SERVICE_NODE_ARGS = ['--max-semi-space-size=2'];
+
+/** Bare imports stay external (resolved from node_modules at run time), except the parts themselves. */
+const externalPackages: Plugin = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@branch/') ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+/** Writes the bundle atomically, so that branches starting side by side never run a half-written file. */
+export async function bundleForNode(entry: string, outfile: string): Promise<void> {
+  const result = await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'inline',
+    write: false,
+    logLevel: 'silent',
+    // CommonJS packages bundled into ESM may still call require().
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    },
+    plugins: [externalPackages],
+  });
+  const file = result.outputFiles[0];
+  if (file === undefined) throw new Error(`esbuild wrote nothing for ${entry}`);
+  mkdirSync(dirname(outfile), { recursive: true });
+  const tmp = `${outfile}.${process.pid}.tmp`;
+  writeFileSync(tmp, file.contents);
+  renameSync(tmp, outfile);
+}
