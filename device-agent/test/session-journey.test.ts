@@ -57,6 +57,7 @@ describe('customer session round', () => {
     expect(read.payload).toEqual({
       completionCode: 'success',
       card: { maskedPan: '411111******1111', luhnValid: true, expiry: '2912' },
+      customer: { tier: 'standard', riskRating: 'C4' },
     });
     expect(c.frames.some((f) => f.header.name === 'CardReader.MediaInsertedEvent')).toBe(true);
 
@@ -102,6 +103,59 @@ describe('customer session round', () => {
     expect(onHub.conversation.customerToken).toMatch(/^[0-9a-f]{64}$/);
     expect(onHub.messages.map((m) => m.role)).toEqual(['customer', 'bot', 'customer', 'bot']);
     expect(onHub.messages[1]?.articleId).toBe('branch-opening-hours');
+  });
+
+  it("gives a test card's profile (never its token) and the wealth product's risk level; a rating reaches the hub", async () => {
+    const sessionId = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
+    // A card the profile source does not know, and a misread, come without a profile.
+    const unknown = await readCardWith(sessionId, { raw: ';6228480044712359080=30121010000001234567?' });
+    expect(unknown.payload).toMatchObject({ completionCode: 'success', card: { luhnValid: true } });
+    expect(unknown.payload.customer).toBeUndefined();
+    const misread = await readCardWith(sessionId, { cardId: 'bad-luhn' });
+    expect(misread.payload.customer).toBeUndefined();
+
+    const read = await readCardWith(sessionId, { cardId: 'unionpay-debit' });
+    expect(read.payload).toMatchObject({
+      completionCode: 'success',
+      customer: { tier: 'standard', riskRating: 'C2' },
+    });
+    const vip = await readCardWith(sessionId, { cardId: 'mastercard-vip' });
+    expect(vip.payload).toMatchObject({ customer: { tier: 'vip', riskRating: 'C5' } });
+    const wealth = await c.command('Session.Ask', {
+      sessionId,
+      text: 'Tell me about the steady income wealth product and its risk.',
+    });
+    expect(wealth.payload.answer).toMatchObject({
+      articleId: 'wealth-steady-income-fund',
+      productRiskLevel: 'R3',
+    });
+
+    expect((await c.command('Session.Rate', { sessionId, rating: 6 })).payload).toMatchObject({
+      completionCode: 'invalidMessage',
+      errorDescription: expect.stringMatching(/rating/),
+    });
+    expect((await c.command('Session.Rate', { sessionId, rating: 2 })).payload.completionCode).toBe(
+      'success',
+    );
+    expect((await c.command('Session.Rate', { sessionId, rating: 4 })).payload.completionCode).toBe(
+      'success',
+    );
+    await c.command('Session.End', { sessionId, outcome: 'answered' });
+    expect((await c.command('Session.Rate', { sessionId, rating: 3 })).payload).toMatchObject({
+      errorCode: 'unknownSession',
+    });
+    const onHub = await waitFor(
+      async () => {
+        const d = await h.hub.store.getConversation(sessionId);
+        return d?.conversation.endedAt !== undefined ? d.conversation : undefined;
+      },
+      10_000,
+      'the rated conversation on the hub',
+    );
+    expect(onHub).toMatchObject({ rating: 4, outcome: 'answered', maskedPan: '555555******4444' });
+    // What the page got carries no token: the hub's token for the linked card is nowhere in the frames.
+    const frames = JSON.stringify(c.frames);
+    expect(frames).not.toContain(onHub.customerToken as string);
   });
 
   it('answers a Chinese question from the Chinese articles', async () => {

@@ -47,6 +47,18 @@ describe('agent store', () => {
     expect(sync.status().pending).toBe(2);
   });
 
+  it('stores a 1..5 rating with its outbox entry; a second replaces the first; the table refuses others', () => {
+    const store = new ConversationStore(db, sync.outbox, 'kiosk-db');
+    store.start('conv-r', 'en', new Date().toISOString());
+    const pending = sync.status().pending;
+    expect(store.rate('conv-r', 2).rating).toBe(2);
+    expect(store.rate('conv-r', 5).rating).toBe(5);
+    expect(sync.status().pending).toBe(pending + 2);
+    expect(() => store.rate('conv-r', 6)).toThrow(/CHECK/);
+    expect(sync.status().pending).toBe(pending + 2);
+    expect(store.get('conv-r')?.rating).toBe(5);
+  });
+
   it('rolls back both when either half fails: an unmasked PAN is refused by the store, nothing is queued', () => {
     const store = new ConversationStore(db, sync.outbox, 'kiosk-db');
     store.start('conv-2', 'zh-CN', new Date().toISOString());

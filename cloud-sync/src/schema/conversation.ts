@@ -32,5 +32,7 @@ export const ConversationSchema = z.object({
   maskedPan: MaskedPanSchema.optional(),
   intent: z.string().max(64).optional(),
   outcome: z.enum(['answered', 'handed_off', 'abandoned', 'timed_out']).optional(),
+  /** The customer's satisfaction rating at wrap-up, 1 (poor) to 5 (excellent). */
+  rating: z.number().int().min(1).max(5).optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

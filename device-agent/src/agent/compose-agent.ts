@@ -201,6 +201,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       {
         sessions,
         cards,
+        profiles: drivers.profiles,
         availability: () => safety.availability(),
         kioskId: o.kioskId,
         version: AGENT_VERSION,
@@ -242,7 +243,14 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     const url = urlOf(address);
     const techUrl = urlOf(techAddress);
     logger.info(
-      { url, techUrl, mode: o.mode, kioskId: o.kioskId, safety: safety.state() },
+      {
+        url,
+        techUrl,
+        mode: o.mode,
+        kioskId: o.kioskId,
+        safety: safety.state(),
+        customerProfiles: drivers.profiles.source,
+      },
       'device-agent ready',
     );
     let closing: Promise<void> | null = null;

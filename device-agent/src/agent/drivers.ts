@@ -5,6 +5,8 @@ import type { CardReader } from '../card/card-reader.ts';
 import { HidCardReader } from '../card/hid-card-reader.ts';
 import { VirtualCardReader } from '../card/virtual-card-reader.ts';
 import type { ResolvedAgentOptions } from '../config/agent-options.ts';
+import { NoCustomerProfiles, type CustomerProfiles } from '../customer/customer-profiles.ts';
+import { SimulatedCustomerProfiles } from '../customer/simulated-customer-profiles.ts';
 import type { Gpio } from '../gpio/gpio.ts';
 import { OnoffGpio } from '../gpio/onoff-gpio.ts';
 import { VirtualGpio } from '../gpio/virtual-gpio.ts';
@@ -12,6 +14,8 @@ import { VirtualGpio } from '../gpio/virtual-gpio.ts';
 export interface Drivers {
   gpio: Gpio;
   cardReader: CardReader;
+  /** Simulation: the test cards' holders; hardware: none (no customer system connected yet). */
+  profiles: CustomerProfiles;
   /** Simulation only: the same objects, typed for the simulation panel. */
   virtual?: { gpio: VirtualGpio; cardReader: VirtualCardReader };
 }
@@ -26,7 +30,8 @@ export async function buildDrivers(o: ResolvedAgentOptions, logger: Logger): Pro
     const gpio = new VirtualGpio();
     const cardReader = new VirtualCardReader();
     await cardReader.open();
-    return { gpio, cardReader, virtual: { gpio, cardReader } };
+    const profiles = new SimulatedCustomerProfiles(Buffer.from(o.cardKey, 'hex'));
+    return { gpio, cardReader, profiles, virtual: { gpio, cardReader } };
   }
   if (o.gpio.kind !== 'onoff')
     throw new Error('hardware mode needs gpio.kind "onoff" (virtual GPIO is for simulation only)');
@@ -47,5 +52,5 @@ export async function buildDrivers(o: ResolvedAgentOptions, logger: Logger): Pro
     await gpio.close();
     throw err;
   }
-  return { gpio, cardReader };
+  return { gpio, cardReader, profiles: new NoCustomerProfiles() };
 }

@@ -3,6 +3,22 @@ import { z } from 'zod';
 
 const Locale = z.enum(['zh-CN', 'en']);
 
+/**
+ * A wealth product's risk level, R1 (lowest) .. R5: the scale of cloud-sync's articles (the protocol is pure
+ * and imports no other part, so the enum is repeated here; a unit test keeps the two equal).
+ */
+export const ProductRiskLevelSchema = z.enum(['R1', 'R2', 'R3', 'R4', 'R5']);
+/** The customer's risk rating from their risk-tolerance assessment, C1..C5 on the same scale as R1..R5. */
+export const RiskRatingSchema = z.enum(['C1', 'C2', 'C3', 'C4', 'C5']);
+export type RiskRating = z.infer<typeof RiskRatingSchema>;
+
+/** What the page may know of the identified customer: never the PAN, never the card token. */
+export const CustomerProfileSchema = z.object({
+  tier: z.enum(['standard', 'vip']),
+  riskRating: RiskRatingSchema,
+});
+export type CustomerProfile = z.infer<typeof CustomerProfileSchema>;
+
 /** The card as the UI may see it: never the PAN, never track data. */
 export const MaskedCardSchema = z.object({
   maskedPan: z.string().max(19),
@@ -22,6 +38,8 @@ export const AnswerSchema = z.object({
   effectiveFrom: z.string().optional(),
   /** 0..1: how sure the bot is that this article answers the question. */
   confidence: z.number().min(0).max(1),
+  /** R1..R5 (cloud-sync's scale): set when the article is about a rated wealth product: the page shows the risk check and disclosure. */
+  productRiskLevel: ProductRiskLevelSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -41,6 +59,10 @@ export const CommandPayloads = {
   'Session.End': z
     .object({ sessionId: z.string().max(64), outcome: z.enum(['answered', 'abandoned', 'timed_out']) })
     .strict(),
+  /** The customer's satisfaction rating at wrap-up; a second one for the same session replaces the first. */
+  'Session.Rate': z
+    .object({ sessionId: z.string().max(64), rating: z.number().int().min(1).max(5) })
+    .strict(),
   'CardReader.ReadCard': z
     .object({ sessionId: z.string().max(64), timeoutMs: z.number().int().min(1000).max(120_000) })
     .strict(),
@@ -55,7 +77,9 @@ export interface CompletionResults {
   'Session.Start': { sessionId: string };
   'Session.Ask': { answer: Answer };
   'Session.End': Record<string, never>;
-  'CardReader.ReadCard': { card: MaskedCard };
+  'Session.Rate': Record<string, never>;
+  /** customer: the card's profile when the kiosk's profile source knows it (simulation: the test cards). */
+  'CardReader.ReadCard': { card: MaskedCard; customer?: CustomerProfile };
   'CardReader.Cancel': Record<string, never>;
 }
 

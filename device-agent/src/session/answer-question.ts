@@ -27,5 +27,6 @@ export function answerQuestion(
     title: a.title,
     effectiveFrom: a.effectiveFrom,
     confidence: best.confidence,
+    ...(a.productRiskLevel ? { productRiskLevel: a.productRiskLevel } : {}),
   };
 }

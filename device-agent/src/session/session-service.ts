@@ -89,6 +89,14 @@ export class SessionService {
     this.logger.info({ sessionId }, 'card linked to session');
   }
 
+  /** The customer's 1..5 satisfaction rating; a second one replaces the first. */
+  rate(sessionId: string, rating: number): void {
+    const s = this.touch(sessionId);
+    this.store.rate(s.id, rating);
+    this.sync.nudge();
+    this.logger.info({ sessionId, rating }, 'session rated');
+  }
+
   end(sessionId: string, outcome: EndOutcome): void {
     const s = this.require(sessionId);
     clearTimeout(s.idleTimer);

@@ -11,6 +11,7 @@ interface ConversationRow {
   outcome: Conversation['outcome'] | null;
   masked_pan: string | null;
   customer_token: string | null;
+  rating: number | null;
 }
 
 export class ConversationStore {
@@ -52,6 +53,14 @@ export class ConversationStore {
       this.db
         .prepare('UPDATE conversations SET masked_pan = ?, customer_token = ? WHERE id = ?')
         .run(maskedPan, customerToken, id);
+      return this.enqueueConversation(id);
+    })();
+  }
+
+  /** Stores the 1..5 rating (the table's CHECK refuses others); a later rating replaces an earlier one. */
+  rate(id: string, rating: number): Conversation {
+    return this.db.transaction(() => {
+      this.db.prepare('UPDATE conversations SET rating = ? WHERE id = ?').run(rating, id);
       return this.enqueueConversation(id);
     })();
   }
@@ -101,6 +110,7 @@ export class ConversationStore {
     if (row.outcome !== null) c.outcome = row.outcome;
     if (row.masked_pan !== null) c.maskedPan = row.masked_pan;
     if (row.customer_token !== null) c.customerToken = row.customer_token;
+    if (row.rating !== null) c.rating = row.rating;
     return c;
   }
 }

@@ -43,6 +43,8 @@ const MIGRATIONS: string[] = [
      ticket_id TEXT
    ) STRICT;
    CREATE INDEX runbook_runs_by_start ON runbook_runs(started_at);`,
+  // 3: the customer's satisfaction rating (issue 6).
+  `ALTER TABLE conversations ADD COLUMN rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -5,6 +5,7 @@ import type { CompletionResults, ServiceAvailability } from '../protocol/message
 import type { ParsedCommand } from '../protocol/validate-message.ts';
 import { CardReadError, type CardService } from '../card/card-service.ts';
 import { describeSwipeError } from '../card/track-parser.ts';
+import type { CustomerProfiles } from '../customer/customer-profiles.ts';
 import { SessionError, type SessionService } from '../session/session-service.ts';
 
 export class CommandError extends Error {
@@ -20,6 +21,7 @@ export class CommandError extends Error {
 export interface CommandContext {
   sessions: SessionService;
   cards: CardService;
+  profiles: CustomerProfiles;
   availability(): ServiceAvailability;
   kioskId: string;
   version: string;
@@ -66,6 +68,9 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
     }
     case 'Session.Ask':
       return { answer: ctx.sessions.ask(cmd.payload.sessionId, cmd.payload.text) };
+    case 'Session.Rate':
+      ctx.sessions.rate(cmd.payload.sessionId, cmd.payload.rating);
+      return {};
     case 'Session.End':
       if (ctx.pendingRead?.sessionId === cmd.payload.sessionId) ctx.cards.cancel();
       ctx.sessions.end(cmd.payload.sessionId, cmd.payload.outcome);
@@ -84,7 +89,10 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
       // Only a number that passes Luhn identifies a customer; a misread is shown, not linked.
       if (r.card.luhnValid && ctx.sessions.has(sessionId)) ctx.sessions.linkCard(sessionId, r.card);
       const card = { maskedPan: r.card.maskedPan, luhnValid: r.card.luhnValid };
-      return { card: r.card.expiry === undefined ? card : { ...card, expiry: r.card.expiry } };
+      const result = { card: r.card.expiry === undefined ? card : { ...card, expiry: r.card.expiry } };
+      // The profile goes to the page (tier and rating only); the token it was found by stays here.
+      const customer = r.card.luhnValid ? await ctx.profiles.lookup(r.card.token) : null;
+      return customer ? { ...result, customer } : result;
     }
     case 'CardReader.Cancel':
       ctx.cards.cancel();
