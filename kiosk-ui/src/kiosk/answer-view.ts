@@ -18,8 +18,9 @@ export function showAnswer(
     ...(answer.title ? { title: answer.title } : {}),
     ...(date ? { effective: t(locale, 'answer.effective', { date }) } : {}),
   });
-  // The agent may send the product's level (not yet in the protocol); the page compares it with the
-  // customer's rating when it has both, and says so when the rating is missing.
+  // The product's level comes with answers about rated wealth products; the page compares it with the
+  // customer's rating when it has both, and says so when the rating is missing (no card, or no profile).
+  // Read without trusting the type: an older agent sends none, and checkRisk ignores anything not R1..R5.
   const risk = checkRisk(optionalString(answer, 'productRiskLevel'), riskRating);
   view.showRisk(risk, locale);
   const lines = [shortSpeech(answer.text, locale)];

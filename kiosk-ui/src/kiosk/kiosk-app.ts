@@ -9,7 +9,7 @@ import { wipeBrowserStorage } from './browser-wipe.ts';
 import { cardErrorKey } from './card-errors.ts';
 import { DEFAULT_IDLE_MS, IDLE_WARNING_MS, IdleTimer } from './idle-timer.ts';
 import type { KioskView, Screen } from './kiosk-view.ts';
-import { optionalString } from './risk-check.ts';
+import { checkRisk, optionalString } from './risk-check.ts';
 import { showAnswer } from './answer-view.ts';
 import { cameraIndicator, progressFor } from './journey-progress.ts';
 import { SERVICES, serviceQuestionKey, type ServiceId } from './services.ts';
@@ -215,6 +215,7 @@ export class KioskApp {
       visit.answered = true;
       if (answer.title) visit.answerTitles.push(answer.title);
       const { risk, lines } = showAnswer(this.view, answer, locale, visit.riskRating);
+      visit.productRiskLevel = risk?.level ?? null;
       this.view.question.value = '';
       const good = answer.confidence >= 0.5 && risk?.kind !== 'unsuitable';
       this.mood(good ? 'happy' : 'concerned');
@@ -239,14 +240,19 @@ export class KioskApp {
     this.view.setCardStatus(t(locale, 'card.swipePrompt'));
     void this.say(t(locale, 'card.speech.swipe'), locale, visit);
     try {
-      const { card } = await this.client.send(
+      const { card, customer } = await this.client.send(
         'CardReader.ReadCard',
         { sessionId, timeoutMs: CARD_TIMEOUT_MS },
         { timeoutMs: CARD_TIMEOUT_MS + 5000 },
       );
       if (!this.current(visit)) return;
       visit.maskedPan = card.maskedPan;
-      visit.riskRating = optionalString(card, 'riskRating') ?? null;
+      // Only the rating is kept (tier and rating are all the agent sends; never a token). An agent without a
+      // profile source sends no customer: the risk check then says the rating is unknown, as before.
+      visit.riskRating = optionalString(customer, 'riskRating') ?? null;
+      // A wealth answer already on screen is checked again against the card holder's rating.
+      if (visit.productRiskLevel !== null)
+        this.view.showRisk(checkRisk(visit.productRiskLevel, visit.riskRating), locale);
       this.view.showCard(card.maskedPan);
       this.view.setCardStatus(
         t(locale, card.luhnValid ? 'card.identified' : 'card.luhnInvalid'),
@@ -284,7 +290,8 @@ export class KioskApp {
   private async wrapUp(): Promise<void> {
     const visit = this.visit;
     const locale = visit.locale ?? 'zh-CN';
-    this.endSession(visit, visit.answered ? 'answered' : 'abandoned');
+    // The session stays open for the rating; endVisit ends it (after the rating, "finish", or the timer).
+    if (visit.readingCard) void this.client.send('CardReader.Cancel', {}).catch(() => undefined);
     this.voiceInput.stop();
     this.go('wrapup');
     this.mood('happy');
@@ -296,11 +303,18 @@ export class KioskApp {
     const visit = this.visit;
     const locale = visit.locale ?? 'zh-CN';
     if (visit.rating !== null) return;
-    // No Session.Rate command exists yet: the rating is shown and thanked for, then wiped with the visit.
     visit.rating = value;
+    // Stored on the conversation at the agent and synced to the hub; the page thanks the customer either
+    // way (a lost rating is not the customer's problem) and ends the session once the agent has answered.
+    const { sessionId } = visit;
+    const sent =
+      sessionId && this.client.state === 'connected'
+        ? this.client.send('Session.Rate', { sessionId, rating: value }).catch(() => undefined)
+        : Promise.resolve();
     this.view.setRating(value);
     this.view.wrapupThanks.textContent = t(locale, 'wrapup.thanks');
     await this.say(t(locale, 'wrapup.thanks'), locale, visit);
+    await sent;
     if (this.current(visit)) await this.endVisit('answered');
   }
 

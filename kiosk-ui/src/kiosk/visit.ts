@@ -9,8 +9,10 @@ export interface Visit {
   readingCard: boolean;
   asking: boolean;
   maskedPan: string | null;
-  /** From the agent when it offers it (not in today's protocol): C1..C5. */
+  /** The card holder's risk rating (C1..C5) when the agent's profile source knows the card. */
   riskRating: string | null;
+  /** R1..R5 of the wealth product in the answer on screen, so a later card read can redo the check. */
+  productRiskLevel: string | null;
   questions: string[];
   answerTitles: string[];
   lastLine: { text: string; locale: Locale } | null;
@@ -28,6 +30,7 @@ export function newVisit(id: number): Visit {
     asking: false,
     maskedPan: null,
     riskRating: null,
+    productRiskLevel: null,
     questions: [],
     answerTitles: [],
     lastLine: null,

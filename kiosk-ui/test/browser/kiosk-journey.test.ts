@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages, type Locale } from '../../src/i18n/index.ts';
+import { messages, t, type Locale } from '../../src/i18n/index.ts';
 import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
 import { launchChromium } from './support/chromium.ts';
 import {
@@ -113,10 +113,18 @@ describe.each(CASES)('the customer journey in $locale', ({ locale, dir, viewport
     await expect
       .poll(async () => (await page.getByTestId('answer-title').textContent()) ?? '')
       .toContain('R3');
+    // No card yet: the product's level and the disclosure, and "rating not available" instead of a guess.
+    await expect
+      .poll(async () => page.getByTestId('risk-result').getAttribute('data-kind'))
+      .toBe('ratingUnknown');
+    expect(await page.getByTestId('risk-disclosure').isVisible()).toBe(true);
+    expect(await page.getByTestId('risk-disclosure').textContent()).toBe(m['risk.disclosure']);
     await shot(page, 'answer-wealth');
 
     await page.getByTestId('card-read').click();
     await swipe(page);
+    // A card the simulated profile source does not know leaves the rating unknown.
+    expect(await page.getByTestId('risk-result').getAttribute('data-kind')).toBe('ratingUnknown');
     const masked = (await page.getByTestId('masked-pan').textContent()) ?? '';
     expect(masked).toMatch(/^622848\*+9080$/);
     expect(await page.content()).not.toContain(PAN);
@@ -155,6 +163,81 @@ describe.each(CASES)('the customer journey in $locale', ({ locale, dir, viewport
       rating: null,
     });
     await shot(page, 'wiped');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Swipes a predefined test card on the simulation panel; done when the kiosk shows its last digits. */
+async function swipeTestCard(page: Page, cardId: string, last4: string): Promise<void> {
+  const sim = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await sim.goto(branch.runtime.pages.sim);
+  await sim.getByTestId(`sim-card-${cardId}`).click();
+  await expect
+    .poll(async () => page.getByTestId('masked-pan').textContent())
+    .toMatch(new RegExp(`${last4}$`));
+  await sim.close();
+}
+
+async function hubConversation(id: string): Promise<{ rating?: number; endedAt?: string }> {
+  const login = await fetch(`${branch.runtime.hub.url}/api/agent/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'supervisor', password: branch.secrets.agentPassword }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const res = await fetch(`${branch.runtime.hub.url}/api/agent/conversations/${encodeURIComponent(id)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (res.status === 404) return {};
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { conversation: { rating?: number; endedAt?: string } }).conversation;
+}
+
+describe('a wealth question from a card holder, and the rating', () => {
+  it('warns a low-rated card holder with the disclosure, and the rating reaches the hub', async () => {
+    const m = messages.en;
+    const shot = shooter(join(repoRoot, 'test-output', 'journey-risk'));
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(branch.runtime.pages.kiosk);
+    await waitConnected(page);
+    await page.getByTestId('start').click();
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('service-hours').waitFor();
+
+    // The UnionPay test card's holder is rated C2, below the R3 product.
+    await page.getByTestId('card-read').click();
+    await swipeTestCard(page, 'unionpay-debit', '1265');
+    expect(await page.getByTestId('card-status').textContent()).toBe(m['card.identified']);
+    await page.getByTestId('service-wealth').click();
+    const result = page.getByTestId('risk-result');
+    await expect.poll(async () => result.getAttribute('data-kind')).toBe('unsuitable');
+    expect(await result.textContent()).toBe(t('en', 'risk.unsuitable', { level: 'R3', rating: 'C2' }));
+    expect(await page.getByTestId('risk-disclosure').isVisible()).toBe(true);
+    expect(await page.getByTestId('risk-disclosure').textContent()).toBe(m['risk.disclosure']);
+    await page.getByTestId('risk-note').scrollIntoViewIfNeeded();
+    await shot(page, 'unsuitable');
+
+    // Another card with the answer still on screen: checked again against the new holder's C4.
+    await page.getByTestId('card-read').click();
+    await swipeTestCard(page, 'visa-classic', '1111');
+    await expect.poll(async () => result.getAttribute('data-kind')).toBe('suitable');
+    expect(await result.textContent()).toBe(t('en', 'risk.suitable', { level: 'R3', rating: 'C4' }));
+    await page.getByTestId('risk-note').scrollIntoViewIfNeeded();
+    await shot(page, 'suitable');
+
+    const state = await page.evaluate(() => (globalThis as unknown as KioskHook).__branchKiosk.state());
+    const sessionId = state.visit.sessionId as string;
+    expect(sessionId).toMatch(/^[0-9A-Z]{26}$/);
+    await page.getByTestId('end-session').click();
+    await page.getByTestId('wrapup').waitFor();
+    await page.getByTestId('rating-4').click();
+    await page.getByTestId('start').waitFor({ state: 'visible', timeout: 15_000 });
+    await expect
+      .poll(async () => hubConversation(sessionId), { timeout: 10_000 })
+      .toMatchObject({ rating: 4, endedAt: expect.any(String) });
     expect(errors).toEqual([]);
     await page.close();
   });
