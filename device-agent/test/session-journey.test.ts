@@ -46,6 +46,7 @@ describe('customer session round', () => {
       expect(Object.keys(card).sort()).toEqual(['id', 'label', 'maskedPan']);
       expect(card.maskedPan).toMatch(/^\d{0,6}\*+\d{0,4}$/);
     }
+    expect(s.cards.find((c) => c.id === 'unionpay-debit')?.label).toMatch(/standard, risk rating C2$/);
   });
 
   it('starts, reads a card, answers in English and Chinese, ends, and syncs to the hub', async () => {

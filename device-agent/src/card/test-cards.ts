@@ -54,7 +54,12 @@ export interface TestCardView {
 }
 
 export function listTestCards(): TestCardView[] {
-  return CARDS.map((c) => ({ id: c.id, label: c.label, maskedPan: maskPan(c.pan) }));
+  // The panel says whose card it is (tier and risk rating), so a tester can pick the low-rated one.
+  return CARDS.map((c) => ({
+    id: c.id,
+    label: c.profile ? `${c.label}: ${c.profile.tier}, risk rating ${c.profile.riskRating}` : c.label,
+    maskedPan: maskPan(c.pan),
+  }));
 }
 
 /** Track text of a test card, for the virtual reader only. */
