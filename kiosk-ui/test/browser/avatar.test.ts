@@ -7,18 +7,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from './static-server.ts';
 import { repoRoot } from './support/branch-process.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './support/chromium.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
 
 interface KioskWindow {
   __branchKiosk: {
@@ -69,7 +60,7 @@ describe('avatar on the kiosk page', () => {
       await build({ configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)) });
     }
     server = await serveStatic(dist);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -186,7 +177,7 @@ describe('avatar on the kiosk page', () => {
 
   it('falls back to a 2D canvas that still draws the face when WebGL is unavailable', async () => {
     const noGl = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'],
     });
     try {
