@@ -4,6 +4,7 @@
 import { Application, Container, Graphics, type Text } from 'pixi.js';
 import { forgetReleasedTexts, makeText, Pill } from './overlay-parts.ts';
 import { CAPTION_MIN_PX, MIN_TOUCH_PX, OVERLAY_COLOURS as K } from './overlay-theme.ts';
+import { initCanvasApp } from '../render/pixi-canvas.ts';
 
 /** off: no camera; consent: waiting for the customer's yes; on: analysing; unavailable: none fitted. */
 export type CameraState = 'off' | 'consent' | 'on' | 'unavailable';
@@ -76,31 +77,20 @@ class PixiOverlay implements KioskOverlay {
     container.appendChild(this.canvas);
     this.resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.fit()) : null;
     this.resizeObserver?.observe(container);
-    this.ready = this.app
-      .init({
-        canvas: this.canvas,
-        width: 1,
-        height: 1,
-        backgroundAlpha: 0,
-        antialias: true,
-        autoStart: false,
-        preference: ['canvas'],
-        resolution: Math.min(globalThis.devicePixelRatio || 1, 2),
-      })
-      .then(() => {
-        if (this.disposed) return;
-        this.started = true;
-        this.root.addChild(
-          this.band,
-          this.captionText,
-          this.progressDots,
-          this.progressPill.view,
-          this.cameraPill.view,
-          this.queuePill.view,
-        );
-        this.app.stage.addChild(this.root);
-        this.fit();
-      });
+    this.ready = initCanvasApp(this.app, this.canvas).then(() => {
+      if (this.disposed) return;
+      this.started = true;
+      this.root.addChild(
+        this.band,
+        this.captionText,
+        this.progressDots,
+        this.progressPill.view,
+        this.cameraPill.view,
+        this.queuePill.view,
+      );
+      this.app.stage.addChild(this.root);
+      this.fit();
+    });
     this.ready.catch((err: unknown) => console.error('overlay could not start', err));
   }
 

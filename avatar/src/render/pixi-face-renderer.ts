@@ -5,6 +5,7 @@
 import { Application, Container, Graphics } from 'pixi.js';
 import type { FacePose } from '../animation/face-animator.ts';
 import type { FaceRenderer } from './face-renderer.ts';
+import { initCanvasApp } from './pixi-canvas.ts';
 
 const C = {
   skin: 0xf0c6a4,
@@ -55,24 +56,13 @@ export class PixiFaceRenderer implements FaceRenderer {
   constructor(doc: Document = document) {
     this.canvas = doc.createElement('canvas');
     this.head.addChild(this.face);
-    this.ready = this.app
-      .init({
-        canvas: this.canvas,
-        width: 1,
-        height: 1,
-        backgroundAlpha: 0,
-        antialias: true,
-        autoStart: false,
-        preference: ['canvas'],
-        resolution: Math.min(globalThis.devicePixelRatio || 1, 2),
-      })
-      .then(() => {
-        if (this.disposed) return;
-        this.started = true;
-        this.app.stage.addChild(this.body, this.head);
-        this.resize(this.width, this.height);
-        if (this.pending) this.draw(this.pending);
-      });
+    this.ready = initCanvasApp(this.app, this.canvas).then(() => {
+      if (this.disposed) return;
+      this.started = true;
+      this.app.stage.addChild(this.body, this.head);
+      this.resize(this.width, this.height);
+      if (this.pending) this.draw(this.pending);
+    });
     this.ready.catch((err: unknown) => console.error('avatar: the 2D fallback could not start', err));
   }
 
