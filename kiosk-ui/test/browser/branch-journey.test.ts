@@ -8,10 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
 import { launchChromium } from './support/chromium.ts';
 import { distinctColours } from './support/pixels.ts';
+import { PLANTED_PAN, PLANTED_SWIPE } from './support/planted-card.ts';
 
-// A Luhn-valid PAN planted in a raw swipe; it must never leave the agent unmasked.
-const PAN = '6228480044712359080';
-const RAW_SWIPE = `%B${PAN}^WANG/XIAOMING^3012101000000123456?;${PAN}=30121010000001234567?`;
 const shots = join(repoRoot, 'test-output', 'journey');
 
 let branch: RunningBranch;
@@ -69,13 +67,13 @@ describe('the branch in a box', () => {
   it('shows only the masked number after a swipe on the simulation panel', async () => {
     await kiosk.getByTestId('card-read').click();
     await sim.goto(branch.runtime.pages.sim);
-    await sim.getByTestId('sim-raw-input').fill(RAW_SWIPE);
+    await sim.getByTestId('sim-raw-input').fill(PLANTED_SWIPE);
     await sim.getByTestId('sim-raw-swipe').click();
     await shot(sim, 'sim-swipe');
     const masked = kiosk.getByTestId('masked-pan');
     await masked.waitFor();
     expect(await masked.textContent()).toMatch(/622848\*+9080/);
-    expect(await kiosk.content()).not.toContain(PAN);
+    expect(await kiosk.content()).not.toContain(PLANTED_PAN);
     await shot(kiosk, 'kiosk-masked-card');
   });
 
@@ -106,7 +104,7 @@ describe('the branch in a box', () => {
         timeout: 15_000,
       })
       .toContain('opening hours');
-    expect(await consolePage.content()).not.toContain(PAN);
+    expect(await consolePage.content()).not.toContain(PLANTED_PAN);
     await shot(consolePage, 'agent-console');
     await consolePage.close();
   });
@@ -128,11 +126,11 @@ describe('the branch in a box', () => {
   it('stops cleanly on Ctrl-C and never lets the planted PAN out', async () => {
     expect(await branch.stop()).toBe(0);
     expect(wsFrames.length).toBeGreaterThan(0);
-    expect(wsFrames.join('\n')).not.toContain(PAN);
-    expect(branch.output()).not.toContain(PAN);
+    expect(wsFrames.join('\n')).not.toContain(PLANTED_PAN);
+    expect(branch.output()).not.toContain(PLANTED_PAN);
     const stored = filesUnder(branch.dataDir).filter((f) => !f.endsWith('secrets.json'));
     expect(stored.some((f) => f.endsWith('.sqlite'))).toBe(true);
-    for (const file of stored) expect(readFileSync(file).includes(PAN), file).toBe(false);
+    for (const file of stored) expect(readFileSync(file).includes(PLANTED_PAN), file).toBe(false);
   });
 
   it('finds its data again on a second start', async () => {

@@ -17,9 +17,7 @@ import {
   type KioskHook,
 } from './support/kiosk-page.ts';
 import { distinctColours } from './support/pixels.ts';
-
-const PAN = '6228480044712359080';
-const RAW_SWIPE = `%B${PAN}^WANG/XIAOMING^3012101000000123456?;${PAN}=30121010000001234567?`;
+import { PLANTED_PAN, PLANTED_SWIPE } from './support/planted-card.ts';
 
 let branch: RunningBranch;
 let browser: Browser;
@@ -57,7 +55,7 @@ const CASES: {
 async function swipe(page: Page): Promise<void> {
   const sim = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await sim.goto(branch.runtime.pages.sim);
-  await sim.getByTestId('sim-raw-input').fill(RAW_SWIPE);
+  await sim.getByTestId('sim-raw-input').fill(PLANTED_SWIPE);
   await sim.getByTestId('sim-raw-swipe').click();
   await page.getByTestId('masked-pan').and(page.locator(':visible')).waitFor();
   await sim.close();
@@ -127,7 +125,7 @@ describe.each(CASES)('the customer journey in $locale', ({ locale, dir, viewport
     expect(await page.getByTestId('risk-result').getAttribute('data-kind')).toBe('ratingUnknown');
     const masked = (await page.getByTestId('masked-pan').textContent()) ?? '';
     expect(masked).toMatch(/^622848\*+9080$/);
-    expect(await page.content()).not.toContain(PAN);
+    expect(await page.content()).not.toContain(PLANTED_PAN);
     await shot(page, 'card');
 
     await page.getByTestId('handoff').click();
