@@ -17,14 +17,8 @@ import {
 import type { SimArm } from './sim-arm.ts';
 
 export const FIRMWARE_ID = 'branch-arm-sim 1.0.0';
-export const CAPABILITIES = [
-  'joints:5',
-  'gripper',
-  'telemetry:50hz',
-  'watchdog:250ms',
-  'halt:0,1,2',
-  'selftest',
-];
+/** Fixed capabilities; HELLO puts the actual joint count (`joints:N`) in front of them. */
+export const CAPABILITIES = ['gripper', 'telemetry:50hz', 'watchdog:250ms', 'halt:0,1,2', 'selftest'];
 export const WATCHDOG_MS = 250;
 export const TELEMETRY_PERIOD_MS = 20;
 
