@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { SERVICE_NODE_ARGS } from '../../scripts/lib/node-bundle.ts';
+import { techWsProtocols } from '../src/ws/tech-ws-auth.ts';
 import { startAgentProcess } from './agent-process.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
@@ -130,7 +131,7 @@ try {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
   });
-  const tws = new WebSocket(`${techUrl.replace('http', 'ws')}/tech/ws?token=${token}`);
+  const tws = new WebSocket(`${techUrl.replace('http', 'ws')}/tech/ws`, techWsProtocols(token));
   let telemetryFrames = 0;
   tws.on('message', (data) => {
     if ((JSON.parse(String(data)) as { type: string }).type === 'telemetry') telemetryFrames++;

@@ -18,6 +18,7 @@ export type {
   TechServerMessage,
 } from './tech/tech-deps.ts';
 export type { TechClientMessage } from './ws/tech-ws.ts';
+export { techWsProtocols, type TechWsBearerPrefix, type TechWsProtocol } from './ws/tech-ws-auth.ts';
 export type { RunProgress, RunResult, StepResult } from './runbook/run-types.ts';
 export type { Runbook, RunbookStep } from './runbook/runbook-schema.ts';
 export type { StoredRun } from './runbook/runbook-store.ts';

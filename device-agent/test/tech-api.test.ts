@@ -5,6 +5,7 @@ import { forwardKinematics } from '@branch/firmware-bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { REDUCED_SPEED_MM_S } from '../src/safety/safety-supervisor.ts';
+import { techWsProtocols } from '../src/ws/tech-ws-auth.ts';
 import { KioskClient, postJson, waitFor, type Harness } from './harness.ts';
 import { waitTechReady } from './support/readiness.ts';
 import { startTechSession, type TechSession } from './support/tech-session.ts';
@@ -65,14 +66,21 @@ describe('technician API', () => {
       const r = await fetch(`${h.agent.techUrl}/tech/api${path}`, { method });
       expect(r.status, path).toBe(401);
     }
-    const refused = new WebSocket(
-      `${h.agent.techUrl.replace('http', 'ws')}/tech/ws?token=not-a-valid-token-xxxx`,
-    );
-    const outcome = await new Promise<string>((resolve) => {
-      refused.once('open', () => resolve('open'));
-      refused.once('error', (e) => resolve(e.message));
-    });
-    expect(outcome).toMatch(/401/);
+    const wsUrl = `${h.agent.techUrl.replace('http', 'ws')}/tech/ws`;
+    const outcome = (ws: WebSocket) =>
+      new Promise<string>((resolve) => {
+        ws.once('open', () => resolve('open'));
+        ws.once('error', (e) => resolve(e.message));
+      });
+    expect(await outcome(new WebSocket(wsUrl, techWsProtocols('not-a-valid-token-xxxx')))).toMatch(/401/);
+    // A valid token in the URL is not a credential: it would land in access logs and history.
+    const valid = api.token;
+    expect(await outcome(new WebSocket(`${wsUrl}?token=${valid}`))).toMatch(/401/);
+    const accepted = new WebSocket(wsUrl, techWsProtocols(valid));
+    expect(await outcome(accepted)).toBe('open');
+    // The server selects the protocol name, never echoing the token back.
+    expect(accepted.protocol).toBe('branch-tech.v1');
+    accepted.close();
   });
 
   it('checks bodies with zod', async () => {

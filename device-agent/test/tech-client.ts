@@ -1,6 +1,7 @@
 // Test helpers for the technician API: sign-in, authorised JSON calls, and a technician WebSocket
 // that records every message it receives (raw text kept for the privacy scans).
 import WebSocket from 'ws';
+import { techWsProtocols } from '../src/ws/tech-ws-auth.ts';
 import { TECH_PIN, waitFor } from './harness.ts';
 import { closeSocket, opened } from './support/socket-lifecycle.ts';
 
@@ -63,7 +64,7 @@ export class TechSocket {
   }
 
   static async connect(techUrl: string, token: string): Promise<TechSocket> {
-    const ws = new WebSocket(`${techUrl.replace('http', 'ws')}/tech/ws?token=${token}`);
+    const ws = new WebSocket(`${techUrl.replace('http', 'ws')}/tech/ws`, techWsProtocols(token));
     const s = new TechSocket(ws);
     await opened(ws);
     return s;

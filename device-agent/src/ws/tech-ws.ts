@@ -1,4 +1,4 @@
-// The technician WebSocket on /tech/ws?token=...: arm telemetry, live status, runbook progress, safety
+// The technician WebSocket on /tech/ws (sign-in token in the subprotocol header): arm telemetry, live status, runbook progress, safety
 // transitions, bundle progress and jog events go out; hold-to-run jog start/heartbeat/stop come in.
 // Every incoming message is checked with zod; a bad one gets an error message and the socket stays.
 import type { IncomingMessage, Server } from 'node:http';
@@ -8,6 +8,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { JogStartBody } from '../http/tech-routes.ts';
 import type { TechDeps } from '../tech/tech-deps.ts';
+import { TECH_WS_PROTOCOL, techWsCredential } from './tech-ws-auth.ts';
 import { frameBytes, listenForUpgrades, refuseUpgrade, sameOrigin, sendText } from './ws-plumbing.ts';
 
 const MAX_MESSAGE_BYTES = 4096;
@@ -24,7 +25,12 @@ export const TechClientMessage = z.discriminatedUnion('type', [
 export type TechClientMessage = z.infer<typeof TechClientMessage>;
 
 export class TechWs {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    // Select our protocol name only: the default would echo the first entry, which could be the token.
+    handleProtocols: (offered) => (offered.has(TECH_WS_PROTOCOL) ? TECH_WS_PROTOCOL : false),
+  });
   private readonly unsubscribers: (() => void)[] = [];
   private readonly lastTelemetry = new WeakMap<WebSocket, number>();
   private readonly statusTimer: NodeJS.Timeout;
@@ -62,15 +68,16 @@ export class TechWs {
       refuseUpgrade(socket, '404 Not Found');
       return;
     }
-    const token = url.searchParams.get('token') ?? '';
     if (!sameOrigin(req)) {
       refuseUpgrade(socket, '403 Forbidden');
       return;
     }
-    if (!/^[A-Za-z0-9_-]{16,128}$/.test(token) || !this.deps.verify(token)) {
+    const credential = techWsCredential(req.headers['sec-websocket-protocol']);
+    if (!credential.ok || !this.deps.verify(credential.token)) {
       refuseUpgrade(socket, '401 Unauthorized');
       return;
     }
+    const { token } = credential;
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, token));
   }
 

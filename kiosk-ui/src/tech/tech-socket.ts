@@ -1,6 +1,15 @@
 // The technician WebSocket (/tech/ws): status, telemetry, runbook progress, jog and bundle events in;
 // jog start/heartbeat/stop out. Reconnects with a capped backoff while signed in.
-import type { TechClientMessage, TechServerMessage } from '@branch/device-agent';
+import type {
+  TechClientMessage,
+  TechServerMessage,
+  TechWsBearerPrefix,
+  TechWsProtocol,
+} from '@branch/device-agent';
+
+// The sign-in token goes in the subprotocol header, never the URL (kept in step with the agent by type).
+const PROTOCOL: TechWsProtocol = 'branch-tech.v1';
+const BEARER: TechWsBearerPrefix = 'bearer.';
 
 export class TechSocket {
   private ws: WebSocket | null = null;
@@ -14,7 +23,7 @@ export class TechSocket {
 
   private open(): void {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${scheme}://${location.host}/tech/ws?token=${encodeURIComponent(this.token)}`);
+    const ws = new WebSocket(`${scheme}://${location.host}/tech/ws`, [PROTOCOL, `${BEARER}${this.token}`]);
     this.ws = ws;
     ws.onopen = () => {
       this.retryMs = 250;
