@@ -78,7 +78,12 @@ export class HandoffHub {
     };
     this.handoffs.set(id, record);
     this.joinTokens.set(await sha256Hex(token), id);
-    this.queues.enqueue({ id, queue: record.queue, enqueuedAt: record.enqueuedAt, priority: record.priority });
+    this.queues.enqueue({
+      id,
+      queue: record.queue,
+      enqueuedAt: record.enqueuedAt,
+      priority: record.priority,
+    });
     this.o.log.info({ event: 'hub.handoff.queued', handoffId: id, kioskId, queue: record.queue });
     if (req.negativeCue) this.alert(record, 'the customer has shown a sustained negative emotion');
     this.pushQueues();
@@ -183,7 +188,11 @@ export class HandoffHub {
     }
   }
 
-  private async fromAgent(peer: SignalPeer, party: Party & { kind: 'agent' }, msg: ClientSignal): Promise<void> {
+  private async fromAgent(
+    peer: SignalPeer,
+    party: Party & { kind: 'agent' },
+    msg: ClientSignal,
+  ): Promise<void> {
     if (msg.t === 'presence') {
       if (party.call === null) this.queues.setPresence(party.username, party.role, msg.status);
       return this.pushQueues();
@@ -219,7 +228,8 @@ export class HandoffHub {
   }
 
   private async accept(peer: SignalPeer, party: Party & { kind: 'agent' }): Promise<void> {
-    if (party.call !== null) return send(peer, { t: 'error', code: 'busy', message: 'finish the current call first' });
+    if (party.call !== null)
+      return send(peer, { t: 'error', code: 'busy', message: 'finish the current call first' });
     const entry = this.queues.takeNext(party.role, this.now());
     const h = entry ? this.handoffs.get(entry.id) : undefined;
     if (!h) return send(peer, { t: 'error', code: 'queue_empty', message: 'no customer is waiting' });
@@ -327,7 +337,8 @@ export class HandoffHub {
 
   private alert(h: HandoffRecord, message: string): void {
     for (const { peer, party } of this.agents.values())
-      if (party.role === 'supervisor') send(peer, { t: 'alert', handoffId: h.id, kioskId: h.kioskId, message });
+      if (party.role === 'supervisor')
+        send(peer, { t: 'alert', handoffId: h.id, kioskId: h.kioskId, message });
   }
 
   /** Closes every socket (hub shutdown). */

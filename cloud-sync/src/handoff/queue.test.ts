@@ -47,7 +47,9 @@ describe('HandoffQueues', () => {
     expect(priorityOf(30, true)).toBe(20);
     const q = new HandoffQueues();
     q.enqueue({ id: 'a', queue: 'agent', enqueuedAt: 0, priority: 0 });
-    expect(() => q.enqueue({ id: 'a', queue: 'agent', enqueuedAt: 0, priority: 0 })).toThrow(/already queued/);
+    expect(() => q.enqueue({ id: 'a', queue: 'agent', enqueuedAt: 0, priority: 0 })).toThrow(
+      /already queued/,
+    );
     expect(BOOST_STEP_MS).toBe(30_000);
   });
 });

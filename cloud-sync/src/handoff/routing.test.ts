@@ -67,9 +67,9 @@ describe('routeHandoff on operator rules', () => {
       ['all-to-experts', 2],
       ['bot-all', 1],
     ]);
-    expect(route({ locale: 'zh-CN', reason: 'low_confidence' }, currentRules([rules[0]!, v2, rules[1]!])).route).toBe(
-      'bot',
-    );
+    expect(
+      route({ locale: 'zh-CN', reason: 'low_confidence' }, currentRules([rules[0]!, v2, rules[1]!])).route,
+    ).toBe('bot');
   });
 
   it('the defaults are valid routing_rule documents', async () => {

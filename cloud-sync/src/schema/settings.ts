@@ -51,11 +51,17 @@ export const RoutingRuleSchema = z.object({
     minRiskLevel: ProductRiskLevelSchema.optional(),
     emotions: z.array(z.string().min(1).max(32)).max(20).optional(),
     /** Handoff routing (issue 8): the customer's tier from their card profile. */
-    customerTiers: z.array(z.enum(['standard', 'vip'])).max(2).optional(),
+    customerTiers: z
+      .array(z.enum(['standard', 'vip']))
+      .max(2)
+      .optional(),
     /** Matches when the customer's last words contain any of these (case-insensitive). */
     keywords: z.array(z.string().min(1).max(40)).max(100).optional(),
     /** Why the kiosk asks: customer_request, low_confidence, negative_cue. */
-    reasons: z.array(z.enum(['customer_request', 'low_confidence', 'negative_cue'])).max(3).optional(),
+    reasons: z
+      .array(z.enum(['customer_request', 'low_confidence', 'negative_cue']))
+      .max(3)
+      .optional(),
     /** Matches when a sustained negative emotion cue is flagged. */
     negativeCue: z.boolean().optional(),
   }),
