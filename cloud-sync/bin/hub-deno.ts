@@ -5,7 +5,7 @@
 // adaptNodeSqlite(). Run from the repository root:
 //   npx deno run -A cloud-sync/bin/hub-deno.ts
 // Environment: HUB_HOST, HUB_PORT, HUB_DATA_DIR, HUB_OPERATOR_TOKEN, HUB_SEED_ARTICLES, HUB_SEED_KIOSKS,
-// HUB_STORE, HUB_PG_URL, HUB_PG_SCHEMA, HUB_PG_POOL (see README). Prints one JSON line
+// HUB_STORE, HUB_PG_URL, HUB_PG_SCHEMA, HUB_PG_POOL, HUB_ICE_SERVERS (see README). Prints one JSON line
 // {"event":"hub.started","url":...} when it listens.
 import { createHubApp } from '../src/hub/app.ts';
 import type { HandoffHub } from '../src/handoff/handoff-hub.ts';
@@ -18,7 +18,7 @@ import { adaptNodeSqlite, type NodeSqliteDatabase } from '../src/hub/store/sqlit
 import { openPostgresHubStore } from '../src/hub/store/pg-store.ts';
 import type { HubStore } from '../src/hub/store/types.ts';
 import type { Logger } from '../src/logger.ts';
-import { seedFromEnv, storeFromEnv } from './hub-env.ts';
+import { iceServersFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
 
 // The few Deno APIs used here, declared so that `tsc` (Node types) checks this file too.
 interface DenoSocketUpgrade {
@@ -67,12 +67,14 @@ const { events, close: closeEvents } = await hubEventsFor(choice, log);
 const seed = seedFromEnv(env);
 await applySeed(store, seed, 600_000);
 
+const iceServers = iceServersFromEnv(env);
 let handoff: HandoffHub | null = null;
 const core = createHubApp({
   store,
   events,
   logger: log,
   onHandoff: (h) => (handoff = h),
+  ...(iceServers ? { iceServers } : {}),
   ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
 });
 
