@@ -1,19 +1,18 @@
 // Video handoff at the hub on real stores (SQLite and PostgreSQL): routing into skill queues, the
 // signalling socket's authentication and its binding to one call, what each role may see, an agent
 // dropping mid-call, and the notes that become a ticket.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import {
   AgentLoginResponseSchema,
   HandoffAcceptedSchema,
   Hlc,
   type HandoffRequest,
-  type HubStoreChoice,
   type RunningHub,
 } from '../src/index.ts';
 import { AGENT, KIOSK_A, KIOSK_B, TempDirs, api, startTestHub, testSeed } from './helpers.ts';
 import { SignalClient } from './support/signal-client.ts';
-import { createTestDatabase, freshSchema, type TestDatabase } from './support/pg.ts';
+import { hubStoresUnderTest } from './support/pg.ts';
 
 const PASSWORD = 'handoff secret 77';
 const RISK = { username: 'risk.1', password: PASSWORD, role: 'risk' as const, displayName: 'Risk One' };
@@ -26,19 +25,8 @@ const SUPERVISOR = {
 const PLANTED_PAN = '6228480402564890';
 
 const dirs = new TempDirs();
-let pgdb: TestDatabase;
-beforeAll(async () => {
-  pgdb = await createTestDatabase('cloud_sync_handoff');
-});
-afterAll(async () => {
-  dirs.cleanup();
-  await pgdb?.drop();
-});
-
-const stores: [string, () => HubStoreChoice][] = [
-  ['sqlite', () => ({ kind: 'sqlite' })],
-  ['postgres', () => ({ kind: 'postgres', url: pgdb.url, schema: freshSchema(), poolSize: 4 })],
-];
+afterAll(() => dirs.cleanup());
+const stores = hubStoresUnderTest('cloud_sync_handoff');
 
 describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
   let hub: RunningHub;
