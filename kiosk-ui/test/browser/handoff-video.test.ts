@@ -135,4 +135,33 @@ describe('video handoff between two browsers', () => {
     await shot(agent, 'console-ticket');
     await kiosk.getByTestId('handoff-panel').waitFor({ state: 'detached' });
   });
+
+  it('falls back to text chat when the kiosk has no camera or microphone', async () => {
+    kiosk = await kioskBrowser.newPage({ viewport: { width: 1080, height: 1920 } });
+    // Every getUserMedia fails here, as on a kiosk whose camera and microphone are gone.
+    await kiosk.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('gone', 'NotFoundError'));
+    });
+    await startEnglishVisit(kiosk, branch.runtime.pages.kiosk);
+    await kiosk.getByTestId('handoff').click();
+    await kiosk.getByTestId('handoff-consent-accept').click();
+    await agent.getByTestId('queue-row').waitFor();
+    await agent.getByTestId('call-accept').click();
+    await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.textOnly');
+    await expect
+      .poll(() => agent.getByTestId('call-status').textContent())
+      .toBe(en['agent.call.media'].replace('{mode}', 'text'));
+    // The customer still sees and hears the agent: only the kiosk's own media is missing.
+    await expect
+      .poll(() => framesDecoded(kiosk, 'handoff-remote-video'), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await kiosk.getByTestId('handoff-chat-input').fill('My microphone does not work');
+    await kiosk.getByTestId('handoff-chat-send').click();
+    await expect
+      .poll(() => agent.getByTestId('call-chat-log').textContent())
+      .toContain('My microphone does not work');
+    await shot(kiosk, 'kiosk-text-fallback');
+    await agent.getByTestId('call-end').click();
+    await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.ended');
+  }, 90_000);
 });
