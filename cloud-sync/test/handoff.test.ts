@@ -136,6 +136,16 @@ describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
     expect((await agent.next('error')).code).toBe('busy');
   });
 
+  it('tells a kiosk that connects after the agent accepted', async () => {
+    const a = await ask(KIOSK_A);
+    const agent = await open(await login(AGENT));
+    agent.send({ t: 'accept' });
+    expect((await agent.next('assigned')).call.handoffId).toBe(a.handoffId);
+    const kiosk = await open(a.joinToken);
+    await kiosk.next('ready');
+    expect((await kiosk.next('connected')).agentName).toBe(AGENT.displayName);
+  });
+
   it('shows each role only its own queues, the caller only to the assigned agent, alerts to supervisors', async () => {
     const supervisor = await open(await login(SUPERVISOR));
     await supervisor.next('ready');

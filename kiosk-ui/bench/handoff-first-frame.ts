@@ -28,10 +28,19 @@ export async function handoffFigures(): Promise<Figure[]> {
       // The customer consents and the waiting agent accepts as soon as each can.
       await Promise.all([
         kiosk.getByTestId('handoff-consent-accept').click(),
-        agent.getByTestId('queue-row').waitFor().then(() => agent.getByTestId('call-accept').click()),
+        agent
+          .getByTestId('queue-row')
+          .waitFor()
+          .then(() => agent.getByTestId('call-accept').click()),
       ]);
       const remote = kiosk.getByTestId('handoff-remote-video');
-      await kiosk.locator('[data-testid="handoff-remote-video"][data-first-frame-at]').waitFor({ timeout: 30_000 });
+      await kiosk
+        .locator('[data-testid="handoff-remote-video"][data-first-frame-at]')
+        .waitFor({ state: 'attached', timeout: 30_000 })
+        .catch(async (err: Error) => {
+          const state = await kiosk.getByTestId('handoff-state').getAttribute('data-state');
+          throw new Error(`no remote frame on the kiosk (handoff state ${state}): ${err.message}`);
+        });
       const asked = Number(await kiosk.getByTestId('handoff-panel').getAttribute('data-asked-at'));
       const first = Number(await remote.getAttribute('data-first-frame-at'));
       seconds.push((first - asked) / 1000);

@@ -13,8 +13,9 @@ export interface HandoffRecord {
   request: HandoffRequest;
   enqueuedAt: number;
   priority: number;
-  /** The agent the call is assigned to now. */
+  /** The agent the call is assigned to now, and the name the customer sees. */
   agent: string | null;
+  agentName: string | null;
   acceptedAt: number | null;
 }
 

@@ -74,6 +74,7 @@ export class HandoffHub {
       enqueuedAt: this.now(),
       priority: priorityOf(req.priorityBoost, req.negativeCue),
       agent: null,
+      agentName: null,
       acceptedAt: null,
     };
     this.handoffs.set(id, record);
@@ -143,6 +144,9 @@ export class HandoffHub {
       this.kiosks.get(handoffId)?.close(4409, 'replaced by a new connection');
       this.kiosks.set(handoffId, peer);
       send(peer, { t: 'ready', as: 'kiosk', handoffId, iceServers: this.o.iceServers ?? [] });
+      // An agent may have accepted before the kiosk's socket was up: tell it now.
+      const h = this.handoffs.get(handoffId);
+      if (h?.agentName) send(peer, { t: 'connected', agentName: h.agentName });
       this.pushPosition(handoffId);
       return { kind: 'kiosk', handoffId };
     }
@@ -238,9 +242,9 @@ export class HandoffHub {
     party.call = h.id;
     this.queues.setPresence(party.username, party.role, 'busy');
     send(peer, { t: 'assigned', call: await buildCallView(this.o.store, h) });
+    h.agentName = (await this.o.store.getAgent(party.username))?.displayName ?? party.username;
     const kiosk = this.kiosks.get(h.id);
-    const name = (await this.o.store.getAgent(party.username))?.displayName ?? party.username;
-    if (kiosk) send(kiosk, { t: 'connected', agentName: name });
+    if (kiosk) send(kiosk, { t: 'connected', agentName: h.agentName });
     this.o.log.info({ event: 'hub.handoff.accepted', handoffId: h.id, agent: party.username });
     this.pushQueues();
   }
@@ -284,6 +288,7 @@ export class HandoffHub {
     if (h) {
       // The agent dropped mid-call: the customer goes back to the front of the same queue.
       h.agent = null;
+      h.agentName = null;
       h.acceptedAt = null;
       this.queues.enqueue({ id: h.id, queue: h.queue, enqueuedAt: h.enqueuedAt, priority: h.priority });
       const kiosk = this.kiosks.get(h.id);
