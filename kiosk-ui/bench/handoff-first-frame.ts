@@ -44,6 +44,16 @@ export async function handoffFigures(): Promise<Figure[]> {
       const asked = Number(await kiosk.getByTestId('handoff-panel').getAttribute('data-asked-at'));
       const first = Number(await remote.getAttribute('data-first-frame-at'));
       seconds.push((first - asked) / 1000);
+      // Milestones after the click, from the kiosk page's own clock (one line per run on stderr).
+      const marks = await kiosk.evaluate(() => {
+        const panel = document.querySelector<HTMLElement>('[data-testid="handoff-panel"]')!.dataset;
+        const video = document.querySelector<HTMLElement>('[data-testid="handoff-remote-video"]')!.dataset;
+        const t0 = Number(panel.askedAt);
+        const times = [panel.queuedAt, panel.consentAt, panel.agentAt, video.offerAt, video.connectedAt];
+        return [...times, video.firstFrameAt].map((v) => Math.round(Number(v) - t0));
+      });
+      const labels = ['queued', 'consent', 'agent', 'offer', 'connected', 'firstFrame'];
+      console.error(`handoff run ${i + 1} (ms): ${labels.map((l, k) => `${l} ${marks[k]}`).join(', ')}`);
       await agent.getByTestId('call-end').click();
       await kiosk.getByTestId('handoff-panel').waitFor({ state: 'detached' });
       await kiosk.close();

@@ -75,6 +75,7 @@ export class KioskHandoff {
       return;
     }
     this.iceServers = ticket.iceServers;
+    view.root.dataset.queuedAt = String(performance.now());
     view.setState('handoff.queued', {
       position: ticket.position,
       wait: view.waitText(ticket.estimatedWaitS),
@@ -95,6 +96,7 @@ export class KioskHandoff {
 
   private consent(): void {
     this.consented = true;
+    if (this.view) this.view.root.dataset.consentAt = String(performance.now());
     this.view?.showConsent(false);
     if (this.agentConnected) void this.startCall();
   }
@@ -110,6 +112,7 @@ export class KioskHandoff {
         });
       case 'connected':
         this.agentConnected = true;
+        view.root.dataset.agentAt = String(performance.now());
         view.setState('handoff.connected', { name: m.agentName });
         if (this.consented) await this.startCall();
         return;

@@ -53,10 +53,12 @@ export class RtcCall {
       if (stream && o.remote.srcObject !== stream) o.remote.srcObject = stream;
     };
     this.pc.onconnectionstatechange = () => {
+      if (this.pc.connectionState === 'connected') o.remote.dataset.connectedAt = String(performance.now());
       if (this.pc.connectionState === 'failed') this.fallBack('text');
     };
     o.remote.dataset.framesDecoded = '0';
     delete o.remote.dataset.firstFrameAt;
+    delete o.remote.dataset.connectedAt;
     this.statsTimer = setInterval(() => void this.readStats(), STATS_EVERY_MS);
   }
 
@@ -78,6 +80,7 @@ export class RtcCall {
   }
 
   async offer(): Promise<void> {
+    this.o.remote.dataset.offerAt = String(performance.now());
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
     this.o.send({ kind: 'offer', sdp: offer.sdp ?? '' });
