@@ -136,6 +136,31 @@ describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
     expect((await agent.next('error')).code).toBe('busy');
   });
 
+  it('boosts a waiting customer whose cues turn negative, alerts supervisors, and shows the agent the cue', async () => {
+    const first = await ask(KIOSK_A);
+    const second = await ask(KIOSK_B);
+    const supervisor = await open(await login(SUPERVISOR));
+    await supervisor.next('ready');
+    const kioskB = await open(second.joinToken);
+    await kioskB.next('ready');
+    expect(await kioskB.next('queue')).toMatchObject({ position: 2 });
+    const cue = { at: new Date().toISOString(), label: 'angry', confidence: 0.9 };
+    kioskB.send({ t: 'cue', cue, negativeCue: true });
+    expect(await supervisor.next('alert')).toMatchObject({
+      handoffId: second.handoffId,
+      kioskId: KIOSK_B.id,
+    });
+    expect(await kioskB.next('queue', (m) => m.position === 1)).toMatchObject({ position: 1 });
+    const agent = await open(await login(AGENT));
+    agent.send({ t: 'accept' });
+    const { call } = await agent.next('assigned');
+    expect(call.handoffId).toBe(second.handoffId);
+    expect(call.cues).toEqual([cue]);
+    kioskB.send({ t: 'cue', cue: { ...cue, label: 'calm' }, negativeCue: false });
+    expect(await agent.next('cue')).toMatchObject({ negativeCue: false, cue: { label: 'calm' } });
+    expect(hub.handoff.queues.ids()).toEqual([first.handoffId]);
+  });
+
   it('tells a kiosk that connects after the agent accepted', async () => {
     const a = await ask(KIOSK_A);
     const agent = await open(await login(AGENT));

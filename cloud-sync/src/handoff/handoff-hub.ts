@@ -8,6 +8,7 @@ import {
   HANDOFF_WS_PATH,
   MAX_SIGNAL_BYTES,
   type ClientSignal,
+  type Cue,
   type HandoffAccepted,
   type HandoffRequest,
   type IceServer,
@@ -187,6 +188,8 @@ export class HandoffHub {
         return send(agent.peer, { t: 'chat', from: 'kiosk', text: msg.text });
       case 'cancel':
         return this.finish(h, null);
+      case 'cue':
+        return this.onCue(h, msg.cue ?? null, msg.negativeCue);
       default:
         return send(peer, { t: 'error', code: 'forbidden', message: `a kiosk may not send ${msg.t}` });
     }
@@ -338,6 +341,25 @@ export class HandoffHub {
       send(peer, { t: 'queues', waiting, agents: party.role === 'supervisor' ? agents : [] });
     }
     for (const id of this.queues.ids()) this.pushPosition(id);
+  }
+
+  /** A cue from the kiosk: kept on the call, shown to its agent; turning negative boosts and alerts. */
+  private onCue(h: HandoffRecord, cue: Cue | null, negativeCue: boolean): void {
+    const was = h.request.negativeCue ?? false;
+    h.request = {
+      ...h.request,
+      negativeCue,
+      ...(cue ? { cues: [...(h.request.cues ?? []), cue].slice(-200) } : {}),
+    };
+    const agent = h.agent ? this.agents.get(h.agent) : undefined;
+    if (agent) send(agent.peer, { t: 'cue', cue, negativeCue });
+    if (negativeCue === was) return;
+    if (negativeCue) this.alert(h, "the customer's cues have stayed negative");
+    h.priority = priorityOf(h.request.priorityBoost, negativeCue);
+    if (this.queues.remove(h.id)) {
+      this.queues.enqueue({ id: h.id, queue: h.queue, enqueuedAt: h.enqueuedAt, priority: h.priority });
+      this.pushQueues();
+    }
   }
 
   private alert(h: HandoffRecord, message: string): void {

@@ -164,6 +164,11 @@ export const ClientSignalSchema = z.discriminatedUnion('t', [
     notes: z.string().max(4000),
     resolved: z.boolean(),
   }),
+  /**
+   * Kiosk: a new emotion cue while waiting or in the call (issue 7). A sustained negative one raises
+   * the priority of a waiting request and alerts the supervisors.
+   */
+  z.object({ t: z.literal('cue'), cue: CueSchema.optional(), negativeCue: z.boolean() }),
   /** Kiosk: the customer leaves the queue or the call. */
   z.object({ t: z.literal('cancel') }),
   z.object({ t: z.literal('ping'), n: z.number().int().min(0) }),
@@ -186,5 +191,6 @@ export type ServerSignal =
   | { t: 'peer_left' }
   | { t: 'ended'; ticketId: string | null }
   | { t: 'alert'; handoffId: string; kioskId: string; message: string }
+  | { t: 'cue'; cue: Cue | null; negativeCue: boolean }
   | { t: 'pong'; n: number }
   | { t: 'error'; code: string; message: string };

@@ -1,7 +1,7 @@
 // The console's call panel for the one call assigned to this agent: the customer's masked identity,
 // intent, cues, device state and transcript, the two videos, chat, guided steps, and the notes that
 // become a ticket when the call ends.
-import type { CallView, ClientSignal } from '@branch/cloud-sync';
+import type { CallView, ClientSignal, Cue } from '@branch/cloud-sync';
 import { el } from '../dom.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 
@@ -11,6 +11,8 @@ export class CallPanel {
   readonly remote = el('video', { className: 'call-remote', testid: 'agent-remote-video' });
   private readonly status = el('p', { className: 'call-status', testid: 'call-status' });
   private readonly chatLog = el('ol', { className: 'call-chat', testid: 'call-chat-log' });
+  private readonly cues: string[];
+  private readonly cuesText = el('dd', { testid: 'call-cues' });
 
   constructor(
     private readonly locale: Locale,
@@ -27,7 +29,8 @@ export class CallPanel {
       el('dd', { text: value }),
     ];
     const d = call.deviceState;
-    const cues = call.cues.map((c) => `${c.at.slice(11, 19)} ${c.label} ${Math.round(c.confidence * 100)}%`);
+    this.cues = call.cues.map(cueText);
+    this.showCues();
     this.root.append(
       el('h2', { text: t(locale, 'agent.call.title', { kiosk: call.kioskId }) }),
       el('div', { className: 'call-videos' }, this.remote, this.local),
@@ -43,7 +46,8 @@ export class CallPanel {
         ...(d
           ? field('agent.call.device', `${d.safetyState}${d.available ? '' : ` (${d.reason ?? '-'})`}`)
           : []),
-        ...field('agent.call.cues', cues.length ? cues.join(', ') : t(locale, 'agent.call.noCues')),
+        el('dt', { text: t(locale, 'agent.call.cues') }),
+        this.cuesText,
       ),
       el(
         'ol',
@@ -62,6 +66,17 @@ export class CallPanel {
 
   setStatus(text: string): void {
     this.status.textContent = text;
+  }
+
+  /** A cue the kiosk sent during the call; the line turns red while the cues are negative. */
+  addCue(cue: Cue | null, negative: boolean): void {
+    if (cue) this.cues.push(cueText(cue));
+    this.showCues();
+    this.cuesText.classList.toggle('negative', negative);
+  }
+
+  private showCues(): void {
+    this.cuesText.textContent = this.cues.length ? this.cues.join(', ') : t(this.locale, 'agent.call.noCues');
   }
 
   addChat(from: 'kiosk' | 'agent', text: string): void {
@@ -141,4 +156,8 @@ export class CallPanel {
       end,
     );
   }
+}
+
+function cueText(c: Cue): string {
+  return `${c.at.slice(11, 19)} ${c.label} ${Math.round(c.confidence * 100)}%`;
 }

@@ -148,6 +148,8 @@ export function createCallsView(api: HubApi, locale: Locale) {
         return;
       case 'chat':
         return panel?.addChat(m.from, m.text);
+      case 'cue':
+        return panel?.addCue(m.cue, m.negativeCue);
       case 'media':
         return panel?.setStatus(t(locale, 'agent.call.media', { mode: m.mode }));
       case 'peer_left':

@@ -89,6 +89,14 @@ export class KioskHandoff {
     });
   }
 
+  /**
+   * A new emotion cue while waiting or in the call (issue 7's hook): the hub boosts a waiting request
+   * whose cues turn negative, alerts the supervisors, and shows the cue to the agent.
+   */
+  cue(cue: { at: string; label: string; confidence: number } | null, negativeCue: boolean): void {
+    this.socket?.send(cue ? { t: 'cue', cue, negativeCue } : { t: 'cue', negativeCue });
+  }
+
   /** Ends any handoff (the visit ends, or the page wipes). */
   stop(): void {
     if (this.view) this.finish('left');
