@@ -4,28 +4,23 @@
 import { ulid } from 'ulid';
 import type { Logger } from '../logger.ts';
 import {
-  ClientSignalSchema,
   HANDOFF_WS_PATH,
-  MAX_SIGNAL_BYTES,
   type ClientSignal,
   type Cue,
   type HandoffAccepted,
   type HandoffRequest,
   type IceServer,
-  type ServerSignal,
 } from '../schema/handoff.ts';
 import type { Hlc } from '../schema/hlc.ts';
 import { randomToken, sha256Hex } from '../hub/crypto.ts';
 import type { HubStore } from '../hub/store/types.ts';
 import { buildCallView, fileCallTicket, type HandoffRecord } from './call-records.ts';
 import { HandoffQueues, priorityOf, type AgentRole } from './queue.ts';
+import { queueRows } from './queue-rows.ts';
 import { currentRules, routeHandoff } from './routing.ts';
+import { parseSignal, send, type SignalPeer } from './signal-wire.ts';
 
-/** One end of a signalling socket, whatever the runtime. */
-export interface SignalPeer {
-  send(text: string): void;
-  close(code: number, reason: string): void;
-}
+export type { SignalPeer };
 
 export interface SignalConnection {
   message(text: string): void;
@@ -323,21 +318,7 @@ export class HandoffHub {
     const now = this.now();
     const agents = this.queues.agents().map(({ username, status }) => ({ username, status }));
     for (const { peer, party } of this.agents.values()) {
-      const waiting = this.queues.list(party.role, now).flatMap((e) => {
-        const h = this.handoffs.get(e.id);
-        if (!h) return [];
-        return [
-          {
-            handoffId: e.id,
-            queue: e.queue,
-            kioskId: h.kioskId,
-            reason: h.request.reason,
-            waitingS: Math.round((now - e.enqueuedAt) / 1000),
-            priority: e.priority,
-            negativeCue: h.request.negativeCue ?? false,
-          },
-        ];
-      });
+      const waiting = queueRows(this.queues.list(party.role, now), this.handoffs, now);
       send(peer, { t: 'queues', waiting, agents: party.role === 'supervisor' ? agents : [] });
     }
     for (const id of this.queues.ids()) this.pushPosition(id);
@@ -373,24 +354,4 @@ export class HandoffHub {
     for (const k of this.kiosks.values()) k.close(1001, 'hub stopping');
     for (const a of this.agents.values()) a.peer.close(1001, 'hub stopping');
   }
-}
-
-function send(peer: SignalPeer, msg: ServerSignal): void {
-  peer.send(JSON.stringify(msg));
-}
-
-function parseSignal(text: string): { ok: true; msg: ClientSignal } | { ok: false; error: string } {
-  if (text.length > MAX_SIGNAL_BYTES) return { ok: false, error: `message over ${MAX_SIGNAL_BYTES} bytes` };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not JSON' };
-  }
-  const parsed = ClientSignalSchema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    return { ok: false, error: i ? `${i.path.join('.') || '(message)'}: ${i.message}` : 'invalid message' };
-  }
-  return { ok: true, msg: parsed.data };
 }
