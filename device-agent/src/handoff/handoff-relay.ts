@@ -4,7 +4,12 @@
 // open the signalling socket itself (media then flows P2P between the two browsers).
 import { HandoffAcceptedSchema, type HandoffRequest } from '@branch/cloud-sync';
 import type { Logger } from 'pino';
-import type { CommandPayload, CustomerProfile, HandoffTicket, ServiceAvailability } from '../protocol/messages.ts';
+import type {
+  CommandPayload,
+  CustomerProfile,
+  HandoffTicket,
+  ServiceAvailability,
+} from '../protocol/messages.ts';
 import type { SessionService } from '../session/session-service.ts';
 
 /** What the agent learnt of the customer in this session (set when a card is read). */
@@ -34,10 +39,16 @@ export class HandoffRelay {
       locale: session.locale,
       reason: cmd.reason,
       ...(cmd.intent !== undefined ? { intent: cmd.intent } : {}),
-      ...(session.last ? { lastCustomerText: session.last.text, botConfidence: session.last.confidence } : {}),
+      ...(session.last
+        ? { lastCustomerText: session.last.text, botConfidence: session.last.confidence }
+        : {}),
       ...(identity ? { maskedPan: identity.maskedPan } : {}),
       ...(identity?.customer ? { customer: identity.customer } : {}),
-      deviceState: { available: a.available, safetyState: a.safetyState, ...(a.reason ? { reason: a.reason } : {}) },
+      deviceState: {
+        available: a.available,
+        safetyState: a.safetyState,
+        ...(a.reason ? { reason: a.reason } : {}),
+      },
       ...(cmd.priorityBoost !== undefined ? { priorityBoost: cmd.priorityBoost } : {}),
       ...(cmd.negativeCue !== undefined ? { negativeCue: cmd.negativeCue } : {}),
       ...(cmd.emotion !== undefined ? { emotion: cmd.emotion } : {}),
