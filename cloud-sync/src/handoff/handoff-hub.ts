@@ -18,14 +18,9 @@ import { buildCallView, fileCallTicket, type HandoffRecord } from './call-record
 import { HandoffQueues, priorityOf, type AgentRole } from './queue.ts';
 import { queueRows } from './queue-rows.ts';
 import { currentRules, routeHandoff } from './routing.ts';
-import { parseSignal, send, type SignalPeer } from './signal-wire.ts';
+import { send, serialConnection, type SignalConnection, type SignalPeer } from './signal-wire.ts';
 
-export type { SignalPeer };
-
-export interface SignalConnection {
-  message(text: string): void;
-  closed(): void;
-}
+export type { SignalConnection, SignalPeer };
 
 export interface HandoffHubOptions {
   store: HubStore;
@@ -97,39 +92,18 @@ export class HandoffHub {
     };
   }
 
-  /** A new socket: it must send `auth` first. */
+  /** A new socket: it must send `auth` first; its messages are handled one at a time, in order. */
   connect(peer: SignalPeer): SignalConnection {
-    let party: Party = { kind: 'pending' };
-    let chain = Promise.resolve();
-    const timer = setTimeout(() => {
-      if (party.kind === 'pending') peer.close(4401, 'authenticate first');
-    }, this.o.authTimeoutMs ?? 10_000);
-    return {
-      message: (text) => {
-        // Messages of one socket are handled in order, even across the async auth and store calls.
-        chain = chain
-          .then(async () => {
-            const parsed = parseSignal(text);
-            if (!parsed.ok) return send(peer, { t: 'error', code: 'invalid_message', message: parsed.error });
-            if (party.kind === 'pending') {
-              if (parsed.msg.t !== 'auth') return peer.close(4401, 'authenticate first');
-              party = await this.authenticate(peer, parsed.msg.token);
-              clearTimeout(timer);
-              if (party.kind === 'pending') peer.close(4403, 'bad or expired token');
-              return;
-            }
-            await this.handle(peer, party, parsed.msg);
-          })
-          .catch((err: unknown) => {
-            this.o.log.error({ event: 'hub.handoff.error', err: (err as Error).message });
-            send(peer, { t: 'error', code: 'internal', message: 'the message was not applied' });
-          });
+    return serialConnection<Party>(peer, {
+      authTimeoutMs: this.o.authTimeoutMs ?? 10_000,
+      authenticate: async (token) => {
+        const party = await this.authenticate(peer, token);
+        return party.kind === 'pending' ? null : party;
       },
-      closed: () => {
-        clearTimeout(timer);
-        chain = chain.then(() => this.disconnect(peer, party));
-      },
-    };
+      handle: (party, msg) => this.handle(peer, party, msg),
+      closed: (party) => this.disconnect(peer, party ?? { kind: 'pending' }),
+      failed: (err) => this.o.log.error({ event: 'hub.handoff.error', err: err.message }),
+    });
   }
 
   private async authenticate(peer: SignalPeer, token: string): Promise<Party> {
