@@ -53,7 +53,7 @@ export type ServiceAvailability = z.infer<typeof ServiceAvailabilitySchema>;
 
 /** One emotion cue of the customer (labels and confidences only; issue 7 produces them). */
 export const CueSchema = z.object({
-  at: z.string().max(40),
+  at: z.iso.datetime(),
   label: z.string().min(1).max(32),
   confidence: z.number().min(0).max(1),
 });
