@@ -5,9 +5,11 @@
 // adaptNodeSqlite(). Run from the repository root:
 //   npx deno run -A cloud-sync/bin/hub-deno.ts
 // Environment: HUB_HOST, HUB_PORT, HUB_DATA_DIR, HUB_OPERATOR_TOKEN, HUB_SEED_ARTICLES, HUB_SEED_KIOSKS,
-// HUB_STORE, HUB_PG_URL, HUB_PG_SCHEMA, HUB_PG_POOL (see README). Prints one JSON line
+// HUB_STORE, HUB_PG_URL, HUB_PG_SCHEMA, HUB_PG_POOL, HUB_ICE_SERVERS (see README). Prints one JSON line
 // {"event":"hub.started","url":...} when it listens.
 import { createHubApp } from '../src/hub/app.ts';
+import type { HandoffHub } from '../src/handoff/handoff-hub.ts';
+import { HANDOFF_WS_PATH, MAX_SIGNAL_BYTES } from '../src/schema/handoff.ts';
 import { hubEventsFor } from '../src/hub/pg-events.ts';
 import { authenticateKiosk } from '../src/hub/routes-sync.ts';
 import { applySeed } from '../src/hub/seed.ts';
@@ -16,7 +18,7 @@ import { adaptNodeSqlite, type NodeSqliteDatabase } from '../src/hub/store/sqlit
 import { openPostgresHubStore } from '../src/hub/store/pg-store.ts';
 import type { HubStore } from '../src/hub/store/types.ts';
 import type { Logger } from '../src/logger.ts';
-import { seedFromEnv, storeFromEnv } from './hub-env.ts';
+import { iceServersFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
 
 // The few Deno APIs used here, declared so that `tsc` (Node types) checks this file too.
 interface DenoSocketUpgrade {
@@ -65,10 +67,14 @@ const { events, close: closeEvents } = await hubEventsFor(choice, log);
 const seed = seedFromEnv(env);
 await applySeed(store, seed, 600_000);
 
+const iceServers = iceServersFromEnv(env);
+let handoff: HandoffHub | null = null;
 const core = createHubApp({
   store,
   events,
   logger: log,
+  onHandoff: (h) => (handoff = h),
+  ...(iceServers ? { iceServers } : {}),
   ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
 });
 
@@ -93,6 +99,31 @@ async function realtime(req: Request): Promise<Response> {
   return response;
 }
 
+// The handoff signalling socket: HandoffHub authenticates each connection by its first message.
+function signalling(req: Request): Response {
+  if (req.headers.get('upgrade')?.toLowerCase() !== 'websocket' || !handoff)
+    return new Response('expected a WebSocket upgrade', { status: 426 });
+  const { socket, response } = Deno.upgradeWebSocket(req);
+  const conn = handoff.connect({
+    send: (text) => {
+      if (socket.readyState === WebSocket.OPEN) socket.send(text);
+    },
+    close: (code, reason) => socket.close(code, reason),
+  });
+  socket.onmessage = (ev: MessageEvent) => {
+    if (typeof ev.data !== 'string' || ev.data.length > MAX_SIGNAL_BYTES)
+      return socket.close(1009, 'text messages of at most 32 KiB');
+    conn.message(ev.data);
+  };
+  socket.onclose = () => conn.closed();
+  return response;
+}
+
+const routes: Record<string, (req: Request) => Response | Promise<Response>> = {
+  '/api/sync/events': realtime,
+  [HANDOFF_WS_PATH]: signalling,
+};
+
 const server = Deno.serve(
   {
     hostname: env.HUB_HOST ?? '127.0.0.1',
@@ -103,7 +134,7 @@ const server = Deno.serve(
         'hub listening',
       ),
   },
-  (req) => (new URL(req.url).pathname === '/api/sync/events' ? realtime(req) : core.fetch(req)),
+  (req) => (routes[new URL(req.url).pathname] ?? core.fetch)(req),
 );
 
 const shutdown = (): void => {

@@ -3,8 +3,9 @@
 //   HUB_OPERATOR_TOKEN (unset: admin API off)  HUB_SEED_ARTICLES (1: publish DEFAULT_ARTICLES)
 //   HUB_STORE (sqlite | postgres)  HUB_PG_URL (postgres://postgres@127.0.0.1:5432/postgres)
 //   HUB_PG_SCHEMA (unset: public)  HUB_PG_POOL (10)  HUB_SEED_KIOSKS (id:token,id:token; for tests)
+//   HUB_ICE_SERVERS (unset: none; JSON array of RTCIceServer for handoff calls)
 import { startHub, type Logger } from '../src/index.ts';
-import { seedFromEnv, storeFromEnv } from './hub-env.ts';
+import { iceServersFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
 
 const env = process.env;
 
@@ -16,6 +17,13 @@ function line(level: string) {
 const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
 
 const seed = seedFromEnv(env);
+let iceServers: ReturnType<typeof iceServersFromEnv>;
+try {
+  iceServers = iceServersFromEnv(env);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
 
 const hub = await startHub({
   host: env.HUB_HOST ?? '127.0.0.1',
@@ -26,6 +34,7 @@ const hub = await startHub({
   ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
   seed,
   logger,
+  ...(iceServers ? { iceServers } : {}),
 }).catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);

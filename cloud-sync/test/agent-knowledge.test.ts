@@ -6,7 +6,6 @@ import {
   AgentLoginResponseSchema,
   DEFAULT_ARTICLES,
   type ArticleListResponse,
-  type HubStoreChoice,
   type KnowledgeArticle,
   type KnowledgeArticleDraft,
   type PublishArticleResponse,
@@ -14,7 +13,7 @@ import {
 } from '../src/index.ts';
 import { AGENT, KIOSK_A, TempDirs, api, openKioskDb, startTestHub, testSeed, waitFor } from './helpers.ts';
 import { KioskClients } from './support/kiosk-clients.ts';
-import { createTestDatabase, freshSchema, type TestDatabase } from './support/pg.ts';
+import { hubStoresUnderTest } from './support/pg.ts';
 
 const SUPERVISOR = {
   username: 'zhao.min',
@@ -25,19 +24,8 @@ const SUPERVISOR = {
 const HOURS_EN = DEFAULT_ARTICLES.find((a) => a.id === 'branch-opening-hours' && a.locale === 'en')!;
 
 const dirs = new TempDirs();
-let pgdb: TestDatabase;
-beforeAll(async () => {
-  pgdb = await createTestDatabase('cloud_sync_kb');
-});
-afterAll(async () => {
-  dirs.cleanup();
-  await pgdb?.drop();
-});
-
-const stores: [string, () => HubStoreChoice][] = [
-  ['sqlite', () => ({ kind: 'sqlite' })],
-  ['postgres', () => ({ kind: 'postgres', url: pgdb.url, schema: freshSchema(), poolSize: 4 })],
-];
+afterAll(() => dirs.cleanup());
+const stores = hubStoresUnderTest('cloud_sync_kb');
 
 function draft(a: KnowledgeArticle, extra: Partial<KnowledgeArticleDraft> = {}): KnowledgeArticleDraft {
   const { version: _version, ...rest } = a;

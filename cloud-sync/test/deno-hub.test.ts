@@ -1,6 +1,6 @@
 // The hub under Deno (the binary from the `deno` npm package), with the sync smoke test run against it
 // from Node: on SQLite (Deno's built-in node:sqlite; better-sqlite3 does not load in Deno) and on
-// PostgreSQL (npm:pg, LISTEN/NOTIFY).
+// PostgreSQL (npm:pg, LISTEN/NOTIFY); and the handoff signalling socket on Deno.upgradeWebSocket.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { openPostgresHubStore, openSqliteHubStore, type HubStore } from '../src/
 import { KIOSK_A, OPERATOR_TOKEN, TempDirs } from './helpers.ts';
 import { createTestDatabase, type TestDatabase } from './support/pg.ts';
 import { runSyncSmoke } from './support/smoke.ts';
+import { SignalClient } from './support/signal-client.ts';
 import { stopChild, waitForLine } from './support/child.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -66,5 +67,24 @@ describe('hub on Deno', () => {
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok', store: 'postgres' });
     store = await openPostgresHubStore({ url: pgdb.url, poolSize: 2 });
     await runSyncSmoke(url, KIOSK_A, OPERATOR_TOKEN, store);
+  });
+
+  it('serves the handoff signalling socket with the same rules', async () => {
+    const url = await startDenoHub({ HUB_STORE: 'sqlite', HUB_DATA_DIR: dirs.make() });
+    const res = await fetch(`${url}/api/handoff/requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KIOSK_A.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId: 's-deno', locale: 'en', reason: 'customer_request' }),
+    });
+    const accepted = (await res.json()) as { joinToken: string; handoffId: string; route: string };
+    expect(accepted.route).toBe('agent');
+    const stranger = await SignalClient.open(url, 'not-a-token');
+    expect(await stranger.closed()).toBe(4403);
+    const kiosk = await SignalClient.open(url, accepted.joinToken);
+    expect(await kiosk.next('ready')).toMatchObject({ as: 'kiosk', handoffId: accepted.handoffId });
+    expect(await kiosk.next('queue')).toMatchObject({ position: 1 });
+    kiosk.send({ t: 'ping', n: 7 });
+    expect(await kiosk.next('pong')).toEqual({ t: 'pong', n: 7 });
+    kiosk.close();
   });
 });

@@ -11,6 +11,7 @@ import { avatarFrameFigures } from './avatar-frames.ts';
 import { bundleFigures } from './bundle-size.ts';
 import type { Figure } from './figure.ts';
 import { heapFigures } from './heap-journeys.ts';
+import { handoffFigures } from './handoff-first-frame.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const figures: Figure[] = [];
@@ -20,6 +21,7 @@ try {
     ['avatar frames', () => avatarFrameFigures(browser)],
     ['heap over journeys', () => heapFigures(browser)],
     ['bundle size', () => bundleFigures(browser, dist)],
+    ['handoff first frame', () => handoffFigures()],
   ] as const) {
     const started = performance.now();
     let got: Figure[];

@@ -12,7 +12,7 @@ export function printBanner(
     ['Simulation panel', pages.sim],
     [
       'Agent console',
-      `${pages.agentConsole}  (users "agent" and "supervisor", password ${secrets.agentPassword})`,
+      `${pages.agentConsole}  (users "agent", "expert", "risk" and "supervisor", password ${secrets.agentPassword})`,
     ],
     ['Technician console', `${pages.technician}  (PIN ${secrets.technicianPin})`],
     ['Arm serial port', armPath],

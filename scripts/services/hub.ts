@@ -1,6 +1,7 @@
 // The hub process of the branch in a box: cloud-sync's hub on SQLite, seeded with this kiosk's
-// credential, demo agent and supervisor accounts and the default knowledge base (idempotent on every start).
-import { DEFAULT_ARTICLES, startHub } from '@branch/cloud-sync';
+// credential, demo agent, expert, risk and supervisor accounts, the default knowledge base and the
+// default handoff routing rules (idempotent on every start).
+import { DEFAULT_ARTICLES, DEFAULT_HANDOFF_RULES, startHub } from '@branch/cloud-sync';
 import { pino } from 'pino';
 import { runService } from '../lib/service-main.ts';
 import type { HubServiceOptions } from '../lib/service-options.ts';
@@ -19,6 +20,9 @@ await runService<HubServiceOptions>(async (o) => {
       // The supervisor stands for the operator in the console: it publishes knowledge articles.
       agents: [
         { username: 'agent', password: o.agentPassword, role: 'agent', displayName: 'Demo Agent' },
+        // The handoff's other teams: VIP customers reach the expert, complaints and fraud the risk desk.
+        { username: 'expert', password: o.agentPassword, role: 'expert', displayName: 'Demo Expert' },
+        { username: 'risk', password: o.agentPassword, role: 'risk', displayName: 'Demo Risk Officer' },
         {
           username: 'supervisor',
           password: o.agentPassword,
@@ -27,6 +31,7 @@ await runService<HubServiceOptions>(async (o) => {
         },
       ],
       articles: DEFAULT_ARTICLES,
+      routingRules: [...DEFAULT_HANDOFF_RULES],
     },
   });
   return { ready: { url: hub.url }, close: () => hub.close() };

@@ -8,8 +8,11 @@ import { DEFAULT_PBKDF2_ITERATIONS, randomToken } from './crypto.ts';
 import { createLocalHubEvents, type HubEvents } from './events.ts';
 import { apiError } from './http-util.ts';
 import { HubMetrics } from './metrics.ts';
+import { HandoffHub } from '../handoff/handoff-hub.ts';
+import type { IceServer } from '../schema/handoff.ts';
 import { adminRoutes } from './routes-admin.ts';
 import { agentRoutes } from './routes-agent.ts';
+import { handoffRoutes } from './routes-handoff.ts';
 import { syncRoutes } from './routes-sync.ts';
 import type { HubStore } from './store/types.ts';
 
@@ -29,6 +32,10 @@ export interface HubAppOptions {
   instanceId?: string;
   /** Clock, injectable for lockout tests. */
   now?: () => number;
+  /** Receives the handoff core this app routes to, for the runtime's signalling socket. */
+  onHandoff?: (handoff: HandoffHub) => void;
+  /** STUN/TURN servers given to both ends of a call; none are needed on loopback or a LAN. */
+  iceServers?: IceServer[];
 }
 
 export function createHubApp(options: HubAppOptions): Hono {
@@ -73,6 +80,14 @@ export function createHubApp(options: HubAppOptions): Hono {
       log,
     }),
   );
+  const handoff = new HandoffHub({
+    store,
+    hlc,
+    log,
+    ...(options.iceServers ? { iceServers: options.iceServers } : {}),
+  });
+  options.onHandoff?.(handoff);
+  app.route('/api/handoff', handoffRoutes(store, handoff));
   app.route('/api/admin', adminRoutes(store, events, metrics, options.operatorToken));
   return app;
 }

@@ -12,6 +12,9 @@ import type { HubEvents } from './events.ts';
 import { hubEventsFor } from './pg-events.ts';
 import { openPostgresHubStore } from './store/pg-store.ts';
 import { attachRealtime } from './realtime-server.ts';
+import { attachHandoffSocket } from './handoff-socket.ts';
+import type { HandoffHub } from '../handoff/handoff-hub.ts';
+import type { IceServer } from '../schema/handoff.ts';
 import { applySeed, type HubSeed } from './seed.ts';
 import { staticConsole } from './static-files.ts';
 import { openSqliteHubStore } from './store/sqlite-store.ts';
@@ -47,6 +50,8 @@ export interface StartHubOptions {
   /** Enables /api/admin/* for this bearer token. */
   operatorToken?: string;
   passwordIterations?: number;
+  /** STUN/TURN servers for handoff calls (HUB_ICE_SERVERS); none on loopback or a LAN. */
+  iceServers?: IceServer[];
 }
 
 export interface RunningHub {
@@ -55,6 +60,8 @@ export interface RunningHub {
   events: HubEvents;
   /** Kiosks connected to the realtime socket now. */
   realtimeConnections(): number;
+  /** Queues, presence and calls of video handoff. */
+  handoff: HandoffHub;
   close(): Promise<void>;
 }
 
@@ -71,11 +78,14 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     }
     const { events, close } = await hubEventsFor(choice, log);
     closeEvents = close;
+    let handoff: HandoffHub | null = null;
     const core = createHubApp({
       store,
       events,
       logger: log,
       passwordIterations: iterations,
+      onHandoff: (h) => (handoff = h),
+      ...(options.iceServers ? { iceServers: options.iceServers } : {}),
       ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}),
     });
     const serveStatic = options.staticDir ? staticConsole(options.staticDir) : null;
@@ -83,6 +93,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const server = createAdaptorServer({ fetch }) as Server;
     await listen(server, options.host, options.port);
     const realtime = attachRealtime(server, store, events, log);
+    if (!handoff) throw new Error('the hub app made no handoff core');
+    const handoffCore: HandoffHub = handoff;
+    const signalling = attachHandoffSocket(server, handoffCore);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${urlHost(options.host)}:${port}`;
     log.info(
@@ -95,8 +108,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       store,
       events,
       realtimeConnections: () => realtime.connections(),
+      handoff: handoffCore,
       close: () =>
         (closing ??= (async () => {
+          await signalling.close();
           await realtime.close();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());

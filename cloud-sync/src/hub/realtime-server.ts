@@ -4,6 +4,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../logger.ts';
+import { HANDOFF_WS_PATH } from '../schema/handoff.ts';
 import type { HubEvents } from './events.ts';
 import { authenticateKiosk } from './routes-sync.ts';
 import type { HubStore } from './store/types.ts';
@@ -32,8 +33,9 @@ export function attachRealtime(
     // The HTTP server stops watching an upgraded socket: a kiosk that resets it while we check its
     // token would otherwise raise an unhandled 'error' and take the hub down (found by the soak).
     socket.on('error', () => socket.destroy());
-    if (new URL(req.url ?? '/', 'http://hub').pathname !== EVENTS_PATH)
-      return reject(socket, '404 Not Found');
+    const path = new URL(req.url ?? '/', 'http://hub').pathname;
+    if (path === HANDOFF_WS_PATH) return; // handoff-socket.ts answers that one
+    if (path !== EVENTS_PATH) return reject(socket, '404 Not Found');
     authenticateKiosk(store, req.headers.authorization).then(
       (kiosk) => {
         if (!kiosk) return reject(socket, '401 Unauthorized');

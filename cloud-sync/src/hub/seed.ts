@@ -6,11 +6,14 @@ import { AgentRoleSchema, type AgentRole } from '../schema/agent-api.ts';
 import { KioskIdSchema } from '../schema/change.ts';
 import { hashPassword, sha256Hex, verifyPassword } from './crypto.ts';
 import type { HubStore } from './store/types.ts';
+import { RoutingRuleSchema, type RoutingRule } from '../schema/settings.ts';
 
 export interface HubSeed {
   kiosks?: { id: string; token: string }[];
   agents?: { username: string; password: string; role: AgentRole; displayName: string }[];
   articles?: KnowledgeArticle[];
+  /** Published as routing_rule settings (synced to the kiosks); a newer operator version is kept. */
+  routingRules?: RoutingRule[];
 }
 
 const HubSeedSchema = z.object({
@@ -26,6 +29,7 @@ const HubSeedSchema = z.object({
     )
     .optional(),
   articles: z.array(KnowledgeArticleSchema).optional(),
+  routingRules: z.array(RoutingRuleSchema).optional(),
 });
 
 export interface SeedReport {
@@ -69,6 +73,11 @@ export async function applySeed(
         `seed article ${article.id} ${article.locale} v${article.version} differs from the stored one`,
       );
     }
+  }
+  for (const doc of s.routingRules ?? []) {
+    // 'stale' (the operator published a newer version) and 'unchanged' are both fine on a re-seed.
+    if ((await store.publishSetting({ kind: 'routing_rule', doc })) === 'conflict')
+      throw new Error(`seed routing rule ${doc.id} v${doc.version} differs from the stored one`);
   }
   return report;
 }

@@ -50,6 +50,20 @@ export const RoutingRuleSchema = z.object({
     /** Matches when the product discussed is at least this risky. */
     minRiskLevel: ProductRiskLevelSchema.optional(),
     emotions: z.array(z.string().min(1).max(32)).max(20).optional(),
+    /** Handoff routing (issue 8): the customer's tier from their card profile. */
+    customerTiers: z
+      .array(z.enum(['standard', 'vip']))
+      .max(2)
+      .optional(),
+    /** Matches when the customer's last words contain any of these (case-insensitive). */
+    keywords: z.array(z.string().min(1).max(40)).max(100).optional(),
+    /** Why the kiosk asks: customer_request, low_confidence, negative_cue. */
+    reasons: z
+      .array(z.enum(['customer_request', 'low_confidence', 'negative_cue']))
+      .max(3)
+      .optional(),
+    /** Matches when a sustained negative emotion cue is flagged. */
+    negativeCue: z.boolean().optional(),
   }),
   route: z.object({ to: RouteTargetSchema, queue: z.string().max(64).optional() }),
   description: z.string().max(500).optional(),
@@ -61,6 +75,11 @@ export interface RoutingContext {
   locale?: z.infer<typeof LocaleSchema>;
   riskLevel?: z.infer<typeof ProductRiskLevelSchema>;
   emotion?: string;
+  customerTier?: 'standard' | 'vip';
+  /** Free text the keywords are searched in. */
+  text?: string;
+  reason?: 'customer_request' | 'low_confidence' | 'negative_cue';
+  negativeCue?: boolean;
 }
 
 /** The rule that routes this conversation, or null (the caller's default applies). */
@@ -73,6 +92,10 @@ export function matchRoutingRule(rules: readonly RoutingRule[], ctx: RoutingCont
     if (m.intents && (!ctx.intent || !m.intents.includes(ctx.intent))) continue;
     if (m.locales && (!ctx.locale || !m.locales.includes(ctx.locale))) continue;
     if (m.emotions && (!ctx.emotion || !m.emotions.includes(ctx.emotion))) continue;
+    if (m.customerTiers && (!ctx.customerTier || !m.customerTiers.includes(ctx.customerTier))) continue;
+    if (m.reasons && (!ctx.reason || !m.reasons.includes(ctx.reason))) continue;
+    if (m.negativeCue !== undefined && (ctx.negativeCue ?? false) !== m.negativeCue) continue;
+    if (m.keywords && !containsAny(ctx.text, m.keywords)) continue;
     if (
       m.minRiskLevel &&
       (!ctx.riskLevel || RISK_ORDER.indexOf(ctx.riskLevel) < RISK_ORDER.indexOf(m.minRiskLevel))
@@ -81,6 +104,12 @@ export function matchRoutingRule(rules: readonly RoutingRule[], ctx: RoutingCont
     return r;
   }
   return null;
+}
+
+function containsAny(text: string | undefined, keywords: readonly string[]): boolean {
+  if (!text) return false;
+  const hay = text.toLowerCase();
+  return keywords.some((k) => hay.includes(k.toLowerCase()));
 }
 
 /** One downstream settings document as stored and pulled. */

@@ -1,5 +1,7 @@
 // A throwaway PostgreSQL database for one test file: created uniquely named, dropped afterwards.
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import type { HubStoreChoice } from '../../src/index.ts';
 
 export const PG_ADMIN_URL = process.env.HUB_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -40,4 +42,28 @@ let schemaCounter = 0;
 export function freshSchema(): string {
   schemaCounter += 1;
   return `t${schemaCounter}_${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * The two stores a hub test file runs on: SQLite, and PostgreSQL in a database made for this file
+ * (created before its tests, dropped after), a fresh schema per hub. Call at the top of the file.
+ */
+export function hubStoresUnderTest(prefix: string): [string, () => HubStoreChoice][] {
+  let db: TestDatabase | null = null;
+  beforeAll(async () => {
+    db = await createTestDatabase(prefix);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+  return [
+    ['sqlite', () => ({ kind: 'sqlite' })],
+    [
+      'postgres',
+      () => {
+        if (!db) throw new Error('the test database is made in beforeAll');
+        return { kind: 'postgres', url: db.url, schema: freshSchema(), poolSize: 4 };
+      },
+    ],
+  ];
 }

@@ -23,6 +23,7 @@ import { techConsole } from './tech-console.ts';
 import { Metrics } from '../obs/metrics.ts';
 import { SafetyController } from '../safety/safety-controller.ts';
 import { SessionService } from '../session/session-service.ts';
+import { HandoffRelay } from '../handoff/handoff-relay.ts';
 import { ConversationStore } from '../store/conversation-store.ts';
 import { openDatabase, type Db } from '../store/open-database.ts';
 import { SafetyEventStore } from '../store/safety-event-store.ts';
@@ -205,6 +206,12 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
         availability: () => safety.availability(),
         kioskId: o.kioskId,
         version: AGENT_VERSION,
+        handoff: new HandoffRelay(
+          o.hub,
+          sessions,
+          () => safety.availability(),
+          logger.child({ c: 'handoff' }),
+        ),
       },
       logger.child({ c: 'ws' }),
       metrics,

@@ -51,6 +51,29 @@ export const ServiceAvailabilitySchema = z.object({
 });
 export type ServiceAvailability = z.infer<typeof ServiceAvailabilitySchema>;
 
+/** One emotion cue of the customer (labels and confidences only; issue 7 produces them). */
+export const CueSchema = z.object({
+  at: z.iso.datetime(),
+  label: z.string().min(1).max(32),
+  confidence: z.number().min(0).max(1),
+});
+
+/** Where the hub routed a handoff: the bot keeps the customer, or a queue and the call's join token. */
+export type HandoffTicket =
+  | { queued: false; route: 'bot' }
+  | {
+      queued: true;
+      handoffId: string;
+      route: 'agent' | 'expert' | 'risk';
+      /** Opens the hub's signalling socket for this one call. */
+      joinToken: string;
+      /** ws(s)://hub/api/handoff/ws */
+      signalUrl: string;
+      iceServers: { urls: string | string[]; username?: string; credential?: string }[];
+      position: number;
+      estimatedWaitS: number;
+    };
+
 /** Commands: name -> payload schema the agent validates on receipt. */
 export const CommandPayloads = {
   'Common.Status': z.object({}).strict(),
@@ -67,13 +90,33 @@ export const CommandPayloads = {
     .object({ sessionId: z.string().max(64), timeoutMs: z.number().int().min(1000).max(120_000) })
     .strict(),
   'CardReader.Cancel': z.object({}).strict(),
+  /** The customer asks for a person (or the bot gives up): the agent asks the hub, which routes it. */
+  'Handoff.Request': z
+    .object({
+      sessionId: z.string().max(64),
+      reason: z.enum(['customer_request', 'low_confidence', 'negative_cue']),
+      intent: z.string().min(1).max(64).optional(),
+      /** 0..10: a hint that raises the place in the queue. */
+      priorityBoost: z.number().int().min(0).max(10).optional(),
+      /** A sustained negative emotion cue (issue 7 sets it). */
+      negativeCue: z.boolean().optional(),
+      emotion: z.string().min(1).max(32).optional(),
+      cues: z.array(CueSchema).max(200).optional(),
+    })
+    .strict(),
 } as const;
 export type CommandName = keyof typeof CommandPayloads;
 export type CommandPayload<N extends CommandName> = z.infer<(typeof CommandPayloads)[N]>;
 
 /** Completion payloads (beyond completionCode/errorDescription). */
 export interface CompletionResults {
-  'Common.Status': { availability: ServiceAvailability; kioskId: string; version: string };
+  'Common.Status': {
+    availability: ServiceAvailability;
+    kioskId: string;
+    version: string;
+    /** Optional services this agent offers, e.g. 'Handoff'. */
+    capabilities: string[];
+  };
   'Session.Start': { sessionId: string };
   'Session.Ask': { answer: Answer };
   'Session.End': Record<string, never>;
@@ -81,6 +124,7 @@ export interface CompletionResults {
   /** customer: the card's profile when the kiosk's profile source knows it (simulation: the test cards). */
   'CardReader.ReadCard': { card: MaskedCard; customer?: CustomerProfile };
   'CardReader.Cancel': Record<string, never>;
+  'Handoff.Request': HandoffTicket;
 }
 
 /** Unsolicited messages the agent pushes. */

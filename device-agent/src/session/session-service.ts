@@ -16,6 +16,8 @@ interface LiveSession {
   id: string;
   locale: Locale;
   idleTimer: NodeJS.Timeout;
+  /** The last question (scrubbed) and the bot's confidence: a handoff request carries them. */
+  last?: { text: string; confidence: number };
 }
 
 export class SessionError extends Error {
@@ -65,6 +67,7 @@ export class SessionService {
     });
     this.sync.nudge();
     const answer = answerQuestion(text, this.sync.articles(), s.locale, this.options.answerThreshold);
+    s.last = { text, confidence: answer.confidence };
     const reply = {
       id: ulid(),
       conversationId: s.id,
@@ -105,6 +108,12 @@ export class SessionService {
     this.sync.nudge();
     this.logger.info({ sessionId, outcome }, 'session ended');
     for (const l of [...this.endListeners]) l(sessionId);
+  }
+
+  /** Locale and last exchange of a live session (for a handoff request). */
+  summary(sessionId: string): { locale: Locale; last?: { text: string; confidence: number } } {
+    const s = this.touch(sessionId);
+    return s.last ? { locale: s.locale, last: s.last } : { locale: s.locale };
   }
 
   has(sessionId: string): boolean {

@@ -7,6 +7,11 @@ import { CardReadError, type CardService } from '../card/card-service.ts';
 import { describeSwipeError } from '../card/track-parser.ts';
 import type { CustomerProfiles } from '../customer/customer-profiles.ts';
 import { SessionError, type SessionService } from '../session/session-service.ts';
+import {
+  HandoffUnavailableError,
+  type HandoffRelay,
+  type SessionIdentity,
+} from '../handoff/handoff-relay.ts';
 
 export class CommandError extends Error {
   constructor(
@@ -29,6 +34,9 @@ export interface CommandContext {
   ownedSessions: Set<string>;
   /** The card read this connection is waiting for, cancelled if its session ends or the page goes. */
   pendingRead: { sessionId: string } | null;
+  handoff: HandoffRelay;
+  /** Masked card and profile per session of this connection, for a handoff request. */
+  identified: Map<string, SessionIdentity>;
 }
 
 type Result = CompletionResults[keyof CompletionResults];
@@ -39,6 +47,7 @@ export async function runCommand(cmd: ParsedCommand, ctx: CommandContext): Promi
   } catch (err) {
     if (err instanceof CommandError) throw err;
     if (err instanceof SessionError) throw new CommandError('commandErrorCode', err.message, err.code);
+    if (err instanceof HandoffUnavailableError) throw new CommandError('deviceNotReady', err.message);
     if (err instanceof CardReadError) {
       const code: CompletionCode =
         err.code === 'timeOut'
@@ -57,7 +66,12 @@ export async function runCommand(cmd: ParsedCommand, ctx: CommandContext): Promi
 async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result> {
   switch (cmd.name) {
     case 'Common.Status':
-      return { availability: ctx.availability(), kioskId: ctx.kioskId, version: ctx.version };
+      return {
+        availability: ctx.availability(),
+        kioskId: ctx.kioskId,
+        version: ctx.version,
+        capabilities: ['Handoff'],
+      };
     case 'Session.Start': {
       const a = ctx.availability();
       if (!a.available)
@@ -75,6 +89,7 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
       if (ctx.pendingRead?.sessionId === cmd.payload.sessionId) ctx.cards.cancel();
       ctx.sessions.end(cmd.payload.sessionId, cmd.payload.outcome);
       ctx.ownedSessions.delete(cmd.payload.sessionId);
+      ctx.identified.delete(cmd.payload.sessionId);
       return {};
     case 'CardReader.ReadCard': {
       const { sessionId, timeoutMs } = cmd.payload;
@@ -92,8 +107,15 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
       const result = { card: r.card.expiry === undefined ? card : { ...card, expiry: r.card.expiry } };
       // The profile goes to the page (tier and rating only); the token it was found by stays here.
       const customer = r.card.luhnValid ? await ctx.profiles.lookup(r.card.token) : null;
+      if (r.card.luhnValid && ctx.sessions.has(sessionId))
+        ctx.identified.set(
+          sessionId,
+          customer ? { maskedPan: r.card.maskedPan, customer } : { maskedPan: r.card.maskedPan },
+        );
       return customer ? { ...result, customer } : result;
     }
+    case 'Handoff.Request':
+      return ctx.handoff.request(cmd.payload, ctx.identified.get(cmd.payload.sessionId));
     case 'CardReader.Cancel':
       ctx.cards.cancel();
       return {};

@@ -16,7 +16,7 @@ import { frameBytes, listenForUpgrades, refuseUpgrade, sameOrigin, sendText } fr
 /** Frames above this are refused by ws itself (connection closed); between it and MAX_MESSAGE_BYTES we answer. */
 const HARD_FRAME_LIMIT = 4 * MAX_MESSAGE_BYTES;
 
-export type GatewayContext = Omit<CommandContext, 'ownedSessions' | 'pendingRead'>;
+export type GatewayContext = Omit<CommandContext, 'ownedSessions' | 'pendingRead' | 'identified'>;
 
 export class WsGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
@@ -49,7 +49,12 @@ export class WsGateway {
 
   private onConnection(ws: WebSocket, _req: IncomingMessage): void {
     const owned = new Set<string>();
-    const ctx: CommandContext = { ...this.ctx, ownedSessions: owned, pendingRead: null };
+    const ctx: CommandContext = {
+      ...this.ctx,
+      ownedSessions: owned,
+      pendingRead: null,
+      identified: new Map(),
+    };
     ws.on('message', (data, isBinary) => this.onMessage(ws, ctx, data, isBinary));
     ws.on('error', (err) => this.logger.warn({ err: { message: err.message } }, 'websocket error'));
     ws.on('close', () => {

@@ -9,6 +9,7 @@ import type {
   KnowledgeArticleDraft,
   PublishArticleRequest,
   PublishArticleResponse,
+  Ticket,
 } from '@branch/cloud-sync';
 
 export type AgentInfo = AgentLoginResponse['agent'];
@@ -39,6 +40,11 @@ export class HubApi {
     return this.token !== null;
   }
 
+  /** The session token, for the signalling socket's first message (browsers cannot set its headers). */
+  get bearer(): string | null {
+    return this.token;
+  }
+
   async login(username: string, password: string): Promise<AgentInfo> {
     const data = await this.request<AgentLoginResponse>('POST', '/api/agent/login', {
       username,
@@ -61,6 +67,11 @@ export class HubApi {
 
   conversation(id: string): Promise<ConversationDetail> {
     return this.request('GET', `/api/agent/conversations/${encodeURIComponent(id)}`);
+  }
+
+  /** Tickets, most recently updated first (calls' notes land here). */
+  async tickets(): Promise<Ticket[]> {
+    return (await this.request<{ tickets: Ticket[] }>('GET', '/api/agent/tickets?limit=20')).tickets;
   }
 
   /** Supervisors only: the newest version of every article in both locales. */

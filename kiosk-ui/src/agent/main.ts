@@ -10,6 +10,7 @@ import {
   type TranscriptMessage,
 } from './hub-api.ts';
 import { createKnowledgeView } from './knowledge-view.ts';
+import { createCallsView } from './calls-view.ts';
 
 const REFRESH_MS = 2000;
 const locale: Locale = new URLSearchParams(location.search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
@@ -37,6 +38,11 @@ const knowledge = createKnowledgeView(api, locale, () => {
   showError(t(locale, 'agent.sessionExpired'));
 });
 
+// Calls (video handoff): its own tab; the agent is online for calls while signed in.
+const callsTab = byTestId<HTMLButtonElement>('calls-tab');
+const calls = createCallsView(api, locale);
+document.body.insertBefore(calls.root, knowledgeMain);
+
 let selected: string | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
 let lastList = '';
@@ -53,8 +59,10 @@ function showError(text: string): void {
   loginError.hidden = false;
 }
 
-function selectTab(tab: 'conversations' | 'knowledge'): void {
+function selectTab(tab: 'conversations' | 'knowledge' | 'calls'): void {
   conversationsTab.setAttribute('aria-selected', String(tab === 'conversations'));
+  callsTab.setAttribute('aria-selected', String(tab === 'calls'));
+  calls.root.hidden = tab !== 'calls';
   knowledgeTab.setAttribute('aria-selected', String(tab === 'knowledge'));
   consoleView.hidden = tab !== 'conversations';
   knowledgeMain.hidden = tab !== 'knowledge';
@@ -66,8 +74,13 @@ function showConsole(on: boolean): void {
   tabs.hidden = !on;
   // Publishing knowledge is the supervisor's (the hub enforces it too).
   knowledgeTab.hidden = !(on && api.agent?.role === 'supervisor');
-  if (on) selectTab('conversations');
-  else {
+  callsTab.hidden = !on;
+  if (on) {
+    selectTab('conversations');
+    calls.connect();
+  } else {
+    calls.disconnect();
+    calls.root.hidden = true;
     consoleView.hidden = true;
     knowledgeMain.hidden = true;
     knowledge.reset();
@@ -208,6 +221,7 @@ loginForm.addEventListener('submit', (ev) => {
 
 conversationsTab.addEventListener('click', () => selectTab('conversations'));
 knowledgeTab.addEventListener('click', () => selectTab('knowledge'));
+callsTab.addEventListener('click', () => selectTab('calls'));
 
 signOut.addEventListener('click', () => {
   api.logout();

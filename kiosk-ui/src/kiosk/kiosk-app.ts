@@ -15,6 +15,7 @@ import { cameraIndicator, progressFor } from './journey-progress.ts';
 import { SERVICES, serviceQuestionKey, type ServiceId } from './services.ts';
 import { newVisit, snapshotVisit, type Visit } from './visit.ts';
 import { VoiceInput } from './voice-input.ts';
+import { KioskHandoff, type HandoffOutcome } from '../handoff/kiosk-handoff.ts';
 
 const CARD_TIMEOUT_MS = 30_000;
 /** The attract loop invites passers-by in one language, then the other. */
@@ -41,6 +42,10 @@ export class KioskApp {
   private wipes = 0;
   /** Set while the agent is away, so "one moment" is said once per outage, not at every retry. */
   private outage = false;
+  /** Video handoff to a person (kiosk-handoff.ts); the idle timer rests while a call is on. */
+  private readonly handoff: KioskHandoff;
+  /** Unsure answers in a row this visit: the second one asks the hub for a person. */
+  private unsure = 0;
 
   constructor(
     private readonly view: KioskView,
@@ -58,6 +63,7 @@ export class KioskApp {
       onTimeout: () => void this.endVisit('timed_out'),
     });
     this.voiceInput = options.voiceInput ?? new VoiceInput();
+    this.handoff = new KioskHandoff(client, (o) => this.onHandoffFinished(o));
     view.start.addEventListener('click', () => void this.begin());
     view.langZh.addEventListener('click', () => void this.chooseLanguage('zh-CN'));
     view.langEn.addEventListener('click', () => void this.chooseLanguage('en'));
@@ -109,7 +115,7 @@ export class KioskApp {
   }
 
   private activity(): void {
-    if (this.screen !== 'attract') this.idle.poke();
+    if (this.screen !== 'attract' && !this.handoff.active) this.idle.poke();
   }
 
   private startAttract(): void {
@@ -218,6 +224,8 @@ export class KioskApp {
       visit.productRiskLevel = risk?.level ?? null;
       this.view.question.value = '';
       const good = answer.confidence >= 0.5 && risk?.kind !== 'unsuitable';
+      this.unsure = answer.confidence >= 0.5 ? 0 : this.unsure + 1;
+      if (this.unsure >= 2) void this.startHandoff('low_confidence');
       this.mood(good ? 'happy' : 'concerned');
       for (const line of lines) await this.say(line, locale, visit);
     } catch {
@@ -271,12 +279,13 @@ export class KioskApp {
     }
   }
 
-  /** The handoff itself is a later issue: without agent support the page says so; it never fakes a queue. */
+  /** "Talk to a person": the real handoff when the agent offers it; otherwise the page says so plainly. */
   private async requestHandoff(): Promise<void> {
     const visit = this.visit;
     const locale = visit.locale;
     if (!locale) return;
     visit.handoffAsked = true;
+    if (this.handoffSupported && visit.sessionId) void this.startHandoff('customer_request');
     const text = t(locale, this.handoffSupported ? 'handoff.waiting' : 'handoff.unavailable');
     this.view.setHandoffStatus(text);
     this.overlay.setQueue({
@@ -285,6 +294,20 @@ export class KioskApp {
     });
     this.mood(this.handoffSupported ? 'attentive' : 'apologetic');
     await this.say(text, locale, visit);
+  }
+
+  private async startHandoff(reason: 'customer_request' | 'low_confidence'): Promise<void> {
+    const { sessionId, locale } = this.visit;
+    if (!this.handoffSupported || !sessionId || !locale || this.handoff.active) return;
+    this.unsure = 0;
+    this.idle.stop();
+    await this.handoff.start(sessionId, locale, reason);
+  }
+
+  private onHandoffFinished(_outcome: HandoffOutcome): void {
+    this.view.setHandoffStatus(null);
+    this.overlay.setQueue(null);
+    if (this.screen !== 'attract') this.idle.poke();
   }
 
   private async wrapUp(): Promise<void> {
@@ -331,6 +354,8 @@ export class KioskApp {
   /** Ends the session at the agent (best effort) and wipes the page at once, whatever the agent says. */
   private async endVisit(outcome: 'answered' | 'abandoned' | 'timed_out'): Promise<void> {
     const old = this.visit;
+    this.handoff.stop();
+    this.unsure = 0;
     this.endSession(old, outcome);
     this.visit = newVisit(++this.visitCounter);
     this.wipes += 1;

@@ -67,6 +67,7 @@ const caption = (page: Page): Promise<string> =>
 describe.each(CASES)('the customer journey in $locale', ({ locale, dir, viewport, question }) => {
   const m = messages[locale];
 
+  // Every step in one test, now with the handoff consent: more than the default 60 s on a busy machine.
   it('walks every step and leaves nothing behind', async () => {
     const shot = shooter(join(repoRoot, 'test-output', dir));
     const page = await browser.newPage({ viewport });
@@ -128,12 +129,20 @@ describe.each(CASES)('the customer journey in $locale', ({ locale, dir, viewport
     expect(await page.content()).not.toContain(PLANTED_PAN);
     await shot(page, 'card');
 
+    // "Talk to a person": the hub queues the customer (no agent signed in here) and the page asks
+    // for consent; declining leaves the queue and returns to the journey (handoff-video.test.ts
+    // covers the call itself).
     await page.getByTestId('handoff').click();
     await expect
       .poll(async () => page.getByTestId('handoff-status').textContent())
-      .toBe(m['handoff.unavailable']);
-    await expect.poll(() => caption(page)).toBe(m['handoff.unavailable']);
-    await shot(page, 'handoff-not-available');
+      .toBe(m['handoff.waiting']);
+    await expect
+      .poll(() => page.getByTestId('handoff-state').getAttribute('data-state'))
+      .toBe('handoff.queued');
+    expect(await page.getByTestId('handoff-consent').textContent()).toContain(m['handoff.consent.text']);
+    await shot(page, 'handoff-consent');
+    await page.getByTestId('handoff-consent-decline').click();
+    await page.getByTestId('handoff-panel').waitFor({ state: 'detached' });
 
     // A careless library keeps the question in the browser's stores; the wipe must clear them too.
     await plantInStorage(page, question);
@@ -163,7 +172,7 @@ describe.each(CASES)('the customer journey in $locale', ({ locale, dir, viewport
     await shot(page, 'wiped');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 });
 
 /** Swipes a predefined test card on the simulation panel; done when the kiosk shows its last digits. */

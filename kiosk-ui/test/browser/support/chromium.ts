@@ -16,9 +16,12 @@ export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** Camera and microphone without a person or a device: Chromium's test pattern and beep, no prompt. */
+export const FAKE_MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: install it with \`apt-get install chromium\``);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

@@ -1,0 +1,25 @@
+// POST /api/handoff/requests: a kiosk (its own credential) asks for a person. The answer says where
+// the request was routed and, when queued, carries the join token for the signalling socket.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HandoffRequestSchema } from '../schema/handoff.ts';
+import type { HandoffHub } from '../handoff/handoff-hub.ts';
+import { apiError, readJson, tooLarge } from './http-util.ts';
+import { authenticateKiosk } from './routes-sync.ts';
+import type { HubStore } from './store/types.ts';
+
+export function handoffRoutes(store: HubStore, handoff: HandoffHub): Hono {
+  const app = new Hono();
+  app.post(
+    '/requests',
+    bodyLimit({ maxSize: 64 * 1024, onError: (c) => tooLarge(c, 'handoff request too large') }),
+    async (c) => {
+      const kiosk = await authenticateKiosk(store, c.req.header('authorization'));
+      if (!kiosk) return apiError(c, 401, 'unauthorized', 'kiosk credential missing or unknown');
+      const body = await readJson(c, HandoffRequestSchema);
+      if (!body.ok) return body.response;
+      return c.json(await handoff.request(kiosk.id, body.value));
+    },
+  );
+  return app;
+}

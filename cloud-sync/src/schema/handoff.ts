@@ -1,0 +1,196 @@
+// Handoff from the bot to a person: the kiosk's request, the console's view of a call, and every
+// message on the hub's signalling socket (/api/handoff/ws). Pure zod, shared by hub, device-agent and
+// (types only) the pages.
+import { z } from 'zod';
+import { LocaleSchema, MaskedPanSchema } from './conversation.ts';
+
+export const HANDOFF_WS_PATH = '/api/handoff/ws';
+/** Largest signalling message the hub accepts (an SDP offer with many candidates fits easily). */
+export const MAX_SIGNAL_BYTES = 32 * 1024;
+
+export const HandoffReasonSchema = z.enum(['customer_request', 'low_confidence', 'negative_cue']);
+export type HandoffReason = z.infer<typeof HandoffReasonSchema>;
+
+export const CustomerTierSchema = z.enum(['standard', 'vip']);
+export type CustomerTier = z.infer<typeof CustomerTierSchema>;
+
+/** One emotion cue of the customer (issue 7 fills these; labels with confidences only, never frames). */
+export const CueSchema = z.object({
+  at: z.iso.datetime(),
+  label: z.string().min(1).max(32),
+  confidence: z.number().min(0).max(1),
+});
+export type Cue = z.infer<typeof CueSchema>;
+
+export const DeviceStateSchema = z.object({
+  available: z.boolean(),
+  safetyState: z.string().max(32),
+  reason: z.string().max(64).optional(),
+});
+
+/**
+ * What the device-agent posts to POST /api/handoff/requests. Not strict: a newer kiosk may send fields
+ * this hub does not know yet (they are dropped, not refused).
+ */
+export const HandoffRequestSchema = z.object({
+  /** The kiosk session (= conversation id) the customer is in. */
+  sessionId: z.string().min(1).max(64),
+  locale: LocaleSchema,
+  reason: HandoffReasonSchema,
+  intent: z.string().min(1).max(64).optional(),
+  botConfidence: z.number().min(0).max(1).optional(),
+  /** The customer's last words, scrubbed of card numbers by the kiosk: keyword routing reads them. */
+  lastCustomerText: z.string().max(500).optional(),
+  customer: z.object({ tier: CustomerTierSchema, riskRating: z.string().max(8).optional() }).optional(),
+  maskedPan: MaskedPanSchema.optional(),
+  deviceState: DeviceStateSchema.optional(),
+  /** 0..10: raises the place in the queue (each point counts as 30 s of waiting). */
+  priorityBoost: z.number().int().min(0).max(10).optional(),
+  /** A sustained negative emotion cue: boosts priority and alerts the supervisors. */
+  negativeCue: z.boolean().optional(),
+  /** The dominant emotion now, for routing rules that match emotions. */
+  emotion: z.string().min(1).max(32).optional(),
+  cues: z.array(CueSchema).max(200).optional(),
+});
+export type HandoffRequest = z.infer<typeof HandoffRequestSchema>;
+
+export const QueueNameSchema = z.enum(['agent', 'expert', 'risk']);
+export type QueueName = z.infer<typeof QueueNameSchema>;
+
+export const IceServerSchema = z.object({
+  urls: z.union([z.string().max(200), z.array(z.string().max(200)).max(5)]),
+  username: z.string().max(200).optional(),
+  credential: z.string().max(200).optional(),
+});
+export type IceServer = z.infer<typeof IceServerSchema>;
+
+/** The hub's answer to a handoff request. `queued: false` means the bot keeps the customer. */
+export const HandoffAcceptedSchema = z.discriminatedUnion('queued', [
+  z.object({ queued: z.literal(false), route: z.literal('bot'), ruleId: z.string().nullable() }),
+  z.object({
+    queued: z.literal(true),
+    handoffId: z.string(),
+    route: QueueNameSchema,
+    ruleId: z.string().nullable(),
+    /** Opens the signalling socket for this one handoff and nothing else. */
+    joinToken: z.string(),
+    signalPath: z.string(),
+    iceServers: z.array(IceServerSchema),
+    position: z.number().int().min(1),
+    estimatedWaitS: z.number().min(0),
+  }),
+]);
+export type HandoffAccepted = z.infer<typeof HandoffAcceptedSchema>;
+
+/** A waiting handoff as a queue row (no identity, no transcript: those are for the assigned agent). */
+export const QueueEntryViewSchema = z.object({
+  handoffId: z.string(),
+  queue: QueueNameSchema,
+  kioskId: z.string(),
+  reason: HandoffReasonSchema,
+  waitingS: z.number(),
+  priority: z.number(),
+  negativeCue: z.boolean(),
+});
+export type QueueEntryView = z.infer<typeof QueueEntryViewSchema>;
+
+/** Everything the assigned agent sees of the customer. */
+export const CallViewSchema = z.object({
+  handoffId: z.string(),
+  queue: QueueNameSchema,
+  kioskId: z.string(),
+  sessionId: z.string(),
+  locale: LocaleSchema,
+  reason: HandoffReasonSchema,
+  intent: z.string().optional(),
+  botConfidence: z.number().optional(),
+  customerTier: CustomerTierSchema.optional(),
+  maskedPan: MaskedPanSchema.optional(),
+  deviceState: DeviceStateSchema.optional(),
+  cues: z.array(CueSchema),
+  transcript: z.array(z.object({ role: z.string(), text: z.string(), at: z.string() })),
+});
+export type CallView = z.infer<typeof CallViewSchema>;
+
+/** WebRTC negotiation, relayed verbatim between the two ends of one call. */
+export const SignalDataSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('offer'), sdp: z.string().max(24_000) }),
+  z.object({ kind: z.literal('answer'), sdp: z.string().max(24_000) }),
+  z.object({
+    kind: z.literal('ice'),
+    candidate: z.string().max(1000),
+    sdpMid: z.string().max(64).nullable(),
+    sdpMLineIndex: z.number().int().min(0).max(64).nullable(),
+  }),
+]);
+export type SignalData = z.infer<typeof SignalDataSchema>;
+
+export const MediaModeSchema = z.enum(['video', 'audio', 'text']);
+export type MediaMode = z.infer<typeof MediaModeSchema>;
+
+/** A guided step the agent pushes onto the kiosk screen. */
+export const GuidedStepSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('card'), title: z.string().min(1).max(100), text: z.string().max(1000) }),
+  z.object({
+    kind: z.literal('highlight'),
+    /** A region of the kiosk screen in fractions of its width and height. */
+    region: z.object({
+      x: z.number().min(0).max(1),
+      y: z.number().min(0).max(1),
+      w: z.number().min(0).max(1),
+      h: z.number().min(0).max(1),
+    }),
+    label: z.string().max(100).optional(),
+  }),
+]);
+export type GuidedStep = z.infer<typeof GuidedStepSchema>;
+
+const text = z.string().min(1).max(2000);
+
+/** From either end to the hub. The first message on a socket must be `auth`. */
+export const ClientSignalSchema = z.discriminatedUnion('t', [
+  /** Kiosk: the join token of its handoff. Agent: its console bearer token. */
+  z.object({ t: z.literal('auth'), token: z.string().min(1).max(512) }),
+  z.object({ t: z.literal('presence'), status: z.enum(['online', 'away']) }),
+  /** Agent: take the next waiting handoff of their queues (longest-waiting, boosted, first). */
+  z.object({ t: z.literal('accept') }),
+  z.object({ t: z.literal('signal'), data: SignalDataSchema }),
+  z.object({ t: z.literal('media'), mode: MediaModeSchema }),
+  z.object({ t: z.literal('chat'), text }),
+  z.object({ t: z.literal('guide'), step: GuidedStepSchema }),
+  /** Agent: the call is over; the notes become a ticket. */
+  z.object({
+    t: z.literal('end'),
+    notes: z.string().max(4000),
+    resolved: z.boolean(),
+  }),
+  /**
+   * Kiosk: a new emotion cue while waiting or in the call (issue 7). A sustained negative one raises
+   * the priority of a waiting request and alerts the supervisors.
+   */
+  z.object({ t: z.literal('cue'), cue: CueSchema.optional(), negativeCue: z.boolean() }),
+  /** Kiosk: the customer leaves the queue or the call. */
+  z.object({ t: z.literal('cancel') }),
+  z.object({ t: z.literal('ping'), n: z.number().int().min(0) }),
+]);
+export type ClientSignal = z.infer<typeof ClientSignalSchema>;
+
+/** From the hub to either end. */
+export type ServerSignal =
+  | { t: 'ready'; as: 'kiosk'; handoffId: string; iceServers: IceServer[] }
+  | { t: 'ready'; as: 'agent'; username: string; role: string; iceServers: IceServer[] }
+  | { t: 'queue'; position: number; estimatedWaitS: number }
+  | { t: 'queues'; waiting: QueueEntryView[]; agents: { username: string; status: string }[] }
+  | { t: 'assigned'; call: CallView }
+  | { t: 'connected'; agentName: string }
+  | { t: 'signal'; data: SignalData }
+  | { t: 'media'; mode: MediaMode }
+  | { t: 'chat'; from: 'kiosk' | 'agent'; text: string }
+  | { t: 'guide'; step: GuidedStep }
+  | { t: 'requeued'; position: number; estimatedWaitS: number }
+  | { t: 'peer_left' }
+  | { t: 'ended'; ticketId: string | null }
+  | { t: 'alert'; handoffId: string; kioskId: string; message: string }
+  | { t: 'cue'; cue: Cue | null; negativeCue: boolean }
+  | { t: 'pong'; n: number }
+  | { t: 'error'; code: string; message: string };

@@ -1,0 +1,89 @@
+// Asks the hub for a person on behalf of the kiosk page. The agent holds the kiosk credential and
+// adds what only it knows (masked card, customer tier, last question, bot confidence, device state);
+// the hub routes the request and returns a join token bound to this one call, which the page uses to
+// open the signalling socket itself (media then flows P2P between the two browsers).
+import { HandoffAcceptedSchema, type HandoffRequest } from '@branch/cloud-sync';
+import type { Logger } from 'pino';
+import type {
+  CommandPayload,
+  CustomerProfile,
+  HandoffTicket,
+  ServiceAvailability,
+} from '../protocol/messages.ts';
+import type { SessionService } from '../session/session-service.ts';
+
+/** What the agent learnt of the customer in this session (set when a card is read). */
+export interface SessionIdentity {
+  maskedPan: string;
+  customer?: CustomerProfile;
+}
+
+export class HandoffUnavailableError extends Error {}
+
+export class HandoffRelay {
+  constructor(
+    private readonly hub: { url: string; token: string },
+    private readonly sessions: SessionService,
+    private readonly availability: () => ServiceAvailability,
+    private readonly logger: Logger,
+  ) {}
+
+  async request(
+    cmd: CommandPayload<'Handoff.Request'>,
+    identity: SessionIdentity | undefined,
+  ): Promise<HandoffTicket> {
+    const session = this.sessions.summary(cmd.sessionId);
+    const a = this.availability();
+    const body: HandoffRequest = {
+      sessionId: cmd.sessionId,
+      locale: session.locale,
+      reason: cmd.reason,
+      ...(cmd.intent !== undefined ? { intent: cmd.intent } : {}),
+      ...(session.last
+        ? { lastCustomerText: session.last.text, botConfidence: session.last.confidence }
+        : {}),
+      ...(identity ? { maskedPan: identity.maskedPan } : {}),
+      ...(identity?.customer ? { customer: identity.customer } : {}),
+      deviceState: {
+        available: a.available,
+        safetyState: a.safetyState,
+        ...(a.reason ? { reason: a.reason } : {}),
+      },
+      ...(cmd.priorityBoost !== undefined ? { priorityBoost: cmd.priorityBoost } : {}),
+      ...(cmd.negativeCue !== undefined ? { negativeCue: cmd.negativeCue } : {}),
+      ...(cmd.emotion !== undefined ? { emotion: cmd.emotion } : {}),
+      ...(cmd.cues !== undefined ? { cues: cmd.cues } : {}),
+    };
+    let res: Response;
+    try {
+      res = await fetch(new URL('/api/handoff/requests', this.hub.url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.hub.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(5000),
+      });
+    } catch (err) {
+      this.logger.warn({ err: { message: (err as Error).message } }, 'hub unreachable for a handoff');
+      throw new HandoffUnavailableError('the hub cannot be reached; no agent can take the call now');
+    }
+    if (!res.ok) {
+      this.logger.warn({ status: res.status }, 'hub refused a handoff request');
+      throw new HandoffUnavailableError(`the hub refused the handoff request (HTTP ${res.status})`);
+    }
+    const accepted = HandoffAcceptedSchema.parse(await res.json());
+    this.logger.info({ sessionId: cmd.sessionId, route: accepted.route }, 'handoff requested');
+    if (!accepted.queued) return { queued: false, route: 'bot' };
+    const signalUrl = new URL(accepted.signalPath, this.hub.url);
+    signalUrl.protocol = signalUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+    return {
+      queued: true,
+      handoffId: accepted.handoffId,
+      route: accepted.route,
+      joinToken: accepted.joinToken,
+      signalUrl: signalUrl.toString(),
+      iceServers: accepted.iceServers,
+      position: accepted.position,
+      estimatedWaitS: accepted.estimatedWaitS,
+    };
+  }
+}

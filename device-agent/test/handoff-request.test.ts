@@ -1,0 +1,67 @@
+// Handoff.Request through the agent to the real hub: the agent adds the masked card and the card
+// holder's tier (a VIP goes to the expert queue), the hub answers with a join token for one call, and
+// the full PAN never reaches the hub.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KioskClient, postJson, startHarness, type Harness } from './harness.ts';
+import { startCardRead } from './support/card-read.ts';
+import { waitArmLinkUp } from './support/readiness.ts';
+
+let h: Harness;
+let c: KioskClient;
+
+beforeAll(async () => {
+  h = await startHarness();
+  c = await KioskClient.connect(h.agent.url);
+  await waitArmLinkUp(h.agent.url);
+});
+afterAll(async () => {
+  await c?.close();
+  await h?.close();
+});
+
+describe('Handoff.Request', () => {
+  it('says the agent offers Handoff', async () => {
+    const status = await c.command('Common.Status', {});
+    expect(status.payload.capabilities).toEqual(['Handoff']);
+  });
+
+  it('routes a VIP card holder to the experts with a join token, masked card only', async () => {
+    const sessionId = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
+    await startCardRead(c, 900, sessionId, 5000);
+    expect((await postJson(`${h.agent.url}/sim/api/card`, { cardId: 'mastercard-vip' })).status).toBe(202);
+    expect((await c.completion(900)).payload.customer).toEqual({ tier: 'vip', riskRating: 'C5' });
+    await c.command('Session.Ask', { sessionId, text: 'I want to talk about my portfolio' });
+
+    const done = await c.command('Handoff.Request', {
+      sessionId,
+      reason: 'customer_request',
+      priorityBoost: 2,
+    });
+    expect(done.payload).toMatchObject({
+      completionCode: 'success',
+      queued: true,
+      route: 'expert',
+      position: 1,
+      signalUrl: `${h.hub.url.replace('http', 'ws')}/api/handoff/ws`,
+      iceServers: [],
+    });
+    expect(done.payload.joinToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const [entry] = h.hub.handoff.queues.list('supervisor', Date.now());
+    expect(entry).toMatchObject({ queue: 'expert', priority: 2 });
+  });
+
+  it('refuses a request for a session that is not live, and a malformed one', async () => {
+    const gone = await c.command('Handoff.Request', { sessionId: 'nope', reason: 'customer_request' });
+    expect(gone.payload).toMatchObject({ completionCode: 'commandErrorCode', errorCode: 'unknownSession' });
+    const bad = await c.command('Handoff.Request', { sessionId: 'x', reason: 'bored' });
+    expect(bad.payload.completionCode).toBe('invalidMessage');
+  });
+
+  it('says plainly when the hub cannot take it', async () => {
+    const sessionId = (await c.command('Session.Start', { locale: 'zh-CN' })).payload.sessionId as string;
+    await h.hub.close();
+    const down = await c.command('Handoff.Request', { sessionId, reason: 'customer_request' });
+    expect(down.payload).toMatchObject({ completionCode: 'deviceNotReady' });
+    expect(down.payload.errorDescription).toMatch(/hub/);
+  });
+});

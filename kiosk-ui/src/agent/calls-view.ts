@@ -1,0 +1,192 @@
+// The console's Calls tab: presence, the queues this agent's role serves (pushed by the hub), accept
+// the next customer, the call itself (call-panel.ts, WebRTC in rtc-call.ts), recent tickets, and for
+// supervisors the agents online and live alerts when a customer's cues stay negative.
+import type { CallView, ClientSignal, QueueEntryView, ServerSignal, SignalData } from '@branch/cloud-sync';
+import { el } from '../dom.ts';
+import { RtcCall } from '../handoff/rtc-call.ts';
+import { SignalSocket, sameOriginSignalUrl } from '../handoff/signal-socket.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import { CallPanel } from './call-panel.ts';
+import type { HubApi } from './hub-api.ts';
+
+const SIGNAL_PATH = '/api/handoff/ws';
+
+export function createCallsView(api: HubApi, locale: Locale) {
+  const root = el('main', { className: 'console calls', testid: 'calls-view' });
+  const presence = el('select', { testid: 'presence-select' });
+  for (const s of ['online', 'away'] as const)
+    presence.append(Object.assign(el('option', { text: t(locale, `agent.presence.${s}`) }), { value: s }));
+  const accept = el('button', {
+    className: 'primary',
+    testid: 'call-accept',
+    text: t(locale, 'agent.accept'),
+  });
+  accept.type = 'button';
+  const queue = el('ul', { className: 'rows', testid: 'queue-rows' });
+  const queueEmpty = el('p', { className: 'empty', text: t(locale, 'agent.queueEmpty') });
+  const staff = el('ul', { className: 'rows', testid: 'staff-rows' });
+  const alerts = el('ul', { className: 'rows alerts', testid: 'alert-rows' });
+  const tickets = el('ul', { className: 'rows', testid: 'ticket-rows' });
+  const callSlot = el(
+    'div',
+    { className: 'call-slot' },
+    el('p', { className: 'empty', text: t(locale, 'agent.call.none') }),
+  );
+  const supervisorOnly = el(
+    'div',
+    {},
+    el('h3', { text: t(locale, 'agent.staff') }),
+    staff,
+    el('h3', { text: t(locale, 'agent.alerts') }),
+    alerts,
+  );
+  root.append(
+    el(
+      'section',
+      { className: 'box list' },
+      el('label', {}, el('span', { text: t(locale, 'agent.presence') }), presence),
+      el('h2', { text: t(locale, 'agent.queue') }),
+      queueEmpty,
+      queue,
+      accept,
+      supervisorOnly,
+      el('h3', { text: t(locale, 'agent.tickets') }),
+      tickets,
+    ),
+    callSlot,
+  );
+  root.hidden = true;
+
+  let socket: SignalSocket | null = null;
+  let panel: CallPanel | null = null;
+  let call: RtcCall | null = null;
+  let iceServers: { urls: string | string[] }[] = [];
+  // The kiosk may offer before this end has its camera: signals wait for the media.
+  let pending: SignalData[] | null = null;
+
+  const send = (msg: ClientSignal): void => socket?.send(msg);
+
+  const renderQueue = (waiting: QueueEntryView[], agents: { username: string; status: string }[]): void => {
+    queueEmpty.hidden = waiting.length > 0;
+    queue.replaceChildren(
+      ...waiting.map((w) =>
+        el('li', {
+          className: w.negativeCue ? 'row urgent' : 'row',
+          testid: 'queue-row',
+          text: t(locale, 'agent.queueRow', {
+            queue: w.queue,
+            kiosk: w.kioskId,
+            reason: w.reason,
+            seconds: w.waitingS,
+          }),
+        }),
+      ),
+    );
+    staff.replaceChildren(
+      ...agents.map((a) => el('li', { className: 'row', text: `${a.username}: ${a.status}` })),
+    );
+  };
+
+  const refreshTickets = async (): Promise<void> => {
+    const list = await api.tickets().catch(() => []);
+    tickets.replaceChildren(
+      ...list.map((k) =>
+        el('li', { className: 'row', testid: 'ticket-row', text: `${k.id} · ${k.status} · ${k.title}` }),
+      ),
+    );
+  };
+
+  const endCall = (status: string | null): void => {
+    call?.close();
+    call = null;
+    pending = null;
+    if (status !== null) panel?.setStatus(status);
+    accept.disabled = false;
+  };
+
+  const startCall = async (view: CallView): Promise<void> => {
+    endCall(null);
+    panel = new CallPanel(locale, view, send);
+    callSlot.replaceChildren(panel.root);
+    accept.disabled = true;
+    pending = [];
+    const current = new RtcCall({
+      iceServers,
+      send: (data) => send({ t: 'signal', data }),
+      local: panel.local,
+      remote: panel.remote,
+      onMode: (mode) => send({ t: 'media', mode }),
+    });
+    call = current;
+    await current.attachMedia();
+    const waiting = pending ?? [];
+    pending = null;
+    for (const data of waiting) if (call === current) await current.signal(data);
+  };
+
+  const onSignal = async (m: ServerSignal): Promise<void> => {
+    switch (m.t) {
+      case 'ready':
+        iceServers = m.iceServers;
+        return;
+      case 'queues':
+        return renderQueue(m.waiting, m.agents);
+      case 'alert':
+        alerts.prepend(
+          el('li', {
+            className: 'row urgent',
+            testid: 'supervisor-alert',
+            text: `${m.kioskId}: ${m.message}`,
+          }),
+        );
+        return;
+      case 'assigned':
+        return startCall(m.call);
+      case 'signal':
+        if (pending) pending.push(m.data);
+        else await call?.signal(m.data);
+        return;
+      case 'chat':
+        return panel?.addChat(m.from, m.text);
+      case 'cue':
+        return panel?.addCue(m.cue, m.negativeCue);
+      case 'media':
+        return panel?.setStatus(t(locale, 'agent.call.media', { mode: m.mode }));
+      case 'peer_left':
+        return endCall(t(locale, 'agent.call.peerLeft'));
+      case 'ended':
+        endCall(t(locale, 'agent.call.ticket', { id: m.ticketId ?? '-' }));
+        return refreshTickets();
+      case 'error':
+        panel?.setStatus(m.message);
+        return;
+      default:
+        return;
+    }
+  };
+
+  accept.addEventListener('click', () => send({ t: 'accept' }));
+  presence.addEventListener('change', () =>
+    send({ t: 'presence', status: presence.value === 'away' ? 'away' : 'online' }),
+  );
+
+  return {
+    root,
+    /** Signed in: join the signalling socket (presence online) and load the tickets. */
+    connect(): void {
+      if (socket || !api.bearer) return;
+      supervisorOnly.hidden = api.agent?.role !== 'supervisor';
+      socket = new SignalSocket(sameOriginSignalUrl(SIGNAL_PATH), api.bearer);
+      socket.onMessage((m) => void onSignal(m));
+      void refreshTickets();
+    },
+    /** Signed out: leave the call and the socket (the hub re-queues a customer in a call). */
+    disconnect(): void {
+      endCall(null);
+      socket?.close();
+      socket = null;
+      panel = null;
+      callSlot.replaceChildren(el('p', { className: 'empty', text: t(locale, 'agent.call.none') }));
+    },
+  };
+}

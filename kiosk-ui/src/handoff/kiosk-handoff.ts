@@ -1,0 +1,195 @@
+// The kiosk's side of "talk to a person": ask the agent (Handoff.Request), which asks the hub; if the
+// hub queues us, show the consent and recording notice, open the signalling socket with the call's
+// join token, show the place in line, and, once an agent accepts and the customer consented, offer
+// the WebRTC call. An agent who drops puts us back in line; media that fails falls back to text chat.
+import type { MediaMode, ServerSignal, SignalData } from '@branch/cloud-sync';
+import type { Locale } from '../i18n/index.ts';
+import type { KioskClient } from '../protocol/kiosk-client.ts';
+import { HandoffView } from './handoff-view.ts';
+import { RtcCall } from './rtc-call.ts';
+import { SignalSocket } from './signal-socket.ts';
+
+export type HandoffReason = 'customer_request' | 'low_confidence' | 'negative_cue';
+export type HandoffOutcome = 'bot' | 'declined' | 'ended' | 'failed' | 'left';
+
+/** Optional hints another part of the page (issue 7's emotion cues) may add to the request. */
+export interface HandoffHints {
+  priorityBoost?: number;
+  negativeCue?: boolean;
+  emotion?: string;
+}
+
+export class KioskHandoff {
+  private view: HandoffView | null = null;
+  private socket: SignalSocket | null = null;
+  private call: RtcCall | null = null;
+  private iceServers: { urls: string | string[] }[] = [];
+  private consented = false;
+  private agentConnected = false;
+  private generation = 0;
+
+  constructor(
+    private readonly client: KioskClient,
+    private readonly onFinished: (outcome: HandoffOutcome) => void,
+  ) {}
+
+  get active(): boolean {
+    return this.view !== null;
+  }
+
+  async start(
+    sessionId: string,
+    locale: Locale,
+    reason: HandoffReason,
+    hints: HandoffHints = {},
+  ): Promise<void> {
+    if (this.view) return;
+    const gen = ++this.generation;
+    const view = new HandoffView(locale);
+    this.view = view;
+    view.root.dataset.askedAt = String(performance.now());
+    view.showConsent(false);
+    view.setState('handoff.requesting');
+    view.leave.addEventListener('click', () => this.finish('left'));
+    view.decline.addEventListener('click', () => this.finish('declined'));
+    view.accept.addEventListener('click', () => this.consent());
+    view.chatForm.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const text = view.chatInput.value.trim();
+      if (!text) return;
+      view.chatInput.value = '';
+      view.addChat('kiosk', text);
+      this.socket?.send({ t: 'chat', text });
+    });
+    let ticket;
+    try {
+      ticket = await this.client.send('Handoff.Request', { sessionId, reason, ...hints });
+    } catch {
+      if (gen === this.generation) view.setState('handoff.failed');
+      return;
+    }
+    if (gen !== this.generation) return;
+    if (!ticket.queued) {
+      view.setState('handoff.bot');
+      setTimeout(() => gen === this.generation && this.finish('bot'), 4000);
+      return;
+    }
+    this.iceServers = ticket.iceServers;
+    view.root.dataset.queuedAt = String(performance.now());
+    view.setState('handoff.queued', {
+      position: ticket.position,
+      wait: view.waitText(ticket.estimatedWaitS),
+    });
+    view.showConsent(true);
+    const socket = new SignalSocket(ticket.signalUrl, ticket.joinToken);
+    this.socket = socket;
+    socket.onMessage((m) => void this.onSignal(m));
+    socket.onClose(() => {
+      if (gen === this.generation && this.view) this.view.setState('handoff.failed');
+    });
+  }
+
+  /**
+   * A new emotion cue while waiting or in the call (issue 7's hook): the hub boosts a waiting request
+   * whose cues turn negative, alerts the supervisors, and shows the cue to the agent.
+   */
+  cue(cue: { at: string; label: string; confidence: number } | null, negativeCue: boolean): void {
+    this.socket?.send(cue ? { t: 'cue', cue, negativeCue } : { t: 'cue', negativeCue });
+  }
+
+  /** Ends any handoff (the visit ends, or the page wipes). */
+  stop(): void {
+    if (this.view) this.finish('left');
+  }
+
+  private consent(): void {
+    this.consented = true;
+    if (this.view) this.view.root.dataset.consentAt = String(performance.now());
+    this.view?.showConsent(false);
+    if (this.agentConnected) void this.startCall();
+  }
+
+  private async onSignal(m: ServerSignal): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    switch (m.t) {
+      case 'queue':
+        return view.setState('handoff.queued', {
+          position: m.position,
+          wait: view.waitText(m.estimatedWaitS),
+        });
+      case 'connected':
+        this.agentConnected = true;
+        view.root.dataset.agentAt = String(performance.now());
+        view.setState('handoff.connected', { name: m.agentName });
+        if (this.consented) await this.startCall();
+        return;
+      case 'signal':
+        return this.call?.signal(m.data);
+      case 'chat':
+        return view.addChat(m.from, m.text);
+      case 'guide':
+        return view.showGuide(m.step);
+      case 'media':
+        return this.showMode(m.mode);
+      case 'requeued':
+        // The agent dropped: the call is gone, the place in line is kept (the hub puts us in front).
+        this.agentConnected = false;
+        this.call?.close();
+        this.call = null;
+        return view.setState('handoff.requeued', {
+          position: m.position,
+          wait: view.waitText(m.estimatedWaitS),
+        });
+      case 'ended':
+        view.setState('handoff.ended');
+        this.closeMedia();
+        setTimeout(() => this.view === view && this.finish('ended'), 3000);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private async startCall(): Promise<void> {
+    const view = this.view;
+    const socket = this.socket;
+    if (!view || !socket || this.call) return;
+    const call = new RtcCall({
+      iceServers: this.iceServers,
+      send: (data: SignalData) => socket.send({ t: 'signal', data }),
+      local: view.local,
+      remote: view.remote,
+      onMode: (mode) => {
+        socket.send({ t: 'media', mode });
+        this.showMode(mode);
+      },
+    });
+    this.call = call;
+    await call.attachMedia();
+    if (this.call === call) await call.offer();
+  }
+
+  private showMode(mode: MediaMode): void {
+    if (mode === 'audio') this.view?.setState('handoff.audioOnly');
+    if (mode === 'text') this.view?.setState('handoff.textOnly');
+  }
+
+  private closeMedia(): void {
+    this.call?.close();
+    this.call = null;
+  }
+
+  private finish(outcome: HandoffOutcome): void {
+    this.generation += 1;
+    this.closeMedia();
+    if (outcome !== 'ended') this.socket?.send({ t: 'cancel' });
+    this.socket?.close();
+    this.socket = null;
+    this.view?.remove();
+    this.view = null;
+    this.consented = false;
+    this.agentConnected = false;
+    this.onFinished(outcome);
+  }
+}

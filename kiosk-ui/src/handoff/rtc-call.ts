@@ -1,0 +1,140 @@
+// One WebRTC call, the same on the kiosk and in the console: local media with fallback (video and
+// audio, then audio only, then none: text chat), negotiation over the signalling socket, and the
+// decoded-frame count on the remote video element (data-frames-decoded, and data-first-frame-at in
+// performance.now() time), which
+// the tests and the first-frame benchmark read.
+import type { IceServer, MediaMode, SignalData } from '@branch/cloud-sync';
+
+export interface RtcCallOptions {
+  iceServers: IceServer[];
+  send(data: SignalData): void;
+  local: HTMLVideoElement;
+  remote: HTMLVideoElement;
+  /** Media failed or was never there: the call continues as text chat. */
+  onMode(mode: MediaMode): void;
+}
+
+const STATS_EVERY_MS = 100;
+
+export async function acquireMedia(): Promise<{ stream: MediaStream | null; mode: MediaMode }> {
+  const md = navigator.mediaDevices;
+  if (!md?.getUserMedia) return { stream: null, mode: 'text' };
+  try {
+    return { stream: await md.getUserMedia({ video: true, audio: true }), mode: 'video' };
+  } catch {
+    try {
+      return { stream: await md.getUserMedia({ audio: true }), mode: 'audio' };
+    } catch {
+      return { stream: null, mode: 'text' };
+    }
+  }
+}
+
+export class RtcCall {
+  readonly pc: RTCPeerConnection;
+  mode: MediaMode = 'text';
+  private stream: MediaStream | null = null;
+  private statsTimer: ReturnType<typeof setInterval> | null = null;
+  private pendingIce: RTCIceCandidateInit[] = [];
+
+  constructor(private readonly o: RtcCallOptions) {
+    this.pc = new RTCPeerConnection({ iceServers: o.iceServers });
+    this.pc.onicecandidate = (ev) => {
+      if (ev.candidate)
+        o.send({
+          kind: 'ice',
+          candidate: ev.candidate.candidate,
+          sdpMid: ev.candidate.sdpMid,
+          sdpMLineIndex: ev.candidate.sdpMLineIndex,
+        });
+    };
+    this.pc.ontrack = (ev) => {
+      const [stream] = ev.streams;
+      if (stream && o.remote.srcObject !== stream) o.remote.srcObject = stream;
+    };
+    this.pc.onconnectionstatechange = () => {
+      if (this.pc.connectionState === 'connected') o.remote.dataset.connectedAt = String(performance.now());
+      if (this.pc.connectionState === 'failed') this.fallBack('text');
+    };
+    o.remote.dataset.framesDecoded = '0';
+    delete o.remote.dataset.firstFrameAt;
+    delete o.remote.dataset.connectedAt;
+    this.statsTimer = setInterval(() => void this.readStats(), STATS_EVERY_MS);
+  }
+
+  /** Opens camera and microphone (or less) and adds them to the call. */
+  async attachMedia(): Promise<MediaMode> {
+    const { stream, mode } = await acquireMedia();
+    this.stream = stream;
+    this.mode = mode;
+    if (stream) {
+      for (const track of stream.getTracks()) this.pc.addTrack(track, stream);
+      this.o.local.srcObject = stream;
+      this.o.local.muted = true;
+    }
+    // Receive video and audio even when this end sends none.
+    if (!stream?.getVideoTracks().length) this.pc.addTransceiver('video', { direction: 'recvonly' });
+    if (!stream?.getAudioTracks().length) this.pc.addTransceiver('audio', { direction: 'recvonly' });
+    this.o.onMode(mode);
+    return mode;
+  }
+
+  async offer(): Promise<void> {
+    this.o.remote.dataset.offerAt = String(performance.now());
+    const offer = await this.pc.createOffer();
+    await this.pc.setLocalDescription(offer);
+    this.o.send({ kind: 'offer', sdp: offer.sdp ?? '' });
+  }
+
+  async signal(data: SignalData): Promise<void> {
+    if (data.kind === 'offer') {
+      await this.pc.setRemoteDescription({ type: 'offer', sdp: data.sdp });
+      await this.flushIce();
+      const answer = await this.pc.createAnswer();
+      await this.pc.setLocalDescription(answer);
+      this.o.send({ kind: 'answer', sdp: answer.sdp ?? '' });
+    } else if (data.kind === 'answer') {
+      await this.pc.setRemoteDescription({ type: 'answer', sdp: data.sdp });
+      await this.flushIce();
+    } else {
+      const ice = { candidate: data.candidate, sdpMid: data.sdpMid, sdpMLineIndex: data.sdpMLineIndex };
+      if (this.pc.remoteDescription) await this.pc.addIceCandidate(ice);
+      else this.pendingIce.push(ice);
+    }
+  }
+
+  /** Drops to audio only (stops the camera) or to text (stops all media). */
+  fallBack(mode: 'audio' | 'text'): void {
+    if (this.mode === 'text' || this.mode === mode) return;
+    for (const track of this.stream?.getTracks() ?? [])
+      if (mode === 'text' || track.kind === 'video') track.stop();
+    this.mode = mode;
+    this.o.onMode(mode);
+  }
+
+  close(): void {
+    if (this.statsTimer) clearInterval(this.statsTimer);
+    this.statsTimer = null;
+    for (const track of this.stream?.getTracks() ?? []) track.stop();
+    this.stream = null;
+    this.pc.close();
+    this.o.local.srcObject = null;
+    this.o.remote.srcObject = null;
+  }
+
+  private async flushIce(): Promise<void> {
+    for (const ice of this.pendingIce.splice(0)) await this.pc.addIceCandidate(ice);
+  }
+
+  private async readStats(): Promise<void> {
+    if (this.pc.connectionState === 'closed') return;
+    let frames = 0;
+    for (const s of (await this.pc.getStats()).values()) {
+      const r = s as { type: string; kind?: string; framesDecoded?: number };
+      if (r.type === 'inbound-rtp' && r.kind === 'video') frames += r.framesDecoded ?? 0;
+    }
+    this.o.remote.dataset.framesDecoded = String(frames);
+    if (frames > 0 && this.o.remote.dataset.firstFrameAt === undefined)
+      this.o.remote.dataset.firstFrameAt = String(performance.now());
+  }
+}

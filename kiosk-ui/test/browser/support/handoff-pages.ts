@@ -1,0 +1,38 @@
+// Driving a handoff in the browser tests and the first-frame benchmark: the kiosk asks for a person,
+// the console signs in and accepts, and both remote videos are watched for decoded frames (the
+// counts come from RTCPeerConnection.getStats, see kiosk-ui/src/handoff/rtc-call.ts).
+import type { Page } from 'playwright-core';
+import { waitConnected } from './kiosk-page.ts';
+
+export async function signInConsole(
+  page: Page,
+  url: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('agent-username').fill(username);
+  await page.getByTestId('agent-password').fill(password);
+  await page.getByTestId('agent-login').click();
+  await page.getByTestId('calls-tab').click();
+  await page.getByTestId('calls-view').waitFor({ state: 'visible' });
+}
+
+/** From the attract screen to an English session on the services screen. */
+export async function startEnglishVisit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitConnected(page);
+  await page.getByTestId('start').click();
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('handoff').and(page.locator(':enabled')).waitFor();
+}
+
+/** Decoded frames of the remote video on this page (0 before the call). */
+export async function framesDecoded(page: Page, testid: string): Promise<number> {
+  return Number((await page.getByTestId(testid).getAttribute('data-frames-decoded')) ?? 0);
+}
+
+/** The kiosk's handoff state key (data-state of the status line), e.g. 'handoff.queued'. */
+export async function kioskHandoffState(page: Page): Promise<string | null> {
+  return page.getByTestId('handoff-state').getAttribute('data-state');
+}
