@@ -159,6 +159,39 @@ describe('customer session round', () => {
     expect(frames).not.toContain(onHub.customerToken as string);
   });
 
+  it('stores the emotion-cue summary on the conversation and syncs it; refuses one with more than a summary', async () => {
+    const sessionId = (await c.command('Session.Start', { locale: 'zh-CN' })).payload.sessionId as string;
+    const summary = {
+      faceMs: 20_000,
+      cues: { neutral: { count: 2, ms: 9000 }, angry: { count: 1, ms: 11_000 } },
+      dominant: 'angry',
+      negativeSustained: true,
+    };
+    const withLandmarks = { ...summary, landmarks: [[0.5, 0.5, 0]] };
+    expect((await c.command('Session.Emotion', { sessionId, summary: withLandmarks })).payload).toMatchObject(
+      {
+        completionCode: 'invalidMessage',
+      },
+    );
+    const badCue = { ...summary, cues: { furious: { count: 1, ms: 1 } } };
+    expect((await c.command('Session.Emotion', { sessionId, summary: badCue })).payload.completionCode).toBe(
+      'invalidMessage',
+    );
+    expect((await c.command('Session.Emotion', { sessionId, summary })).payload.completionCode).toBe(
+      'success',
+    );
+    await c.command('Session.End', { sessionId, outcome: 'answered' });
+    const onHub = await waitFor(
+      async () => {
+        const d = await h.hub.store.getConversation(sessionId);
+        return d?.conversation.endedAt !== undefined ? d.conversation : undefined;
+      },
+      10_000,
+      'the conversation with its emotion summary on the hub',
+    );
+    expect(onHub.emotion).toEqual(summary);
+  });
+
   it('answers a Chinese question from the Chinese articles', async () => {
     const sessionId = (await c.command('Session.Start', { locale: 'zh-CN' })).payload.sessionId as string;
     const r = await c.command('Session.Ask', { sessionId, text: '请问网点营业时间是几点？' });
