@@ -1,0 +1,46 @@
+// The emotion worker: runs MediaPipe's face landmarker (VIDEO mode, CPU/wasm) and the cue model off the
+// main thread. Each frame's bitmap is closed as soon as it has been read; the landmarks never leave this
+// worker, only the stable cue does.
+import { createFaceLandmarker, readFace } from './face-landmarker.ts';
+import { frameScores } from './cue-model.ts';
+import { CueTracker } from './cue-tracker.ts';
+import { sameOriginFetchOnly } from './same-origin-fetch.ts';
+import type { FromWorker, ToWorker } from './worker-protocol.ts';
+
+sameOriginFetchOnly(self);
+const post = (m: FromWorker): void => self.postMessage(m);
+let tracker = new CueTracker();
+let lastTs = 0;
+
+const ready = createFaceLandmarker('VIDEO').then(
+  (landmarker) => {
+    post({ type: 'ready' });
+    return landmarker;
+  },
+  (err: unknown) => {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    return null;
+  },
+);
+
+self.onmessage = async (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  if (msg.type === 'reset') {
+    tracker = new CueTracker();
+    return;
+  }
+  const landmarker = await ready;
+  try {
+    if (!landmarker) return;
+    const started = performance.now();
+    // VIDEO mode needs strictly increasing timestamps.
+    lastTs = Math.max(lastTs + 1, Math.round(msg.at));
+    const face = readFace(landmarker.detectForVideo(msg.bitmap, lastTs));
+    const cue = tracker.update(face && frameScores(face), msg.at);
+    post({ type: 'cue', cue, at: msg.at, detectMs: performance.now() - started });
+  } catch (err) {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    msg.bitmap.close();
+  }
+};
