@@ -1,12 +1,10 @@
 // The camera side of the emotion cues, on the page's main thread: opens the camera (only when asked,
-// after consent), and pumps frames to the emotion worker, one in flight at a time, downscaled to
-// DETECT_WIDTH and transferred as an ImageBitmap (the page keeps no copy). It gets back only the stable
-// cue. stop() ends the camera tracks and the worker: nothing of a frame outlives it.
+// after consent), and pumps frames to the emotion worker, one in flight at a time, each wrapped as a
+// VideoFrame (no pixel copy on the main thread) and transferred (the page keeps no copy); the worker
+// downscales it. It gets back only the stable cue. stop() ends the camera tracks and the worker: nothing
+// of a frame outlives it.
 import type { StableCue } from './cue-tracker.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
-
-/** Frames are analysed at this width (the landmarker's detector works at 128-256 px anyway). */
-export const DETECT_WIDTH = 320;
 
 export interface CameraFrameStats {
   frames: number;
@@ -61,7 +59,7 @@ export class EmotionCamera {
       video.srcObject = stream;
       await video.play();
       this.video = video;
-      void this.pump();
+      this.pump();
     } catch (err) {
       this.stop();
       throw err;
@@ -93,7 +91,7 @@ export class EmotionCamera {
   }
 
   /** One frame at a time: the next is grabbed when the worker has answered the last. */
-  private async pump(): Promise<void> {
+  private pump(): void {
     const worker = this.worker;
     const video = this.video;
     if (!worker || !video) return;
@@ -104,26 +102,18 @@ export class EmotionCamera {
         this.onCue(ev.data.cue);
       }
       this.stats.mainMs += performance.now() - started;
-      if (this.running && this.worker === worker) void this.send(worker, video);
+      if (this.running && this.worker === worker) this.send(worker, video);
     };
-    await this.send(worker, video);
+    this.send(worker, video);
   }
 
-  private async send(worker: Worker, video: HTMLVideoElement): Promise<void> {
+  private send(worker: Worker, video: HTMLVideoElement): void {
     const started = performance.now();
-    const height = Math.round((DETECT_WIDTH * (video.videoHeight || 480)) / (video.videoWidth || 640));
-    const grab = createImageBitmap(video, { resizeWidth: DETECT_WIDTH, resizeHeight: height });
-    let spent = performance.now() - started;
-    const bitmap = await grab;
-    const after = performance.now();
-    if (!this.running || this.worker !== worker) {
-      bitmap.close();
-      return;
-    }
-    const msg: ToWorker = { type: 'frame', bitmap, at: performance.now() };
-    worker.postMessage(msg, [bitmap]);
-    spent += performance.now() - after;
+    if (!this.running || this.worker !== worker) return;
+    const frame = new VideoFrame(video, { timestamp: Math.round(started * 1000) });
+    const msg: ToWorker = { type: 'frame', frame, at: started };
+    worker.postMessage(msg, [frame]);
     this.stats.frames += 1;
-    this.stats.mainMs += spent;
+    this.stats.mainMs += performance.now() - started;
   }
 }

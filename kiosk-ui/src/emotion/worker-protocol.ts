@@ -1,9 +1,9 @@
-// Messages between the page and the emotion worker. A frame goes in (an ImageBitmap, transferred, so the
+// Messages between the page and the emotion worker. A frame goes in (a VideoFrame, transferred, so the
 // page keeps no copy); only the stable cue, a handful of numbers, comes out. Never landmarks or pixels.
 import type { StableCue } from './cue-tracker.ts';
 
 export type ToWorker =
-  | { type: 'frame'; bitmap: ImageBitmap; at: number }
+  | { type: 'frame'; frame: VideoFrame; at: number }
   /** A new customer: forget the smoothed scores. */
   | { type: 'reset' };
 

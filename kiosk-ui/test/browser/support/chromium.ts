@@ -16,9 +16,18 @@ export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** Chromium's fake camera playing a .y4m file (and camera permission granted without a prompt). */
+export function fakeCameraArgs(y4mFile: string): string[] {
+  return [
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${y4mFile}`,
+  ];
+}
+
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: install it with \`apt-get install chromium\``);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
