@@ -28,6 +28,7 @@ export async function buildBenchPages(): Promise<string> {
         input: {
           'avatar-frames': join(root, 'avatar-frames.html'),
           'emotion-faces': join(root, 'emotion-faces.html'),
+          'human-peer': join(root, 'human-peer.html'),
         },
       },
     },
