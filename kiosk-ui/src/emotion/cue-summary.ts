@@ -29,6 +29,7 @@ export class CueSummary {
   private faceMs = 0;
   private current: { cue: Cue; since: number } | null = null;
   private lastAt: number | null = null;
+  private lastFace = false;
   private sustained = false;
 
   constructor(private readonly negative: SustainedNegativeOptions = DEFAULT_SUSTAINED) {
@@ -39,14 +40,16 @@ export class CueSummary {
 
   /** Adds the tracker's output at time `at` (ms); true the first time a negative cue has been sustained. */
   add(stable: StableCue, at: number): boolean {
-    if (this.lastAt !== null && this.current) {
+    if (this.lastAt !== null && this.current && this.lastFace) {
       const dt = Math.max(0, at - this.lastAt);
       this.faceMs += dt;
       this.totals.get(this.current.cue)!.ms += dt;
     }
     this.lastAt = at;
+    this.lastFace = stable.facePresent;
     if (!stable.facePresent) {
-      this.current = null;
+      // A glance away (the tracker still holds the cue) does not break a spell; a lost face does.
+      if (this.current?.cue !== stable.cue) this.current = null;
       return false;
     }
     if (this.current?.cue !== stable.cue) {

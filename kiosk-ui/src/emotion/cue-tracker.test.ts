@@ -133,6 +133,19 @@ describe('CueSummary', () => {
     expect(summary.record().negativeSustained).toBe(true);
   });
 
+  it('keeps a spell through a glance away shorter than the tracker forgets', () => {
+    const { summary, fired } = run([
+      ['angry', 4000],
+      [null, 500],
+      ['angry', 4500],
+    ]);
+    expect(fired).toHaveLength(1);
+    const r = summary.record();
+    expect(r.cues.angry!.count).toBe(1);
+    // The glance away is not time with a face.
+    expect(r.faceMs).toBeLessThan(8600);
+  });
+
   it('takes its negative cues and duration from options, and refuses bad ones', () => {
     const { fired } = run([['tense', 4000]], new CueSummary({ cues: ['tense'], ms: 3000 }));
     expect(fired).toHaveLength(1);

@@ -21,9 +21,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   const y4m = makeFakeCamera(
-    ['angry.jpg', 'angry-2.jpg'].map((f) => join(FACES_DIR, f)),
+    [join(FACES_DIR, 'angry.jpg')],
     join(repoRoot, 'test-output', 'emotion', 'frowning.y4m'),
-    3,
+    4,
   );
   branch = await startBranch();
   browser = await launchChromium(fakeCameraArgs(y4m));
@@ -119,19 +119,21 @@ describe('emotion cues with the camera on', () => {
     await page.getByTestId('start').waitFor({ state: 'visible', timeout: 15_000 });
     expect(await h.emotion()).toMatchObject({ camera: 'off', cue: null, summary: null });
 
-    const onHub = await expect
+    await expect
       .poll(async () => (await hubConversation(branch, sessionId)).emotion, { timeout: 10_000 })
       .toMatchObject({ negativeSustained: true, dominant: 'angry' });
-    void onHub;
 
     // The privacy proof: the session sent its summary, and nothing that looks like a frame or landmarks.
     const texts = sent.map((s) => s.text).join('\n');
     expect(texts).toContain('Session.Emotion');
     expect(findImageData(sent)).toEqual([]);
-    expect(sent.filter((s) => !s.url.startsWith(new URL(branch.runtime.pages.kiosk).origin))).toEqual([]);
+    // Every request and socket went to the kiosk's own agent on this machine (the page, its worker, /ws).
+    const host = new URL(branch.runtime.pages.kiosk).host;
+    expect(sent.filter((s) => new URL(s.url).host !== host).map((s) => s.url)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
-  });
+    // Model start-up and the frown's 3 s take a while on a busy 2-core machine.
+  }, 120_000);
 
   it('shows the summary to the remote agent in the conversation view', async () => {
     const consolePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 export interface Outgoing {
   kind: 'http' | 'ws';
   url: string;
+  /** What the request carries: its query string and body (a file's name in the path carries nothing). */
   text: string;
   /** Size of a binary WebSocket frame or request body, in bytes (0 for text). */
   binaryBytes: number;
@@ -14,7 +15,8 @@ export function recordOutgoing(page: Page): Outgoing[] {
   const sent: Outgoing[] = [];
   page.context().on('request', (r) => {
     const body = r.postDataBuffer();
-    sent.push({ kind: 'http', url: r.url(), text: `${r.url()}\n${r.postData() ?? ''}`, binaryBytes: 0 });
+    const query = new URL(r.url()).search;
+    sent.push({ kind: 'http', url: r.url(), text: `${query}\n${r.postData() ?? ''}`, binaryBytes: 0 });
     if (body && body.toString('utf8') !== r.postData()) sent.at(-1)!.binaryBytes = body.length;
   });
   page.on('websocket', (ws) => {
