@@ -29,6 +29,18 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** The conversation once the hub has it ended. */
+function endedOnHub(sessionId: string, what: string) {
+  return waitFor(
+    async () => {
+      const d = await h.hub.store.getConversation(sessionId);
+      return d?.conversation.endedAt !== undefined ? d.conversation : undefined;
+    },
+    10_000,
+    what,
+  );
+}
+
 async function readCardWith(sessionId: string, swipe: Record<string, string>) {
   const requestId = 1000 + c.frames.length;
   await startCardRead(c, requestId, sessionId, 5000, { timeoutMs: 5000, what: 'ack' });
@@ -145,14 +157,7 @@ describe('customer session round', () => {
     expect((await c.command('Session.Rate', { sessionId, rating: 3 })).payload).toMatchObject({
       errorCode: 'unknownSession',
     });
-    const onHub = await waitFor(
-      async () => {
-        const d = await h.hub.store.getConversation(sessionId);
-        return d?.conversation.endedAt !== undefined ? d.conversation : undefined;
-      },
-      10_000,
-      'the rated conversation on the hub',
-    );
+    const onHub = await endedOnHub(sessionId, 'the rated conversation on the hub');
     expect(onHub).toMatchObject({ rating: 4, outcome: 'answered', maskedPan: '555555******4444' });
     // What the page got carries no token: the hub's token for the linked card is nowhere in the frames.
     const frames = JSON.stringify(c.frames);
@@ -181,14 +186,7 @@ describe('customer session round', () => {
       'success',
     );
     await c.command('Session.End', { sessionId, outcome: 'answered' });
-    const onHub = await waitFor(
-      async () => {
-        const d = await h.hub.store.getConversation(sessionId);
-        return d?.conversation.endedAt !== undefined ? d.conversation : undefined;
-      },
-      10_000,
-      'the conversation with its emotion summary on the hub',
-    );
+    const onHub = await endedOnHub(sessionId, 'the conversation with its emotion summary on the hub');
     expect(onHub.emotion).toEqual(summary);
   });
 

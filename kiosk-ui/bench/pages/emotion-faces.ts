@@ -10,7 +10,7 @@ import type { StableCue } from '../../src/emotion/cue-tracker.ts';
 import { CueSummary } from '../../src/emotion/cue-summary.ts';
 import { createFaceLandmarker, readFace } from '../../src/emotion/face-landmarker.ts';
 import { sameOriginFetchOnly } from '../../src/emotion/same-origin-fetch.ts';
-import { labelledPhotos, letterbox } from './labelled-photos.ts';
+import { labelledPhotos, letterbox, publishResult } from './labelled-photos.ts';
 
 sameOriginFetchOnly(globalThis);
 
@@ -72,15 +72,8 @@ async function camera(seconds: number): Promise<unknown> {
   return { summary: summary.record(), frames: cam.stats.frames };
 }
 
-const params = new URLSearchParams(location.search);
-const task = params.get('task');
-Object.assign(globalThis, {
-  __result:
-    task === 'photos'
-      ? photos()
-      : task === 'stream'
-        ? stream(Number(params.get('seconds') ?? 10))
-        : task === 'camera'
-          ? camera(Number(params.get('seconds') ?? 5))
-          : Promise.reject(new Error(`unknown task ${task}`)),
+publishResult({
+  photos,
+  stream: (p) => stream(Number(p.get('seconds') ?? 10)),
+  camera: (p) => camera(Number(p.get('seconds') ?? 5)),
 });

@@ -4,7 +4,7 @@
 // ?task=frames&seconds=N: detect() on 640x480 frames of the photos back to back. Results in __result.
 import { Human } from '@vladmandic/human';
 import { sameOriginFetchOnly } from '../../src/emotion/same-origin-fetch.ts';
-import { labelledPhotos, letterbox } from './labelled-photos.ts';
+import { labelledPhotos, letterbox, publishResult } from './labelled-photos.ts';
 
 sameOriginFetchOnly(globalThis);
 
@@ -58,13 +58,4 @@ async function frames(seconds: number): Promise<unknown> {
   return { frames: n, seconds: elapsed, fps: n / elapsed, backend: human.tf.getBackend() };
 }
 
-const params = new URLSearchParams(location.search);
-const task = params.get('task');
-Object.assign(globalThis, {
-  __result:
-    task === 'photos'
-      ? photos()
-      : task === 'frames'
-        ? frames(Number(params.get('seconds') ?? 10))
-        : Promise.reject(new Error(`unknown task ${task}`)),
-});
+publishResult({ photos, frames: (p) => frames(Number(p.get('seconds') ?? 10)) });

@@ -1,5 +1,5 @@
-// The labelled photos (served at /faces/ by the test or bench), and a 640x480 letterboxed frame of one,
-// for the emotion benchmark pages.
+// The labelled photos (served at /faces/ by the test or bench), a 640x480 letterboxed frame of one, and
+// the result of the task the page was opened for (?task=), for the emotion test and benchmark pages.
 export interface LabelledPhoto {
   file: string;
   label: string;
@@ -33,4 +33,13 @@ export function letterbox(
   g.fillRect(0, 0, 640, 480);
   g.drawImage(img, (640 - w) / 2, (480 - h) / 2, w, h);
   return canvas;
+}
+
+/** Runs the task named by ?task= (its other parameters go with it) and puts its promise in __result. */
+export function publishResult(tasks: Record<string, (params: URLSearchParams) => Promise<unknown>>): void {
+  const params = new URLSearchParams(location.search);
+  const task = tasks[params.get('task') ?? ''];
+  Object.assign(globalThis, {
+    __result: task ? task(params) : Promise.reject(new Error(`unknown task ${params.get('task')}`)),
+  });
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACES_DIR } from '../../bench/emotion-pages.ts';
 import { messages } from '../../src/i18n/index.ts';
 import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
+import { openAgentConsole } from './support/agent-console.ts';
 import { fakeCameraArgs, launchChromium } from './support/chromium.ts';
 import { makeFakeCamera } from './support/fake-camera.ts';
 import { hubConversation } from './support/hub-conversation.ts';
@@ -136,11 +137,7 @@ describe('emotion cues with the camera on', () => {
   }, 120_000);
 
   it('shows the summary to the remote agent in the conversation view', async () => {
-    const consolePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await consolePage.goto(branch.runtime.pages.agentConsole);
-    await consolePage.getByTestId('agent-username').fill('agent');
-    await consolePage.getByTestId('agent-password').fill(branch.secrets.agentPassword);
-    await consolePage.getByTestId('agent-login').click();
+    const consolePage = await openAgentConsole(browser, branch);
     const row = consolePage.getByTestId('conversation-row').first();
     await row.waitFor({ timeout: 15_000 });
     await row.click();
