@@ -168,5 +168,5 @@ describe('declining the camera', () => {
     expect(sent.map((s) => s.text).join('\n')).not.toContain('Session.Emotion');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 });
