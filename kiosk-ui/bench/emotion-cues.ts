@@ -2,6 +2,7 @@
 // landmarker, CPU/wasm -> cue model) on a 640x480 stream of the labelled photos, its accuracy on the photos
 // (coarse family), and the peer, @vladmandic/human's face and emotion pipeline (WebGL on software GL),
 // measured in the same run on the same photos and frames.
+import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { familyOf, familyOfLabel, frameScores, topCue, type FaceReading } from '../src/emotion/cue-model.ts';
 import { serveEmotionPages, type EmotionPages } from './emotion-pages.ts';
@@ -49,9 +50,14 @@ export function peerFamilyHits(photos: PeerPhoto[]): number {
 }
 
 async function measure(browser: Browser, pages: EmotionPages, seconds: number): Promise<Figure[]> {
+  // This machine is shared: the 1-minute load average before each run goes into the figure's "how".
+  const load = (): string =>
+    `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores before the run`;
   const readings = await pages.run<PhotoReading[]>(browser, 'emotion-faces.html', 'task=photos');
+  const oursLoad = load();
   const ours = await pages.run<StreamResult>(browser, 'emotion-faces.html', `task=stream&seconds=${seconds}`);
   const peerPhotos = await pages.run<PeerPhoto[]>(browser, 'human-peer.html', 'task=photos');
+  const peerLoad = load();
   const peer = await pages.run<PeerFrames>(browser, 'human-peer.html', `task=frames&seconds=${seconds}`);
   const n = readings.length;
   const hits = ourFamilyHits(readings);
@@ -63,7 +69,7 @@ async function measure(browser: Browser, pages: EmotionPages, seconds: number): 
       value: round(ours.fps, 2),
       unit: 'fps',
       target: '>= 30',
-      how: `${stream}: frames analysed per second by the kiosk's pipeline (VideoFrame transferred to the emotion worker, downscaled to 320 px, FaceLandmarker VIDEO mode CPU/wasm, cue model, EMA/hysteresis), ${ours.frames} frames in ${round(ours.seconds, 1)} s after 1.5 s warm-up; worker ${round(ours.workerMsPerFrame, 1)} ms per frame`,
+      how: `${stream}: frames analysed per second by the kiosk's pipeline (VideoFrame transferred to the emotion worker, downscaled to 320 px, FaceLandmarker VIDEO mode CPU/wasm, cue model, EMA/hysteresis), ${ours.frames} frames in ${round(ours.seconds, 1)} s after 1.5 s warm-up; worker ${round(ours.workerMsPerFrame, 1)} ms per frame; ${oursLoad}`,
     },
     {
       name: 'main_thread_ms_per_frame',
@@ -84,7 +90,7 @@ async function measure(browser: Browser, pages: EmotionPages, seconds: number): 
       value: round(peer.fps, 3),
       unit: 'fps',
       target: 'peer',
-      how: `@vladmandic/human face detector + mesh + emotion, ${peer.backend} backend (software GL), main thread, detect() back to back on 640x480 frames of the same photos, ${peer.frames} frames in ${round(peer.seconds, 1)} s after 2 warm-up frames (same run)`,
+      how: `@vladmandic/human face detector + mesh + emotion, ${peer.backend} backend (software GL), main thread, detect() back to back on 640x480 frames of the same photos, ${peer.frames} frames in ${round(peer.seconds, 1)} s after 2 warm-up frames (same run); ${peerLoad}`,
     },
     {
       name: 'fps_ratio_vs_human',
