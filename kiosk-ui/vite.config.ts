@@ -1,9 +1,53 @@
 // Three pages built to dist/: the kiosk (served by the device-agent at /), the simulation panel
-// (device-agent, /sim) and the remote-agent console (hub, /agent). Assets go to dist/assets/.
+// (device-agent, /sim) and the remote-agent console (hub, /agent). Assets go to dist/assets/, among them
+// the face landmarker's model and MediaPipe's wasm runtime (emotionAssets), so the kiosk loads them from
+// its own origin, never a CDN; the model's sha256 is checked here at build time (and again by the worker).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { EMOTION_ASSETS, FACE_MODEL_SHA256 } from './src/emotion/assets.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const MODEL_FILE = join(root, 'models', 'face_landmarker.task');
+
+/** The model's bytes, refused when they are not the file the NOTICE names. */
+export function readFaceModel(): Buffer {
+  const bytes = readFileSync(MODEL_FILE);
+  const sum = createHash('sha256').update(bytes).digest('hex');
+  if (sum !== FACE_MODEL_SHA256) {
+    throw new Error(`${MODEL_FILE}: sha256 ${sum}, expected ${FACE_MODEL_SHA256} (see models/NOTICE)`);
+  }
+  return bytes;
+}
+
+/** The npm package's own wasm loader and binary (the ES-module build, which a module worker can import). */
+function wasmFiles(): { name: string; path: string }[] {
+  const require = createRequire(import.meta.url);
+  return EMOTION_ASSETS.wasmFiles.map((name) => ({
+    name,
+    path: require.resolve(`@mediapipe/tasks-vision/${name}`),
+  }));
+}
+
+export function emotionAssets(): Plugin {
+  return {
+    name: 'branch-emotion-assets',
+    generateBundle() {
+      const strip = (url: string): string => url.replace(/^\//, '');
+      this.emitFile({ type: 'asset', fileName: strip(EMOTION_ASSETS.modelUrl), source: readFaceModel() });
+      for (const f of wasmFiles()) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `${strip(EMOTION_ASSETS.wasmBase)}/${f.name}`,
+          source: readFileSync(f.path),
+        });
+      }
+    },
+  };
+}
 
 export default defineConfig({
   root,
@@ -11,6 +55,9 @@ export default defineConfig({
   // No public dir and no network: the build only reads this folder and the avatar part.
   publicDir: false,
   logLevel: 'warn',
+  plugins: [emotionAssets()],
+  // The emotion worker is an ES module (it imports MediaPipe's ES-module wasm loader).
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     assetsDir: 'assets',

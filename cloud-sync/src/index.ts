@@ -1,6 +1,7 @@
 // Public entry of cloud-sync. Other parts import only from here. device-agent imports it in Node;
 // kiosk-ui imports types only, so Node-only modules may be exported here.
 export * from './schema/conversation.ts';
+export * from './schema/emotion-summary.ts';
 export * from './schema/article.ts';
 export * from './schema/change.ts';
 export * from './schema/agent-api.ts';

@@ -29,6 +29,18 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** The conversation once the hub has it ended. */
+function endedOnHub(sessionId: string, what: string) {
+  return waitFor(
+    async () => {
+      const d = await h.hub.store.getConversation(sessionId);
+      return d?.conversation.endedAt !== undefined ? d.conversation : undefined;
+    },
+    10_000,
+    what,
+  );
+}
+
 async function readCardWith(sessionId: string, swipe: Record<string, string>) {
   const requestId = 1000 + c.frames.length;
   await startCardRead(c, requestId, sessionId, 5000, { timeoutMs: 5000, what: 'ack' });
@@ -145,18 +157,37 @@ describe('customer session round', () => {
     expect((await c.command('Session.Rate', { sessionId, rating: 3 })).payload).toMatchObject({
       errorCode: 'unknownSession',
     });
-    const onHub = await waitFor(
-      async () => {
-        const d = await h.hub.store.getConversation(sessionId);
-        return d?.conversation.endedAt !== undefined ? d.conversation : undefined;
-      },
-      10_000,
-      'the rated conversation on the hub',
-    );
+    const onHub = await endedOnHub(sessionId, 'the rated conversation on the hub');
     expect(onHub).toMatchObject({ rating: 4, outcome: 'answered', maskedPan: '555555******4444' });
     // What the page got carries no token: the hub's token for the linked card is nowhere in the frames.
     const frames = JSON.stringify(c.frames);
     expect(frames).not.toContain(onHub.customerToken as string);
+  });
+
+  it('stores the emotion-cue summary on the conversation and syncs it; refuses one with more than a summary', async () => {
+    const sessionId = (await c.command('Session.Start', { locale: 'zh-CN' })).payload.sessionId as string;
+    const summary = {
+      faceMs: 20_000,
+      cues: { neutral: { count: 2, ms: 9000 }, angry: { count: 1, ms: 11_000 } },
+      dominant: 'angry',
+      negativeSustained: true,
+    };
+    const withLandmarks = { ...summary, landmarks: [[0.5, 0.5, 0]] };
+    expect((await c.command('Session.Emotion', { sessionId, summary: withLandmarks })).payload).toMatchObject(
+      {
+        completionCode: 'invalidMessage',
+      },
+    );
+    const badCue = { ...summary, cues: { furious: { count: 1, ms: 1 } } };
+    expect((await c.command('Session.Emotion', { sessionId, summary: badCue })).payload.completionCode).toBe(
+      'invalidMessage',
+    );
+    expect((await c.command('Session.Emotion', { sessionId, summary })).payload.completionCode).toBe(
+      'success',
+    );
+    await c.command('Session.End', { sessionId, outcome: 'answered' });
+    const onHub = await endedOnHub(sessionId, 'the conversation with its emotion summary on the hub');
+    expect(onHub.emotion).toEqual(summary);
   });
 
   it('answers a Chinese question from the Chinese articles', async () => {

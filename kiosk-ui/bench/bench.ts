@@ -1,6 +1,7 @@
 // kiosk-ui benchmarks (npm run bench -w kiosk-ui): avatar frame cost against a static baseline, page heap
-// over 50 journeys on the real branch, production bundle size per page. Writes bench-results/kiosk-ui.json
-// in the format of ../shared/DESIGN.md. Benchmarks report; they do not fail.
+// over 50 journeys on the real branch, production bundle size per page, emotion cues against the
+// @vladmandic/human peer. Writes bench-results/kiosk-ui.json in the format of ../shared/DESIGN.md.
+// Benchmarks report; they do not fail.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { launchChromium } from '../test/browser/support/chromium.ts';
 import { repoRoot } from '../test/browser/support/branch-process.ts';
 import { avatarFrameFigures } from './avatar-frames.ts';
 import { bundleFigures } from './bundle-size.ts';
+import { emotionCueFigures } from './emotion-cues.ts';
 import type { Figure } from './figure.ts';
 import { heapFigures } from './heap-journeys.ts';
 import { handoffFigures } from './handoff-first-frame.ts';
@@ -21,6 +23,7 @@ try {
     ['avatar frames', () => avatarFrameFigures(browser)],
     ['heap over journeys', () => heapFigures(browser)],
     ['bundle size', () => bundleFigures(browser, dist)],
+    ['emotion cues', () => emotionCueFigures(browser)],
     ['handoff first frame', () => handoffFigures()],
   ] as const) {
     const started = performance.now();

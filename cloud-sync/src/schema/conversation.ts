@@ -1,5 +1,6 @@
 // Conversation records synced up from kiosks. Pure zod: runs in Node, Deno and the browser.
 import { z } from 'zod';
+import { EmotionSummarySchema } from './emotion-summary.ts';
 
 export const LocaleSchema = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof LocaleSchema>;
@@ -34,5 +35,7 @@ export const ConversationSchema = z.object({
   outcome: z.enum(['answered', 'handed_off', 'abandoned', 'timed_out']).optional(),
   /** The customer's satisfaction rating at wrap-up, 1 (poor) to 5 (excellent). */
   rating: z.number().int().min(1).max(5).optional(),
+  /** Emotion-cue summary of the session when the customer let the camera on (optional: older kiosks send none). */
+  emotion: EmotionSummarySchema.optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

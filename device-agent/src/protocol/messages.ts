@@ -12,6 +12,28 @@ export const ProductRiskLevelSchema = z.enum(['R1', 'R2', 'R3', 'R4', 'R5']);
 export const RiskRatingSchema = z.enum(['C1', 'C2', 'C3', 'C4', 'C5']);
 export type RiskRating = z.infer<typeof RiskRatingSchema>;
 
+/**
+ * A session's emotion-cue summary from the kiosk page's camera (after consent): counts and durations per
+ * cue, never landmarks or images. cloud-sync's EmotionSummarySchema, repeated here because the protocol is
+ * pure and imports no other part (a unit test keeps the two equal); strict, so anything more is refused.
+ */
+const EmotionCue = z.enum(['happy', 'neutral', 'surprised', 'confused', 'tense', 'angry']);
+const DAY_MS = 86_400_000;
+export const EmotionSummarySchema = z
+  .object({
+    faceMs: z.number().int().min(0).max(DAY_MS),
+    cues: z.partialRecord(
+      EmotionCue,
+      z
+        .object({ count: z.number().int().min(0).max(100_000), ms: z.number().int().min(0).max(DAY_MS) })
+        .strict(),
+    ),
+    dominant: EmotionCue.nullable(),
+    negativeSustained: z.boolean(),
+  })
+  .strict();
+export type EmotionSummary = z.infer<typeof EmotionSummarySchema>;
+
 /** What the page may know of the identified customer: never the PAN, never the card token. */
 export const CustomerProfileSchema = z.object({
   tier: z.enum(['standard', 'vip']),
@@ -86,6 +108,11 @@ export const CommandPayloads = {
   'Session.Rate': z
     .object({ sessionId: z.string().max(64), rating: z.number().int().min(1).max(5) })
     .strict(),
+  /**
+   * The session's emotion-cue summary so far (a later one replaces it): sent when a negative cue has been
+   * sustained (negativeSustained: routing may raise the session's priority) and at wrap-up.
+   */
+  'Session.Emotion': z.object({ sessionId: z.string().max(64), summary: EmotionSummarySchema }).strict(),
   'CardReader.ReadCard': z
     .object({ sessionId: z.string().max(64), timeoutMs: z.number().int().min(1000).max(120_000) })
     .strict(),
@@ -121,6 +148,7 @@ export interface CompletionResults {
   'Session.Ask': { answer: Answer };
   'Session.End': Record<string, never>;
   'Session.Rate': Record<string, never>;
+  'Session.Emotion': Record<string, never>;
   /** customer: the card's profile when the kiosk's profile source knows it (simulation: the test cards). */
   'CardReader.ReadCard': { card: MaskedCard; customer?: CustomerProfile };
   'CardReader.Cancel': Record<string, never>;

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { ulid } from 'ulid';
 import type { CardIdentity } from '../card/card-intake.ts';
 import { scrubText } from '../log/pan-guard.ts';
-import type { Answer } from '../protocol/messages.ts';
+import type { Answer, EmotionSummary } from '../protocol/messages.ts';
 import type { ConversationStore } from '../store/conversation-store.ts';
 import { answerQuestion } from './answer-question.ts';
 
@@ -18,6 +18,8 @@ interface LiveSession {
   idleTimer: NodeJS.Timeout;
   /** The last question (scrubbed) and the bot's confidence: a handoff request carries them. */
   last?: { text: string; confidence: number };
+  /** The customer's face showed a negative cue long enough (emotion summary): routing may raise priority. */
+  negativeCue: boolean;
 }
 
 export class SessionError extends Error {
@@ -49,7 +51,7 @@ export class SessionService {
     const id = ulid();
     this.store.start(id, locale, new Date().toISOString());
     this.sync.nudge();
-    this.live.set(id, { id, locale, idleTimer: this.idleTimer(id) });
+    this.live.set(id, { id, locale, idleTimer: this.idleTimer(id), negativeCue: false });
     this.logger.info({ sessionId: id, locale }, 'session started');
     return id;
   }
@@ -98,6 +100,23 @@ export class SessionService {
     this.store.rate(s.id, rating);
     this.sync.nudge();
     this.logger.info({ sessionId, rating }, 'session rated');
+  }
+
+  /** The page's emotion-cue summary so far (counts and durations per cue); a later one replaces it. */
+  setEmotion(sessionId: string, summary: EmotionSummary): void {
+    const s = this.touch(sessionId);
+    s.negativeCue ||= summary.negativeSustained;
+    this.store.setEmotion(s.id, summary);
+    this.sync.nudge();
+    this.logger.info(
+      { sessionId, dominant: summary.dominant, negativeCue: s.negativeCue },
+      'emotion summary',
+    );
+  }
+
+  /** Whether a live session's customer has shown a sustained negative cue (for routing's priority). */
+  negativeCue(sessionId: string): boolean {
+    return this.require(sessionId).negativeCue;
   }
 
   end(sessionId: string, outcome: EndOutcome): void {

@@ -12,6 +12,7 @@ interface ConversationRow {
   masked_pan: string | null;
   customer_token: string | null;
   rating: number | null;
+  emotion_json: string | null;
 }
 
 export class ConversationStore {
@@ -65,6 +66,16 @@ export class ConversationStore {
     })();
   }
 
+  /** Stores the session's emotion-cue summary (already validated); a later one replaces an earlier one. */
+  setEmotion(id: string, emotion: NonNullable<Conversation['emotion']>): Conversation {
+    return this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE conversations SET emotion_json = ? WHERE id = ?')
+        .run(JSON.stringify(emotion), id);
+      return this.enqueueConversation(id);
+    })();
+  }
+
   end(id: string, endedAt: string, outcome: NonNullable<Conversation['outcome']>): Conversation {
     return this.db.transaction(() => {
       this.db
@@ -111,6 +122,7 @@ export class ConversationStore {
     if (row.masked_pan !== null) c.maskedPan = row.masked_pan;
     if (row.customer_token !== null) c.customerToken = row.customer_token;
     if (row.rating !== null) c.rating = row.rating;
+    if (row.emotion_json !== null) c.emotion = JSON.parse(row.emotion_json) as Conversation['emotion'];
     return c;
   }
 }

@@ -45,6 +45,8 @@ const MIGRATIONS: string[] = [
    CREATE INDEX runbook_runs_by_start ON runbook_runs(started_at);`,
   // 3: the customer's satisfaction rating (issue 6).
   `ALTER TABLE conversations ADD COLUMN rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5);`,
+  // 4: the session's emotion-cue summary, JSON as validated by the protocol (issue 7).
+  `ALTER TABLE conversations ADD COLUMN emotion_json TEXT;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -85,6 +85,9 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
     case 'Session.Rate':
       ctx.sessions.rate(cmd.payload.sessionId, cmd.payload.rating);
       return {};
+    case 'Session.Emotion':
+      ctx.sessions.setEmotion(cmd.payload.sessionId, cmd.payload.summary);
+      return {};
     case 'Session.End':
       if (ctx.pendingRead?.sessionId === cmd.payload.sessionId) ctx.cards.cancel();
       ctx.sessions.end(cmd.payload.sessionId, cmd.payload.outcome);

@@ -9,6 +9,7 @@ import {
   type ConversationSummary,
   type TranscriptMessage,
 } from './hub-api.ts';
+import { emotionSummaryText } from './emotion-summary-view.ts';
 import { createKnowledgeView } from './knowledge-view.ts';
 import { createCallsView } from './calls-view.ts';
 
@@ -148,6 +149,7 @@ function renderDetail(c: ConversationRecord, messages: TranscriptMessage[]): voi
       ...field('agent.started', when(c.startedAt)),
       ...field('agent.ended', c.endedAt ? when(c.endedAt) : t(locale, 'agent.inProgress')),
       ...(c.outcome ? field('agent.outcome', c.outcome) : []),
+      ...(c.emotion ? field('agent.emotion', emotionSummaryText(c.emotion, locale)) : []),
     ),
     el(
       'ol',

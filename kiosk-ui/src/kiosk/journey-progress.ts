@@ -1,5 +1,5 @@
 // What the overlay's progress indicator and camera indicator show at each screen of the journey.
-import type { OverlayState } from '@branch/avatar';
+import type { CameraState, OverlayState } from '@branch/avatar';
 import { t, type Locale } from '../i18n/index.ts';
 import type { Screen } from './kiosk-view.ts';
 
@@ -7,7 +7,17 @@ const STEPS: Partial<Record<Screen, number>> = { language: 0, main: 1, wrapup: 2
 const STEP_LABELS = ['progress.language', 'progress.help', 'progress.wrapup'] as const;
 
 /** Before a language is chosen, labels show in both languages. */
-function label(key: (typeof STEP_LABELS)[number] | 'camera.off', locale: Locale | null): string {
+const CAMERA_LABELS = {
+  off: 'camera.off',
+  consent: 'camera.asking',
+  on: 'camera.on',
+  unavailable: 'camera.unavailable',
+} as const satisfies Record<CameraState, string>;
+
+function label(
+  key: (typeof STEP_LABELS)[number] | (typeof CAMERA_LABELS)[CameraState],
+  locale: Locale | null,
+): string {
   return locale ? t(locale, key) : `${t('zh-CN', key)} · ${t('en', key)}`;
 }
 
@@ -17,7 +27,7 @@ export function progressFor(screen: Screen, locale: Locale | null): OverlayState
   return { step, total: STEP_LABELS.length, label: label(STEP_LABELS[step]!, locale) };
 }
 
-/** The camera comes with a later issue: until then the indicator says plainly that none is in use. */
-export function cameraIndicator(locale: Locale | null): OverlayState['camera'] {
-  return { state: 'unavailable', label: label('camera.off', locale) };
+/** The camera indicator: off, asking for consent, on (analysing on the kiosk), or no camera fitted. */
+export function cameraIndicator(locale: Locale | null, state: CameraState = 'off'): OverlayState['camera'] {
+  return { state, label: label(CAMERA_LABELS[state], locale) };
 }

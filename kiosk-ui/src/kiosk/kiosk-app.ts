@@ -15,7 +15,10 @@ import { cameraIndicator, progressFor } from './journey-progress.ts';
 import { SERVICES, serviceQuestionKey, type ServiceId } from './services.ts';
 import { newVisit, snapshotVisit, type Visit } from './visit.ts';
 import { VoiceInput } from './voice-input.ts';
-import { KioskHandoff, type HandoffOutcome } from '../handoff/kiosk-handoff.ts';
+import { KioskHandoff, type HandoffHints, type HandoffOutcome } from '../handoff/kiosk-handoff.ts';
+import type { CueSummaryRecord } from '../emotion/cue-summary.ts';
+import type { StableCue } from '../emotion/cue-tracker.ts';
+import type { KioskEmotion } from '../emotion/kiosk-emotion.ts';
 
 const CARD_TIMEOUT_MS = 30_000;
 /** The attract loop invites passers-by in one language, then the other. */
@@ -26,6 +29,8 @@ const WRAPUP_MS = 20_000;
 export interface KioskAppOptions {
   idleMs?: number;
   voiceInput?: VoiceInput;
+  /** Emotion cues from the camera (after consent); without it the camera indicator just says "off". */
+  emotion?: KioskEmotion;
 }
 
 export class KioskApp {
@@ -36,6 +41,7 @@ export class KioskApp {
   private handoffSupported = false;
   private readonly idle: IdleTimer;
   private readonly voiceInput: VoiceInput;
+  private readonly emotion: KioskEmotion | null;
   private attractTimer: ReturnType<typeof setInterval> | null = null;
   private attractTurn = 0;
   private wrapupTimer: ReturnType<typeof setTimeout> | null = null;
@@ -64,6 +70,7 @@ export class KioskApp {
     });
     this.voiceInput = options.voiceInput ?? new VoiceInput();
     this.handoff = new KioskHandoff(client, (o) => this.onHandoffFinished(o));
+    this.emotion = options.emotion ?? null;
     view.start.addEventListener('click', () => void this.begin());
     view.langZh.addEventListener('click', () => void this.chooseLanguage('zh-CN'));
     view.langEn.addEventListener('click', () => void this.chooseLanguage('en'));
@@ -156,7 +163,8 @@ export class KioskApp {
       void this.voiceInput.availableFor(locale).then((ok) => {
         if (this.current(visit)) this.view.setVoiceAvailable(ok);
       });
-      this.overlay.setCamera(cameraIndicator(locale));
+      if (this.emotion) this.emotion.offer(locale);
+      else this.overlay.setCamera(cameraIndicator(locale));
       this.overlay.setButtons([
         { id: 'repeat', label: t(locale, 'overlay.repeat'), onTap: () => this.repeat() },
       ]);
@@ -301,7 +309,27 @@ export class KioskApp {
     if (!this.handoffSupported || !sessionId || !locale || this.handoff.active) return;
     this.unsure = 0;
     this.idle.stop();
-    await this.handoff.start(sessionId, locale, reason);
+    await this.handoff.start(sessionId, locale, reason, this.handoffHints());
+  }
+
+  /** What the camera adds to a handoff request (only after consent): the routing hub boosts and routes on it. */
+  private handoffHints(): HandoffHints {
+    const snap = this.emotion?.snapshot();
+    const cue = snap?.cue?.facePresent ? snap.cue.cue : (snap?.summary?.dominant ?? null);
+    return {
+      ...(this.visit.negativeCue ? { negativeCue: true } : {}),
+      ...(cue ? { emotion: cue } : {}),
+    };
+  }
+
+  /** A new stable cue: during a call the agent sees it on the cue timeline. */
+  cueChanged(cue: StableCue): void {
+    if (!this.handoff.active) return;
+    const confidence = Math.round(Math.min(1, Math.max(0, cue.confidence)) * 100) / 100;
+    this.handoff.cue(
+      { at: new Date().toISOString(), label: cue.cue, confidence },
+      this.visit.negativeCue,
+    );
   }
 
   private onHandoffFinished(_outcome: HandoffOutcome): void {
@@ -316,6 +344,7 @@ export class KioskApp {
     // The session stays open for the rating; endVisit ends it (after the rating, "finish", or the timer).
     if (visit.readingCard) void this.client.send('CardReader.Cancel', {}).catch(() => undefined);
     this.voiceInput.stop();
+    this.emotion?.stopCamera();
     this.go('wrapup');
     this.mood('happy');
     this.wrapupTimer = setTimeout(() => void this.endVisit('answered'), WRAPUP_MS);
@@ -344,11 +373,33 @@ export class KioskApp {
   private endSession(visit: Visit, outcome: 'answered' | 'abandoned' | 'timed_out'): void {
     const sessionId = visit.sessionId;
     visit.sessionId = null;
+    // The camera stops with the visit; its cue summary goes to the agent just before the session ends.
+    const emotion = this.emotion?.finish() ?? null;
     if (visit.readingCard) void this.client.send('CardReader.Cancel', {}).catch(() => undefined);
     if (sessionId && this.client.state === 'connected') {
+      if (emotion) void this.sendEmotion(sessionId, emotion);
       const result = outcome === 'answered' && !visit.answered ? 'abandoned' : outcome;
       void this.client.send('Session.End', { sessionId, outcome: result }).catch(() => undefined);
     }
+  }
+
+  private sendEmotion(sessionId: string, summary: CueSummaryRecord): Promise<unknown> {
+    return this.client.send('Session.Emotion', { sessionId, summary }).catch(() => undefined);
+  }
+
+  /** A negative cue held long enough: routing learns it now (session state), and the avatar offers a person. */
+  offerPerson(summary: CueSummaryRecord): void {
+    const visit = this.visit;
+    const { locale, sessionId } = visit;
+    if (!locale || !sessionId) return;
+    visit.negativeCue = true;
+    if (this.client.state === 'connected') void this.sendEmotion(sessionId, summary);
+    // Already waiting or in a call: the hub raises the priority and alerts a supervisor.
+    if (this.handoff.active) this.handoff.cue(null, true);
+    if (visit.handoffAsked || this.screen !== 'main') return;
+    this.view.setHandoffStatus(t(locale, 'camera.offerPerson'));
+    this.mood('concerned');
+    void this.say(t(locale, 'camera.offerPerson.speech'), locale, visit);
   }
 
   /** Ends the session at the agent (best effort) and wipes the page at once, whatever the agent says. */

@@ -2,6 +2,8 @@
 // run the journey.
 import { createAvatar, createOverlay } from '@branch/avatar';
 import { KioskClient } from '../protocol/kiosk-client.ts';
+import { DEFAULT_SUSTAINED } from '../emotion/cue-summary.ts';
+import { KioskEmotion } from '../emotion/kiosk-emotion.ts';
 import { KioskApp } from './kiosk-app.ts';
 import { KioskView } from './kiosk-view.ts';
 
@@ -11,13 +13,23 @@ const overlay = createOverlay(view.overlayHost);
 const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 const client = new KioskClient({ url: `${scheme}://${location.host}/ws` });
 // ?idleMs= shortens the idle timeout for tests and demonstrations (never below 5 s).
-const idleParam = Number(new URLSearchParams(location.search).get('idleMs'));
+const params = new URLSearchParams(location.search);
+const idleParam = Number(params.get('idleMs'));
+// ?negativeMs= shortens how long a negative cue must last before a person is offered (tests, demos).
+const negativeParam = Number(params.get('negativeMs'));
+// The emotion cues call back into the app (created just below) when a negative cue is sustained.
+const emotion = new KioskEmotion(overlay, avatar, {
+  onNegative: (summary) => app.offerPerson(summary),
+  onCueChange: (cue) => app.cueChanged(cue),
+  ...(negativeParam >= 1000 ? { sustained: { ...DEFAULT_SUSTAINED, ms: negativeParam } } : {}),
+});
 const app = new KioskApp(view, client, avatar, overlay, {
   ...(idleParam >= 5000 ? { idleMs: idleParam } : {}),
+  emotion,
 });
 client.connect();
 
-// The eyes follow a touch, as a person at a counter would, until a camera gives the customer's face.
+// The eyes follow a touch, as a person at a counter would (and the customer's face while the camera runs).
 let gazeTimer: ReturnType<typeof setTimeout> | undefined;
 addEventListener('pointerdown', (ev) => {
   const r = view.avatar.getBoundingClientRect();
@@ -29,5 +41,10 @@ addEventListener('pointerdown', (ev) => {
 // Diagnostics for tests and technicians: the avatar, the overlay's state and the visit state (which the
 // wipe test checks is empty after a visit). Nothing here outlives a visit.
 Object.assign(globalThis, {
-  __branchKiosk: { avatar, overlay: () => overlay.state(), state: () => app.snapshot() },
+  __branchKiosk: {
+    avatar,
+    overlay: () => overlay.state(),
+    state: () => app.snapshot(),
+    emotion: () => emotion.snapshot(),
+  },
 });

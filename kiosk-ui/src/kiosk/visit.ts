@@ -18,6 +18,8 @@ export interface Visit {
   lastLine: { text: string; locale: Locale } | null;
   rating: number | null;
   handoffAsked: boolean;
+  /** The camera saw a negative cue held long enough (emotion cues): a handoff should go with priority. */
+  negativeCue: boolean;
 }
 
 export function newVisit(id: number): Visit {
@@ -36,6 +38,7 @@ export function newVisit(id: number): Visit {
     lastLine: null,
     rating: null,
     handoffAsked: false,
+    negativeCue: false,
   };
 }
 

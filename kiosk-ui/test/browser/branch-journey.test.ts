@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
+import { openAgentConsole } from './support/agent-console.ts';
 import { launchChromium } from './support/chromium.ts';
 import { distinctColours } from './support/pixels.ts';
 import { PLANTED_PAN, PLANTED_SWIPE } from './support/planted-card.ts';
@@ -90,11 +91,7 @@ describe('the branch in a box', () => {
   });
 
   it('lists the synced conversation in the remote-agent console', async () => {
-    const consolePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await consolePage.goto(branch.runtime.pages.agentConsole);
-    await consolePage.getByTestId('agent-username').fill('agent');
-    await consolePage.getByTestId('agent-password').fill(branch.secrets.agentPassword);
-    await consolePage.getByTestId('agent-login').click();
+    const consolePage = await openAgentConsole(browser, branch);
     const row = consolePage.getByTestId('conversation-row').first();
     await row.waitFor({ timeout: 15_000 });
     expect(await row.textContent()).toContain('622848');

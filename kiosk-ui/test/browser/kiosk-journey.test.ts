@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages, t, type Locale } from '../../src/i18n/index.ts';
 import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
 import { launchChromium } from './support/chromium.ts';
+import { hubConversation } from './support/hub-conversation.ts';
 import {
   findLeftovers,
   plantInStorage,
@@ -186,21 +187,6 @@ async function swipeTestCard(page: Page, cardId: string, last4: string): Promise
   await sim.close();
 }
 
-async function hubConversation(id: string): Promise<{ rating?: number; endedAt?: string }> {
-  const login = await fetch(`${branch.runtime.hub.url}/api/agent/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'supervisor', password: branch.secrets.agentPassword }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const res = await fetch(`${branch.runtime.hub.url}/api/agent/conversations/${encodeURIComponent(id)}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (res.status === 404) return {};
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { conversation: { rating?: number; endedAt?: string } }).conversation;
-}
-
 describe('a wealth question from a card holder, and the rating', () => {
   it('warns a low-rated card holder with the disclosure, and the rating reaches the hub', async () => {
     const m = messages.en;
@@ -243,7 +229,7 @@ describe('a wealth question from a card holder, and the rating', () => {
     await page.getByTestId('rating-4').click();
     await page.getByTestId('start').waitFor({ state: 'visible', timeout: 15_000 });
     await expect
-      .poll(async () => hubConversation(sessionId), { timeout: 10_000 })
+      .poll(async () => hubConversation(branch, sessionId), { timeout: 10_000 })
       .toMatchObject({ rating: 4, endedAt: expect.any(String) });
     expect(errors).toEqual([]);
     await page.close();

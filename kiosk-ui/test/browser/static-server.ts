@@ -8,6 +8,7 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.css': 'text/css',
+  '.wasm': 'application/wasm',
 };
 const ROUTES: Record<string, string> = { '/': 'index.html', '/sim': 'sim.html', '/agent': 'agent.html' };
 

@@ -19,6 +19,11 @@ export const CHROMIUM_ARGS = [
 /** Camera and microphone without a person or a device: Chromium's test pattern and beep, no prompt. */
 export const FAKE_MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 
+/** Chromium's fake camera playing a .y4m file (and camera permission granted without a prompt). */
+export function fakeCameraArgs(y4mFile: string): string[] {
+  return [...FAKE_MEDIA_ARGS, `--use-file-for-fake-video-capture=${y4mFile}`];
+}
+
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: install it with \`apt-get install chromium\``);

@@ -18,6 +18,12 @@ export interface KioskHook {
     };
     overlay(): { caption: string; progress: unknown; queue: unknown; camera: unknown; buttons: unknown[] };
     state(): { screen: string; wipes: number; visit: Record<string, unknown> };
+    emotion(): {
+      camera: string;
+      cue: { cue: string; confidence: number; facePresent: boolean } | null;
+      summary: { cues: Record<string, { count: number; ms: number }>; negativeSustained: boolean } | null;
+      error: string | null;
+    };
   };
 }
 
