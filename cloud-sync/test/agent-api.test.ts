@@ -10,6 +10,7 @@ import {
 } from '../src/index.ts';
 import {
   AGENT,
+  SUPERVISOR,
   KIOSK_A,
   KIOSK_B,
   TempDirs,
@@ -30,7 +31,7 @@ const LOCKED = {
 };
 
 beforeAll(async () => {
-  hub = await startTestHub(dirs.make(), { seed: testSeed({ agents: [AGENT, LOCKED] }) });
+  hub = await startTestHub(dirs.make(), { seed: testSeed({ agents: [AGENT, SUPERVISOR, LOCKED] }) });
 });
 afterAll(async () => {
   await hub.close();
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 async function push(
   kiosk: { id: string; token: string },
-  entity: 'conversation' | 'message',
+  entity: 'conversation' | 'message' | 'ticket',
   data: { id: string },
 ) {
   const hlc = Hlc.serialize(new Hlc(kiosk.id).now());
@@ -48,9 +49,9 @@ async function push(
   expect(res.status).toBe(200);
 }
 
-async function login(): Promise<string> {
+async function login(account: { username: string; password: string } = AGENT): Promise<string> {
   const res = await api(hub, 'POST', '/api/agent/login', {
-    body: { username: AGENT.username, password: AGENT.password },
+    body: { username: account.username, password: account.password },
   });
   expect(res.status).toBe(200);
   return AgentLoginResponseSchema.parse(res.body).token;
@@ -110,7 +111,7 @@ describe('agent API', () => {
       message(newer.id, '正在为您转接人工坐席。', '2026-11-21T09:00:06.000Z', 'bot'),
     );
 
-    const token = await login();
+    const token = await login(SUPERVISOR);
     const list = ConversationListResponseSchema.parse(
       (await api(hub, 'GET', '/api/agent/conversations', { token })).body,
     ).conversations;
@@ -132,6 +133,44 @@ describe('agent API', () => {
     );
     expect(detail.messages.map((m) => m.role)).toEqual(['customer', 'bot']);
     expect((await api(hub, 'GET', '/api/agent/conversations/nope', { token })).status).toBe(404);
+  });
+
+  it('shows a plain agent only the conversations of their own calls; a supervisor sees all', async () => {
+    const theirs = conversation(KIOSK_A.id, '2026-11-22T09:00:00.000Z');
+    const other = conversation(KIOSK_A.id, '2026-11-22T10:00:00.000Z');
+    await push(KIOSK_A, 'conversation', theirs);
+    await push(KIOSK_A, 'conversation', other);
+    const token = await login();
+    const listed = async (t: string) =>
+      ConversationListResponseSchema.parse(
+        (await api(hub, 'GET', '/api/agent/conversations', { token: t })).body,
+      ).conversations.map((c) => c.id);
+    expect(await listed(token)).not.toContain(theirs.id);
+    expect((await api(hub, 'GET', `/api/agent/conversations/${theirs.id}`, { token })).status).toBe(403);
+
+    // The call's ticket, assigned to this agent, makes its conversation theirs; the other stays closed.
+    const at = '2026-11-22T09:10:00.000Z';
+    await push(KIOSK_A, 'ticket', {
+      id: `handoff-${ulid()}`,
+      kioskId: KIOSK_A.id,
+      kind: 'customer',
+      status: 'open',
+      priority: 'normal',
+      title: 'Video call (agent): customer_request',
+      description: 'Lost card, blocked and reissued.',
+      conversationId: theirs.id,
+      assignee: AGENT.username,
+      createdAt: at,
+      updatedAt: at,
+      comments: [],
+    } as { id: string });
+    expect(await listed(token)).toContain(theirs.id);
+    expect(await listed(token)).not.toContain(other.id);
+    expect((await api(hub, 'GET', `/api/agent/conversations/${theirs.id}`, { token })).status).toBe(200);
+    const forbidden = await api(hub, 'GET', `/api/agent/conversations/${other.id}`, { token });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe('forbidden');
+    expect(await listed(await login(SUPERVISOR))).toEqual(expect.arrayContaining([theirs.id, other.id]));
   });
 
   it('requires a valid agent token', async () => {

@@ -11,16 +11,20 @@ import {
   type PublishArticleResponse,
   type RunningHub,
 } from '../src/index.ts';
-import { AGENT, KIOSK_A, TempDirs, api, openKioskDb, startTestHub, testSeed, waitFor } from './helpers.ts';
+import {
+  AGENT,
+  KIOSK_A,
+  SUPERVISOR,
+  TempDirs,
+  api,
+  openKioskDb,
+  startTestHub,
+  testSeed,
+  waitFor,
+} from './helpers.ts';
 import { KioskClients } from './support/kiosk-clients.ts';
 import { hubStoresUnderTest } from './support/pg.ts';
 
-const SUPERVISOR = {
-  username: 'zhao.min',
-  password: 'supervisor secret 9',
-  role: 'supervisor' as const,
-  displayName: 'Zhao Min',
-};
 const HOURS_EN = DEFAULT_ARTICLES.find((a) => a.id === 'branch-opening-hours' && a.locale === 'en')!;
 
 const dirs = new TempDirs();

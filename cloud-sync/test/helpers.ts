@@ -17,6 +17,14 @@ export const AGENT = {
   displayName: 'Li Na',
 };
 
+/** Reads every conversation (plain agents see only their own calls'). */
+export const SUPERVISOR = {
+  username: 'zhou.min',
+  password: 'supervisor pass 9',
+  role: 'supervisor' as const,
+  displayName: 'Zhou Min',
+};
+
 /** Low iteration count: tests check the protocol, not PBKDF2's cost. */
 export const TEST_ITERATIONS = 1000;
 
@@ -33,7 +41,7 @@ export class TempDirs {
 }
 
 export function testSeed(extra: Partial<HubSeed> = {}): HubSeed {
-  return { kiosks: [KIOSK_A, KIOSK_B], agents: [AGENT], ...extra };
+  return { kiosks: [KIOSK_A, KIOSK_B], agents: [AGENT, SUPERVISOR], ...extra };
 }
 
 export function startTestHub(dataDir: string, more: Partial<StartHubOptions> = {}): Promise<RunningHub> {

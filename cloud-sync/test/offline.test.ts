@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import type { KioskSync, RunningHub } from '../src/index.ts';
 import {
-  AGENT,
+  SUPERVISOR,
   KIOSK_A,
   TempDirs,
   api,
@@ -58,7 +58,7 @@ function writeConversations(db: Database.Database, sync: KioskSync, n: number, h
 }
 
 async function listedIds(h: RunningHub): Promise<string[]> {
-  const login = await api(h, 'POST', '/api/agent/login', { body: AGENT });
+  const login = await api(h, 'POST', '/api/agent/login', { body: SUPERVISOR });
   const list = await api(h, 'GET', '/api/agent/conversations?limit=500', { token: login.body.token });
   return list.body.conversations.map((c: { id: string }) => c.id);
 }

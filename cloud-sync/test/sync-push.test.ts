@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { Hlc, openKioskSync, type KioskSync, type RunningHub } from '../src/index.ts';
 import { ulid } from 'ulid';
 import {
-  AGENT,
+  SUPERVISOR,
   KIOSK_A,
   KIOSK_B,
   TempDirs,
@@ -61,7 +61,7 @@ describe('push', () => {
     await waitFor('outbox drained', () => sync?.status().pending === 0);
     expect(sync.status().lastSuccessAt).not.toBeNull();
 
-    const login = await api(hub, 'POST', '/api/agent/login', { body: AGENT });
+    const login = await api(hub, 'POST', '/api/agent/login', { body: SUPERVISOR });
     const detail = await api(hub, 'GET', `/api/agent/conversations/${conv.id}`, { token: login.body.token });
     expect(detail.status).toBe(200);
     expect(detail.body.conversation).toEqual(conv);

@@ -22,6 +22,7 @@ import type { HubMetrics } from './metrics.ts';
 import type { HubEvents } from './events.ts';
 import type { Logger } from '../logger.ts';
 import { knowledgeRoutes } from './routes-knowledge.ts';
+import { conversationScope, mayRead } from './conversation-access.ts';
 
 export interface AgentAuthOptions {
   /** Session lifetime. Default 1 hour. */
@@ -113,12 +114,25 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
 
   app.get('/conversations', async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);
-    const response: ConversationListResponse = { conversations: await store.listConversations(limit) };
+    const scope = await conversationScope(store, c.get('agent'));
+    // Not a supervisor: their own calls among the newest conversations.
+    const conversations = scope.all
+      ? await store.listConversations(limit)
+      : (await store.listConversations(500)).filter((v) => mayRead(scope, v.id)).slice(0, limit);
+    const response: ConversationListResponse = { conversations };
     return c.json(response);
   });
 
   app.get('/conversations/:id', async (c) => {
-    const detail = await store.getConversation(c.req.param('id'));
+    const id = c.req.param('id');
+    if (!mayRead(await conversationScope(store, c.get('agent')), id))
+      return apiError(
+        c,
+        403,
+        'forbidden',
+        'this conversation is not one of your calls (supervisors see all)',
+      );
+    const detail = await store.getConversation(id);
     if (!detail) return apiError(c, 404, 'not_found', 'no such conversation');
     return c.json(detail);
   });

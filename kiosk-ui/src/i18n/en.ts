@@ -110,7 +110,8 @@ export const en = {
   'agent.sessionExpired': 'Your session has expired. Please sign in again.',
   'agent.unreachable': 'The hub cannot be reached.',
   'agent.conversations': 'Conversations',
-  'agent.noConversations': 'No conversations yet.',
+  'agent.noConversations':
+    'No conversations yet. Agents see the conversations of their own calls; supervisors see all.',
   'agent.selectConversation': 'Select a conversation to see its transcript.',
   'agent.kiosk': 'Kiosk',
   'agent.locale': 'Language',

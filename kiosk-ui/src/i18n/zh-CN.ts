@@ -107,7 +107,7 @@ export const zhCN: Record<MessageKey, string> = {
   'agent.sessionExpired': '登录已过期，请重新登录。',
   'agent.unreachable': '无法连接到中心服务器。',
   'agent.conversations': '会话列表',
-  'agent.noConversations': '暂无会话。',
+  'agent.noConversations': '暂无会话。坐席只能查看自己接待过的会话，主管可查看全部。',
   'agent.selectConversation': '请选择一个会话查看记录。',
   'agent.kiosk': '终端',
   'agent.locale': '语言',

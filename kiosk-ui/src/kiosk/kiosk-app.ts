@@ -326,10 +326,7 @@ export class KioskApp {
   cueChanged(cue: StableCue): void {
     if (!this.handoff.active) return;
     const confidence = Math.round(Math.min(1, Math.max(0, cue.confidence)) * 100) / 100;
-    this.handoff.cue(
-      { at: new Date().toISOString(), label: cue.cue, confidence },
-      this.visit.negativeCue,
-    );
+    this.handoff.cue({ at: new Date().toISOString(), label: cue.cue, confidence }, this.visit.negativeCue);
   }
 
   private onHandoffFinished(_outcome: HandoffOutcome): void {

@@ -135,7 +135,7 @@ describe('the branch in a box', () => {
     const login = await fetch(`${branch.runtime.hub.url}/api/agent/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'agent', password: branch.secrets.agentPassword }),
+      body: JSON.stringify({ username: 'supervisor', password: branch.secrets.agentPassword }),
     });
     const { token } = (await login.json()) as { token: string };
     const list = await fetch(`${branch.runtime.hub.url}/api/agent/conversations`, {
