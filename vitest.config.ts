@@ -28,6 +28,9 @@ export default defineConfig({
           include: ['*/test/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page reacts to another process (hub, agent, a second browser): on a loaded 2-core machine
+          // that can take more than expect.poll's default second. This bounds a wait; it times nothing.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
