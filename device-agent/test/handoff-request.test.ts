@@ -2,22 +2,19 @@
 // holder's tier (a VIP goes to the expert queue), the hub answers with a join token for one call, and
 // the full PAN never reaches the hub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KioskClient, postJson, startHarness, type Harness } from './harness.ts';
+import { postJson, type Harness, type KioskClient } from './harness.ts';
 import { startCardRead } from './support/card-read.ts';
-import { waitArmLinkUp } from './support/readiness.ts';
+import { startKioskHarness, type KioskHarness } from './support/kiosk-harness.ts';
 
+let k: KioskHarness;
 let h: Harness;
 let c: KioskClient;
 
 beforeAll(async () => {
-  h = await startHarness();
-  c = await KioskClient.connect(h.agent.url);
-  await waitArmLinkUp(h.agent.url);
+  k = await startKioskHarness();
+  ({ h, c } = k);
 });
-afterAll(async () => {
-  await c?.close();
-  await h?.close();
-});
+afterAll(() => k?.close());
 
 describe('Handoff.Request', () => {
   it('says the agent offers Handoff', async () => {

@@ -5,9 +5,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnValid } from '../src/card/luhn.ts';
-import { KioskClient, postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { postJson, waitFor, type Harness, type KioskClient } from './harness.ts';
 import { startCardRead } from './support/card-read.ts';
-import { waitArmLinkUp } from './support/readiness.ts';
+import { startKioskHarness, type KioskHarness } from './support/kiosk-harness.ts';
 
 const PAN = '4539578763621486';
 const NAME = 'PLANTED/CARDHOLDER';
@@ -15,19 +15,16 @@ const DISCRETIONARY = '7731955404';
 const TRACK = `%B${PAN}^${NAME}^3105101${DISCRETIONARY}?;${PAN}=3105101${DISCRETIONARY}?`;
 const SECRETS = [PAN, NAME, DISCRETIONARY];
 
+let k: KioskHarness;
 let h: Harness;
 let c: KioskClient;
 
 beforeAll(async () => {
   expect(luhnValid(PAN)).toBe(true);
-  h = await startHarness();
-  c = await KioskClient.connect(h.agent.url);
-  await waitArmLinkUp(h.agent.url);
+  k = await startKioskHarness();
+  ({ h, c } = k);
 });
-afterAll(async () => {
-  await c?.close();
-  await h?.close();
-});
+afterAll(() => k?.close());
 
 function scanFiles(dir: string): string[] {
   const hits: string[] = [];
