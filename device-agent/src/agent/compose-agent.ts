@@ -30,6 +30,7 @@ import { SafetyEventStore } from '../store/safety-event-store.ts';
 import { TechnicianAuth } from '../tech/technician-auth.ts';
 import { AGENT_VERSION } from '../version.ts';
 import { WsGateway } from '../ws/ws-gateway.ts';
+import { CustomerPresence } from '../gpio/customer-presence.ts';
 import { keepConnected } from '../arm/keep-connected.ts';
 import { buildDrivers, type Drivers } from './drivers.ts';
 import { closeServer, listen, urlOf } from './listen.ts';
@@ -103,6 +104,9 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       logger: logger.child({ c: 'safety' }),
     });
     cleanup.push(() => safety.close());
+    // The customer sensor: its own debounce and listeners, never the safety supervisor's.
+    const presence = new CustomerPresence(drivers.gpio, o.customerSensor);
+    cleanup.push(() => presence.close());
     const transitions = metrics.counter(
       'agent_safety_transitions_total',
       'Safety transitions, by target state and cause',
@@ -191,7 +195,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     const app = createApp({
       health: () => health(observed),
       metrics: () => metrics.render(),
-      sim: drivers.virtual ? simControls(drivers.virtual, safety, arm) : undefined,
+      sim: drivers.virtual ? simControls(drivers.virtual, safety, arm, presence) : undefined,
       pages,
     });
     const server: Server = createServer(getRequestListener(app.fetch));
@@ -204,6 +208,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
         cards,
         profiles: drivers.profiles,
         availability: () => safety.availability(),
+        customerPresent: () => presence.present(),
         kioskId: o.kioskId,
         version: AGENT_VERSION,
         handoff: new HandoffRelay(
@@ -218,6 +223,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     );
     const gw = gateway;
     safety.onAvailability((a) => gw.broadcast('Common.StatusChanged', a));
+    presence.onChange((present) => gw.broadcast('Session.PresenceChanged', { present }));
 
     const techApp = createTechApp(
       tech,

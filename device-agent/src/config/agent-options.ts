@@ -76,14 +76,25 @@ export const AgentOptionsSchema = z
             amber: LineNumber,
             red: LineNumber,
             buzzer: LineNumber,
+            /** The customer sensor at the kiosk front (not a safety input); optional for older configs. */
+            customer: LineNumber.default(26),
           })
           .strict()
-          .default({ estop: 17, presence: 27, door: 22, green: 5, amber: 6, red: 13, buzzer: 19 }),
+          .default({
+            estop: 17,
+            presence: 27,
+            door: 22,
+            green: 5,
+            amber: 6,
+            red: 13,
+            buzzer: 19,
+            customer: 26,
+          }),
       })
       .strict()
       .default({
         kind: 'virtual',
-        pins: { estop: 17, presence: 27, door: 22, green: 5, amber: 6, red: 13, buzzer: 19 },
+        pins: { estop: 17, presence: 27, door: 22, green: 5, amber: 6, red: 13, buzzer: 19, customer: 26 },
       }),
     safety: z
       .object({
@@ -92,6 +103,14 @@ export const AgentOptionsSchema = z
       })
       .strict()
       .default({ presenceClearMs: 3000, estopDebounceMs: 5 }),
+    /** Debounce of the customer sensor: greet after presentMs, forget after goneMs. */
+    customerSensor: z
+      .object({
+        presentMs: z.number().int().min(0).max(60_000).default(500),
+        goneMs: z.number().int().min(0).max(600_000).default(3000),
+      })
+      .strict()
+      .default({ presentMs: 500, goneMs: 3000 }),
     technician: z
       .object({
         /** From hashTechnicianPin(): 'scrypt$N$r$p$salt$hash' (base64url). */

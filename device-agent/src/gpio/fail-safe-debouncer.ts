@@ -8,7 +8,7 @@ export interface TimerApi {
   clearTimeout(handle: unknown): void;
 }
 
-const realTimers: TimerApi = {
+export const realTimers: TimerApi = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
 };

@@ -3,8 +3,12 @@
 //   estop:    1 = normally-closed circuit intact (released), 0 = pressed or wire broken
 //   presence: 1 = zone clear,                                0 = person in the zone or sensor lost
 //   door:     1 = cabinet door closed,                       0 = door open or switch lost
+// The customer sensor at the kiosk front is no safety input and is wired active-high on purpose:
+//   customer: 1 = someone stands in front of the kiosk,     0 = nobody, or sensor lost
+// so a broken wire reads as "nobody" (no phantom greeting) instead of a customer who never leaves.
+// It never feeds the safety supervisor (SafetyController watches estop, presence and door only).
 
-export const INPUTS = ['estop', 'presence', 'door'] as const;
+export const INPUTS = ['estop', 'presence', 'door', 'customer'] as const;
 export type InputName = (typeof INPUTS)[number];
 export const OUTPUTS = ['green', 'amber', 'red', 'buzzer'] as const;
 export type OutputName = (typeof OUTPUTS)[number];

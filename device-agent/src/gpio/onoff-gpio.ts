@@ -28,7 +28,7 @@ type OnoffLine = InstanceType<typeof OnoffModule.Gpio>;
 export class OnoffGpio implements Gpio {
   readonly kind = 'onoff' as const;
   private listeners = new InputListeners();
-  private values: Record<InputName, LineValue> = { estop: 0, presence: 0, door: 0 };
+  private values: Record<InputName, LineValue> = { estop: 0, presence: 0, door: 0, customer: 0 };
   private outputValues: Record<OutputName, LineValue> = { green: 0, amber: 0, red: 0, buzzer: 0 };
 
   private constructor(
@@ -88,7 +88,8 @@ export class OnoffGpio implements Gpio {
     for (const [name, line] of this.inputLines) {
       this.values[name] = line.readSync();
       line.watch((err, value) => {
-        // A read error is treated as the unsafe level: it cannot be told apart from a broken wire.
+        // A read error reads as 0, as a broken wire would: the unsafe level of a safety input, and
+        // "nobody there" for the customer sensor.
         const v: LineValue = err ? 0 : value;
         if (v === this.values[name]) return;
         this.values[name] = v;

@@ -3,7 +3,7 @@ import { InputListeners, type Gpio, type InputName, type LineValue, type OutputN
 
 export class VirtualGpio implements Gpio {
   readonly kind = 'virtual' as const;
-  private inputs: Record<InputName, LineValue> = { estop: 1, presence: 1, door: 1 };
+  private inputs: Record<InputName, LineValue> = { estop: 1, presence: 1, door: 1, customer: 0 };
   private outputs: Record<OutputName, LineValue> = { green: 0, amber: 0, red: 0, buzzer: 0 };
   private listeners = new InputListeners();
 

@@ -1,10 +1,13 @@
 // The simulation panel's API (simulation mode only): inspect state, swipe virtual cards, drive GPIO.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { INPUTS, type InputName } from '../gpio/gpio.ts';
 import { readJsonBody } from './read-json-body.ts';
 
 export interface SimState {
   gpio: { estopPressed: boolean; presence: boolean; doorOpen: boolean };
+  /** The customer sensor: line = the raw line (someone in the beam), present = after the debounce. */
+  customer: { line: boolean; present: boolean };
   safety: { state: string; cause?: string };
   arm: { state: string; link: string };
   cards: { id: string; label: string; maskedPan: string }[];
@@ -16,7 +19,7 @@ export interface SimRoutesDeps {
   swipeTestCard(id: string): boolean;
   swipeRaw(raw: string): void;
   /** Returns the monotonic time of the edge (ns, as text), for latency measurements. */
-  setInput(input: 'estop' | 'presence' | 'door', active: boolean): { edgeNs: string };
+  setInput(input: InputName, active: boolean): { edgeNs: string };
   /** Plugs the virtual card reader in or pulls it out. */
   setCardReaderPlugged(plugged: boolean): void;
 }
@@ -26,7 +29,7 @@ const CardBody = z.union([
   z.object({ raw: z.string().min(1).max(512) }).strict(),
 ]);
 const ReaderBody = z.object({ plugged: z.boolean() }).strict();
-const GpioBody = z.object({ input: z.enum(['estop', 'presence', 'door']), active: z.boolean() }).strict();
+const GpioBody = z.object({ input: z.enum(INPUTS), active: z.boolean() }).strict();
 
 export function simRoutes(deps: SimRoutesDeps): Hono {
   const app = new Hono();
@@ -57,7 +60,8 @@ export function simRoutes(deps: SimRoutesDeps): Hono {
     const body = await readJsonBody(c, GpioBody);
     if (!body.ok) return body.response;
     const { edgeNs } = deps.setInput(body.data.input, body.data.active);
-    return c.json({ ok: true, edgeNs, gpio: deps.state().gpio });
+    const { gpio, customer } = deps.state();
+    return c.json({ ok: true, edgeNs, gpio, customer });
   });
   return app;
 }

@@ -143,6 +143,8 @@ export interface CompletionResults {
     version: string;
     /** Optional services this agent offers, e.g. 'Handoff'. */
     capabilities: string[];
+    /** Someone stands in front of the kiosk (debounced customer sensor): the page greets them. */
+    customerPresent: boolean;
   };
   'Session.Start': { sessionId: string };
   'Session.Ask': { answer: Answer };
@@ -161,5 +163,7 @@ export interface UnsolicitedPayloads {
   'CardReader.MediaInsertedEvent': Record<string, never>;
   /** The card reader was plugged in or unplugged (a pending read has then ended with deviceNotReady). */
   'CardReader.DeviceStatusChanged': { attached: boolean };
+  /** The customer sensor at the kiosk front (debounced): someone walked up (true) or left (false). */
+  'Session.PresenceChanged': { present: boolean };
 }
 export type UnsolicitedName = keyof UnsolicitedPayloads;

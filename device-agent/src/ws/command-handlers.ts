@@ -28,6 +28,8 @@ export interface CommandContext {
   cards: CardService;
   profiles: CustomerProfiles;
   availability(): ServiceAvailability;
+  /** The debounced customer sensor at the kiosk front. */
+  customerPresent(): boolean;
   kioskId: string;
   version: string;
   /** Sessions started on this connection, ended as abandoned if it drops. */
@@ -71,6 +73,7 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
         kioskId: ctx.kioskId,
         version: ctx.version,
         capabilities: ['Handoff'],
+        customerPresent: ctx.customerPresent(),
       };
     case 'Session.Start': {
       const a = ctx.availability();
