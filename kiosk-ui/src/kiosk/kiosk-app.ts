@@ -15,6 +15,7 @@ import { cameraIndicator, progressFor } from './journey-progress.ts';
 import { SERVICES, serviceQuestionKey, type ServiceId } from './services.ts';
 import { newVisit, snapshotVisit, type Visit } from './visit.ts';
 import { VoiceInput } from './voice-input.ts';
+import { CustomerGreeter } from './customer-greeter.ts';
 import { KioskHandoff, type HandoffHints, type HandoffOutcome } from '../handoff/kiosk-handoff.ts';
 import type { CueSummaryRecord } from '../emotion/cue-summary.ts';
 import type { StableCue } from '../emotion/cue-tracker.ts';
@@ -52,6 +53,8 @@ export class KioskApp {
   private readonly handoff: KioskHandoff;
   /** Unsure answers in a row this visit: the second one asks the hub for a person. */
   private unsure = 0;
+  /** Greets a customer the front sensor sees walk up (attract loop only). */
+  private readonly greeter: CustomerGreeter;
 
   constructor(
     private readonly view: KioskView,
@@ -92,6 +95,13 @@ export class KioskApp {
       view.avatar.ownerDocument.addEventListener(type, () => this.activity(), { capture: true });
     }
     client.on('Common.StatusChanged', (a) => this.setAvailability(a));
+    this.greeter = new CustomerGreeter({
+      client,
+      attractScreen: view.attractScreen,
+      canGreet: () => this.screen === 'attract' && this.available,
+      say: (text, locale) => this.say(text, locale),
+      mood: (m) => this.mood(m),
+    });
     client.onState((s) => this.onConnection(s));
     this.overlay.setCamera(cameraIndicator(null));
     this.go('attract');
@@ -455,6 +465,7 @@ export class KioskApp {
           const caps = (s as { capabilities?: unknown }).capabilities;
           this.handoffSupported = Array.isArray(caps) && caps.includes('Handoff');
           this.setAvailability(s.availability);
+          this.greeter.setPresent(s.customerPresent === true);
         },
         () => undefined,
       );

@@ -17,6 +17,7 @@ export class KioskView {
   readonly avatar = byTestId('avatar');
   readonly overlayHost = byRole('overlay');
   readonly caption = byTestId('caption');
+  readonly attractScreen = byTestId('attract-screen');
   readonly start = byTestId<HTMLButtonElement>('start');
   readonly langZh = byTestId<HTMLButtonElement>('lang-zh');
   readonly langEn = byTestId<HTMLButtonElement>('lang-en');

@@ -1,5 +1,6 @@
 // Simulation panel: swipe test cards or raw track text, press the e-stop, walk into the arm's zone, open
-// the cabinet door; shows safety and arm state, polled every 500 ms. Never shows a full PAN.
+// the cabinet door, let a customer walk up to the kiosk; shows safety and arm state, polled every 500 ms.
+// Never shows a full PAN.
 import { byRole, byTestId, el } from '../dom.ts';
 import { applyMessages, t, type Locale } from '../i18n/index.ts';
 import { SimApi, type GpioInput, type SimState } from './sim-api.ts';
@@ -17,6 +18,7 @@ const estop = byTestId<HTMLButtonElement>('sim-estop');
 const estopState = byRole('estop-state');
 const presence = byTestId<HTMLButtonElement>('sim-presence');
 const door = byTestId<HTMLButtonElement>('sim-door');
+const customer = byTestId<HTMLButtonElement>('sim-customer');
 const safetyState = byTestId('sim-safety-state');
 const armState = byTestId('sim-arm-state');
 const status = byRole('status');
@@ -61,6 +63,7 @@ function render(state: SimState): void {
   estopState.textContent = t(locale, state.gpio.estopPressed ? 'sim.estopPressed' : 'sim.estopReleased');
   presence.setAttribute('aria-pressed', String(state.gpio.presence));
   door.setAttribute('aria-pressed', String(state.gpio.doorOpen));
+  customer.setAttribute('aria-pressed', String(state.customer.line));
   safetyState.textContent = state.safety.cause
     ? `${state.safety.state} (${state.safety.cause})`
     : state.safety.state;
@@ -87,6 +90,7 @@ function toggle(button: HTMLButtonElement, input: GpioInput): void {
 toggle(estop, 'estop');
 toggle(presence, 'presence');
 toggle(door, 'door');
+toggle(customer, 'customer');
 
 rawForm.addEventListener('submit', (ev) => {
   ev.preventDefault();

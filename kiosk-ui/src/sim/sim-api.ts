@@ -7,12 +7,14 @@ export interface SimCard {
 
 export interface SimState {
   gpio: { estopPressed: boolean; presence: boolean; doorOpen: boolean };
+  /** The customer sensor at the kiosk front: the raw line, and after the agent's debounce. */
+  customer: { line: boolean; present: boolean };
   safety: { state: string; cause?: string };
   arm: { state: string; link: string };
   cards: SimCard[];
 }
 
-export type GpioInput = 'estop' | 'presence' | 'door';
+export type GpioInput = 'estop' | 'presence' | 'door' | 'customer';
 
 async function call<T>(fetchFn: typeof fetch, path: string, body?: unknown): Promise<T> {
   const res = await fetchFn(path, {

@@ -10,6 +10,7 @@ import { openAgentConsole } from './support/agent-console.ts';
 import { launchChromium } from './support/chromium.ts';
 import { distinctColours } from './support/pixels.ts';
 import { PLANTED_PAN, PLANTED_SWIPE } from './support/planted-card.ts';
+import { t } from '../../src/i18n/index.ts';
 
 const shots = join(repoRoot, 'test-output', 'journey');
 
@@ -59,6 +60,27 @@ describe('the branch in a box', () => {
     await kiosk.waitForTimeout(500);
     expect(await distinctColours(kiosk, await canvas.screenshot())).toBeGreaterThan(50);
     await shot(kiosk, 'kiosk-attract');
+
+    // A customer walks up: the front sensor (the sim panel's virtual line) makes the avatar greet them
+    // and the invitation stand out, but no session starts until they touch the screen.
+    await sim.goto(branch.runtime.pages.sim);
+    await sim.getByTestId('sim-customer').click();
+    await expect.poll(() => sim.getByTestId('sim-customer').getAttribute('aria-pressed')).toBe('true');
+    await shot(sim, 'sim-customer');
+    const attract = kiosk.getByTestId('attract-screen');
+    await expect.poll(() => attract.getAttribute('class')).toContain('customer-present');
+    const greetings = [t('zh-CN', 'attract.greet'), t('en', 'attract.greet')];
+    await expect
+      .poll(async () => greetings.includes((await kiosk.getByTestId('caption').textContent()) ?? ''))
+      .toBe(true);
+    expect(await attract.isVisible()).toBe(true);
+    expect(await kiosk.getByTestId('attract-invite').isVisible()).toBe(true);
+    expect(
+      wsFrames.some((f) => f.includes('"Session.PresenceChanged"') && f.includes('"present":true')),
+    ).toBe(true);
+    expect(wsFrames.some((f) => f.includes('"Session.Start"'))).toBe(false);
+    await shot(kiosk, 'kiosk-customer-greeted');
+
     await kiosk.getByTestId('start').click();
     await kiosk.getByTestId('lang-en').click();
     await expect.poll(async () => (await kiosk.getByTestId('caption').textContent()) ?? '').not.toBe('');
