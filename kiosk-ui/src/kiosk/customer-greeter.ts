@@ -10,9 +10,9 @@ export const CUSTOMER_PRESENT_CLASS = 'customer-present';
 const GREETING_LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export interface CustomerGreeterDeps {
-  client: KioskClient;
+  client: Pick<KioskClient, 'on'>;
   /** The attract screen, marked while someone is there. */
-  attractScreen: HTMLElement;
+  attractScreen: Pick<HTMLElement, 'classList'>;
   /** True while the page shows the attract loop and the service is available. */
   canGreet(): boolean;
   say(text: string, locale: Locale): Promise<void>;
