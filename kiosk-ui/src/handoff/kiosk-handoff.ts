@@ -26,6 +26,8 @@ export class KioskHandoff {
   private iceServers: { urls: string | string[] }[] = [];
   private consented = false;
   private agentConnected = false;
+  /** An agent dropped and the customer waits again (place-in-line updates keep saying so). */
+  private requeued = false;
   private generation = 0;
 
   constructor(
@@ -114,12 +116,14 @@ export class KioskHandoff {
     if (!view) return;
     switch (m.t) {
       case 'queue':
-        return view.setState('handoff.queued', {
+        // A place-in-line update keeps saying why the customer waits again after an agent dropped.
+        return view.setState(this.requeued ? 'handoff.requeued' : 'handoff.queued', {
           position: m.position,
           wait: view.waitText(m.estimatedWaitS),
         });
       case 'connected':
         this.agentConnected = true;
+        this.requeued = false;
         view.root.dataset.agentAt = String(performance.now());
         view.setState('handoff.connected', { name: m.agentName });
         if (this.consented) await this.startCall();
@@ -135,6 +139,7 @@ export class KioskHandoff {
       case 'requeued':
         // The agent dropped: the call is gone, the place in line is kept (the hub puts us in front).
         this.agentConnected = false;
+        this.requeued = true;
         this.call?.close();
         this.call = null;
         return view.setState('handoff.requeued', {
@@ -190,6 +195,7 @@ export class KioskHandoff {
     this.view = null;
     this.consented = false;
     this.agentConnected = false;
+    this.requeued = false;
     this.onFinished(outcome);
   }
 }
