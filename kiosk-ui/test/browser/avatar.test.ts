@@ -200,6 +200,8 @@ describe('avatar on the kiosk page', () => {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await page.addInitScript(() => {
       const log: string[] = [];
+      // When each boundary event really fired: a busy page runs the timers late.
+      const boundaryAt: number[] = [];
       class FakeUtterance {
         voice: unknown = null;
         lang = '';
@@ -218,7 +220,13 @@ describe('avatar on the kiosk page', () => {
           setTimeout(() => u.onstart?.(), 50);
           // Word starts of "Map moon map moon" at 400 ms apart, then a long silence before the end.
           [0, 4, 9, 13].forEach((charIndex, i) =>
-            setTimeout(() => u.onboundary?.({ name: 'word', charIndex }), 100 + i * 400),
+            setTimeout(
+              () => {
+                boundaryAt.push(performance.now());
+                u.onboundary?.({ name: 'word', charIndex });
+              },
+              100 + i * 400,
+            ),
           );
           setTimeout(() => u.onend?.(), 3000);
         },
@@ -228,6 +236,7 @@ describe('avatar on the kiosk page', () => {
         speechSynthesis: synth,
         SpeechSynthesisUtterance: FakeUtterance,
         __voiceLog: log,
+        __boundaryAt: boundaryAt,
       })) {
         Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
       }
@@ -254,17 +263,22 @@ describe('avatar on the kiosk page', () => {
         endedAfter: performance.now() - started,
         ou,
         log: (globalThis as unknown as { __voiceLog: string[] }).__voiceLog,
+        boundaries: (globalThis as unknown as { __boundaryAt: number[] }).__boundaryAt.map(
+          (t) => t - started,
+        ),
       };
     });
     expect(r.voiced).toBe(true);
     expect(r.log).toContain('speak en-US');
     // The estimate of this line is under 1 s; the line ends with the voice, at 3 s.
     expect(r.endedAfter).toBeGreaterThan(2900);
-    // "moon" is re-anchored to each of its boundary events (500 ms and 1300 ms): its rounded ou shows soon after.
+    // "moon" is re-anchored to each of its boundary events (due at 500 ms and 1300 ms; measured from when
+    // they really fired): its rounded ou shows soon after.
+    expect(r.boundaries).toHaveLength(4);
     const peakNear = (t: number): number =>
       Math.max(...r.ou.filter(([at]) => at > t && at < t + 300).map(([, v]) => v));
-    expect(peakNear(500)).toBeGreaterThan(0.5);
-    expect(peakNear(1300)).toBeGreaterThan(0.5);
+    expect(peakNear(r.boundaries[1]!)).toBeGreaterThan(0.5);
+    expect(peakNear(r.boundaries[3]!)).toBeGreaterThan(0.5);
     await page.close();
   });
 });
