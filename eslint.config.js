@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import borders from './eslint-rules/part-borders.js';
 
 export default tseslint.config(
   {
@@ -27,9 +28,12 @@ export default tseslint.config(
     },
   },
   {
-    // The part borders of DESIGN.md: firmware-bridge, cloud-sync and avatar import no other part.
-    files: ['firmware-bridge/**/*.ts', 'cloud-sync/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@branch/*'] }] },
+    // The part borders of the README's parts table ("The five parts"): relative paths that leave
+    // a part, imports the border table forbids, deep imports past a part's exports, and kiosk-ui's types-only
+    // imports. The rule and its table live in eslint-rules/part-borders.js.
+    files: ['{firmware-bridge,cloud-sync,avatar,device-agent,kiosk-ui,scripts}/**/*.ts'],
+    plugins: { branch: borders },
+    rules: { 'branch/part-borders': 'error' },
   },
   {
     // Pure logic runs in the browser, in Node and in Deno: no Node built-ins there.
@@ -43,29 +47,18 @@ export default tseslint.config(
       'device-agent/src/card/{track-parser,luhn,mask,keyboard-wedge,hid-report-decoder}.ts',
       'device-agent/src/log/pan-guard.ts',
     ],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@branch/*', 'node:*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*'] }] },
   },
   {
     files: ['avatar/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@branch/*', 'node:*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*'] }] },
   },
   {
-    // kiosk-ui may use device-agent's wire protocol and cloud-sync's schemas as types only.
     files: ['kiosk-ui/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['node:*'], message: 'kiosk-ui runs in the browser' },
-            { group: ['@branch/firmware-bridge'], message: 'kiosk-ui may not import firmware-bridge' },
-            {
-              group: ['@branch/device-agent', '@branch/cloud-sync'],
-              message: 'types only: use `import type`',
-              allowTypeImports: true,
-            },
-          ],
-        },
+        { patterns: [{ group: ['node:*'], message: 'kiosk-ui runs in the browser' }] },
       ],
     },
   },

@@ -3,7 +3,9 @@ export * from './arm/arm-controller.ts';
 export { openArm, type OpenArmOptions } from './arm/open-arm.ts';
 export { BinaryArmController, type BinaryDriverOptions } from './arm/binary-driver.ts';
 export { GcodeArmController, type GcodeDriverOptions } from './arm/gcode-driver.ts';
-export { SerialTransport, type ByteTransport } from './transport/serial.ts';
+export { SerialTransport } from './transport/serial.ts';
+export type { ByteTransport } from './transport/byte-transport.ts';
+export { LoopbackTransport, type LoopbackOptions } from './transport/loopback.ts';
 export {
   startSimulatorProcess,
   SimulatorControl,

@@ -25,7 +25,7 @@ import {
 } from '../protocol/kinematics.ts';
 import { planMotion } from '../protocol/motion.ts';
 import { speedScaleForToolSpeed } from './tool-speed.ts';
-import type { ByteTransport } from '../transport/serial.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 import type { Logger } from '../logger.ts';
 import { silentLogger } from '../logger.ts';
 

@@ -12,7 +12,7 @@ import {
   type Command,
   type Message,
 } from '../protocol/messages.ts';
-import type { ByteTransport } from '../transport/serial.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 import { parseSelfTest } from '../protocol/kinematics.ts';
 
 export interface BinaryDriverOptions extends DriverOptions {

@@ -23,7 +23,7 @@ import {
   RT_STATUS,
   type StatusReport,
 } from '../protocol/gcode.ts';
-import type { ByteTransport } from '../transport/serial.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 
 export interface GcodeDriverOptions extends DriverOptions {
   /** Status poll period, ms (default 20: 50 Hz telemetry). */

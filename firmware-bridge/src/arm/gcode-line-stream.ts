@@ -4,7 +4,7 @@
 import { ArmError, type ArmErrorCode } from './arm-controller.ts';
 import { now } from './base-controller.ts';
 import { RX_BUFFER_BYTES } from '../protocol/gcode.ts';
-import type { ByteTransport } from '../transport/serial.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 
 interface Line {
   text: string;

@@ -3,22 +3,9 @@
 import { writeSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { Logger } from '../logger.ts';
+import type { ByteTransport } from './byte-transport.ts';
 
-export interface ByteTransport {
-  readonly isOpen: boolean;
-  start(): void;
-  stop(): Promise<void>;
-  /** Writes at once (no queue of our own); false when the port is not open. */
-  write(bytes: Uint8Array): boolean;
-  /**
-   * Writes ahead of everything queued (HALT): a synchronous write(2) on the port's descriptor, past the
-   * stream's queue and libuv's thread pool; falls back to `write` when that is not possible.
-   */
-  writeUrgent(bytes: Uint8Array): boolean;
-  onOpen(cb: () => void): void;
-  onClose(cb: (reason: string) => void): void;
-  onData(cb: (bytes: Uint8Array) => void): void;
-}
+export type { ByteTransport };
 
 export interface SerialTransportOptions {
   path: string;

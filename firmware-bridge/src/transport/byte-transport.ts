@@ -1,0 +1,17 @@
+// What an arm driver needs of a byte link: a real serial port (serial.ts) or the in-process loopback
+// double (loopback.ts). Pure: no Node built-ins, so the drivers' unit tests run anywhere.
+export interface ByteTransport {
+  readonly isOpen: boolean;
+  start(): void;
+  stop(): Promise<void>;
+  /** Writes at once (no queue of our own); false when the port is not open. */
+  write(bytes: Uint8Array): boolean;
+  /**
+   * Writes ahead of everything queued (HALT): a synchronous write(2) on the port's descriptor, past the
+   * stream's queue and libuv's thread pool; falls back to `write` when that is not possible.
+   */
+  writeUrgent(bytes: Uint8Array): boolean;
+  onOpen(cb: () => void): void;
+  onClose(cb: (reason: string) => void): void;
+  onData(cb: (bytes: Uint8Array) => void): void;
+}
