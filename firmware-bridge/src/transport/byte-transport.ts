@@ -15,3 +15,30 @@ export interface ByteTransport {
   onClose(cb: (reason: string) => void): void;
   onData(cb: (bytes: Uint8Array) => void): void;
 }
+
+/** The listener lists every transport keeps, and their calls. */
+export abstract class TransportListeners {
+  private readonly openCbs: (() => void)[] = [];
+  private readonly closeCbs: ((reason: string) => void)[] = [];
+  private readonly dataCbs: ((b: Uint8Array) => void)[] = [];
+
+  onOpen(cb: () => void): void {
+    this.openCbs.push(cb);
+  }
+  onClose(cb: (reason: string) => void): void {
+    this.closeCbs.push(cb);
+  }
+  onData(cb: (bytes: Uint8Array) => void): void {
+    this.dataCbs.push(cb);
+  }
+
+  protected emitOpen(): void {
+    for (const cb of this.openCbs) cb();
+  }
+  protected emitClose(reason: string): void {
+    for (const cb of this.closeCbs) cb(reason);
+  }
+  protected emitData(bytes: Uint8Array): void {
+    for (const cb of this.dataCbs) cb(bytes);
+  }
+}

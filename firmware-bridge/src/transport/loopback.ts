@@ -5,7 +5,7 @@ import { BinaryFirmware, type FirmwareHooks } from '../protocol/binary-firmware.
 import { GcodeFirmware } from '../protocol/gcode-firmware.ts';
 import { limitsForJoints } from '../protocol/kinematics.ts';
 import { SimArm } from '../protocol/sim-arm.ts';
-import type { ByteTransport } from './byte-transport.ts';
+import { TransportListeners, type ByteTransport } from './byte-transport.ts';
 
 export interface LoopbackOptions {
   dialect: 'binary' | 'gcode';
@@ -18,7 +18,7 @@ export interface LoopbackOptions {
   hooks?: FirmwareHooks;
 }
 
-export class LoopbackTransport implements ByteTransport {
+export class LoopbackTransport extends TransportListeners implements ByteTransport {
   readonly arm: SimArm;
   readonly firmware: BinaryFirmware | GcodeFirmware;
   /** Bytes the host wrote, and the urgent (HALT) writes among them. */
@@ -29,11 +29,9 @@ export class LoopbackTransport implements ByteTransport {
   /** While true the host's bytes are lost on the way (a cut TX wire): the firmware hears nothing. */
   hostSilenced = false;
   private ticker: ReturnType<typeof setInterval> | null = null;
-  private readonly openCbs: (() => void)[] = [];
-  private readonly closeCbs: ((reason: string) => void)[] = [];
-  private readonly dataCbs: ((b: Uint8Array) => void)[] = [];
 
   constructor(private readonly opts: LoopbackOptions) {
+    super();
     const now = opts.now ?? ((): number => performance.now());
     this.arm = new SimArm(now, limitsForJoints(opts.joints ?? 5));
     const toHost = (b: Uint8Array): void => this.deliver(b.slice());
@@ -45,16 +43,6 @@ export class LoopbackTransport implements ByteTransport {
 
   get isOpen(): boolean {
     return this.open;
-  }
-
-  onOpen(cb: () => void): void {
-    this.openCbs.push(cb);
-  }
-  onClose(cb: (reason: string) => void): void {
-    this.closeCbs.push(cb);
-  }
-  onData(cb: (bytes: Uint8Array) => void): void {
-    this.dataCbs.push(cb);
   }
 
   start(): void {
@@ -109,19 +97,19 @@ export class LoopbackTransport implements ByteTransport {
   private tryOpen(): void {
     if (!this.started || !this.plugged || this.open) return;
     this.open = true;
-    for (const cb of this.openCbs) cb();
+    this.emitOpen();
   }
 
   private setClosed(reason: string): void {
     if (!this.open) return;
     this.open = false;
-    for (const cb of this.closeCbs) cb(reason);
+    this.emitClose(reason);
   }
 
   private deliver(bytes: Uint8Array): void {
     if (!this.open) return;
     queueMicrotask(() => {
-      if (this.open) for (const cb of this.dataCbs) cb(bytes);
+      if (this.open) this.emitData(bytes);
     });
   }
 }

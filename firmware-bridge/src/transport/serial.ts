@@ -3,7 +3,7 @@
 import { writeSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { Logger } from '../logger.ts';
-import type { ByteTransport } from './byte-transport.ts';
+import { TransportListeners, type ByteTransport } from './byte-transport.ts';
 
 export type { ByteTransport };
 
@@ -16,30 +16,19 @@ export interface SerialTransportOptions {
   backoffMaxMs?: number;
 }
 
-export class SerialTransport implements ByteTransport {
+export class SerialTransport extends TransportListeners implements ByteTransport {
   private port: SerialPort | null = null;
   private stopped = true;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly openCbs: (() => void)[] = [];
-  private readonly closeCbs: ((reason: string) => void)[] = [];
-  private readonly dataCbs: ((b: Uint8Array) => void)[] = [];
   opens = 0;
 
-  constructor(private readonly opts: SerialTransportOptions) {}
+  constructor(private readonly opts: SerialTransportOptions) {
+    super();
+  }
 
   get isOpen(): boolean {
     return this.port?.isOpen ?? false;
-  }
-
-  onOpen(cb: () => void): void {
-    this.openCbs.push(cb);
-  }
-  onClose(cb: (reason: string) => void): void {
-    this.closeCbs.push(cb);
-  }
-  onData(cb: (bytes: Uint8Array) => void): void {
-    this.dataCbs.push(cb);
   }
 
   start(): void {
@@ -101,11 +90,11 @@ export class SerialTransport implements ByteTransport {
       this.attempt = 0;
       this.opens++;
       port.on('data', (chunk: Buffer) => {
-        for (const cb of this.dataCbs) cb(chunk);
+        this.emitData(chunk);
       });
       port.on('error', (e) => this.lost(port, `port error: ${e.message}`));
       port.on('close', () => this.lost(port, 'port closed'));
-      for (const cb of this.openCbs) cb();
+      this.emitOpen();
     });
   }
 
@@ -113,7 +102,7 @@ export class SerialTransport implements ByteTransport {
     if (this.port !== port) return;
     this.port = null;
     if (port.isOpen) port.close(() => {});
-    for (const cb of this.closeCbs) cb(reason);
+    this.emitClose(reason);
     this.scheduleReopen(reason);
   }
 

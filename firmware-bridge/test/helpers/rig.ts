@@ -6,7 +6,7 @@ import {
   type ArmController,
   type SimulatorProcess,
 } from '../../src/index.ts';
-import { ArmError, type ArmEvent } from '../../src/arm/arm-controller.ts';
+import type { ArmEvent } from '../../src/arm/arm-controller.ts';
 
 export interface Rig {
   sim: SimulatorProcess;
@@ -84,12 +84,4 @@ export async function until(
   }
 }
 
-export async function errorOf(p: Promise<unknown>): Promise<ArmError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ArmError) return e;
-    throw e;
-  }
-  throw new Error('expected the promise to reject');
-}
+export { armErrorOf as errorOf } from '../../src/arm/loopback-rig.ts';
