@@ -1,8 +1,8 @@
 // Debounce of the customer sensor at the kiosk front: someone must stand there for presentMs before
 // the kiosk greets (a person walking past does not trigger), and must be gone for goneMs before the
 // kiosk forgets them (a customer who shifts their weight or bends to a bag is not greeted twice).
-import { realTimers, type TimerApi } from './fail-safe-debouncer.ts';
 import type { LineValue } from './gpio.ts';
+import { LevelDebouncer, realTimers, type TimerApi } from './level-debouncer.ts';
 
 export interface PresenceTiming {
   presentMs: number;
@@ -10,44 +10,33 @@ export interface PresenceTiming {
 }
 
 export class PresenceDebouncer {
-  private stable: boolean;
-  private pending: unknown = null;
+  private readonly level: LevelDebouncer;
 
   constructor(
     initial: LineValue,
-    private readonly timing: PresenceTiming,
-    private readonly onChange: (present: boolean) => void,
-    private readonly timers: TimerApi = realTimers,
+    timing: PresenceTiming,
+    onChange: (present: boolean) => void,
+    timers: TimerApi = realTimers,
   ) {
-    // Nobody is greeted for standing there when the agent starts; the first reading must hold too.
-    this.stable = false;
-    this.input(initial);
+    // Nobody is greeted for standing there when the agent starts: the first reading must hold too.
+    this.level = new LevelDebouncer(
+      0,
+      { 1: timing.presentMs, 0: timing.goneMs },
+      (v) => onChange(v === 1),
+      timers,
+    );
+    this.level.input(initial);
   }
 
   present(): boolean {
-    return this.stable;
+    return this.level.value() === 1;
   }
 
   input(raw: LineValue): void {
-    const present = raw === 1;
-    if (present === this.stable) {
-      // Back to the stable level before the wait ended: the edge was a passer-by or a flicker.
-      this.cancel();
-      return;
-    }
-    if (this.pending !== null) return;
-    this.pending = this.timers.setTimeout(
-      () => {
-        this.pending = null;
-        this.stable = present;
-        this.onChange(present);
-      },
-      present ? this.timing.presentMs : this.timing.goneMs,
-    );
+    this.level.input(raw);
   }
 
   cancel(): void {
-    if (this.pending !== null) this.timers.clearTimeout(this.pending);
-    this.pending = null;
+    this.level.cancel();
   }
 }
