@@ -1,21 +1,12 @@
 // Benchmarks of the branch in a box (issue 2): time from `npm start` to "kiosk ready", and the
 // device-agent's resident memory once idle. Writes bench-results/branch.json; never fails the build.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startBranch, type BranchCommand } from './lib/branch-process.ts';
+import { median, round, writeResults, type Figure } from './lib/bench-results.ts';
 
-const root = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = 3;
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  how: string;
-}
 
 /** Starts the branch on a fresh data folder; seconds to "kiosk ready" and the agent's RSS 2 s later. */
 async function startOnce(command: BranchCommand): Promise<{ seconds: number; rssMb: number }> {
@@ -32,11 +23,6 @@ async function startOnce(command: BranchCommand): Promise<{ seconds: number; rss
     await branch.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 async function main(): Promise<void> {
@@ -70,15 +56,10 @@ async function main(): Promise<void> {
       how: `median of ${RUNS}: VmRSS of the device-agent process 2 s after ready, idle, simulator connected`,
     },
   ];
-  const report = {
-    part: 'branch',
-    when: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version },
-    figures: figures.map((f) => ({ ...f, value: Math.round(f.value * 1000) / 1000 })),
-  };
-  mkdirSync(join(root, 'bench-results'), { recursive: true });
-  writeFileSync(join(root, 'bench-results', 'branch.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(JSON.stringify(report, null, 2));
+  writeResults(
+    'branch',
+    figures.map((f) => ({ ...f, value: f.value === null ? null : round(f.value) })),
+  );
 }
 
 main().catch((err: unknown) => {

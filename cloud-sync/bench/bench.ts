@@ -2,27 +2,17 @@
 // "Benchmarks"). Every figure is measured in this run, the PouchDB peer included. A figure that
 // cannot be measured is reported with value null and the reason; benchmarks never fail the build.
 //   BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch schema, dropped afterwards)
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import pg from 'pg';
+import { round, writeResults, type Figure } from '../../scripts/lib/bench-results.ts';
 import { measureBacklogDrain, measurePublishToKiosk } from './backlog.ts';
-import { PKG_ROOT } from './hub-process.ts';
 import { measureIngest } from './ingest.ts';
 import { measurePouchReplication } from './pouch-peer.ts';
 import { measureSignalling, type SignallingResult } from './signalling.ts';
 
-interface Figure {
-  name: string;
-  value: number | null;
-  unit: string;
-  target?: string;
-  how: string;
-}
-
 const figures: Figure[] = [];
-const round = (v: number, digits = 3): number => Number(v.toFixed(digits));
 
 async function figure(
   name: string,
@@ -187,13 +177,4 @@ figures.push({
   how: 'median of the same relay delays',
 });
 
-const out = {
-  part: 'cloud-sync',
-  when: new Date().toISOString(),
-  machine: { cpus: cpus().length, node: process.version },
-  figures,
-};
-const resultsDir = join(PKG_ROOT, '..', 'bench-results');
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'cloud-sync.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(JSON.stringify(out, null, 2));
+writeResults('cloud-sync', figures);

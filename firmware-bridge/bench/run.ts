@@ -6,7 +6,7 @@ import { ArmError } from '../src/arm/arm-controller.ts';
 import { encodeFrame } from '../src/protocol/frame.ts';
 import { encodeMessage } from '../src/protocol/messages.ts';
 import { decoderThroughput } from './decoder.ts';
-import { percentile, round, writeResults, type Figure } from './stats.ts';
+import { percentile, round, writeResults, type Figure } from '../../scripts/lib/bench-results.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const hr = (): bigint => process.hrtime.bigint();

@@ -1,16 +1,19 @@
-// Percentiles and the bench-results JSON shape of DESIGN.md.
+// The one benchmark results writer of every part: sample statistics and the bench-results JSON shape of
+// the design ("Benchmarks": part, when, machine, figures). Each part's bench imports it from here.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export interface Figure {
   name: string;
-  value: number;
+  /** null when the measurement itself failed (its `how` then says why). */
+  value: number | null;
   unit: string;
   target?: string;
   how: string;
 }
 
+/** The nearest-rank percentile p (0..100) of the samples. */
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return NaN;
   const s = [...samples].sort((a, b) => a - b);
@@ -18,18 +21,24 @@ export function percentile(samples: number[], p: number): number {
   return s[i]!;
 }
 
+export const median = (samples: number[]): number => percentile(samples, 50);
+
 export const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
+export const RESULTS_DIR = fileURLToPath(new URL('../../bench-results/', import.meta.url));
+
+/** Writes bench-results/PART.json, prints it, and returns the file's path. */
 export function writeResults(part: string, figures: Figure[]): string {
-  const dir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  const file = `${dir}${part}.json`;
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = `${RESULTS_DIR}${part}.json`;
   const body = {
     part,
     when: new Date().toISOString(),
     machine: { cpus: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` },
     figures,
   };
-  writeFileSync(file, JSON.stringify(body, null, 2) + '\n');
+  const text = `${JSON.stringify(body, null, 2)}\n`;
+  writeFileSync(file, text);
+  console.log(text);
   return file;
 }
