@@ -212,6 +212,12 @@ export class HandoffHub {
     h.agent = party.username;
     h.acceptedAt = this.now();
     party.call = h.id;
+    // The grant that opens this customer's conversation to this agent later (conversation-access.ts).
+    await this.o.store.grantConversation(
+      party.username,
+      { conversationId: h.request.sessionId, kioskId: h.kioskId, handoffId: h.id },
+      new Date(this.now()),
+    );
     this.queues.setPresence(party.username, party.role, 'busy');
     send(peer, { t: 'assigned', call: await buildCallView(this.o.store, h) });
     h.agentName = (await this.o.store.getAgent(party.username))?.displayName ?? party.username;

@@ -1,5 +1,5 @@
 // Remote-agent console API: sign-in with lockout, conversations, tickets, and (supervisors) knowledge.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { Hlc } from '../schema/hlc.ts';
 import {
@@ -22,7 +22,7 @@ import type { HubMetrics } from './metrics.ts';
 import type { HubEvents } from './events.ts';
 import type { Logger } from '../logger.ts';
 import { knowledgeRoutes } from './routes-knowledge.ts';
-import { conversationScope, mayRead } from './conversation-access.ts';
+import { conversationScope, mayRead, mayUseTicket } from './conversation-access.ts';
 
 export interface AgentAuthOptions {
   /** Session lifetime. Default 1 hour. */
@@ -50,6 +50,12 @@ const TicketEditSchema = z
   .refine((e) => Object.values(e).some((v) => v !== undefined), { message: 'nothing to change' });
 
 type Env = { Variables: { agent: AgentSession } };
+
+/** How many of the most recently updated tickets are searched for a plain agent's own. */
+const ASSIGNED_TICKET_WINDOW = 500;
+
+const ticketForbidden = (c: Context) =>
+  apiError(c, 403, 'forbidden', 'this ticket is not assigned to you (supervisors see all)');
 
 export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAuthOptions): Hono<Env> {
   const app = new Hono<Env>();
@@ -118,28 +124,30 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     // Not a supervisor: their own calls among the newest conversations.
     const conversations = scope.all
       ? await store.listConversations(limit)
-      : (await store.listConversations(500)).filter((v) => mayRead(scope, v.id)).slice(0, limit);
+      : (await store.listConversations(500)).filter((v) => mayRead(scope, v.id, v.kioskId)).slice(0, limit);
     const response: ConversationListResponse = { conversations };
     return c.json(response);
   });
 
   app.get('/conversations/:id', async (c) => {
     const id = c.req.param('id');
-    if (!mayRead(await conversationScope(store, c.get('agent')), id))
-      return apiError(
-        c,
-        403,
-        'forbidden',
-        'this conversation is not one of your calls (supervisors see all)',
-      );
+    const scope = await conversationScope(store, c.get('agent'));
+    const forbidden = () =>
+      apiError(c, 403, 'forbidden', 'this conversation is not one of your calls (supervisors see all)');
+    if (!mayRead(scope, id)) return forbidden();
     const detail = await store.getConversation(id);
     if (!detail) return apiError(c, 404, 'not_found', 'no such conversation');
+    if (!mayRead(scope, id, detail.conversation.kioskId)) return forbidden();
     return c.json(detail);
   });
 
   app.get('/tickets', async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);
-    return c.json({ tickets: await store.listTickets(limit) });
+    const agent = c.get('agent');
+    if (agent.role === 'supervisor') return c.json({ tickets: await store.listTickets(limit) });
+    // Not a supervisor: their own tickets among the most recently updated.
+    const own = (await store.listTickets(ASSIGNED_TICKET_WINDOW)).filter((t) => mayUseTicket(agent, t));
+    return c.json({ tickets: own.slice(0, limit) });
   });
 
   // An agent edits a ticket: merged field by field with the kiosk's own updates (hub clock).
@@ -151,7 +159,11 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
       if (!body.ok) return body.response;
       const current = await store.getTicket(c.req.param('id'));
       if (!current) return apiError(c, 404, 'not_found', 'no such ticket');
+      const agent = c.get('agent');
+      if (!mayUseTicket(agent, current)) return ticketForbidden(c);
       const edit = body.value;
+      if (edit.assignee !== undefined && agent.role !== 'supervisor')
+        return apiError(c, 403, 'forbidden', 'only a supervisor assigns or reassigns a ticket');
       if (edit.status !== undefined && !canTransition(current.status, edit.status)) {
         return apiError(c, 409, 'bad_transition', `a ${current.status} ticket cannot become ${edit.status}`);
       }
@@ -187,6 +199,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
   app.get('/tickets/:id', async (c) => {
     const ticket = await store.getTicket(c.req.param('id'));
     if (!ticket) return apiError(c, 404, 'not_found', 'no such ticket');
+    if (!mayUseTicket(c.get('agent'), ticket)) return ticketForbidden(c);
     return c.json({ ticket });
   });
 

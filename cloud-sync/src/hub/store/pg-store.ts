@@ -9,6 +9,7 @@ import { applyBatchPg, editTicketPg } from './pg-apply.ts';
 import { migratePgHub } from './pg-schema.ts';
 import {
   agentFromRow,
+  grantFromRow,
   conversationDetail,
   kioskFromRow,
   numbered,
@@ -23,6 +24,7 @@ import type {
   AgentRecord,
   AgentSession,
   ApplyResult,
+  ConversationGrant,
   HubStats,
   HubStore,
   KioskRecord,
@@ -180,6 +182,24 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
 
   async findSession(tokenHash: string, now: Date): Promise<AgentSession | null> {
     return sessionFromRow((await this.rows(Q.session, [tokenHash, now.toISOString()]))[0]);
+  }
+
+  async grantConversation(
+    username: string,
+    g: ConversationGrant & { handoffId: string },
+    at: Date,
+  ): Promise<void> {
+    await this.pool.query(Q.insertGrant, [
+      username,
+      g.conversationId,
+      g.kioskId,
+      g.handoffId,
+      at.toISOString(),
+    ]);
+  }
+
+  async conversationGrants(username: string): Promise<ConversationGrant[]> {
+    return (await this.rows(Q.grantsOf, [username])).map(grantFromRow);
   }
 
   async stats(): Promise<HubStats> {

@@ -2,7 +2,7 @@
 // written with `?` placeholders; numbered() gives PostgreSQL its `$1, $2, ...`.
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
 import type { Conversation, Message } from '../../schema/conversation.ts';
-import type { AgentRecord, AgentSession, KioskRecord } from './types.ts';
+import type { AgentRecord, AgentSession, ConversationGrant, KioskRecord } from './types.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -35,6 +35,9 @@ export const SHARED_SQL = {
   session: `SELECT a.username, a.role, a.display_name, s.expires_at FROM agent_sessions s
      JOIN agents a ON a.username = s.username WHERE s.token_hash = ? AND s.expires_at > ?`,
   pruneSessions: 'DELETE FROM agent_sessions WHERE expires_at <= ?',
+  insertGrant: `INSERT INTO conversation_grants (username, conversation_id, kiosk_id, handoff_id, granted_at)
+     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  grantsOf: 'SELECT conversation_id, kiosk_id FROM conversation_grants WHERE username = ?',
   // Aliases quoted: PostgreSQL would fold them to lower case.
   stats: `SELECT (SELECT COUNT(*) FROM kiosks) AS kiosks, (SELECT COUNT(*) FROM conversations) AS conversations,
        (SELECT COUNT(*) FROM messages) AS messages, (SELECT COUNT(*) FROM changes) AS changes,
@@ -43,6 +46,10 @@ export const SHARED_SQL = {
        (SELECT COUNT(*) FROM settings) AS settings`,
   ping: 'SELECT 1',
 } as const;
+
+export function grantFromRow(r: Row): ConversationGrant {
+  return { conversationId: r.conversation_id as string, kioskId: r.kiosk_id as string };
+}
 
 export function kioskFromRow(r: Row | undefined): KioskRecord | null {
   return r ? { id: r.id as string, createdAt: r.created_at as string } : null;

@@ -9,6 +9,7 @@ import { migrateHub } from './sqlite-schema.ts';
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.ts';
 import {
   agentFromRow,
+  grantFromRow,
   conversationDetail,
   kioskFromRow,
   parseData,
@@ -22,6 +23,7 @@ import type {
   AgentRecord,
   AgentSession,
   ApplyResult,
+  ConversationGrant,
   HubStats,
   HubStore,
   KioskRecord,
@@ -143,6 +145,18 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
 
   async findSession(tokenHash: string, now: Date): Promise<AgentSession | null> {
     return sessionFromRow(this.q.session.get(tokenHash, now.toISOString()) as Row | undefined);
+  }
+
+  async grantConversation(
+    username: string,
+    g: ConversationGrant & { handoffId: string },
+    at: Date,
+  ): Promise<void> {
+    this.q.insertGrant.run(username, g.conversationId, g.kioskId, g.handoffId, at.toISOString());
+  }
+
+  async conversationGrants(username: string): Promise<ConversationGrant[]> {
+    return (this.q.grantsOf.all(username) as Row[]).map(grantFromRow);
   }
 
   async stats(): Promise<HubStats> {

@@ -28,6 +28,13 @@ export interface AgentSession {
   expiresAt: string;
 }
 
+/** A conversation an agent may read because they accepted that customer's call. */
+export interface ConversationGrant {
+  conversationId: string;
+  /** The kiosk the call came from: only that kiosk's conversation under this id is opened. */
+  kioskId: string;
+}
+
 export interface ApplyResult {
   applied: string[];
   duplicates: string[];
@@ -137,6 +144,15 @@ export interface HubStore {
   createSession(tokenHash: string, username: string, expiresAt: string): Promise<void>;
   /** The session when it exists and has not expired at `now`. */
   findSession(tokenHash: string, now: Date): Promise<AgentSession | null>;
+
+  /** Records that `username` accepted the call of this conversation (idempotent). */
+  grantConversation(
+    username: string,
+    grant: ConversationGrant & { handoffId: string },
+    at: Date,
+  ): Promise<void>;
+  /** Every conversation granted to `username` by an accepted call. */
+  conversationGrants(username: string): Promise<ConversationGrant[]>;
 
   stats(): Promise<HubStats>;
   /** A cheap round trip to the database, for /healthz (stats() counts rows, which grows with the data). */
