@@ -28,6 +28,8 @@ export interface HubAppOptions {
   sessionTtlMs?: number;
   maxFailedLogins?: number;
   lockoutMs?: number;
+  /** Failed sign-ins one client address may make per lockout window. Default 20. */
+  loginFailuresPerAddress?: number;
   /** HLC node id of this hub instance. Default: 'hub-' and a random suffix. */
   instanceId?: string;
   /** Clock, injectable for lockout tests. */
@@ -73,6 +75,7 @@ export function createHubApp(options: HubAppOptions): Hono {
       sessionTtlMs: options.sessionTtlMs ?? 3600_000,
       maxFailedLogins: options.maxFailedLogins ?? 5,
       lockoutMs: options.lockoutMs ?? 15 * 60_000,
+      failuresPerAddress: options.loginFailuresPerAddress ?? 20,
       passwordIterations: options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS,
       now: options.now ?? Date.now,
       hlc,

@@ -10,29 +10,18 @@ import {
 } from '../schema/ticket.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import {
-  AgentLoginRequestSchema,
-  type AgentLoginResponse,
-  type ConversationListResponse,
-} from '../schema/agent-api.ts';
+import type { ConversationListResponse } from '../schema/agent-api.ts';
 import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
-import { hashPassword, randomToken, sha256Hex, verifyPassword } from './crypto.ts';
+import { randomToken, sha256Hex } from './crypto.ts';
 import type { AgentSession, HubStore } from './store/types.ts';
 import type { HubMetrics } from './metrics.ts';
 import type { HubEvents } from './events.ts';
 import type { Logger } from '../logger.ts';
 import { knowledgeRoutes } from './routes-knowledge.ts';
+import { loginRoutes, type LoginOptions } from './routes-login.ts';
 import { conversationScope, mayRead, mayUseTicket } from './conversation-access.ts';
 
-export interface AgentAuthOptions {
-  /** Session lifetime. Default 1 hour. */
-  sessionTtlMs: number;
-  /** Failed logins in a row before the account locks. Default 5. */
-  maxFailedLogins: number;
-  /** How long a locked account stays locked. Default 15 minutes. */
-  lockoutMs: number;
-  passwordIterations: number;
-  now: () => number;
+export interface AgentAuthOptions extends LoginOptions {
   /** The instance's clock: stamps agents' ticket edits. */
   hlc: Hlc;
   /** Realtime fan-out: a supervisor's article publish nudges the kiosks like an operator's. */
@@ -59,49 +48,7 @@ const ticketForbidden = (c: Context) =>
 
 export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAuthOptions): Hono<Env> {
   const app = new Hono<Env>();
-  // Verified against when the username is unknown, so timing does not reveal which accounts exist.
-  const decoy = hashPassword(randomToken(), opts.passwordIterations);
-
-  app.post(
-    '/login',
-    bodyLimit({ maxSize: 4096, onError: (c) => tooLarge(c, 'login body too large') }),
-    async (c) => {
-      const body = await readJson(c, AgentLoginRequestSchema);
-      if (!body.ok) return body.response;
-      const { username, password } = body.value;
-      const now = opts.now();
-      const agent = await store.getAgent(username);
-      if (agent?.lockedUntil && Date.parse(agent.lockedUntil) > now) {
-        const retryAfter = Math.ceil((Date.parse(agent.lockedUntil) - now) / 1000);
-        c.header('Retry-After', String(retryAfter));
-        return apiError(c, 429, 'locked_out', `too many failed logins; try again in ${retryAfter} s`);
-      }
-      const ok = await verifyPassword(password, agent?.passwordHash ?? (await decoy));
-      if (!agent || !ok) {
-        metrics.loginFailures += 1;
-        if (agent) {
-          const failures = agent.failedLogins + 1;
-          const locked = failures >= opts.maxFailedLogins;
-          await store.setLoginState(
-            username,
-            locked ? 0 : failures,
-            locked ? new Date(now + opts.lockoutMs).toISOString() : null,
-          );
-        }
-        return apiError(c, 401, 'bad_credentials', 'unknown username or wrong password');
-      }
-      if (agent.failedLogins > 0 || agent.lockedUntil) await store.setLoginState(username, 0, null);
-      const token = randomToken();
-      const expiresAt = new Date(now + opts.sessionTtlMs).toISOString();
-      await store.createSession(await sha256Hex(token), username, expiresAt);
-      const response: AgentLoginResponse = {
-        token,
-        expiresAt,
-        agent: { username: agent.username, role: agent.role, displayName: agent.displayName },
-      };
-      return c.json(response);
-    },
-  );
+  app.route('/', loginRoutes(store, metrics, opts));
 
   const requireAgent = createMiddleware<Env>(async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));

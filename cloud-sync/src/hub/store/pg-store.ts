@@ -175,6 +175,10 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
     await this.pool.query(Q.loginState, [failedLogins, lockedUntil, username]);
   }
 
+  async countLoginFailure(username: string, maxFailed: number, lockedUntil: string): Promise<void> {
+    await this.pool.query(Q.loginFailure, [maxFailed, lockedUntil, maxFailed, username]);
+  }
+
   async createSession(tokenHash: string, username: string, expiresAt: string): Promise<void> {
     await this.pool.query(Q.pruneSessions, [new Date().toISOString()]);
     await this.pool.query(Q.insertSession, [tokenHash, username, expiresAt]);

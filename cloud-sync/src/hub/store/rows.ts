@@ -31,6 +31,11 @@ export const SHARED_SQL = {
      ON CONFLICT (username) DO UPDATE SET role = excluded.role, display_name = excluded.display_name,
        password_hash = excluded.password_hash, failed_logins = 0, locked_until = NULL`,
   loginState: 'UPDATE agents SET failed_logins = ?, locked_until = ? WHERE username = ?',
+  // One statement, so parallel failures are all counted: the one reaching the limit locks and restarts the count.
+  loginFailure: `UPDATE agents SET
+       locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END,
+       failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 ELSE failed_logins + 1 END
+     WHERE username = ?`,
   insertSession: 'INSERT INTO agent_sessions (token_hash, username, expires_at) VALUES (?, ?, ?)',
   session: `SELECT a.username, a.role, a.display_name, s.expires_at FROM agent_sessions s
      JOIN agents a ON a.username = s.username WHERE s.token_hash = ? AND s.expires_at > ?`,

@@ -138,6 +138,10 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     this.q.loginState.run(failedLogins, lockedUntil, username);
   }
 
+  async countLoginFailure(username: string, maxFailed: number, lockedUntil: string): Promise<void> {
+    this.q.loginFailure.run(maxFailed, lockedUntil, maxFailed, username);
+  }
+
   async createSession(tokenHash: string, username: string, expiresAt: string): Promise<void> {
     this.q.pruneSessions.run(new Date().toISOString());
     this.q.insertSession.run(tokenHash, username, expiresAt);

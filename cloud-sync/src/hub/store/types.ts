@@ -141,6 +141,8 @@ export interface HubStore {
   /** Creates or replaces an account (and clears its lockout). */
   putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void>;
   setLoginState(username: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
+  /** Counts one failed login atomically; the failure reaching `maxFailed` locks until `lockedUntil`. */
+  countLoginFailure(username: string, maxFailed: number, lockedUntil: string): Promise<void>;
   createSession(tokenHash: string, username: string, expiresAt: string): Promise<void>;
   /** The session when it exists and has not expired at `now`. */
   findSession(tokenHash: string, now: Date): Promise<AgentSession | null>;
