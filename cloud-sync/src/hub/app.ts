@@ -69,6 +69,12 @@ export function createHubApp(options: HubAppOptions): Hono {
   // One clock per instance; the node id keeps two instances' stamps apart.
   const hlc = new Hlc(options.instanceId ?? `hub-${randomToken(6)}`);
   app.route('/api/sync', syncRoutes(store, metrics, hlc));
+  const handoff = new HandoffHub({
+    store,
+    hlc,
+    log,
+    ...(options.iceServers ? { iceServers: options.iceServers } : {}),
+  });
   app.route(
     '/api/agent',
     agentRoutes(store, metrics, {
@@ -81,14 +87,9 @@ export function createHubApp(options: HubAppOptions): Hono {
       hlc,
       events,
       log,
+      onSignOut: () => handoff.sessions.sweep(),
     }),
   );
-  const handoff = new HandoffHub({
-    store,
-    hlc,
-    log,
-    ...(options.iceServers ? { iceServers: options.iceServers } : {}),
-  });
   options.onHandoff?.(handoff);
   app.route('/api/handoff', handoffRoutes(store, handoff));
   app.route('/api/admin', adminRoutes(store, events, metrics, options.operatorToken));

@@ -27,6 +27,8 @@ export interface AgentAuthOptions extends LoginOptions {
   /** Realtime fan-out: a supervisor's article publish nudges the kiosks like an operator's. */
   events: HubEvents;
   log: Logger;
+  /** After a session was signed out: re-check open signalling sockets. */
+  onSignOut: () => Promise<void>;
 }
 
 const TicketEditSchema = z
@@ -57,6 +59,14 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
       return apiError(c, 401, 'unauthorized', 'sign in first (agent bearer token missing or expired)');
     c.set('agent', session);
     await next();
+  });
+  app.use('/logout', requireAgent);
+  // Sign-out ends the session at the hub; this instance's open socket of it closes at once.
+  app.post('/logout', async (c) => {
+    const token = bearerToken(c.req.header('authorization')) ?? '';
+    await store.deleteSession(await sha256Hex(token));
+    await opts.onSignOut();
+    return c.body(null, 204);
   });
   app.use('/conversations', requireAgent);
   app.use('/conversations/*', requireAgent);

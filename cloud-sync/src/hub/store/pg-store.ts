@@ -162,6 +162,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   }
 
   async putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void> {
+    await this.pool.query(Q.endSessionsOnNewPassword, [agent.username, agent.username, agent.passwordHash]);
     await this.pool.query(Q.upsertAgent, [
       agent.username,
       agent.role,
@@ -182,6 +183,10 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   async createSession(tokenHash: string, username: string, expiresAt: string): Promise<void> {
     await this.pool.query(Q.pruneSessions, [new Date().toISOString()]);
     await this.pool.query(Q.insertSession, [tokenHash, username, expiresAt]);
+  }
+
+  async deleteSession(tokenHash: string): Promise<boolean> {
+    return ((await this.pool.query(Q.deleteSession, [tokenHash])).rowCount ?? 0) > 0;
   }
 
   async findSession(tokenHash: string, now: Date): Promise<AgentSession | null> {

@@ -40,6 +40,10 @@ export const SHARED_SQL = {
   session: `SELECT a.username, a.role, a.display_name, s.expires_at FROM agent_sessions s
      JOIN agents a ON a.username = s.username WHERE s.token_hash = ? AND s.expires_at > ?`,
   pruneSessions: 'DELETE FROM agent_sessions WHERE expires_at <= ?',
+  deleteSession: 'DELETE FROM agent_sessions WHERE token_hash = ?',
+  // Before an account is written: a new password ends every session of the old one.
+  endSessionsOnNewPassword: `DELETE FROM agent_sessions WHERE username = ? AND NOT EXISTS
+     (SELECT 1 FROM agents WHERE username = ? AND password_hash = ?)`,
   insertGrant: `INSERT INTO conversation_grants (username, conversation_id, kiosk_id, handoff_id, granted_at)
      VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   grantsOf: 'SELECT conversation_id, kiosk_id FROM conversation_grants WHERE username = ?',

@@ -125,6 +125,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
   }
 
   async putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void> {
+    this.q.endSessionsOnNewPassword.run(agent.username, agent.username, agent.passwordHash);
     this.q.upsertAgent.run(
       agent.username,
       agent.role,
@@ -145,6 +146,10 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
   async createSession(tokenHash: string, username: string, expiresAt: string): Promise<void> {
     this.q.pruneSessions.run(new Date().toISOString());
     this.q.insertSession.run(tokenHash, username, expiresAt);
+  }
+
+  async deleteSession(tokenHash: string): Promise<boolean> {
+    return this.q.deleteSession.run(tokenHash).changes > 0;
   }
 
   async findSession(tokenHash: string, now: Date): Promise<AgentSession | null> {

@@ -138,12 +138,14 @@ export interface HubStore {
   settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage>;
 
   getAgent(username: string): Promise<AgentRecord | null>;
-  /** Creates or replaces an account (and clears its lockout). */
+  /** Creates or replaces an account (and clears its lockout); a new password ends its sessions. */
   putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void>;
   setLoginState(username: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
   /** Counts one failed login atomically; the failure reaching `maxFailed` locks until `lockedUntil`. */
   countLoginFailure(username: string, maxFailed: number, lockedUntil: string): Promise<void>;
   createSession(tokenHash: string, username: string, expiresAt: string): Promise<void>;
+  /** Signs one session out; false when there was none. */
+  deleteSession(tokenHash: string): Promise<boolean>;
   /** The session when it exists and has not expired at `now`. */
   findSession(tokenHash: string, now: Date): Promise<AgentSession | null>;
 
