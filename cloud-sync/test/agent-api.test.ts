@@ -172,6 +172,20 @@ describe('agent API', () => {
     expect(await listed(await login(SUPERVISOR))).toEqual(expect.arrayContaining([theirs.id, other.id]));
   });
 
+  it('denies by default: every agent route but sign-in needs a session, trailing slashes included', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/agent/articles/'],
+      ['POST', '/api/agent/articles/'],
+      ['GET', '/api/agent/tickets/'],
+      ['GET', '/api/agent/conversations/'],
+      ['GET', '/api/agent/anything-new'],
+      ['POST', '/api/agent/logout/'],
+    ] as const) {
+      const res = await api(hub, method, path, method === 'POST' ? { body: {} } : {});
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
+  });
+
   it('requires a valid agent token', async () => {
     expect((await api(hub, 'GET', '/api/agent/conversations')).status).toBe(401);
     expect((await api(hub, 'GET', '/api/agent/conversations', { token: KIOSK_A.token })).status).toBe(401);

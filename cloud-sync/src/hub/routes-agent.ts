@@ -60,7 +60,8 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     c.set('agent', session);
     await next();
   });
-  app.use('/logout', requireAgent);
+  // Deny by default: everything registered after this needs a session (sign-in was registered above).
+  app.use('*', requireAgent);
   // Sign-out ends the session at the hub; this instance's open socket of it closes at once.
   app.post('/logout', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? '';
@@ -68,11 +69,6 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     await opts.onSignOut();
     return c.body(null, 204);
   });
-  app.use('/conversations', requireAgent);
-  app.use('/conversations/*', requireAgent);
-  app.use('/tickets', requireAgent);
-  app.use('/tickets/*', requireAgent);
-  app.use('/articles', requireAgent);
   app.route('/articles', knowledgeRoutes(store, opts.events, metrics, opts.log));
 
   app.get('/conversations', async (c) => {
