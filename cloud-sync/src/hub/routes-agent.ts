@@ -145,6 +145,18 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
           'ticket_changed',
           `the ticket is now ${result.ticket.status}; reload and retry`,
         );
+      // A field the merge kept from a newer change: the edit lost there, and the agent must know.
+      const lost = (['status', 'priority', 'assignee'] as const).filter(
+        (f) => edit[f] !== undefined && (result.ticket[f] ?? null) !== edit[f],
+      );
+      if (lost.length > 0)
+        return apiError(
+          c,
+          409,
+          'edit_lost',
+          `a newer change of ${lost.join(', ')} was kept; reload and retry`,
+          { fields: lost, ticket: result.ticket },
+        );
       return c.json({ ticket: result.ticket });
     },
   );
