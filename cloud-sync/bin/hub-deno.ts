@@ -33,7 +33,7 @@ declare const Deno: {
       port: number;
       onListen?: (addr: { hostname: string; port: number }) => void;
     },
-    handler: (req: Request) => Response | Promise<Response>,
+    handler: (req: Request, info: { remoteAddr: { hostname?: string } }) => Response | Promise<Response>,
   ): { shutdown(): Promise<void>; finished: Promise<void> };
   upgradeWebSocket(req: Request): DenoSocketUpgrade;
   mkdirSync(path: string, options: { recursive: boolean }): void;
@@ -134,7 +134,12 @@ const server = Deno.serve(
         'hub listening',
       ),
   },
-  (req) => (routes[new URL(req.url).pathname] ?? core.fetch)(req),
+  (req, info) => {
+    const route = routes[new URL(req.url).pathname];
+    if (route) return route(req);
+    // The peer's address reaches the core as env.clientAddress (per-address sign-in limit).
+    return core.fetch(req, { clientAddress: info.remoteAddr.hostname ?? 'unknown' });
+  },
 );
 
 const shutdown = (): void => {

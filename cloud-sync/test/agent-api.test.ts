@@ -90,8 +90,9 @@ describe('agent API', () => {
     const locked = await api(hub, 'POST', '/api/agent/login', {
       body: { username: LOCKED.username, password: LOCKED.password },
     });
-    expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe('locked_out');
+    // Answered like any wrong password, so a locked account cannot be told from an unknown one.
+    expect(locked.status).toBe(401);
+    expect(locked.body.error.code).toBe('bad_credentials');
   });
 
   it('lists conversations newest first with counts and the last message', async () => {
@@ -135,7 +136,7 @@ describe('agent API', () => {
     expect((await api(hub, 'GET', '/api/agent/conversations/nope', { token })).status).toBe(404);
   });
 
-  it('shows a plain agent only the conversations of their own calls; a supervisor sees all', async () => {
+  it('shows a plain agent no conversation a ticket merely names; a supervisor sees all', async () => {
     const theirs = conversation(KIOSK_A.id, '2026-11-22T09:00:00.000Z');
     const other = conversation(KIOSK_A.id, '2026-11-22T10:00:00.000Z');
     await push(KIOSK_A, 'conversation', theirs);
@@ -148,7 +149,7 @@ describe('agent API', () => {
     expect(await listed(token)).not.toContain(theirs.id);
     expect((await api(hub, 'GET', `/api/agent/conversations/${theirs.id}`, { token })).status).toBe(403);
 
-    // The call's ticket, assigned to this agent, makes its conversation theirs; the other stays closed.
+    // A ticket naming this agent opens nothing: access comes from accepting the call (agent-access.test.ts).
     const at = '2026-11-22T09:10:00.000Z';
     await push(KIOSK_A, 'ticket', {
       id: `handoff-${ulid()}`,
@@ -164,13 +165,25 @@ describe('agent API', () => {
       updatedAt: at,
       comments: [],
     } as { id: string });
-    expect(await listed(token)).toContain(theirs.id);
-    expect(await listed(token)).not.toContain(other.id);
-    expect((await api(hub, 'GET', `/api/agent/conversations/${theirs.id}`, { token })).status).toBe(200);
-    const forbidden = await api(hub, 'GET', `/api/agent/conversations/${other.id}`, { token });
+    expect(await listed(token)).not.toContain(theirs.id);
+    const forbidden = await api(hub, 'GET', `/api/agent/conversations/${theirs.id}`, { token });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('forbidden');
     expect(await listed(await login(SUPERVISOR))).toEqual(expect.arrayContaining([theirs.id, other.id]));
+  });
+
+  it('denies by default: every agent route but sign-in needs a session, trailing slashes included', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/agent/articles/'],
+      ['POST', '/api/agent/articles/'],
+      ['GET', '/api/agent/tickets/'],
+      ['GET', '/api/agent/conversations/'],
+      ['GET', '/api/agent/anything-new'],
+      ['POST', '/api/agent/logout/'],
+    ] as const) {
+      const res = await api(hub, method, path, method === 'POST' ? { body: {} } : {});
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
   });
 
   it('requires a valid agent token', async () => {

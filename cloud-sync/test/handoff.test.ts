@@ -1,18 +1,12 @@
 // Video handoff at the hub on real stores (SQLite and PostgreSQL): routing into skill queues, the
 // signalling socket's authentication and its binding to one call, what each role may see, an agent
 // dropping mid-call, and the notes that become a ticket.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import {
-  AgentLoginResponseSchema,
-  HandoffAcceptedSchema,
-  Hlc,
-  type HandoffRequest,
-  type RunningHub,
-} from '../src/index.ts';
-import { AGENT, KIOSK_A, KIOSK_B, TempDirs, api, startTestHub, testSeed } from './helpers.ts';
-import { SignalClient } from './support/signal-client.ts';
+import { HandoffAcceptedSchema, type HandoffRequest } from '../src/index.ts';
+import { AGENT, KIOSK_A, KIOSK_B, TempDirs, api } from './helpers.ts';
 import { hubStoresUnderTest } from './support/pg.ts';
+import { hubPerTest } from './support/hub-per-test.ts';
 
 const PASSWORD = 'handoff secret 77';
 const RISK = { username: 'risk.1', password: PASSWORD, role: 'risk' as const, displayName: 'Risk One' };
@@ -29,18 +23,8 @@ afterAll(() => dirs.cleanup());
 const stores = hubStoresUnderTest('cloud_sync_handoff');
 
 describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
-  let hub: RunningHub;
-  const sockets: SignalClient[] = [];
-  const open = async (token: string | null) => {
-    const s = await SignalClient.open(hub.url, token);
-    sockets.push(s);
-    return s;
-  };
-  const login = async (u: { username: string; password: string }) => {
-    const res = await api(hub, 'POST', '/api/agent/login', { body: u });
-    expect(res.status).toBe(200);
-    return AgentLoginResponseSchema.parse(res.body).token;
-  };
+  const t = hubPerTest(dirs, store, [AGENT, RISK, SUPERVISOR]);
+  const { open, login } = t;
   const ask = async (kiosk: { token: string }, req: Partial<HandoffRequest> = {}) => {
     const body: HandoffRequest = {
       sessionId: `s-${ulid()}`,
@@ -48,38 +32,27 @@ describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
       reason: 'customer_request',
       ...req,
     };
-    const res = await api(hub, 'POST', '/api/handoff/requests', { token: kiosk.token, body });
+    const res = await api(t.hub, 'POST', '/api/handoff/requests', { token: kiosk.token, body });
     expect(res.status).toBe(200);
     const accepted = HandoffAcceptedSchema.parse(res.body);
     if (!accepted.queued) throw new Error('expected the request to be queued');
     return accepted;
   };
 
-  beforeEach(async () => {
-    hub = await startTestHub(dirs.make(), {
-      store: store(),
-      seed: testSeed({ agents: [AGENT, RISK, SUPERVISOR] }),
-    });
-  });
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await hub.close();
-  });
-
   it('refuses a request without a kiosk credential or with a bad body', async () => {
     const body = { sessionId: 's1', locale: 'en', reason: 'customer_request' };
-    expect((await api(hub, 'POST', '/api/handoff/requests', { body })).status).toBe(401);
-    const bad = await api(hub, 'POST', '/api/handoff/requests', {
+    expect((await api(t.hub, 'POST', '/api/handoff/requests', { body })).status).toBe(401);
+    const bad = await api(t.hub, 'POST', '/api/handoff/requests', {
       token: KIOSK_A.token,
       body: { ...body, maskedPan: PLANTED_PAN },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^maskedPan: /);
-    expect(hub.handoff.queues.ids()).toEqual([]);
+    expect(t.hub.handoff.queues.ids()).toEqual([]);
   });
 
   it('keeps a simple low-confidence question with the bot and queues the rest by tier', async () => {
-    const res = await api(hub, 'POST', '/api/handoff/requests', {
+    const res = await api(t.hub, 'POST', '/api/handoff/requests', {
       token: KIOSK_A.token,
       body: { sessionId: 's1', locale: 'en', reason: 'low_confidence', intent: 'opening_hours' },
     });
@@ -158,7 +131,7 @@ describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
     expect(call.cues).toEqual([cue]);
     kioskB.send({ t: 'cue', cue: { ...cue, label: 'calm' }, negativeCue: false });
     expect(await agent.next('cue')).toMatchObject({ negativeCue: false, cue: { label: 'calm' } });
-    expect(hub.handoff.queues.ids()).toEqual([first.handoffId]);
+    expect(t.hub.handoff.queues.ids()).toEqual([first.handoffId]);
   });
 
   it('tells a kiosk that connects after the agent accepted', async () => {
@@ -197,24 +170,7 @@ describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
 
   it('puts the customer back at the front when the agent drops, and files the notes as a ticket', async () => {
     const sessionId = `c-${ulid()}`;
-    const hlc = new Hlc(KIOSK_A.id);
-    const push = (entity: string, data: { id: string }) =>
-      api(hub, 'POST', '/api/sync/push', {
-        token: KIOSK_A.token,
-        body: {
-          changes: [
-            {
-              id: ulid(),
-              kioskId: KIOSK_A.id,
-              entity,
-              entityId: data.id,
-              op: 'upsert',
-              hlc: Hlc.serialize(hlc.now()),
-              data,
-            },
-          ],
-        },
-      });
+    const push = (entity: string, data: { id: string }) => t.push(KIOSK_A, entity, data);
     const conv = {
       id: sessionId,
       kioskId: KIOSK_A.id,
@@ -259,7 +215,7 @@ describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
     const ended = await kiosk.next('ended');
     expect(ended.ticketId).toBe(`handoff-${a.handoffId}`);
     expect((await second.next('ended')).ticketId).toBe(ended.ticketId);
-    const ticket = await hub.store.getTicket(ended.ticketId!);
+    const ticket = await t.hub.store.getTicket(ended.ticketId!);
     expect(ticket).toMatchObject({
       kioskId: KIOSK_A.id,
       status: 'resolved',

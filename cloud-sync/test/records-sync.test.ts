@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { Hlc, matchRoutingRule } from '../src/index.ts';
-import { AGENT, KIOSK_A, KIOSK_B, OPERATOR_TOKEN, api, openKioskDb, waitFor } from './helpers.ts';
+import { AGENT, KIOSK_A, KIOSK_B, OPERATOR_TOKEN, SUPERVISOR, api, openKioskDb, waitFor } from './helpers.ts';
 import { sharedHubWithKiosks } from './support/kiosk-clients.ts';
 import { ticketCreate } from './support/store-contract-extra.ts';
 
@@ -78,7 +78,9 @@ describe('records', () => {
     )();
     sync.start();
     await waitFor('created at the hub', () => sync.status().pending === 0);
-    const token = (await api(shared.hub, 'POST', '/api/agent/login', { body: AGENT })).body.token as string;
+    // A supervisor assigns (plain agents see and edit only tickets assigned to them).
+    const token = (await api(shared.hub, 'POST', '/api/agent/login', { body: SUPERVISOR })).body
+      .token as string;
     const edit = (body: unknown) => api(shared.hub, 'POST', '/api/agent/tickets/t-both', { token, body });
     expect((await edit({ status: 'resolved' })).body.error.code).toBe('bad_transition');
     expect((await edit({})).status).toBe(400);

@@ -98,7 +98,8 @@ export class KioskClient {
   }
 
   static async connect(agentUrl: string): Promise<KioskClient> {
-    const ws = new WebSocket(`${agentUrl.replace('http', 'ws')}/ws`);
+    // As the kiosk page does: its browser names the agent's own origin.
+    const ws = new WebSocket(`${agentUrl.replace('http', 'ws')}/ws`, { origin: agentUrl });
     const c = new KioskClient(ws);
     await opened(ws);
     return c;

@@ -20,7 +20,14 @@ export interface SyncStatus {
   /** Outbox entries not yet acknowledged by the hub. */
   pending: number;
   lastSuccessAt: string | null;
+  /** The push error, else the pull error (see pushError, pullError). */
   lastError: string | null;
+  /** The last push failure, until a push succeeds (optional: added after the first contract). */
+  pushError?: string | null;
+  /** The last pull failure, until a pull succeeds. */
+  pullError?: string | null;
+  /** Changes the hub refused for good, set aside in sync_quarantine; state is 'error' while any are. */
+  quarantined?: number;
   /** When the last knowledge pull committed (optional: added after the first contract). */
   lastPullAt?: string | null;
   /** Whether the hub's realtime nudge socket is connected. */

@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../logger.ts';
 import type { KioskSync, SyncStatus, KnowledgeArticle, RoutingRule } from './contract.ts';
 import { Backoff } from './backoff.ts';
 import { HubHttp, HubRequestError } from './hub-http.ts';
+import { classifyPushFailure } from './push-failure.ts';
 import { KbReplica } from './kb-replica.ts';
 import { SettingsReplica } from './settings-replica.ts';
 import { migrateLocal, requireDurableMode } from './local-schema.ts';
@@ -74,7 +75,11 @@ class KioskSyncEngine implements KioskSync {
   private pushing = false;
   private lastSuccessAt: string | null = null;
   private lastPullAt: string | null = null;
-  private lastError: string | null = null;
+  /** Each direction's last failure, cleared only by that direction's next success. */
+  private pushError: string | null = null;
+  private pullError: string | null = null;
+  /** A loop that died of an unexpected error. */
+  private loopError: string | null = null;
   private offline = false;
   private realtimeState: 'connected' | 'connecting' | 'off' = 'off';
   private lastPruneAt = 0;
@@ -153,13 +158,17 @@ class KioskSyncEngine implements KioskSync {
     let state: SyncStatus['state'];
     if (this.stopped) state = 'stopped';
     else if (this.pushing) state = 'syncing';
-    else if (this.lastError !== null) state = this.offline ? 'offline' : 'error';
+    else if (this.lastError() !== null) state = this.offline ? 'offline' : 'error';
+    else if (this.quarantinedCount() > 0) state = 'error';
     else state = 'idle';
     return {
       state,
       pending: this.pendingCount(),
       lastSuccessAt: this.lastSuccessAt,
-      lastError: this.lastError,
+      lastError: this.lastError(),
+      pushError: this.pushError,
+      pullError: this.pullError,
+      quarantined: this.quarantinedCount(),
       lastPullAt: this.lastPullAt,
       realtime: this.realtimeState,
     };
@@ -192,6 +201,16 @@ class KioskSyncEngine implements KioskSync {
     return () => this.settingsListeners.delete(listener);
   }
 
+  private lastError(): string | null {
+    return this.loopError ?? this.pushError ?? this.pullError;
+  }
+
+  private lastQuarantined = 0;
+  private quarantinedCount(): number {
+    if (this.db.open) this.lastQuarantined = this.outbox.quarantined();
+    return this.lastQuarantined;
+  }
+
   /** The outbox size; the last known one once the caller has closed the database. */
   private pendingCount(): number {
     if (this.db.open) this.lastPending = this.outbox.pending();
@@ -203,8 +222,8 @@ class KioskSyncEngine implements KioskSync {
     try {
       await loop;
     } catch (err) {
-      this.lastError = `${name} loop stopped: ${(err as Error).message}`;
-      this.log.error({ event: 'sync.loop.died', loop: name, err: (err as Error).message }, this.lastError);
+      this.loopError = `${name} loop stopped: ${(err as Error).message}`;
+      this.log.error({ event: 'sync.loop.died', loop: name, err: (err as Error).message }, this.loopError);
     }
   }
 
@@ -227,7 +246,7 @@ class KioskSyncEngine implements KioskSync {
         this.receiveHubClock(res.hlc);
         this.pushing = false;
         this.batchLimit = Math.min(this.batchSize, this.batchLimit * 2);
-        this.succeeded(this.pushBackoff);
+        this.succeeded('push', this.pushBackoff);
         this.log.debug({
           event: 'sync.push',
           applied: res.applied.length,
@@ -235,7 +254,12 @@ class KioskSyncEngine implements KioskSync {
         });
       } catch (err) {
         this.pushing = false;
-        if (err instanceof HubRequestError && err.status === 413) {
+        const failure = classifyPushFailure(err, batch.changes.length);
+        if (failure.kind === 'quarantine' && batch.changes[0]) {
+          this.quarantine(batch.changes[0], failure.status, err as Error);
+          continue;
+        }
+        if (failure.kind === 'split' || (err instanceof HubRequestError && err.status === 413)) {
           this.batchLimit = Math.max(1, Math.floor(batch.changes.length / 2));
         }
         const delay = this.failed('push', err, this.pushBackoff);
@@ -262,7 +286,7 @@ class KioskSyncEngine implements KioskSync {
           if (this.settings.applyPage(page.docs, page.checkpoint) > 0) this.emit(this.settingsListeners);
           more = page.hasMore;
         }
-        this.succeeded(this.pullBackoff);
+        this.succeeded('pull', this.pullBackoff);
         await this.pullWaker.sleep(this.pullIntervalMs);
       } catch (err) {
         const delay = this.failed('pull', err, this.pullBackoff);
@@ -271,12 +295,35 @@ class KioskSyncEngine implements KioskSync {
     }
   }
 
-  private succeeded(backoff: Backoff): void {
-    const recovering = backoff.failures > 0 || this.lastError !== null;
+  /** Sets a change the hub refused for good aside, so the changes behind it flow; alerts once. */
+  private quarantine(
+    change: { id: string; entity: string; entityId: string },
+    status: number,
+    err: Error,
+  ): void {
+    this.outbox.quarantine(change.id, status, err.message);
+    this.log.error(
+      {
+        event: 'sync.change.quarantined',
+        changeId: change.id,
+        entity: change.entity,
+        entityId: change.entityId,
+        status,
+        err: err.message,
+      },
+      'the hub refused a change for good; set aside in sync_quarantine',
+    );
+    this.emitStatus();
+  }
+
+  private succeeded(what: 'push' | 'pull', backoff: Backoff): void {
+    const failing = what === 'push' ? this.pushError : this.pullError;
+    const recovering = backoff.failures > 0 || failing !== null;
     backoff.reset();
     this.lastSuccessAt = new Date().toISOString();
     if (recovering) {
-      this.lastError = null;
+      if (what === 'push') this.pushError = null;
+      else this.pullError = null;
       this.offline = false;
       this.log.info({ event: 'sync.recovered' }, 'hub reachable again');
       // Catch-up on both directions after an outage.
@@ -289,7 +336,8 @@ class KioskSyncEngine implements KioskSync {
   private failed(what: 'push' | 'pull', err: unknown, backoff: Backoff): number {
     const message = err instanceof Error ? err.message : String(err);
     this.offline = err instanceof HubRequestError && (err.status === 0 || err.status >= 500);
-    this.lastError = `${what}: ${message}`;
+    if (what === 'push') this.pushError = `push: ${message}`;
+    else this.pullError = `pull: ${message}`;
     const delay = backoff.next();
     const level = backoff.failures === 1 ? 'warn' : 'debug';
     this.log[level]({ event: `sync.${what}.failed`, err: message, retryInMs: delay }, `${what} failed`);

@@ -35,6 +35,18 @@ const MIGRATIONS: readonly string[] = [
      data TEXT NOT NULL,
      PRIMARY KEY (kind, id, scope)
    );`,
+  // 3: changes the hub refused for good, set aside so they no longer block the outbox
+  `CREATE TABLE sync_quarantine (
+     id TEXT PRIMARY KEY,
+     quarantined_at TEXT NOT NULL,
+     status INTEGER NOT NULL,
+     error TEXT NOT NULL,
+     entity TEXT NOT NULL,
+     entity_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     hlc TEXT NOT NULL,
+     data TEXT NOT NULL
+   );`,
 ];
 
 export const LOCAL_SCHEMA_VERSION = MIGRATIONS.length;

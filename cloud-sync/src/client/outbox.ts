@@ -114,6 +114,26 @@ export class Outbox implements OutboxWriter {
     })();
   }
 
+  /** Moves one unacknowledged change into sync_quarantine (one transaction), with why the hub refused it. */
+  quarantine(id: string, status: number, error: string): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO sync_quarantine
+             (id, entity, entity_id, hlc, data, status, error, created_at, quarantined_at)
+           SELECT id, entity, entity_id, hlc, data, ?, ?, created_at, ? FROM sync_outbox
+           WHERE id = ? AND acked_at IS NULL`,
+        )
+        .run(status, error.slice(0, 2000), new Date().toISOString(), id);
+      this.db.prepare('DELETE FROM sync_outbox WHERE id = ? AND acked_at IS NULL').run(id);
+    })();
+  }
+
+  /** How many changes sit in quarantine. */
+  quarantined(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM sync_quarantine').get() as { n: number }).n;
+  }
+
   pending(): number {
     return (this.countPending.get() as { n: number }).n;
   }

@@ -43,6 +43,16 @@ export async function buildCallView(store: HubStore, h: HandoffRecord): Promise<
   };
 }
 
+/** True when the conversation is this kiosk's or not (yet) at the hub; false when another kiosk's. */
+export async function ownsOrUnknown(
+  store: HubStore,
+  conversationId: string,
+  kioskId: string,
+): Promise<boolean> {
+  const detail = await store.getConversation(conversationId);
+  return !detail || detail.conversation.kioskId === kioskId;
+}
+
 /** Files the agent's notes as a customer ticket of the kiosk the call came from; returns its id. */
 export async function fileCallTicket(
   store: HubStore,
@@ -55,6 +65,8 @@ export async function fileCallTicket(
 ): Promise<string> {
   const id = `handoff-${h.id}`;
   const at = now.toISOString();
+  // Checked again: another kiosk's conversation of that id may have arrived during the call.
+  const ownConversation = await ownsOrUnknown(store, h.request.sessionId, h.kioskId);
   const change: ChangeEnvelope = {
     id: ulid(),
     kioskId: h.kioskId,
@@ -70,7 +82,7 @@ export async function fileCallTicket(
       priority: h.priority >= 4 ? 'high' : 'normal',
       title: `Video call (${h.queue}): ${h.request.intent ?? h.request.reason}`.slice(0, 200),
       description: notes.trim() === '' ? '(no notes)' : notes,
-      conversationId: h.request.sessionId,
+      ...(ownConversation ? { conversationId: h.request.sessionId } : {}),
       assignee: agent,
       createdAt: at,
       updatedAt: at,

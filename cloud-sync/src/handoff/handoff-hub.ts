@@ -17,6 +17,7 @@ import type { HubStore } from '../hub/store/types.ts';
 import { buildCallView, fileCallTicket, type HandoffRecord } from './call-records.ts';
 import { HandoffQueues, priorityOf, type AgentRole } from './queue.ts';
 import { queueRows } from './queue-rows.ts';
+import { AgentSessionWatch } from './session-watch.ts';
 import { currentRules, routeHandoff } from './routing.ts';
 import { send, serialConnection, type SignalConnection, type SignalPeer } from './signal-wire.ts';
 
@@ -30,6 +31,8 @@ export interface HandoffHubOptions {
   now?: () => number;
   /** A socket that has not authenticated by then is closed. Default 10 s. */
   authTimeoutMs?: number;
+  /** How often open agent sockets' sessions are re-checked. Default 30 s. */
+  sessionRecheckMs?: number;
 }
 
 type Party =
@@ -45,8 +48,14 @@ export class HandoffHub {
   private readonly agents = new Map<string, { peer: SignalPeer; party: Party & { kind: 'agent' } }>();
   private readonly now: () => number;
 
+  /** Closes agent sockets whose console session was signed out, replaced or expired. */
+  readonly sessions: AgentSessionWatch;
+
   constructor(private readonly o: HandoffHubOptions) {
     this.now = o.now ?? Date.now;
+    this.sessions = new AgentSessionWatch(o.store, this.now, o.sessionRecheckMs ?? 30_000, (err) =>
+      o.log.error({ event: 'hub.handoff.session_check_failed', err: err.message }),
+    );
   }
 
   /** Routes a kiosk's request; queued ones get a join token for this one handoff. */
@@ -122,6 +131,7 @@ export class HandoffHub {
     }
     const session = await this.o.store.findSession(hash, new Date(this.now()));
     if (!session) return { kind: 'pending' };
+    this.sessions.add(peer, hash);
     const party = { kind: 'agent' as const, username: session.username, role: session.role, call: null };
     this.agents.get(session.username)?.peer.close(4409, 'replaced by a new connection');
     this.agents.set(session.username, { peer, party });
@@ -140,6 +150,7 @@ export class HandoffHub {
   private async handle(peer: SignalPeer, party: Party, msg: ClientSignal): Promise<void> {
     if (msg.t === 'ping') return send(peer, { t: 'pong', n: msg.n });
     if (party.kind === 'kiosk') return this.fromKiosk(peer, party.handoffId, msg);
+    if (party.kind === 'agent' && !(await this.sessions.check(peer))) return;
     if (party.kind === 'agent') return this.fromAgent(peer, party as Party & { kind: 'agent' }, msg);
   }
 
@@ -212,6 +223,12 @@ export class HandoffHub {
     h.agent = party.username;
     h.acceptedAt = this.now();
     party.call = h.id;
+    // The grant that opens this customer's conversation to this agent later (conversation-access.ts).
+    await this.o.store.grantConversation(
+      party.username,
+      { conversationId: h.request.sessionId, kioskId: h.kioskId, handoffId: h.id },
+      new Date(this.now()),
+    );
     this.queues.setPresence(party.username, party.role, 'busy');
     send(peer, { t: 'assigned', call: await buildCallView(this.o.store, h) });
     h.agentName = (await this.o.store.getAgent(party.username))?.displayName ?? party.username;
@@ -240,6 +257,7 @@ export class HandoffHub {
   }
 
   private disconnect(peer: SignalPeer, party: Party): void {
+    this.sessions.remove(peer);
     if (party.kind === 'kiosk') {
       if (this.kiosks.get(party.handoffId) !== peer) return;
       this.kiosks.delete(party.handoffId);

@@ -28,6 +28,8 @@ export interface HubAppOptions {
   sessionTtlMs?: number;
   maxFailedLogins?: number;
   lockoutMs?: number;
+  /** Failed sign-ins one client address may make per lockout window. Default 20. */
+  loginFailuresPerAddress?: number;
   /** HLC node id of this hub instance. Default: 'hub-' and a random suffix. */
   instanceId?: string;
   /** Clock, injectable for lockout tests. */
@@ -67,25 +69,27 @@ export function createHubApp(options: HubAppOptions): Hono {
   // One clock per instance; the node id keeps two instances' stamps apart.
   const hlc = new Hlc(options.instanceId ?? `hub-${randomToken(6)}`);
   app.route('/api/sync', syncRoutes(store, metrics, hlc));
-  app.route(
-    '/api/agent',
-    agentRoutes(store, metrics, {
-      sessionTtlMs: options.sessionTtlMs ?? 3600_000,
-      maxFailedLogins: options.maxFailedLogins ?? 5,
-      lockoutMs: options.lockoutMs ?? 15 * 60_000,
-      passwordIterations: options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS,
-      now: options.now ?? Date.now,
-      hlc,
-      events,
-      log,
-    }),
-  );
   const handoff = new HandoffHub({
     store,
     hlc,
     log,
     ...(options.iceServers ? { iceServers: options.iceServers } : {}),
   });
+  app.route(
+    '/api/agent',
+    agentRoutes(store, metrics, {
+      sessionTtlMs: options.sessionTtlMs ?? 3600_000,
+      maxFailedLogins: options.maxFailedLogins ?? 5,
+      lockoutMs: options.lockoutMs ?? 15 * 60_000,
+      failuresPerAddress: options.loginFailuresPerAddress ?? 20,
+      passwordIterations: options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS,
+      now: options.now ?? Date.now,
+      hlc,
+      events,
+      log,
+      onSignOut: () => handoff.sessions.sweep(),
+    }),
+  );
   options.onHandoff?.(handoff);
   app.route('/api/handoff', handoffRoutes(store, handoff));
   app.route('/api/admin', adminRoutes(store, events, metrics, options.operatorToken));

@@ -50,6 +50,10 @@ export interface StartHubOptions {
   /** Enables /api/admin/* for this bearer token. */
   operatorToken?: string;
   passwordIterations?: number;
+  /** Failed logins in a row before an agent account locks (default 5). */
+  maxFailedLogins?: number;
+  /** Failed sign-ins per client address per 15 minutes (default 20). */
+  loginFailuresPerAddress?: number;
   /** STUN/TURN servers for handoff calls (HUB_ICE_SERVERS); none on loopback or a LAN. */
   iceServers?: IceServer[];
 }
@@ -84,12 +88,19 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       events,
       logger: log,
       passwordIterations: iterations,
+      ...(options.maxFailedLogins !== undefined ? { maxFailedLogins: options.maxFailedLogins } : {}),
+      ...(options.loginFailuresPerAddress !== undefined
+        ? { loginFailuresPerAddress: options.loginFailuresPerAddress }
+        : {}),
       onHandoff: (h) => (handoff = h),
       ...(options.iceServers ? { iceServers: options.iceServers } : {}),
       ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}),
     });
     const serveStatic = options.staticDir ? staticConsole(options.staticDir) : null;
-    const fetch = async (req: Request): Promise<Response> => (await serveStatic?.(req)) ?? core.fetch(req);
+    // The peer's address reaches the core as env.clientAddress (per-address sign-in limit).
+    const fetch = async (req: Request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
+      (await serveStatic?.(req)) ??
+      core.fetch(req, { clientAddress: env.incoming?.socket?.remoteAddress ?? 'unknown' });
     const server = createAdaptorServer({ fetch }) as Server;
     await listen(server, options.host, options.port);
     const realtime = attachRealtime(server, store, events, log);

@@ -1,5 +1,5 @@
 // Remote-agent console API: sign-in with lockout, conversations, tickets, and (supervisors) knowledge.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { Hlc } from '../schema/hlc.ts';
 import {
@@ -10,34 +10,25 @@ import {
 } from '../schema/ticket.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import {
-  AgentLoginRequestSchema,
-  type AgentLoginResponse,
-  type ConversationListResponse,
-} from '../schema/agent-api.ts';
+import type { ConversationListResponse } from '../schema/agent-api.ts';
 import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
-import { hashPassword, randomToken, sha256Hex, verifyPassword } from './crypto.ts';
+import { randomToken, sha256Hex } from './crypto.ts';
 import type { AgentSession, HubStore } from './store/types.ts';
 import type { HubMetrics } from './metrics.ts';
 import type { HubEvents } from './events.ts';
 import type { Logger } from '../logger.ts';
 import { knowledgeRoutes } from './routes-knowledge.ts';
-import { conversationScope, mayRead } from './conversation-access.ts';
+import { loginRoutes, type LoginOptions } from './routes-login.ts';
+import { conversationScope, mayRead, mayUseTicket } from './conversation-access.ts';
 
-export interface AgentAuthOptions {
-  /** Session lifetime. Default 1 hour. */
-  sessionTtlMs: number;
-  /** Failed logins in a row before the account locks. Default 5. */
-  maxFailedLogins: number;
-  /** How long a locked account stays locked. Default 15 minutes. */
-  lockoutMs: number;
-  passwordIterations: number;
-  now: () => number;
+export interface AgentAuthOptions extends LoginOptions {
   /** The instance's clock: stamps agents' ticket edits. */
   hlc: Hlc;
   /** Realtime fan-out: a supervisor's article publish nudges the kiosks like an operator's. */
   events: HubEvents;
   log: Logger;
+  /** After a session was signed out: re-check open signalling sockets. */
+  onSignOut: () => Promise<void>;
 }
 
 const TicketEditSchema = z
@@ -51,51 +42,15 @@ const TicketEditSchema = z
 
 type Env = { Variables: { agent: AgentSession } };
 
+/** How many of the most recently updated tickets are searched for a plain agent's own. */
+const ASSIGNED_TICKET_WINDOW = 500;
+
+const ticketForbidden = (c: Context) =>
+  apiError(c, 403, 'forbidden', 'this ticket is not assigned to you (supervisors see all)');
+
 export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAuthOptions): Hono<Env> {
   const app = new Hono<Env>();
-  // Verified against when the username is unknown, so timing does not reveal which accounts exist.
-  const decoy = hashPassword(randomToken(), opts.passwordIterations);
-
-  app.post(
-    '/login',
-    bodyLimit({ maxSize: 4096, onError: (c) => tooLarge(c, 'login body too large') }),
-    async (c) => {
-      const body = await readJson(c, AgentLoginRequestSchema);
-      if (!body.ok) return body.response;
-      const { username, password } = body.value;
-      const now = opts.now();
-      const agent = await store.getAgent(username);
-      if (agent?.lockedUntil && Date.parse(agent.lockedUntil) > now) {
-        const retryAfter = Math.ceil((Date.parse(agent.lockedUntil) - now) / 1000);
-        c.header('Retry-After', String(retryAfter));
-        return apiError(c, 429, 'locked_out', `too many failed logins; try again in ${retryAfter} s`);
-      }
-      const ok = await verifyPassword(password, agent?.passwordHash ?? (await decoy));
-      if (!agent || !ok) {
-        metrics.loginFailures += 1;
-        if (agent) {
-          const failures = agent.failedLogins + 1;
-          const locked = failures >= opts.maxFailedLogins;
-          await store.setLoginState(
-            username,
-            locked ? 0 : failures,
-            locked ? new Date(now + opts.lockoutMs).toISOString() : null,
-          );
-        }
-        return apiError(c, 401, 'bad_credentials', 'unknown username or wrong password');
-      }
-      if (agent.failedLogins > 0 || agent.lockedUntil) await store.setLoginState(username, 0, null);
-      const token = randomToken();
-      const expiresAt = new Date(now + opts.sessionTtlMs).toISOString();
-      await store.createSession(await sha256Hex(token), username, expiresAt);
-      const response: AgentLoginResponse = {
-        token,
-        expiresAt,
-        agent: { username: agent.username, role: agent.role, displayName: agent.displayName },
-      };
-      return c.json(response);
-    },
-  );
+  app.route('/', loginRoutes(store, metrics, opts));
 
   const requireAgent = createMiddleware<Env>(async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
@@ -105,11 +60,15 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     c.set('agent', session);
     await next();
   });
-  app.use('/conversations', requireAgent);
-  app.use('/conversations/*', requireAgent);
-  app.use('/tickets', requireAgent);
-  app.use('/tickets/*', requireAgent);
-  app.use('/articles', requireAgent);
+  // Deny by default: everything registered after this needs a session (sign-in was registered above).
+  app.use('*', requireAgent);
+  // Sign-out ends the session at the hub; this instance's open socket of it closes at once.
+  app.post('/logout', async (c) => {
+    const token = bearerToken(c.req.header('authorization')) ?? '';
+    await store.deleteSession(await sha256Hex(token));
+    await opts.onSignOut();
+    return c.body(null, 204);
+  });
   app.route('/articles', knowledgeRoutes(store, opts.events, metrics, opts.log));
 
   app.get('/conversations', async (c) => {
@@ -118,28 +77,30 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     // Not a supervisor: their own calls among the newest conversations.
     const conversations = scope.all
       ? await store.listConversations(limit)
-      : (await store.listConversations(500)).filter((v) => mayRead(scope, v.id)).slice(0, limit);
+      : (await store.listConversations(500)).filter((v) => mayRead(scope, v.id, v.kioskId)).slice(0, limit);
     const response: ConversationListResponse = { conversations };
     return c.json(response);
   });
 
   app.get('/conversations/:id', async (c) => {
     const id = c.req.param('id');
-    if (!mayRead(await conversationScope(store, c.get('agent')), id))
-      return apiError(
-        c,
-        403,
-        'forbidden',
-        'this conversation is not one of your calls (supervisors see all)',
-      );
+    const scope = await conversationScope(store, c.get('agent'));
+    const forbidden = () =>
+      apiError(c, 403, 'forbidden', 'this conversation is not one of your calls (supervisors see all)');
+    if (!mayRead(scope, id)) return forbidden();
     const detail = await store.getConversation(id);
     if (!detail) return apiError(c, 404, 'not_found', 'no such conversation');
+    if (!mayRead(scope, id, detail.conversation.kioskId)) return forbidden();
     return c.json(detail);
   });
 
   app.get('/tickets', async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);
-    return c.json({ tickets: await store.listTickets(limit) });
+    const agent = c.get('agent');
+    if (agent.role === 'supervisor') return c.json({ tickets: await store.listTickets(limit) });
+    // Not a supervisor: their own tickets among the most recently updated.
+    const own = (await store.listTickets(ASSIGNED_TICKET_WINDOW)).filter((t) => mayUseTicket(agent, t));
+    return c.json({ tickets: own.slice(0, limit) });
   });
 
   // An agent edits a ticket: merged field by field with the kiosk's own updates (hub clock).
@@ -151,7 +112,11 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
       if (!body.ok) return body.response;
       const current = await store.getTicket(c.req.param('id'));
       if (!current) return apiError(c, 404, 'not_found', 'no such ticket');
+      const agent = c.get('agent');
+      if (!mayUseTicket(agent, current)) return ticketForbidden(c);
       const edit = body.value;
+      if (edit.assignee !== undefined && agent.role !== 'supervisor')
+        return apiError(c, 403, 'forbidden', 'only a supervisor assigns or reassigns a ticket');
       if (edit.status !== undefined && !canTransition(current.status, edit.status)) {
         return apiError(c, 409, 'bad_transition', `a ${current.status} ticket cannot become ${edit.status}`);
       }
@@ -180,6 +145,18 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
           'ticket_changed',
           `the ticket is now ${result.ticket.status}; reload and retry`,
         );
+      // A field the merge kept from a newer change: the edit lost there, and the agent must know.
+      const lost = (['status', 'priority', 'assignee'] as const).filter(
+        (f) => edit[f] !== undefined && (result.ticket[f] ?? null) !== edit[f],
+      );
+      if (lost.length > 0)
+        return apiError(
+          c,
+          409,
+          'edit_lost',
+          `a newer change of ${lost.join(', ')} was kept; reload and retry`,
+          { fields: lost, ticket: result.ticket },
+        );
       return c.json({ ticket: result.ticket });
     },
   );
@@ -187,6 +164,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
   app.get('/tickets/:id', async (c) => {
     const ticket = await store.getTicket(c.req.param('id'));
     if (!ticket) return apiError(c, 404, 'not_found', 'no such ticket');
+    if (!mayUseTicket(c.get('agent'), ticket)) return ticketForbidden(c);
     return c.json({ ticket });
   });
 

@@ -7,6 +7,7 @@ import type { HandoffHub } from '../handoff/handoff-hub.ts';
 import { apiError, readJson, tooLarge } from './http-util.ts';
 import { authenticateKiosk } from './routes-sync.ts';
 import type { HubStore } from './store/types.ts';
+import { ownsOrUnknown } from '../handoff/call-records.ts';
 
 export function handoffRoutes(store: HubStore, handoff: HandoffHub): Hono {
   const app = new Hono();
@@ -18,6 +19,9 @@ export function handoffRoutes(store: HubStore, handoff: HandoffHub): Hono {
       if (!kiosk) return apiError(c, 401, 'unauthorized', 'kiosk credential missing or unknown');
       const body = await readJson(c, HandoffRequestSchema);
       if (!body.ok) return body.response;
+      // A kiosk names only its own conversations: a stolen credential must not pull in another's.
+      if (!(await ownsOrUnknown(store, body.value.sessionId, kiosk.id)))
+        return apiError(c, 403, 'forbidden', 'sessionId is a conversation of another kiosk');
       return c.json(await handoff.request(kiosk.id, body.value));
     },
   );

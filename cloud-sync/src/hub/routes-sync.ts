@@ -50,13 +50,15 @@ export function syncRoutes(store: HubStore, metrics: HubMetrics, hlc: Hlc): Hono
           `change ${foreign.id} is not for kiosk ${kioskId}; nothing applied`,
         );
       }
-      // A kiosk whose clock runs far ahead must not drag the hub's clock with it, but its changes are
-      // still accepted: refusing them would strand them in the outbox for good.
+      // A kiosk whose clock runs far ahead must not drag the hub's clock with it, nor win every merge
+      // until its clock is fixed: such a change is re-stamped with the hub's time (the receipt) and
+      // still accepted, since refusing it would strand it in the outbox for good.
       for (const ch of changes) {
         try {
           hlc.receive(ch.hlc);
         } catch {
           metrics.clockDriftRejected += 1;
+          ch.hlc = Hlc.serialize(hlc.now());
         }
       }
       const latest = hlc.now();

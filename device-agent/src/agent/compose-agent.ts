@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CardService } from '../card/card-service.ts';
 import { AgentOptionsSchema, type AgentOptions } from '../config/agent-options.ts';
 import { createApp } from '../http/app.ts';
+import { listenerHosts } from '../http/same-origin.ts';
 import { createTechApp } from '../http/tech-app.ts';
 import { JogController } from '../jog/jog-controller.ts';
 import { createAgentLogger, LogRing } from '../log/agent-logger.ts';
@@ -192,11 +193,14 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       return r;
     };
 
+    // Known once listening (port 0 picks one); nothing is answered before.
+    let kioskHosts: ReadonlySet<string> = new Set();
     const app = createApp({
       health: () => health(observed),
       metrics: () => metrics.render(),
       sim: drivers.virtual ? simControls(drivers.virtual, safety, arm, presence) : undefined,
       pages,
+      allowedHosts: () => kioskHosts,
     });
     const server: Server = createServer(getRequestListener(app.fetch));
     server.headersTimeout = 10_000;
@@ -220,6 +224,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       },
       logger.child({ c: 'ws' }),
       metrics,
+      () => kioskHosts,
     );
     const gw = gateway;
     safety.onAvailability((a) => gw.broadcast('Common.StatusChanged', a));
@@ -243,6 +248,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     ]);
 
     const address = await listen(server, o.host, o.port);
+    kioskHosts = listenerHosts(address.port, [o.host, ...o.allowedHosts]);
     cleanup.push(() => closeServer(server));
     // Upgraded sockets keep the server open: the WebSockets close first (cleanup runs in reverse).
     cleanup.push(() => gw.close());

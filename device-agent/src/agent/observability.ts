@@ -47,6 +47,9 @@ export function registerGauges(m: Metrics, p: ObservedParts): () => void {
   m.gauge('agent_sync_pending', 'Outbox entries not yet acknowledged by the hub', () => [
     { value: p.sync.status().pending },
   ]);
+  m.gauge('agent_sync_quarantined', 'Changes the hub refused for good, set aside in sync_quarantine', () => [
+    { value: p.sync.status().quarantined ?? 0 },
+  ]);
   m.gauge('agent_card_reader_attached', 'Card reader attached (1) or not (0)', () => [
     { value: p.cardReader.attached() ? 1 : 0 },
   ]);

@@ -29,6 +29,11 @@ export const AgentOptionsSchema = z
     /** Kiosk API address; 127.0.0.1 so that nothing off the kiosk can reach it. */
     host: z.string().min(1).max(255).default('127.0.0.1'),
     port: Port.default(7200),
+    /**
+     * Host names (no port) the kiosk API answers to besides 127.0.0.1, localhost, ::1 and `host`;
+     * requests naming any other Host are refused (DNS rebinding).
+     */
+    allowedHosts: z.array(z.string().min(1).max(255)).max(16).default([]),
     /** Holds agent.sqlite (WAL). */
     dataDir: z.string().min(1),
     /** Built kiosk-ui (kiosk-ui/dist): index.html at /, sim.html at /sim, assets at /assets/*. */

@@ -4,7 +4,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { scrubText } from '../log/pan-guard.ts';
-import { fromSameOrigin } from './same-origin.ts';
+import { fromSameOrigin, hostAllowed } from './same-origin.ts';
 import { simRoutes, type SimRoutesDeps } from './sim-routes.ts';
 
 /** Largest HTTP request body accepted, bytes. */
@@ -16,6 +16,8 @@ export interface AppDeps {
   /** Present in simulation mode only. */
   sim?: SimRoutesDeps;
   pages?: { index: MiddlewareHandler; sim: MiddlewareHandler; assets: MiddlewareHandler };
+  /** Host header values answered (see listenerHosts); any other Host gets 403 (DNS rebinding). */
+  allowedHosts?: () => ReadonlySet<string>;
 }
 
 /** Security headers, body limit and same-origin writes: shared by the kiosk and technician apps. */
@@ -40,6 +42,13 @@ export function guardApp(app: Hono): void {
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const allowed = deps.allowedHosts;
+  if (allowed)
+    app.use('*', async (c, next) => {
+      if (!hostAllowed(c.req.header('host'), allowed()))
+        return c.json({ error: 'this agent does not answer to that Host name' }, 403);
+      await next();
+    });
   guardApp(app);
   app.get('/healthz', (c) => {
     const h = deps.health();

@@ -65,7 +65,19 @@ export async function runCommand(cmd: ParsedCommand, ctx: CommandContext): Promi
   }
 }
 
+/** A session started on another connection answers to that connection only. */
+function assertOwned(cmd: ParsedCommand, ctx: CommandContext): void {
+  const id = 'sessionId' in cmd.payload ? cmd.payload.sessionId : undefined;
+  if (typeof id === 'string' && !ctx.ownedSessions.has(id) && ctx.sessions.has(id))
+    throw new CommandError(
+      'commandErrorCode',
+      'this session belongs to another connection',
+      'notYourSession',
+    );
+}
+
 async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result> {
+  assertOwned(cmd, ctx);
   switch (cmd.name) {
     case 'Common.Status':
       return {

@@ -11,6 +11,7 @@ import { MAX_MESSAGE_BYTES, type CompletionPayload } from '../protocol/envelope.
 import type { UnsolicitedName, UnsolicitedPayloads } from '../protocol/messages.ts';
 import { envelope, validateMessage } from '../protocol/validate-message.ts';
 import { CommandError, runCommand, type CommandContext } from './command-handlers.ts';
+import { hostAllowed } from '../http/same-origin.ts';
 import { frameBytes, listenForUpgrades, refuseUpgrade, sameOrigin, sendText } from './ws-plumbing.ts';
 
 /** Frames above this are refused by ws itself (connection closed); between it and MAX_MESSAGE_BYTES we answer. */
@@ -28,6 +29,8 @@ export class WsGateway {
     private readonly ctx: GatewayContext,
     private readonly logger: Logger,
     metrics: Metrics,
+    /** Host header values answered (see listenerHosts). */
+    private readonly allowedHosts: () => ReadonlySet<string>,
   ) {
     this.messages = metrics.counter('agent_ws_messages_total', 'WebSocket messages received, by result');
     metrics.gauge('agent_ws_connections', 'Open kiosk WebSocket connections', () => [
@@ -39,8 +42,13 @@ export class WsGateway {
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://agent');
-    // Only pages served by this agent may connect (no cross-site WebSocket hijacking from other origins).
-    if (url.pathname !== '/ws' || !sameOrigin(req)) {
+    // Only pages served by this agent may connect: a browser page always names its Origin (no
+    // cross-site hijacking), under a Host this agent answers to (no DNS rebinding).
+    const fromPage =
+      req.headers.origin !== undefined &&
+      hostAllowed(req.headers.host, this.allowedHosts()) &&
+      sameOrigin(req);
+    if (url.pathname !== '/ws' || !fromPage) {
       refuseUpgrade(socket, '403 Forbidden');
       return;
     }

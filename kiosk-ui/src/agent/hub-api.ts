@@ -55,9 +55,16 @@ export class HubApi {
     return data.agent;
   }
 
+  /** Forgets the session here only (the hub already refused it). */
   logout(): void {
     this.token = null;
     this.agent = null;
+  }
+
+  /** Signs out at the hub too, so the token stops working everywhere; forgets it even when unreachable. */
+  async signOut(): Promise<void> {
+    if (this.token) await this.request('POST', '/api/agent/logout').catch(() => undefined);
+    this.logout();
   }
 
   async conversations(): Promise<ConversationSummary[]> {

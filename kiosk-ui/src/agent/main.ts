@@ -226,6 +226,6 @@ knowledgeTab.addEventListener('click', () => selectTab('knowledge'));
 callsTab.addEventListener('click', () => selectTab('calls'));
 
 signOut.addEventListener('click', () => {
-  api.logout();
+  void api.signOut();
   showConsole(false);
 });

@@ -35,7 +35,7 @@ class KioskWs {
   }
 
   static async open(agentUrl: string): Promise<KioskWs> {
-    const ws = new WebSocket(`${agentUrl.replace(/^http/, 'ws')}/ws`);
+    const ws = new WebSocket(`${agentUrl.replace(/^http/, 'ws')}/ws`, { origin: agentUrl });
     await new Promise<void>((res, rej) => {
       ws.once('open', () => res());
       ws.once('error', rej);

@@ -112,6 +112,16 @@ export function hubTables(d: SqlDialect) {
      username TEXT NOT NULL REFERENCES agents(username) ON DELETE CASCADE,
      expires_at TEXT NOT NULL
    );`,
+    // Who may read which conversation: written when an agent accepts that customer's call, never
+    // derived from a ticket's assignee (a field edits can change).
+    conversationGrants: `CREATE TABLE conversation_grants (
+     username TEXT NOT NULL,
+     conversation_id TEXT NOT NULL,
+     kiosk_id TEXT NOT NULL,
+     handoff_id TEXT NOT NULL,
+     granted_at TEXT NOT NULL,
+     PRIMARY KEY (username, conversation_id, kiosk_id)
+   );`,
   };
 }
 

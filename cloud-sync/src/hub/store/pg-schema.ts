@@ -21,6 +21,8 @@ const MIGRATIONS: readonly string[] = [
     T.agents,
     T.agentSessions,
   ].join('\n'),
+  // 2: conversation access granted per accepted call
+  T.conversationGrants,
 ];
 
 /** Any fixed number: the key of the migration lock. */

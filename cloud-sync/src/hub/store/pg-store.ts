@@ -9,6 +9,7 @@ import { applyBatchPg, editTicketPg } from './pg-apply.ts';
 import { migratePgHub } from './pg-schema.ts';
 import {
   agentFromRow,
+  grantFromRow,
   conversationDetail,
   kioskFromRow,
   numbered,
@@ -23,6 +24,7 @@ import type {
   AgentRecord,
   AgentSession,
   ApplyResult,
+  ConversationGrant,
   HubStats,
   HubStore,
   KioskRecord,
@@ -160,6 +162,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   }
 
   async putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void> {
+    await this.pool.query(Q.endSessionsOnNewPassword, [agent.username, agent.username, agent.passwordHash]);
     await this.pool.query(Q.upsertAgent, [
       agent.username,
       agent.role,
@@ -173,13 +176,39 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
     await this.pool.query(Q.loginState, [failedLogins, lockedUntil, username]);
   }
 
+  async countLoginFailure(username: string, maxFailed: number, lockedUntil: string): Promise<void> {
+    await this.pool.query(Q.loginFailure, [maxFailed, lockedUntil, maxFailed, username]);
+  }
+
   async createSession(tokenHash: string, username: string, expiresAt: string): Promise<void> {
     await this.pool.query(Q.pruneSessions, [new Date().toISOString()]);
     await this.pool.query(Q.insertSession, [tokenHash, username, expiresAt]);
   }
 
+  async deleteSession(tokenHash: string): Promise<boolean> {
+    return ((await this.pool.query(Q.deleteSession, [tokenHash])).rowCount ?? 0) > 0;
+  }
+
   async findSession(tokenHash: string, now: Date): Promise<AgentSession | null> {
     return sessionFromRow((await this.rows(Q.session, [tokenHash, now.toISOString()]))[0]);
+  }
+
+  async grantConversation(
+    username: string,
+    g: ConversationGrant & { handoffId: string },
+    at: Date,
+  ): Promise<void> {
+    await this.pool.query(Q.insertGrant, [
+      username,
+      g.conversationId,
+      g.kioskId,
+      g.handoffId,
+      at.toISOString(),
+    ]);
+  }
+
+  async conversationGrants(username: string): Promise<ConversationGrant[]> {
+    return (await this.rows(Q.grantsOf, [username])).map(grantFromRow);
   }
 
   async stats(): Promise<HubStats> {

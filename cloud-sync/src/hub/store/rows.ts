@@ -2,7 +2,7 @@
 // written with `?` placeholders; numbered() gives PostgreSQL its `$1, $2, ...`.
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
 import type { Conversation, Message } from '../../schema/conversation.ts';
-import type { AgentRecord, AgentSession, KioskRecord } from './types.ts';
+import type { AgentRecord, AgentSession, ConversationGrant, KioskRecord } from './types.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -31,10 +31,22 @@ export const SHARED_SQL = {
      ON CONFLICT (username) DO UPDATE SET role = excluded.role, display_name = excluded.display_name,
        password_hash = excluded.password_hash, failed_logins = 0, locked_until = NULL`,
   loginState: 'UPDATE agents SET failed_logins = ?, locked_until = ? WHERE username = ?',
+  // One statement, so parallel failures are all counted: the one reaching the limit locks and restarts the count.
+  loginFailure: `UPDATE agents SET
+       locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END,
+       failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 ELSE failed_logins + 1 END
+     WHERE username = ?`,
   insertSession: 'INSERT INTO agent_sessions (token_hash, username, expires_at) VALUES (?, ?, ?)',
   session: `SELECT a.username, a.role, a.display_name, s.expires_at FROM agent_sessions s
      JOIN agents a ON a.username = s.username WHERE s.token_hash = ? AND s.expires_at > ?`,
   pruneSessions: 'DELETE FROM agent_sessions WHERE expires_at <= ?',
+  deleteSession: 'DELETE FROM agent_sessions WHERE token_hash = ?',
+  // Before an account is written: a new password ends every session of the old one.
+  endSessionsOnNewPassword: `DELETE FROM agent_sessions WHERE username = ? AND NOT EXISTS
+     (SELECT 1 FROM agents WHERE username = ? AND password_hash = ?)`,
+  insertGrant: `INSERT INTO conversation_grants (username, conversation_id, kiosk_id, handoff_id, granted_at)
+     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  grantsOf: 'SELECT conversation_id, kiosk_id FROM conversation_grants WHERE username = ?',
   // Aliases quoted: PostgreSQL would fold them to lower case.
   stats: `SELECT (SELECT COUNT(*) FROM kiosks) AS kiosks, (SELECT COUNT(*) FROM conversations) AS conversations,
        (SELECT COUNT(*) FROM messages) AS messages, (SELECT COUNT(*) FROM changes) AS changes,
@@ -43,6 +55,10 @@ export const SHARED_SQL = {
        (SELECT COUNT(*) FROM settings) AS settings`,
   ping: 'SELECT 1',
 } as const;
+
+export function grantFromRow(r: Row): ConversationGrant {
+  return { conversationId: r.conversation_id as string, kioskId: r.kiosk_id as string };
+}
 
 export function kioskFromRow(r: Row | undefined): KioskRecord | null {
   return r ? { id: r.id as string, createdAt: r.created_at as string } : null;

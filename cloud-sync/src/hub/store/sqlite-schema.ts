@@ -12,6 +12,8 @@ const MIGRATIONS: readonly string[] = [
   T.deviceEvents,
   // 3: tickets (merge state per field), health snapshots, downstream settings, ledger by kiosk
   [T.tickets, T.healthSnapshots, T.settings, T.changesByKiosk].join('\n'),
+  // 4: conversation access granted per accepted call
+  T.conversationGrants,
 ];
 
 export function migrateHub(db: SqliteConnection): void {

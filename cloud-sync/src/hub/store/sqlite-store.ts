@@ -9,6 +9,7 @@ import { migrateHub } from './sqlite-schema.ts';
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.ts';
 import {
   agentFromRow,
+  grantFromRow,
   conversationDetail,
   kioskFromRow,
   parseData,
@@ -22,6 +23,7 @@ import type {
   AgentRecord,
   AgentSession,
   ApplyResult,
+  ConversationGrant,
   HubStats,
   HubStore,
   KioskRecord,
@@ -123,6 +125,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
   }
 
   async putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void> {
+    this.q.endSessionsOnNewPassword.run(agent.username, agent.username, agent.passwordHash);
     this.q.upsertAgent.run(
       agent.username,
       agent.role,
@@ -136,13 +139,33 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     this.q.loginState.run(failedLogins, lockedUntil, username);
   }
 
+  async countLoginFailure(username: string, maxFailed: number, lockedUntil: string): Promise<void> {
+    this.q.loginFailure.run(maxFailed, lockedUntil, maxFailed, username);
+  }
+
   async createSession(tokenHash: string, username: string, expiresAt: string): Promise<void> {
     this.q.pruneSessions.run(new Date().toISOString());
     this.q.insertSession.run(tokenHash, username, expiresAt);
   }
 
+  async deleteSession(tokenHash: string): Promise<boolean> {
+    return this.q.deleteSession.run(tokenHash).changes > 0;
+  }
+
   async findSession(tokenHash: string, now: Date): Promise<AgentSession | null> {
     return sessionFromRow(this.q.session.get(tokenHash, now.toISOString()) as Row | undefined);
+  }
+
+  async grantConversation(
+    username: string,
+    g: ConversationGrant & { handoffId: string },
+    at: Date,
+  ): Promise<void> {
+    this.q.insertGrant.run(username, g.conversationId, g.kioskId, g.handoffId, at.toISOString());
+  }
+
+  async conversationGrants(username: string): Promise<ConversationGrant[]> {
+    return (this.q.grantsOf.all(username) as Row[]).map(grantFromRow);
   }
 
   async stats(): Promise<HubStats> {

@@ -28,6 +28,13 @@ export interface AgentSession {
   expiresAt: string;
 }
 
+/** A conversation an agent may read because they accepted that customer's call. */
+export interface ConversationGrant {
+  conversationId: string;
+  /** The kiosk the call came from: only that kiosk's conversation under this id is opened. */
+  kioskId: string;
+}
+
 export interface ApplyResult {
   applied: string[];
   duplicates: string[];
@@ -131,12 +138,25 @@ export interface HubStore {
   settingsSince(kioskId: string, checkpoint: string, limit: number): Promise<SettingsPage>;
 
   getAgent(username: string): Promise<AgentRecord | null>;
-  /** Creates or replaces an account (and clears its lockout). */
+  /** Creates or replaces an account (and clears its lockout); a new password ends its sessions. */
   putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void>;
   setLoginState(username: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
+  /** Counts one failed login atomically; the failure reaching `maxFailed` locks until `lockedUntil`. */
+  countLoginFailure(username: string, maxFailed: number, lockedUntil: string): Promise<void>;
   createSession(tokenHash: string, username: string, expiresAt: string): Promise<void>;
+  /** Signs one session out; false when there was none. */
+  deleteSession(tokenHash: string): Promise<boolean>;
   /** The session when it exists and has not expired at `now`. */
   findSession(tokenHash: string, now: Date): Promise<AgentSession | null>;
+
+  /** Records that `username` accepted the call of this conversation (idempotent). */
+  grantConversation(
+    username: string,
+    grant: ConversationGrant & { handoffId: string },
+    at: Date,
+  ): Promise<void>;
+  /** Every conversation granted to `username` by an accepted call. */
+  conversationGrants(username: string): Promise<ConversationGrant[]>;
 
   stats(): Promise<HubStats>;
   /** A cheap round trip to the database, for /healthz (stats() counts rows, which grows with the data). */
