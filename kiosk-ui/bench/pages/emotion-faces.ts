@@ -17,7 +17,11 @@ sameOriginFetchOnly(globalThis);
 async function photos(): Promise<unknown> {
   const faces = await labelledPhotos();
   const landmarker = await createFaceLandmarker('IMAGE');
-  const out = faces.map(({ file, label, img }) => ({ file, label, face: readFace(landmarker.detect(photoInput(img))) }));
+  const out = faces.map(({ file, label, img }) => ({
+    file,
+    label,
+    face: readFace(landmarker.detect(photoInput(img))),
+  }));
   landmarker.close();
   return out;
 }

@@ -103,7 +103,11 @@ function otherThreshold(probs: number[][], y: number[]): number {
 }
 
 /** Cross-validated figures of the chosen model: argmax accuracy, and share answered and right at the thresholds. */
-function cvFigures(probs: number[][], y: number[], t: { other: number; negative: number }): Record<string, number> {
+function cvFigures(
+  probs: number[][],
+  y: number[],
+  t: { other: number; negative: number },
+): Record<string, number> {
   const k = probs.map(argmax);
   const answered = k.map((c, i) => probs[i]![c]! >= (isNegative(c) ? t.negative : t.other));
   const right = k.filter((c, i) => answered[i] && c === y[i]).length;
