@@ -11,6 +11,8 @@ import { serveStatic } from '../test/browser/static-server.ts';
 import { buildBenchPages } from './build-pages.ts';
 
 export const FACES_DIR = fileURLToPath(new URL('../test/fixtures/faces/', import.meta.url));
+/** The larger labelled set (calibration and test parts, split.json). */
+export const FACES_MUX_DIR = fileURLToPath(new URL('../test/fixtures/faces-mux/', import.meta.url));
 
 export interface EmotionPages {
   url: string;
@@ -19,9 +21,10 @@ export interface EmotionPages {
   close(): Promise<void>;
 }
 
-export async function serveEmotionPages(): Promise<EmotionPages> {
+/** facesDir: the labelled photos (with labels.json) served at /faces/; the ten photos unless given. */
+export async function serveEmotionPages(facesDir: string = FACES_DIR): Promise<EmotionPages> {
   const dir = await buildBenchPages();
-  cpSync(FACES_DIR, join(dir, 'faces'), { recursive: true });
+  cpSync(facesDir, join(dir, 'faces'), { recursive: true });
   const human = dirname(createRequire(import.meta.url).resolve('@vladmandic/human'));
   cpSync(join(human, '..', 'models'), join(dir, 'human-models'), { recursive: true });
   const server = await serveStatic(dir);

@@ -10,14 +10,18 @@ import type { StableCue } from '../../src/emotion/cue-tracker.ts';
 import { CueSummary } from '../../src/emotion/cue-summary.ts';
 import { createFaceLandmarker, readFace } from '../../src/emotion/face-landmarker.ts';
 import { sameOriginFetchOnly } from '../../src/emotion/same-origin-fetch.ts';
-import { labelledPhotos, letterbox, publishResult } from './labelled-photos.ts';
+import { labelledPhotos, letterbox, photoInput, publishResult } from './labelled-photos.ts';
 
 sameOriginFetchOnly(globalThis);
 
 async function photos(): Promise<unknown> {
   const faces = await labelledPhotos();
   const landmarker = await createFaceLandmarker('IMAGE');
-  const out = faces.map(({ file, label, img }) => ({ file, label, face: readFace(landmarker.detect(img)) }));
+  const out = faces.map(({ file, label, img }) => ({
+    file,
+    label,
+    face: readFace(landmarker.detect(photoInput(img))),
+  }));
   landmarker.close();
   return out;
 }

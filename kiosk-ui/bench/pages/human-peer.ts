@@ -4,7 +4,7 @@
 // ?task=frames&seconds=N: detect() on 640x480 frames of the photos back to back. Results in __result.
 import { Human } from '@vladmandic/human';
 import { sameOriginFetchOnly } from '../../src/emotion/same-origin-fetch.ts';
-import { labelledPhotos, letterbox, publishResult } from './labelled-photos.ts';
+import { labelledPhotos, letterbox, photoInput, publishResult } from './labelled-photos.ts';
 
 sameOriginFetchOnly(globalThis);
 
@@ -40,7 +40,7 @@ async function photos(): Promise<unknown> {
   await human.load();
   const out = [];
   for (const { file, label, img } of await labelledPhotos()) {
-    out.push({ file, label, emotion: await topEmotion(img), backend: human.tf.getBackend() });
+    out.push({ file, label, emotion: await topEmotion(photoInput(img)), backend: human.tf.getBackend() });
   }
   return out;
 }

@@ -1,8 +1,17 @@
 // The cue model, per frame: from MediaPipe's 52 blendshapes and the head pose (facial transformation
 // matrix) to scores for six cues, valence, arousal, attention and distance. Pure logic (no DOM, no Node):
-// it runs in the emotion worker and in unit tests. The mapping follows FACS action units (AU12 smile,
-// AU1 inner brow raise, AU4 brow lower, AU26 jaw drop with AU1+2 brow raise, AU9/AU20 sneer and lip
-// stretch); the thresholds were calibrated on the labelled photos of test/fixtures/faces (kiosk-ui README).
+// it runs in the emotion worker and in unit tests. The expression scores come from the learned model
+// (cue-classifier.ts, weights in cue-weights.json, trained on the calibration part of
+// test/fixtures/faces-mux; kiosk-ui README "Cue mapping").
+
+import { familyProbs, thresholdOf, type CueWeights } from './cue-classifier.ts';
+import weightsJson from './cue-weights.json' with { type: 'json' };
+import { headPose } from './head-pose.ts';
+
+/** The learned model's committed weights (bin/emotion-train.ts). */
+export const CUE_WEIGHTS = weightsJson as CueWeights;
+
+export { headPose };
 
 export interface FaceReading {
   /** Blendshape scores (0..1) by MediaPipe category name, e.g. mouthSmileLeft. */
@@ -43,31 +52,32 @@ export function familyOfLabel(label: string): Family {
     disgusted: 'negative-frustrated',
     fearful: 'negative-distressed',
     sad: 'negative-distressed',
+    // The seven labels of test/fixtures/faces-mux (muxspace/facial_expressions).
+    happiness: 'positive',
+    surprise: 'surprised',
+    anger: 'negative-frustrated',
+    disgust: 'negative-frustrated',
+    fear: 'negative-distressed',
+    sadness: 'negative-distressed',
   };
   const family = families[label];
   if (!family) throw new Error(`unknown expression label "${label}"`);
   return family;
 }
 
-/** Where each ramp starts and saturates (blendshape score), and the weights; the README's table. */
-export const MAPPING = {
-  jawOpen: [0.3, 0.7],
-  browInnerUp: [0.3, 0.55],
-  browDown: [0.2, 0.5],
-  /** A milder brow lowering, with open eyes: frowning in thought rather than anger. */
-  browDownConfused: [0.1, 0.3],
-  eyeSquint: [0.3, 0.6],
-  noseSneer: [0.1, 0.4],
-  mouthStretch: [0.15, 0.35],
-  /** Cap of the confused score, so that a strong brow lowering reads as anger. */
-  confusedWeight: 0.7,
-  /** How far an open mouth and raised inner brows take a smile away from "happy". */
-  surpriseDamp: 0.6,
-  distressDamp: 0.8,
-  /** Head turned further than this (degrees) is not looking at the screen; zero attention at the far end. */
+/** Head turned further than these (degrees) is not looking at the screen; zero attention at the far end. */
+export const ATTENTION = {
   yaw: [20, 40],
   pitch: [15, 30],
 } as const;
+
+/** The tracker's score for an expression cue, per family (families with no cue of their own are absent). */
+const CUE_OF: Partial<Record<Family, Expression>> = {
+  positive: 'happy',
+  surprised: 'surprised',
+  'negative-frustrated': 'angry',
+  'negative-distressed': 'tense',
+};
 
 export interface FrameScores {
   cues: Record<Cue, number>;
@@ -92,56 +102,30 @@ export function ramp(x: number, [lo, hi]: readonly [number, number]): number {
   return clamp((x - lo) / (hi - lo));
 }
 
-function pair(b: Record<string, number>, name: string): number {
-  return ((b[`${name}Left`] ?? 0) + (b[`${name}Right`] ?? 0)) / 2;
-}
-
-/** Expression scores (0..1 each) from the blendshapes; neutral is what no expression leaves. */
-export function expressionScores(b: Record<string, number>): Record<Cue, number> {
-  const m = MAPPING;
-  const smile = pair(b, 'mouthSmile');
-  const openMouth = ramp(b.jawOpen ?? 0, m.jawOpen);
-  const browRaise = Math.max(pair(b, 'browOuterUp'), pair(b, 'eyeWide'));
-  const distress = ramp(b.browInnerUp ?? 0, m.browInnerUp);
-  const browDown = pair(b, 'browDown');
-  const frustration = Math.max(
-    ramp(browDown, m.browDown),
-    ramp(pair(b, 'noseSneer'), m.noseSneer),
-    ramp(pair(b, 'mouthStretch'), m.mouthStretch),
-  );
-  const squint = ramp(pair(b, 'eyeSquint'), m.eyeSquint);
-  const happy = smile * (1 - m.surpriseDamp * openMouth) * (1 - m.distressDamp * distress);
-  const surprised = openMouth * (0.5 + 0.5 * browRaise);
-  const tense = distress * (1 - 0.5 * openMouth);
-  const angry = frustration * (1 - smile);
-  const confused = m.confusedWeight * ramp(browDown, m.browDownConfused) * (1 - smile) * (1 - 0.5 * squint);
-  const strongest = Math.max(happy, surprised, tense, angry, confused);
-  return { happy, neutral: 1 - strongest, surprised, confused, tense, angry };
-}
-
-/** Yaw and pitch (degrees) of the head and its position, from the column-major 4x4 matrix. */
-export function headPose(matrix: number[]): { yaw: number; pitch: number; x: number; y: number; z: number } {
-  if (matrix.length !== 16) throw new Error(`head pose needs a 4x4 matrix, got ${matrix.length} values`);
-  // The face's forward axis in camera space is the matrix's third column.
-  const [fx, fy, fz] = [matrix[8]!, matrix[9]!, matrix[10]!];
-  const deg = 180 / Math.PI;
-  return {
-    yaw: Math.atan2(fx, fz) * deg,
-    pitch: Math.atan2(-fy, Math.hypot(fx, fz)) * deg,
-    x: matrix[12]!,
-    y: matrix[13]!,
-    z: matrix[14]!,
-  };
+/**
+ * Expression scores (0..1 each) from the learned model (cue-classifier.ts): a family's probability over
+ * its abstain threshold, halved, so a score reaches 0.5 (the tracker's ENTER) exactly where the model
+ * would answer that family. Confused has no family of its own in the labelled data and stays 0; neutral
+ * is what the strongest expression leaves.
+ */
+export function expressionScores(face: FaceReading, weights: CueWeights = CUE_WEIGHTS): Record<Cue, number> {
+  const probs = familyProbs(face, weights);
+  const cues: Record<Cue, number> = { happy: 0, neutral: 0, surprised: 0, confused: 0, tense: 0, angry: 0 };
+  for (const [family, cue] of Object.entries(CUE_OF) as [Family, Expression][]) {
+    cues[cue] = clamp((0.5 * probs[family]) / thresholdOf(family, weights));
+  }
+  cues.neutral = 1 - Math.max(...EXPRESSIONS.map((c) => cues[c]));
+  return cues;
 }
 
 export function frameScores(face: FaceReading): FrameScores {
-  const cues = expressionScores(face.blendshapes);
+  const cues = expressionScores(face);
   const negative = Math.max(cues.angry, cues.tense, 0.5 * cues.confused);
   const valence = clamp(cues.happy - negative, -1, 1);
   const arousal = clamp(Math.max(cues.surprised, cues.angry, 0.8 * cues.tense, 0.6 * cues.happy));
   if (!face.matrix) return { cues, valence, arousal, attention: 1, distanceCm: null, gaze: { x: 0, y: 0 } };
   const pose = headPose(face.matrix);
-  const off = Math.max(ramp(Math.abs(pose.yaw), MAPPING.yaw), ramp(Math.abs(pose.pitch), MAPPING.pitch));
+  const off = Math.max(ramp(Math.abs(pose.yaw), ATTENTION.yaw), ramp(Math.abs(pose.pitch), ATTENTION.pitch));
   const depth = Math.max(1, -pose.z);
   // The camera sees the customer mirrored: a face on the image's left stands at the screen's right.
   const gaze = { x: clamp((-pose.x / depth) * 3, -1, 1), y: clamp((pose.y / depth) * 3, -1, 1) };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expressionScores, type FrameScores } from './cue-model.ts';
+import type { FrameScores } from './cue-model.ts';
 import { CueSummary } from './cue-summary.ts';
 import { CueTracker, TRACKER } from './cue-tracker.ts';
 
 /** A synthetic frame whose strongest expression is `cue` at `score`. */
 function frame(cue: 'happy' | 'angry' | 'tense' | 'none', score = 0.9): FrameScores {
-  const cues = expressionScores({});
+  const cues: FrameScores['cues'] = { happy: 0, neutral: 1, surprised: 0, confused: 0, tense: 0, angry: 0 };
   if (cue !== 'none') {
     cues[cue] = score;
     cues.neutral = 1 - score;
