@@ -15,7 +15,7 @@ const STARTER_TOPICS: KnowledgeArticle[] = [
     {
       title: '网点营业时间',
       body: '本网点营业时间为周一至周五 9:00-17:00，周六 9:00-12:00，周日及法定节假日休息。自助服务区 24 小时开放。节假日安排以网点门口公告为准。',
-      ask: ['你们几点开门', '今天营业到几点', '周末上班吗', '几点关门啊', '中午休息吗'],
+      ask: ['你们几点开门', '今天营业到几点', '周末上班吗', '几点关门啊', '中午休息吗', '这会儿还营业吗'],
       syn: ['营业时间', '上班时间', '下班', '关门', '开门', '几点'],
     },
     {
@@ -50,7 +50,7 @@ const STARTER_TOPICS: KnowledgeArticle[] = [
         'cant find my debit card',
         'report a stolen card',
       ],
-      syn: ['lost', 'stolen', 'block', 'freeze', 'missing', 'cancel card'],
+      syn: ['lost', 'stolen', 'block', 'freeze', 'missing', 'cancel card', 'nicked', 'pickpocketed'],
     },
   ),
   ...articlePair(
@@ -88,7 +88,7 @@ const STARTER_TOPICS: KnowledgeArticle[] = [
       title: '外币兑换',
       body: '本网点可办理美元、欧元、英镑、日元、港币等主要币种的兑换。现钞兑换按当日挂牌汇率执行，请携带本人有效身份证件。个人每年购汇额度以国家外汇管理规定为准。大额外币现钞请提前一个工作日预约。',
       ask: ['能换美元吗', '我想换点日元', '外币兑换要带什么', '今天欧元汇率多少', '换汇额度是多少'],
-      syn: ['换汇', '换外币', '汇率', '美元', '欧元', '日元', '购汇', '结汇'],
+      syn: ['换汇', '换外币', '汇率', '美元', '欧元', '日元', '港币', '美金', '英镑', '购汇', '结汇'],
     },
     {
       title: 'Foreign currency exchange',
