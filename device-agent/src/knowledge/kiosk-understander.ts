@@ -2,6 +2,7 @@
 // articles' examples plus the committed training split, and the thresholds tuned on the dev split.
 // Used by the session service and by the kb:eval / kb:tune commands alike.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createJiebaSegmenter } from './jieba-segmenter.ts';
 import { parseLabelledQuestions } from '../kb/evaluate-understanding.ts';
 import { KB_SETTINGS } from '../kb/kb-settings.ts';
@@ -13,7 +14,8 @@ import {
   type UnderstandingSettings,
 } from '../kb/understand-question.ts';
 
-const TRAIN_SPLIT = new URL('../../kb-eval/train.jsonl', import.meta.url);
+// Resolved through the package (not this file's URL): the agent also runs as one bundled file.
+const TRAIN_SPLIT = createRequire(import.meta.url).resolve('@branch/device-agent/kb-eval/train.jsonl');
 
 let trainingExamples: LabelledQuestion[] | undefined;
 
