@@ -24,6 +24,8 @@ export interface EvaluationReport {
   outOfScopeRejection: number;
   /** In-scope questions answered with a clarifying question instead. */
   clarified: number;
+  /** Of those, the ones whose two offered topics include the expected one (one tap from the answer). */
+  clarifiedWithExpected: number;
   misses: EvaluationMiss[];
 }
 
@@ -34,6 +36,7 @@ export function evaluateUnderstanding(questions: LabelledQuestion[], answer: Ans
   let outN = 0;
   let outOk = 0;
   let clarified = 0;
+  let clarifiedWithExpected = 0;
   const misses: EvaluationMiss[] = [];
   for (const item of questions) {
     const u = answer(item.q, item.locale);
@@ -48,7 +51,10 @@ export function evaluateUnderstanding(questions: LabelledQuestion[], answer: Ans
       s.n += 1;
       if (ok) s.ok += 1;
       inScope.set(item.locale, s);
-      if (u.decision === 'clarify') clarified += 1;
+      if (u.decision === 'clarify') {
+        clarified += 1;
+        if (u.candidates?.slice(0, 2).some((c) => c.id === item.expect)) clarifiedWithExpected += 1;
+      }
     }
     if (!ok)
       misses.push({ ...item, got, decision: u.decision, confidence: Math.round(u.confidence * 1000) / 1000 });
@@ -61,6 +67,7 @@ export function evaluateUnderstanding(questions: LabelledQuestion[], answer: Ans
     inScopeAccuracy,
     outOfScopeRejection: ratio(outOk, outN),
     clarified,
+    clarifiedWithExpected,
     misses,
   };
 }

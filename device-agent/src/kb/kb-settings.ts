@@ -5,5 +5,5 @@ import type { UnderstandingSettings } from './understand-question.ts';
 export const KB_SETTINGS: UnderstandingSettings = {
   classifierWeight: 0.5,
   rejectBelow: 0.375,
-  closeMargin: 0,
+  closeMargin: 0.12,
 };
