@@ -187,13 +187,13 @@ const STARTER_TOPICS: KnowledgeArticle[] = [
     ['fees', 'charges', 'account'],
     {
       title: '常见服务费用',
-      body: '个人账户年费、小额账户管理费对代发工资账户和每人首个账户免收。同城同行转账免费；跨行转账通过手机银行免费，柜面办理按金额收取少量手续费。补办银行卡收取工本费。具体收费以网点公示的服务价目表为准。',
+      body: '个人账户年费、小额账户管理费对代发工资账户和每人首个账户免收。同城同行转账免费；跨行转账通过手机银行免费，柜面办理按金额收取少量手续费。补办银行卡收取工本费。外国银行卡（境外发行的卡）在本行 ATM 取现，按发卡组织规定收费。具体收费以网点公示的服务价目表为准。',
       ask: ['年费怎么收', '跨行转账收手续费吗', '管理费能免吗', '补卡要钱吗', '收费标准是什么'],
       syn: ['手续费', '年费', '管理费', '收费', '扣费', '费用'],
     },
     {
       title: 'Common service fees',
-      body: "Annual and low-balance fees are waived for payroll accounts and for each customer's first account. Transfers within the bank are free; transfers to other banks are free in the app and carry a small charge at the counter. Replacing a card has a card fee. The fee schedule posted in the branch is authoritative.",
+      body: "Annual and low-balance fees are waived for payroll accounts and for each customer's first account. Transfers within the bank are free; transfers to other banks are free in the app and carry a small charge at the counter. Replacing a card has a card fee. Foreign cards (issued abroad) can withdraw cash at our ATMs for the card network's fee. The fee schedule posted in the branch is authoritative.",
       ask: [
         'what fees do you charge',
         'is there an annual fee',

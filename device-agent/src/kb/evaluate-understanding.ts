@@ -6,7 +6,7 @@ import { NONE, type LabelledQuestion, type Understanding } from './understand-qu
 export type Answerer = (
   question: string,
   locale: string,
-) => Pick<Understanding, 'decision' | 'intent' | 'confidence'>;
+) => Pick<Understanding, 'decision' | 'intent' | 'confidence'> & { candidates?: Understanding['candidates'] };
 
 export interface EvaluationMiss {
   q: string;

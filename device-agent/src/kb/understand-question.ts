@@ -73,6 +73,8 @@ function trainLocale(
 
 export interface QuestionUnderstander {
   understand(question: string, locale: string): Understanding;
+  /** The question's search terms (words, stems), as the understander sees them. */
+  terms(text: string): string[];
 }
 
 export function createUnderstander(
@@ -97,6 +99,7 @@ export function createUnderstander(
   const nothing: Understanding = { decision: 'none', intent: NONE, confidence: 0, candidates: [] };
 
   return {
+    terms: (text) => analyzer.terms(text),
     understand(question, locale) {
       const model = models.get(locale);
       if (!model) return nothing;

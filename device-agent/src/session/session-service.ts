@@ -9,7 +9,8 @@ import type { Answer, EmotionSummary } from '../protocol/messages.ts';
 import type { ConversationStore } from '../store/conversation-store.ts';
 import { KB_SETTINGS } from '../kb/kb-settings.ts';
 import { UnderstanderCache } from '../knowledge/understander-cache.ts';
-import { answerFromUnderstanding } from './answer-question.ts';
+import type { DialogueState } from '../kb/dialogue.ts';
+import { dialogueTurn } from './dialogue-turn.ts';
 
 type Locale = Conversation['locale'];
 export type EndOutcome = 'answered' | 'abandoned' | 'timed_out' | 'handed_off';
@@ -20,6 +21,8 @@ interface LiveSession {
   idleTimer: NodeJS.Timeout;
   /** The last question (scrubbed), the bot's confidence and intent: a handoff request carries them. */
   last?: LastExchange;
+  /** The visit's dialogue: last topic and the choices just offered. */
+  dialogue: DialogueState;
   /** The customer's face showed a negative cue long enough (emotion summary): routing may raise priority. */
   negativeCue: boolean;
 }
@@ -67,7 +70,7 @@ export class SessionService {
     const id = ulid();
     this.store.start(id, locale, new Date().toISOString());
     this.sync.nudge();
-    this.live.set(id, { id, locale, idleTimer: this.idleTimer(id), negativeCue: false });
+    this.live.set(id, { id, locale, idleTimer: this.idleTimer(id), negativeCue: false, dialogue: {} });
     this.logger.info({ sessionId: id, locale }, 'session started');
     return id;
   }
@@ -85,8 +88,9 @@ export class SessionService {
     });
     this.sync.nudge();
     const articles = this.sync.articles();
-    const understanding = this.understanders.for(articles).understand(text, s.locale);
-    const answer = answerFromUnderstanding(understanding, articles, s.locale);
+    const turn = dialogueTurn(s.dialogue, text, s.locale, this.understanders.for(articles), articles);
+    const answer = turn.answer;
+    s.dialogue = turn.state;
     s.last = { text, confidence: answer.confidence, intent: answer.intent ?? 'none' };
     const reply = {
       id: ulid(),
