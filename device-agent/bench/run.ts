@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { SERVICE_NODE_ARGS } from '../../scripts/lib/node-bundle.ts';
 import { techWsProtocols } from '../src/ws/tech-ws-auth.ts';
 import { startAgentProcess } from './agent-process.ts';
+import { knowledgeFigures } from './kb-figures.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -191,6 +192,7 @@ try {
       target: '<= 120',
       how: 'VmRSS of the agent process after the e-stop and ws rounds',
     },
+    ...knowledgeFigures(),
   ];
   const out = {
     part: 'device-agent',

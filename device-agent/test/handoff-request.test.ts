@@ -47,6 +47,32 @@ describe('Handoff.Request', () => {
     expect(entry).toMatchObject({ queue: 'expert', priority: 2 });
   });
 
+  it("carries the bot's intent and confidence: a complaint in the customer's own words goes to risk", async () => {
+    const sessionId = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
+    // No routing keyword in these words: only the understood intent can send it to risk.
+    const text = 'the woman at the counter was really rude to me';
+    let answer: { intent?: string; confidence?: number } = {};
+    await expect
+      .poll(async () => {
+        answer = (await c.command('Session.Ask', { sessionId, text })).payload.answer as typeof answer;
+        return answer.intent;
+      })
+      .toBe('complaint');
+    const done = await c.command('Handoff.Request', { sessionId, reason: 'customer_request' });
+    expect(done.payload).toMatchObject({ completionCode: 'success', queued: true, route: 'risk' });
+    const entry = h.hub.handoff.queues.list('supervisor', Date.now()).find((e) => e.queue === 'risk');
+    expect(entry).toBeDefined();
+    expect(answer.confidence).toBeGreaterThan(0);
+  });
+
+  it('keeps a simple question with the bot when it was unsure, by intent', async () => {
+    const sessionId = (await c.command('Session.Start', { locale: 'zh-CN' })).payload.sessionId as string;
+    const asked = await c.command('Session.Ask', { sessionId, text: '你们下午几点下班' });
+    expect(asked.payload.answer).toMatchObject({ intent: 'opening_hours', decision: 'answer' });
+    const done = await c.command('Handoff.Request', { sessionId, reason: 'low_confidence' });
+    expect(done.payload).toMatchObject({ completionCode: 'success', queued: false, route: 'bot' });
+  });
+
   it('refuses a request for a session that is not live, and a malformed one', async () => {
     const gone = await c.command('Handoff.Request', { sessionId: 'nope', reason: 'customer_request' });
     expect(gone.payload).toMatchObject({ completionCode: 'commandErrorCode', errorCode: 'unknownSession' });

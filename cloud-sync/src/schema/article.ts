@@ -22,6 +22,11 @@ export const KnowledgeArticleSchema = z
     effectiveTo: z.iso.datetime().optional(),
     /** Set on wealth-product articles: the bot must check suitability before recommending. */
     productRiskLevel: ProductRiskLevelSchema.optional(),
+    /** Questions as customers ask them; the kiosk's intent classifier learns from these. Optional: older
+     * versions have none. */
+    exampleQuestions: z.array(z.string().min(1).max(200)).max(60).optional(),
+    /** Other words customers use for this topic (colloquial names, abbreviations), matched by retrieval. */
+    synonyms: z.array(z.string().min(1).max(60)).max(40).optional(),
   })
   .refine((a) => a.effectiveTo === undefined || Date.parse(a.effectiveTo) > Date.parse(a.effectiveFrom), {
     message: 'effectiveTo must be after effectiveFrom',

@@ -61,4 +61,11 @@ describe('knowledge article', () => {
     expect(KnowledgeArticleSchema.safeParse({ ...article, locale: 'fr' }).success).toBe(false);
     expect(KnowledgeArticleSchema.safeParse({ ...article, productRiskLevel: 'R9' }).success).toBe(false);
   });
+
+  it('keeps parsing articles without example questions and synonyms, and takes them when present', () => {
+    expect(KnowledgeArticleSchema.parse(article).exampleQuestions).toBeUndefined();
+    const withData = { ...article, exampleQuestions: ['几点关门'], synonyms: ['下班'] };
+    expect(KnowledgeArticleSchema.parse(withData)).toMatchObject(withData);
+    expect(KnowledgeArticleSchema.safeParse({ ...article, exampleQuestions: [''] }).success).toBe(false);
+  });
 });

@@ -34,11 +34,13 @@ export class HandoffRelay {
   ): Promise<HandoffTicket> {
     const session = this.sessions.summary(cmd.sessionId);
     const a = this.availability();
+    const intent = cmd.intent ?? session.last?.intent;
     const body: HandoffRequest = {
       sessionId: cmd.sessionId,
       locale: session.locale,
       reason: cmd.reason,
-      ...(cmd.intent !== undefined ? { intent: cmd.intent } : {}),
+      // The page may name the intent; otherwise the bot's understanding of the last question does.
+      ...(intent !== undefined ? { intent } : {}),
       ...(session.last
         ? { lastCustomerText: session.last.text, botConfidence: session.last.confidence }
         : {}),

@@ -62,6 +62,19 @@ export const AnswerSchema = z.object({
   confidence: z.number().min(0).max(1),
   /** R1..R5 (cloud-sync's scale): set when the article is about a rated wealth product: the page shows the risk check and disclosure. */
   productRiskLevel: ProductRiskLevelSchema.optional(),
+  /** The article's version (shown with its title and effective date). */
+  version: z.number().int().min(1).optional(),
+  /** answer: an article; clarify: the kiosk asks which of `options` was meant; none: not covered. */
+  decision: z.enum(['answer', 'clarify', 'none']).optional(),
+  /** What the customer wants, as routing names it (e.g. complaint, fraud, opening_hours), or an article id. */
+  intent: z.string().max(64).optional(),
+  /** At most two sentences for the avatar to say; the screen shows the whole text. */
+  spoken: z.string().optional(),
+  /** The two close topics of a clarifying question, as buttons. */
+  options: z
+    .array(z.object({ articleId: z.string(), title: z.string() }))
+    .max(2)
+    .optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 

@@ -1,7 +1,11 @@
-// Picks the answer to a customer's question from the local knowledge articles.
+// Turns the understanding core's decision into the kiosk's answer: the article (full text for the
+// screen, two sentences to say), a clarifying question with the two close topics, or "not sure".
+// The answer always carries the intent and the confidence, so a handoff after it can be routed.
 import type { KnowledgeArticle } from '@branch/cloud-sync';
 import type { Answer } from '../protocol/messages.ts';
-import { rankArticles } from '../kb/rank-articles.ts';
+import { routingIntent } from '../kb/routing-intent.ts';
+import { spokenSentences } from '../kb/spoken-text.ts';
+import type { Understanding } from '../kb/understand-question.ts';
 
 type Locale = KnowledgeArticle['locale'];
 
@@ -10,23 +14,46 @@ const NOT_SURE: Record<Locale, string> = {
   'zh-CN': '抱歉，这个问题我不太确定。需要为您转接人工服务吗？',
 };
 
-export function answerQuestion(
-  question: string,
+const WHICH: Record<Locale, (a: string, b: string) => string> = {
+  en: (a, b) => `Did you mean "${a}" or "${b}"?`,
+  'zh-CN': (a, b) => `您是想了解“${a}”还是“${b}”？`,
+};
+
+export function answerFromUnderstanding(
+  u: Understanding,
   articles: KnowledgeArticle[],
   locale: Locale,
-  threshold: number,
 ): Answer {
-  const best = rankArticles(question, articles, locale)[0];
-  if (!best || best.confidence < threshold) {
-    return { text: NOT_SURE[locale], confidence: best?.confidence ?? 0 };
+  const find = (id: string | undefined) => articles.find((a) => a.id === id && a.locale === locale);
+  const confidence = Math.round(u.confidence * 1000) / 1000;
+  const a = find(u.intent);
+  if (u.decision === 'clarify') {
+    const b = find(u.candidates[1]?.id);
+    if (a && b) {
+      const text = WHICH[locale](a.title, b.title);
+      return {
+        text,
+        spoken: text,
+        decision: 'clarify',
+        intent: routingIntent(a.id),
+        confidence,
+        options: [a, b].map((x) => ({ articleId: x.id, title: x.title })),
+      };
+    }
   }
-  const a = best.article;
+  if (u.decision === 'none' || !a) {
+    return { text: NOT_SURE[locale], spoken: NOT_SURE[locale], decision: 'none', intent: 'none', confidence };
+  }
   return {
     text: a.body,
+    spoken: spokenSentences(a.body),
+    decision: 'answer',
+    intent: routingIntent(a.id),
     articleId: a.id,
     title: a.title,
+    version: a.version,
     effectiveFrom: a.effectiveFrom,
-    confidence: best.confidence,
+    confidence,
     ...(a.productRiskLevel ? { productRiskLevel: a.productRiskLevel } : {}),
   };
 }

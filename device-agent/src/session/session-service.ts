@@ -7,7 +7,10 @@ import type { CardIdentity } from '../card/card-intake.ts';
 import { scrubText } from '../log/pan-guard.ts';
 import type { Answer, EmotionSummary } from '../protocol/messages.ts';
 import type { ConversationStore } from '../store/conversation-store.ts';
-import { answerQuestion } from './answer-question.ts';
+import { KB_SETTINGS } from '../kb/kb-settings.ts';
+import { UnderstanderCache } from '../knowledge/understander-cache.ts';
+import type { DialogueState } from '../kb/dialogue.ts';
+import { dialogueTurn } from './dialogue-turn.ts';
 
 type Locale = Conversation['locale'];
 export type EndOutcome = 'answered' | 'abandoned' | 'timed_out' | 'handed_off';
@@ -16,10 +19,19 @@ interface LiveSession {
   id: string;
   locale: Locale;
   idleTimer: NodeJS.Timeout;
-  /** The last question (scrubbed) and the bot's confidence: a handoff request carries them. */
-  last?: { text: string; confidence: number };
+  /** The last question (scrubbed), the bot's confidence and intent: a handoff request carries them. */
+  last?: LastExchange;
+  /** The visit's dialogue: last topic and the choices just offered. */
+  dialogue: DialogueState;
   /** The customer's face showed a negative cue long enough (emotion summary): routing may raise priority. */
   negativeCue: boolean;
+}
+
+export interface LastExchange {
+  text: string;
+  confidence: number;
+  /** Routing's name of what the customer asked about ('none' when the kiosk did not know). */
+  intent: string;
 }
 
 export class SessionError extends Error {
@@ -33,25 +45,32 @@ export class SessionError extends Error {
 
 export interface SessionServiceOptions {
   idleTimeoutMs: number;
+  /** A floor on the answer confidence, raising (never lowering) the tuned reject threshold. */
   answerThreshold: number;
 }
 
 export class SessionService {
   private live = new Map<string, LiveSession>();
   private endListeners = new Set<(id: string) => void>();
+  private readonly understanders: UnderstanderCache;
 
   constructor(
     private readonly store: ConversationStore,
     private readonly sync: Pick<KioskSync, 'articles' | 'nudge'>,
     private readonly options: SessionServiceOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.understanders = new UnderstanderCache({
+      ...KB_SETTINGS,
+      rejectBelow: Math.max(KB_SETTINGS.rejectBelow, options.answerThreshold),
+    });
+  }
 
   start(locale: Locale): string {
     const id = ulid();
     this.store.start(id, locale, new Date().toISOString());
     this.sync.nudge();
-    this.live.set(id, { id, locale, idleTimer: this.idleTimer(id), negativeCue: false });
+    this.live.set(id, { id, locale, idleTimer: this.idleTimer(id), negativeCue: false, dialogue: {} });
     this.logger.info({ sessionId: id, locale }, 'session started');
     return id;
   }
@@ -68,8 +87,11 @@ export class SessionService {
       at: new Date().toISOString(),
     });
     this.sync.nudge();
-    const answer = answerQuestion(text, this.sync.articles(), s.locale, this.options.answerThreshold);
-    s.last = { text, confidence: answer.confidence };
+    const articles = this.sync.articles();
+    const turn = dialogueTurn(s.dialogue, text, s.locale, this.understanders.for(articles), articles);
+    const answer = turn.answer;
+    s.dialogue = turn.state;
+    s.last = { text, confidence: answer.confidence, intent: answer.intent ?? 'none' };
     const reply = {
       id: ulid(),
       conversationId: s.id,
@@ -80,7 +102,7 @@ export class SessionService {
     this.store.addMessage(answer.articleId === undefined ? reply : { ...reply, articleId: answer.articleId });
     this.sync.nudge();
     this.logger.info(
-      { sessionId, articleId: answer.articleId, confidence: answer.confidence },
+      { sessionId, articleId: answer.articleId, intent: answer.intent, confidence: answer.confidence },
       'question answered',
     );
     return answer;
@@ -130,7 +152,7 @@ export class SessionService {
   }
 
   /** Locale and last exchange of a live session (for a handoff request). */
-  summary(sessionId: string): { locale: Locale; last?: { text: string; confidence: number } } {
+  summary(sessionId: string): { locale: Locale; last?: LastExchange } {
     const s = this.touch(sessionId);
     return s.last ? { locale: s.locale, last: s.last } : { locale: s.locale };
   }

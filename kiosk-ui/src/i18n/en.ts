@@ -27,6 +27,7 @@ export const en = {
   'ask.thinking': 'Let me check…',
   'ask.error': 'Sorry, I could not get an answer just now. Please try again.',
   'answer.effective': 'Effective from {date}',
+  'answer.version': 'Version {version}',
   'session.end': 'End',
   'service.unavailable.title': 'Service temporarily unavailable',
   'service.unavailable.body': 'Please ask a member of staff for help, or try again in a few minutes.',

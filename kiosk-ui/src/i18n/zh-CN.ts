@@ -29,6 +29,7 @@ export const zhCN: Record<MessageKey, string> = {
   'ask.thinking': '正在为您查询…',
   'ask.error': '抱歉，暂时无法获取答案，请稍后重试。',
   'answer.effective': '生效日期：{date}',
+  'answer.version': '版本 {version}',
   'session.end': '结束',
   'service.unavailable.title': '服务暂时不可用',
   'service.unavailable.body': '请联系工作人员协助，或几分钟后再试。',

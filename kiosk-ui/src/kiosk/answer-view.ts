@@ -17,13 +17,17 @@ export function showAnswer(
     text: answer.text,
     ...(answer.title ? { title: answer.title } : {}),
     ...(date ? { effective: t(locale, 'answer.effective', { date }) } : {}),
+    ...(answer.version ? { version: t(locale, 'answer.version', { version: String(answer.version) }) } : {}),
   });
   // The product's level comes with answers about rated wealth products; the page compares it with the
   // customer's rating when it has both, and says so when the rating is missing (no card, or no profile).
   // Read without trusting the type: an older agent sends none, and checkRisk ignores anything not R1..R5.
   const risk = checkRisk(optionalString(answer, 'productRiskLevel'), riskRating);
   view.showRisk(risk, locale);
-  const lines = [shortSpeech(answer.text, locale)];
-  if (risk) lines.push(view.riskResult.textContent ?? '');
+  // At most two sentences aloud: the agent's two, or for a rated product its first and the risk check
+  // (an older agent sends none to say: then the first sentence).
+  const lines = risk
+    ? [shortSpeech(answer.text, locale), view.riskResult.textContent ?? '']
+    : [answer.spoken ?? shortSpeech(answer.text, locale)];
   return { risk, lines };
 }

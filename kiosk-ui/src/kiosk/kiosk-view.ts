@@ -11,6 +11,7 @@ export interface AnswerView {
   text: string;
   title?: string;
   effective?: string;
+  version?: string;
 }
 
 export class KioskView {
@@ -34,6 +35,7 @@ export class KioskView {
   readonly answerTitle = byTestId('answer-title');
   readonly answerText = byRole('answer-text');
   readonly answerEffective = byTestId('answer-effective');
+  readonly answerVersion = byTestId('answer-version');
   readonly risk = byTestId('risk-note');
   readonly riskLevel = byRole('risk-level');
   readonly riskResult = byTestId('risk-result');
@@ -119,6 +121,8 @@ export class KioskView {
     this.answerTitle.hidden = !a?.title;
     this.answerEffective.textContent = a?.effective ?? '';
     this.answerEffective.hidden = !a?.effective;
+    this.answerVersion.textContent = a?.version ?? '';
+    this.answerVersion.hidden = !a?.version;
     if (a === null) this.showRisk(null, 'zh-CN');
   }
 

@@ -1,0 +1,9 @@
+// Decision thresholds of the understanding core, tuned on the dev split only
+// (`npm run kb:tune -w device-agent -- kb-eval/dev.jsonl`); never on the test split.
+import type { UnderstandingSettings } from './understand-question.ts';
+
+export const KB_SETTINGS: UnderstandingSettings = {
+  classifierWeight: 0.5,
+  rejectBelow: 0.375,
+  closeMargin: 0.12,
+};

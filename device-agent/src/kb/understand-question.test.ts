@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createTextAnalyzer } from './analyze-text.ts';
+import { evaluateUnderstanding, parseLabelledQuestions } from './evaluate-understanding.ts';
+import { trainIntentClassifier } from './intent-classifier.ts';
+import { createJiebaSegmenter } from '../knowledge/jieba-segmenter.ts';
+import { decide } from './understand-question.ts';
+
+const analyzer = createTextAnalyzer(createJiebaSegmenter());
+
+describe('text analyzer', () => {
+  it('cuts Chinese into words and drops function words', () => {
+    const terms = analyzer.terms('你们下午几点下班？');
+    expect(terms).toContain('下午');
+    expect(terms).toContain('下班');
+    expect(terms).not.toContain('你们');
+  });
+
+  it('stems English words and drops stop words', () => {
+    expect(analyzer.terms('The cash machine swallowed my cards')).toEqual([
+      'cash',
+      'machin',
+      'swallow',
+      'card',
+    ]);
+  });
+});
+
+describe('intent classifier', () => {
+  const c = trainIntentClassifier([
+    { label: 'hours', features: ['open', 'close', 'time'] },
+    { label: 'card', features: ['card', 'lost', 'stolen'] },
+  ]);
+
+  it('gives the class whose examples share the features, with probabilities summing to 1', () => {
+    const scores = c.classify(['lost', 'card']);
+    expect(scores[0]?.label).toBe('card');
+    expect(scores.reduce((s, x) => s + x.probability, 0)).toBeCloseTo(1);
+  });
+
+  it('has no opinion on features it never saw', () => {
+    expect(c.classify(['weather'])[0]?.probability).toBeCloseTo(0.5);
+    expect(c.knownShare(['weather', 'card'])).toBe(0.5);
+  });
+});
+
+describe('decide', () => {
+  const settings = { rejectBelow: 0.4, closeMargin: 0.1 };
+  it('answers, asks between two close topics, or rejects', () => {
+    expect(
+      decide(
+        [
+          { id: 'a', confidence: 0.9 },
+          { id: 'b', confidence: 0.2 },
+        ],
+        settings,
+      ).decision,
+    ).toBe('answer');
+    expect(
+      decide(
+        [
+          { id: 'a', confidence: 0.6 },
+          { id: 'b', confidence: 0.55 },
+        ],
+        settings,
+      ).decision,
+    ).toBe('clarify');
+    expect(decide([{ id: 'a', confidence: 0.3 }], settings)).toMatchObject({
+      decision: 'none',
+      intent: 'none',
+    });
+  });
+});
+
+describe('evaluateUnderstanding', () => {
+  it('counts answers, rejections and misses per locale', () => {
+    const qs = parseLabelledQuestions(
+      [
+        '{"q":"a","locale":"en","expect":"x"}',
+        '{"q":"b","locale":"en","expect":"none"}',
+        '{"q":"c","locale":"zh-CN","expect":"y"}',
+      ].join('\n'),
+    );
+    const r = evaluateUnderstanding(qs, (q) =>
+      q === 'a'
+        ? { decision: 'answer', intent: 'x', confidence: 1 }
+        : { decision: 'none', intent: 'none', confidence: 0 },
+    );
+    expect(r).toMatchObject({
+      total: 3,
+      correct: 2,
+      inScopeAccuracy: { en: 1, 'zh-CN': 0 },
+      outOfScopeRejection: 1,
+    });
+    expect(r.misses.map((m) => m.q)).toEqual(['c']);
+    expect(() => parseLabelledQuestions('{"q":1}')).toThrow(/line 1/);
+  });
+});

@@ -1,0 +1,140 @@
+// The kiosk's understanding core: retrieval (MiniSearch) and an intent classifier (naive Bayes) per
+// locale, combined into one confidence per topic, then a decision: answer, ask which of two close
+// topics was meant, or say it is not something the kiosk knows ("none"). Pure: the segmenter is injected.
+import { buildArticleIndex, type ArticleIndex, type IndexableArticle } from './article-index.ts';
+import { cjkCharacters, createTextAnalyzer, type TextAnalyzer } from './analyze-text.ts';
+import { trainIntentClassifier, type IntentClassifier, type LabelledFeatures } from './intent-classifier.ts';
+import type { Segmenter } from './segmenter.ts';
+
+export interface UnderstandableArticle extends IndexableArticle {
+  locale: string;
+}
+
+/** A labelled question: `expect` is an article id or "none" (not something the kiosk covers). */
+export interface LabelledQuestion {
+  q: string;
+  locale: string;
+  expect: string;
+}
+
+export interface UnderstandingSettings {
+  /** Weight of the classifier's probability in the combined confidence (the rest is retrieval). */
+  classifierWeight: number;
+  /** Below this combined confidence the question is out of scope. */
+  rejectBelow: number;
+  /** When the runner-up is within this margin of the best (and itself above rejectBelow), ask. */
+  closeMargin: number;
+}
+
+export interface TopicConfidence {
+  id: string;
+  /** Combined confidence, 0..1. */
+  confidence: number;
+}
+
+export interface Understanding {
+  decision: 'answer' | 'clarify' | 'none';
+  /** The best topic's article id, or "none". */
+  intent: string;
+  confidence: number;
+  /** Best topics first (at most five). */
+  candidates: TopicConfidence[];
+}
+
+export const NONE = 'none';
+
+interface LocaleModel {
+  index: ArticleIndex;
+  classifier: IntentClassifier;
+}
+
+function features(analyzer: TextAnalyzer, text: string): string[] {
+  return [...analyzer.terms(text), ...cjkCharacters(text).map((c) => `c:${c}`)];
+}
+
+function trainLocale(
+  articles: UnderstandableArticle[],
+  examples: LabelledQuestion[],
+  analyzer: TextAnalyzer,
+): LocaleModel {
+  const labelled: LabelledFeatures[] = [];
+  for (const a of articles) {
+    for (const text of [a.title, ...(a.synonyms ?? []), ...(a.exampleQuestions ?? [])]) {
+      labelled.push({ label: a.id, features: features(analyzer, text) });
+    }
+  }
+  const ids = new Set(articles.map((a) => a.id));
+  for (const e of examples) {
+    if (e.expect === NONE || ids.has(e.expect))
+      labelled.push({ label: e.expect, features: features(analyzer, e.q) });
+  }
+  return { index: buildArticleIndex(articles, analyzer), classifier: trainIntentClassifier(labelled) };
+}
+
+export interface QuestionUnderstander {
+  understand(question: string, locale: string): Understanding;
+  /** The question's search terms (words, stems), as the understander sees them. */
+  terms(text: string): string[];
+}
+
+export function createUnderstander(
+  articles: UnderstandableArticle[],
+  examples: LabelledQuestion[],
+  segmenter: Segmenter,
+  settings: UnderstandingSettings,
+): QuestionUnderstander {
+  const analyzer = createTextAnalyzer(segmenter);
+  const models = new Map<string, LocaleModel>();
+  for (const locale of new Set(articles.map((a) => a.locale))) {
+    const pool = articles.filter((a) => a.locale === locale);
+    models.set(
+      locale,
+      trainLocale(
+        pool,
+        examples.filter((e) => e.locale === locale),
+        analyzer,
+      ),
+    );
+  }
+  const nothing: Understanding = { decision: 'none', intent: NONE, confidence: 0, candidates: [] };
+
+  return {
+    terms: (text) => analyzer.terms(text),
+    understand(question, locale) {
+      const model = models.get(locale);
+      if (!model) return nothing;
+      const hits = model.index.search(question);
+      const f = features(analyzer, question);
+      if (hits.length === 0 && model.classifier.knownShare(f) === 0) return nothing;
+      const top = hits[0]?.score ?? 0;
+      const retrieval = new Map(hits.map((h) => [h.id, (h.coverage * h.score) / top]));
+      const w = settings.classifierWeight;
+      const candidates = model.classifier
+        .classify(f)
+        .filter((s) => s.label !== NONE)
+        .map((s) => ({
+          id: s.label,
+          confidence: w * s.probability + (1 - w) * (retrieval.get(s.label) ?? 0),
+        }))
+        .sort((a, b) => b.confidence - a.confidence)
+        .slice(0, 5);
+      return decide(candidates, settings);
+    },
+  };
+}
+
+/** The decision on ranked topics: reject below the floor, ask when the two best are close, else answer. */
+export function decide(
+  candidates: TopicConfidence[],
+  settings: Pick<UnderstandingSettings, 'rejectBelow' | 'closeMargin'>,
+): Understanding {
+  const [best, second] = candidates;
+  if (!best || best.confidence < settings.rejectBelow) {
+    return { decision: 'none', intent: NONE, confidence: best?.confidence ?? 0, candidates };
+  }
+  const close =
+    second !== undefined &&
+    second.confidence >= settings.rejectBelow &&
+    best.confidence - second.confidence < settings.closeMargin;
+  return { decision: close ? 'clarify' : 'answer', intent: best.id, confidence: best.confidence, candidates };
+}

@@ -1,0 +1,34 @@
+// The understander exactly as the kiosk runs it: jieba taught the knowledge base's own words, the
+// articles' examples plus the committed training split, and the thresholds tuned on the dev split.
+// Used by the session service and by the kb:eval / kb:tune commands alike.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createJiebaSegmenter } from './jieba-segmenter.ts';
+import { parseLabelledQuestions } from '../kb/evaluate-understanding.ts';
+import { KB_SETTINGS } from '../kb/kb-settings.ts';
+import {
+  createUnderstander,
+  type LabelledQuestion,
+  type QuestionUnderstander,
+  type UnderstandableArticle,
+  type UnderstandingSettings,
+} from '../kb/understand-question.ts';
+
+// Resolved through the package (not this file's URL): the agent also runs as one bundled file.
+const TRAIN_SPLIT = createRequire(import.meta.url).resolve('@branch/device-agent/kb-eval/train.jsonl');
+
+let trainingExamples: LabelledQuestion[] | undefined;
+
+/** The committed training split (off-topic questions and more phrasings of each topic). */
+export function loadTrainingExamples(): LabelledQuestion[] {
+  trainingExamples ??= parseLabelledQuestions(readFileSync(TRAIN_SPLIT, 'utf8'));
+  return trainingExamples;
+}
+
+export function createKioskUnderstander(
+  articles: UnderstandableArticle[],
+  settings: UnderstandingSettings = KB_SETTINGS,
+): QuestionUnderstander {
+  const words = articles.filter((a) => a.locale === 'zh-CN').flatMap((a) => [...(a.synonyms ?? [])]);
+  return createUnderstander(articles, loadTrainingExamples(), createJiebaSegmenter(words), settings);
+}
