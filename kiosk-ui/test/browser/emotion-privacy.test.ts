@@ -1,12 +1,12 @@
 // Emotion cues through the whole kiosk, against the real branch, with Chromium's fake camera playing
-// frowning faces (made from the labelled photos with ffmpeg): consent first, the indicator while the camera
+// a frowning face (made from a labelled calibration photo with ffmpeg): consent first, the indicator while the camera
 // runs, a sustained negative cue makes the avatar offer a person, the camera stops at wrap-up, and the cue
 // summary reaches the hub and the agent console. Every request and WebSocket frame the page sends is
 // recorded: none may hold image data or landmarks. Declining keeps the journey working without a camera.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACES_DIR } from '../../bench/emotion-pages.ts';
+import { FACES_MUX_DIR } from '../../bench/emotion-pages.ts';
 import { messages } from '../../src/i18n/index.ts';
 import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
 import { openAgentConsole } from './support/agent-console.ts';
@@ -22,7 +22,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   const y4m = makeFakeCamera(
-    [join(FACES_DIR, 'angry.jpg')],
+    // A calibration-part photo the learned model reads as a confident frown (never a test-part photo).
+    [join(FACES_MUX_DIR, 'Tali_Imani_0001.jpg')],
     join(repoRoot, 'test-output', 'emotion', 'frowning.y4m'),
     4,
   );
