@@ -14,8 +14,21 @@ export function storeFromEnv(env: Record<string, string | undefined>): HubStoreC
     kind: 'postgres',
     url: env.HUB_PG_URL ?? env.DATABASE_URL ?? DEFAULT_PG_URL,
     ...(env.HUB_PG_SCHEMA ? { schema: env.HUB_PG_SCHEMA } : {}),
-    ...(env.HUB_PG_POOL ? { poolSize: Number(env.HUB_PG_POOL) } : {}),
+    ...(env.HUB_PG_POOL ? { poolSize: positiveInt(env, 'HUB_PG_POOL') } : {}),
+    ...(env.HUB_PG_CONNECT_TIMEOUT_MS
+      ? { connectTimeoutMs: positiveInt(env, 'HUB_PG_CONNECT_TIMEOUT_MS') }
+      : {}),
+    ...(env.HUB_PG_STATEMENT_TIMEOUT_MS
+      ? { statementTimeoutMs: positiveInt(env, 'HUB_PG_STATEMENT_TIMEOUT_MS') }
+      : {}),
   };
+}
+
+function positiveInt(env: Record<string, string | undefined>, key: string): number {
+  const v = Number(env[key]);
+  if (!Number.isInteger(v) || v <= 0)
+    throw new Error(`${key} must be a positive whole number, not ${env[key]}`);
+  return v;
 }
 
 /** HUB_SEED_ARTICLES (0: no default articles), HUB_SEED_KIOSKS (`id:token,id:token`). */

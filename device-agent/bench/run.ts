@@ -3,24 +3,16 @@
 // simulator (pty) and the real hub; plus the agent's resident memory. Writes bench-results/device-agent.json.
 // Reports only; never fails the build.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
+import { percentile as pct, round, writeResults } from '../../scripts/lib/bench-results.ts';
 import { SERVICE_NODE_ARGS } from '../../scripts/lib/node-bundle.ts';
 import { techWsProtocols } from '../src/ws/tech-ws-auth.ts';
 import { startAgentProcess } from './agent-process.ts';
 import { knowledgeFigures } from './kb-figures.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
-const here = dirname(fileURLToPath(import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
-};
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 
@@ -146,64 +138,55 @@ try {
   const figures = [
     {
       name: 'estop_to_halt_p50_ms',
-      value: round3(pct(haltMs, 50)),
+      value: round(pct(haltMs, 50)),
       unit: 'ms',
       target: '<= 5 (p99)',
       how: `${haltMs.length} presses: virtual GPIO edge in the agent process (hrtime) -> first HALT cat 0 bytes at the simulator (its hrtime, same CLOCK_MONOTONIC), real pty`,
     },
     {
       name: 'estop_to_halt_p99_ms',
-      value: round3(pct(haltMs, 99)),
+      value: round(pct(haltMs, 99)),
       unit: 'ms',
       target: '<= 5',
       how: 'as above, 99th percentile',
     },
     {
       name: 'ws_event_p99_ms',
-      value: round3(pct(wsMs, 99)),
+      value: round(pct(wsMs, 99)),
       unit: 'ms',
       target: '<= 5',
       how: `${wsMs.length} e-stop edges: GPIO edge in the agent -> Common.StatusChanged received by a ws client in another process`,
     },
     {
       name: 'rss_idle_mb',
-      value: round3(rssIdle),
+      value: round(rssIdle),
       unit: 'MB',
       target: '<= 120',
       how: 'VmRSS of the agent process 2 s after the arm link came up, idle, telemetry from the simulator flowing in',
     },
     {
       name: 'rss_streaming_mb',
-      value: round3(rssStreaming),
+      value: round(rssStreaming),
       unit: 'MB',
       target: '<= 120',
       how: `VmRSS of the agent process after 5 s streaming arm telemetry to a technician WebSocket client (${telemetryFrames} telemetry frames received)`,
     },
     {
       name: 'rss_node_floor_mb',
-      value: round3(floor),
+      value: round(floor),
       unit: 'MB',
       how: 'VmRSS of an idle node process (same flags as the services) with nothing loaded, same run: the runtime share of the figures above',
     },
     {
       name: 'rss_after_estop_runs_mb',
-      value: round3(rssAfter),
+      value: round(rssAfter),
       unit: 'MB',
       target: '<= 120',
       how: 'VmRSS of the agent process after the e-stop and ws rounds',
     },
     ...knowledgeFigures(),
   ];
-  const out = {
-    part: 'device-agent',
-    when: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version },
-    figures,
-  };
-  const resultsDir = join(here, '..', '..', 'bench-results');
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'device-agent.json'), `${JSON.stringify(out, null, 2)}\n`);
-  console.log(JSON.stringify(out, null, 2));
+  writeResults('device-agent', figures);
 } finally {
   await agent.stop('SIGTERM');
 }

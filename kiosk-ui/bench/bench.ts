@@ -1,13 +1,10 @@
 // kiosk-ui benchmarks (npm run bench -w kiosk-ui): avatar frame cost against a static baseline, page heap
-// over 50 journeys on the real branch, production bundle size per page, emotion cues against the
+// over 100 journeys on the real branch, production bundle size per page, emotion cues against the
 // @vladmandic/human peer. Writes bench-results/kiosk-ui.json in the format of ../shared/DESIGN.md.
 // Benchmarks report; they do not fail.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../test/browser/support/chromium.ts';
-import { repoRoot } from '../test/browser/support/branch-process.ts';
+import { writeResults } from '../../scripts/lib/bench-results.ts';
 import { avatarFrameFigures } from './avatar-frames.ts';
 import { bundleFigures } from './bundle-size.ts';
 import { emotionCueFigures } from './emotion-cues.ts';
@@ -42,13 +39,4 @@ try {
 } finally {
   await browser.close();
 }
-const out = join(repoRoot, 'bench-results');
-mkdirSync(out, { recursive: true });
-const report = {
-  part: 'kiosk-ui',
-  when: new Date().toISOString(),
-  machine: { cpus: cpus().length, node: process.version },
-  figures,
-};
-writeFileSync(join(out, 'kiosk-ui.json'), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`wrote ${join(out, 'kiosk-ui.json')}`);
+writeResults('kiosk-ui', figures);

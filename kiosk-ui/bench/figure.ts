@@ -1,8 +1,2 @@
-// One benchmark figure, in the shape of ../shared/DESIGN.md "Benchmarks".
-export interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  how: string;
-}
+// One benchmark figure, in the shape of ../shared/DESIGN.md "Benchmarks": the shared type.
+export type { Figure } from '../../scripts/lib/bench-results.ts';

@@ -31,6 +31,10 @@ export type HubStoreChoice =
       schema?: string;
       /** Connections in the pool. Default 10. */
       poolSize?: number;
+      /** Connection attempt timeout. Default 5,000 ms. */
+      connectTimeoutMs?: number;
+      /** statement_timeout of every connection. Default 15,000 ms. */
+      statementTimeoutMs?: number;
     };
 
 export interface StartHubOptions {

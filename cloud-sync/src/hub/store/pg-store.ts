@@ -39,8 +39,15 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Pool size. Default 10. */
   poolSize?: number;
+  /** A connection attempt that gets no answer fails after this long. Default 5,000 ms. */
+  connectTimeoutMs?: number;
+  /** The server cancels any statement running longer (statement_timeout). Default 15,000 ms. */
+  statementTimeoutMs?: number;
   hooks?: StoreTestHooks;
 }
+
+export const PG_DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+export const PG_DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 export async function openPostgresHubStore(options: PostgresStoreOptions): Promise<HubStore> {
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
@@ -49,6 +56,9 @@ export async function openPostgresHubStore(options: PostgresStoreOptions): Promi
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
+    // Without these a dead or wedged database holds every request (and the pool) forever.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? PG_DEFAULT_CONNECT_TIMEOUT_MS,
+    statement_timeout: options.statementTimeoutMs ?? PG_DEFAULT_STATEMENT_TIMEOUT_MS,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
