@@ -8,6 +8,7 @@ import { DEFAULT_PBKDF2_ITERATIONS, randomToken } from './crypto.ts';
 import { createLocalHubEvents, type HubEvents } from './events.ts';
 import { apiError } from './http-util.ts';
 import { HubMetrics } from './metrics.ts';
+import { API_SECURITY_HEADERS, withSecurityHeaders } from './security-headers.ts';
 import { HandoffHub } from '../handoff/handoff-hub.ts';
 import type { IceServer } from '../schema/handoff.ts';
 import { adminRoutes } from './routes-admin.ts';
@@ -50,6 +51,17 @@ export function createHubApp(options: HubAppOptions): Hono {
   app.use('*', async (c, next) => {
     await next();
     metrics.countRequest(c.req.method, routePath(c, -1), c.res.status);
+  });
+  app.use('*', async (c, next) => {
+    // Set before the answer is made, so every c.json/c.text answer carries them from the start.
+    for (const [k, v] of Object.entries(API_SECURITY_HEADERS)) c.header(k, v);
+    await next();
+    // An answer built as a bare Response (none today) is given them too; a WebSocket upgrade is left alone.
+    if (c.res.status !== 101 && !c.res.headers.has('content-security-policy')) {
+      const headers = new Headers(c.res.headers);
+      withSecurityHeaders(headers, API_SECURITY_HEADERS);
+      c.res = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
+    }
   });
 
   app.onError((err, c) => {

@@ -1,6 +1,7 @@
 // Serves the agent console built by kiosk-ui (Vite layout: agent.html + assets/...). Node only.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,11 +35,12 @@ export function staticConsole(staticDir: string): (req: Request) => Promise<Resp
     try {
       rel = decodeURIComponent(path.slice('/assets/'.length));
     } catch {
-      return new Response('bad path', { status: 400 });
+      return new Response('bad path', { status: 400, headers: { ...API_SECURITY_HEADERS } });
     }
     const target = resolve(assets, rel);
     // Refuse anything that resolves outside the assets folder (../ tricks).
-    if (!target.startsWith(assets + sep)) return new Response('not found', { status: 404 });
+    if (!target.startsWith(assets + sep))
+      return new Response('not found', { status: 404, headers: { ...API_SECURITY_HEADERS } });
     // Vite names assets by content hash, so they never change under the same name.
     return file(target, 'public, max-age=31536000, immutable', req.method);
   };
@@ -47,16 +49,17 @@ export function staticConsole(staticDir: string): (req: Request) => Promise<Resp
 async function file(path: string, cacheControl: string, method: string): Promise<Response> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return new Response('not found', { status: 404 });
+    if (!info.isFile())
+      return new Response('not found', { status: 404, headers: { ...API_SECURITY_HEADERS } });
     const headers = {
+      ...PAGE_SECURITY_HEADERS,
       'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
       'cache-control': cacheControl,
       'content-length': String(info.size),
-      'x-content-type-options': 'nosniff',
     };
     if (method === 'HEAD') return new Response(null, { status: 200, headers });
     return new Response(new Uint8Array(await readFile(path)), { status: 200, headers });
   } catch {
-    return new Response('not found', { status: 404 });
+    return new Response('not found', { status: 404, headers: { ...API_SECURITY_HEADERS } });
   }
 }
