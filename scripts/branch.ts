@@ -10,7 +10,7 @@ import { formatLogLine } from './lib/log-format.ts';
 import { loadConfig } from './lib/config.ts';
 import { bundleForNode } from './lib/node-bundle.ts';
 import { requireCommand, requireFreePort, requireWritableDir } from './lib/preflight.ts';
-import { loadOrCreateSecrets } from './lib/secrets.ts';
+import { loadOrCreateSecrets, secretsFile } from './lib/secrets.ts';
 import { agentServiceOptions, hubServiceOptions } from './lib/service-options.ts';
 import { printBanner } from './lib/banner.ts';
 
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     },
   };
   writeFileSync(join(dataDir, 'runtime.json'), `${JSON.stringify(runtime, null, 2)}\n`);
-  printBanner(out, runtime.pages, secrets, armPath);
+  printBanner(out, runtime.pages, secretsFile(dataDir), armPath);
   out(`branch: kiosk ready in ${readySeconds.toFixed(2)} s`);
 }
 

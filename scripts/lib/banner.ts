@@ -1,10 +1,9 @@
-// The start banner: where each page is and how to sign in to the simulated branch.
-import type { BranchSecrets } from './secrets.ts';
-
+// The start banner: where each page is and where the sign-in secrets are kept. The secrets themselves are
+// never printed: a terminal's scrollback, a screen share or a captured service log must not hold them.
 export function printBanner(
   out: (line: string) => void,
   pages: { kiosk: string; sim: string; agentConsole: string; technician: string },
-  secrets: BranchSecrets,
+  secretsPath: string,
   armPath: string,
 ): void {
   const rows = [
@@ -12,9 +11,9 @@ export function printBanner(
     ['Simulation panel', pages.sim],
     [
       'Agent console',
-      `${pages.agentConsole}  (users "agent", "expert", "risk" and "supervisor", password ${secrets.agentPassword})`,
+      `${pages.agentConsole}  (users "agent", "expert", "risk" and "supervisor"; password: agentPassword in ${secretsPath})`,
     ],
-    ['Technician console', `${pages.technician}  (PIN ${secrets.technicianPin})`],
+    ['Technician console', `${pages.technician}  (PIN: technicianPin in ${secretsPath})`],
     ['Arm serial port', armPath],
   ];
   const width = Math.max(...rows.map(([k]) => (k as string).length));

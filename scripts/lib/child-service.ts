@@ -31,7 +31,11 @@ export function pipeLines(
   createInterface({ input: stream }).on('line', (line) => sink(formatLogLine(name, line, color)));
 }
 
-/** Spawns `node <script>` (a bundle from node-bundle.ts) with its options as JSON in BRANCH_SERVICE_OPTIONS. */
+/**
+ * Spawns `node <script>` (a bundle from node-bundle.ts) and hands it its options as the first message on
+ * the IPC channel: they hold secrets, and an environment variable would show them to anyone who can read
+ * the process's environment (/proc/PID/environ, `ps e`) and to every process it starts.
+ */
 export async function startService(
   name: string,
   script: string,
@@ -44,8 +48,8 @@ export async function startService(
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Own process group: the terminal's Ctrl-C reaches only the orchestrator, which stops services in order.
     detached: true,
-    env: { ...process.env, BRANCH_SERVICE_OPTIONS: JSON.stringify(options) },
   });
+  child.send({ type: 'options', options });
   pipeLines(child.stdout, name, sink, color);
   pipeLines(child.stderr, name, sink, color);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -25,8 +25,11 @@ function newSecrets(): BranchSecrets {
   };
 }
 
+/** Where the branch keeps its secrets (mode 0600). */
+export const secretsFile = (dataDir: string): string => join(dataDir, 'secrets.json');
+
 export function loadOrCreateSecrets(dataDir: string): { secrets: BranchSecrets; created: boolean } {
-  const file = join(dataDir, 'secrets.json');
+  const file = secretsFile(dataDir);
   if (existsSync(file)) {
     const parsed = BranchSecretsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) {

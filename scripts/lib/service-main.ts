@@ -1,15 +1,30 @@
-// The shared main of a service child process: read options, start, report ready over IPC,
-// and shut down cleanly on SIGTERM/SIGINT. A start-up failure is one clear line and exit code 1.
+// The shared main of a service child process: receive its options over IPC, start, report ready over
+// IPC, and shut down cleanly on SIGTERM/SIGINT. A start-up failure is one clear line and exit code 1.
+
+/** The options message child-service.ts sends first. */
+function receiveOptions<T>(timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no options received in ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (msg: unknown): void => {
+      const m = msg as { type?: unknown; options?: unknown };
+      if (m.type !== 'options') return;
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      resolve(m.options as T);
+    };
+    process.on('message', onMessage);
+  });
+}
+
 export async function runService<T>(
   start: (options: T) => Promise<{ ready: Record<string, unknown>; close(): Promise<void> }>,
 ): Promise<void> {
-  const raw = process.env.BRANCH_SERVICE_OPTIONS;
-  if (raw === undefined) {
-    console.error('BRANCH_SERVICE_OPTIONS is not set: this entry is started by scripts/branch.ts');
+  if (!process.send) {
+    console.error('no IPC channel: this entry is started by scripts/branch.ts, which hands it its options');
     process.exit(2);
   }
   try {
-    const service = await start(JSON.parse(raw) as T);
+    const service = await start(await receiveOptions<T>());
     let closing = false;
     const shutdown = (): void => {
       if (closing) return;
