@@ -97,21 +97,32 @@ describe('runbooks', () => {
     ]);
   });
 
-  it('queues a device-fault ticket when a step fails (arm link lost mid-run)', async () => {
+  it('ends the run at once when the arm link is lost mid-run, says why, and queues a device-fault ticket', async () => {
     await ready();
     const runId = (await api.call('POST', '/runbooks/printer-door-close/run', {})).json.runId as string;
-    await moving(runId);
+    // The press step may be retried once: a dead link must not be retried, nor waited out.
+    await ws.next(
+      (m) => m.type === 'runbook.progress' && m.runId === runId && m.label === 'Push the door shut',
+      30_000,
+      'the press step',
+    );
     await h.sim.control.inject({ kind: 'unplug', ms: 1500 });
     const end = await settled(runId);
+    // Ended at the link loss, saying so: not retried, not left to the step's timeout.
     expect(end.status).toBe('failed');
+    expect(String(end.message)).toMatch(/^arm link lost/);
     const db = new Database(join(h.dir, 'agent', 'agent.sqlite'), { readonly: true });
     try {
       const row = await waitFor(
         () =>
-          db.prepare('SELECT status, ticket_id FROM runbook_runs WHERE id = ?').get(runId) as
-            { status: string; ticket_id: string | null } | undefined,
+          db.prepare('SELECT status, ticket_id, steps_json FROM runbook_runs WHERE id = ?').get(runId) as
+            { status: string; ticket_id: string | null; steps_json: string } | undefined,
       );
       expect(row.status).toBe('failed');
+      // The step that was running when the link went is the last one, tried once: no retry on a dead link.
+      const steps = JSON.parse(row.steps_json) as { status: string; attempts: number; message?: string }[];
+      expect(steps.at(-1)).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(steps.at(-1)?.message).toMatch(/^arm link lost/);
       expect(row.ticket_id).toMatch(/^[0-9A-Z]{26}$/);
       // The ticket reaches the hub through the outbox.
       const ticket = await waitFor(

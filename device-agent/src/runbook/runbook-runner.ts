@@ -24,6 +24,9 @@ export interface RunnerDeps {
 /** Stops the run for good: never retried. */
 class AbortRun extends Error {}
 
+/** The run's end when the arm's link went down mid-run: failed (a ticket follows), with the reason. */
+const LINK_LOST = 'arm link lost';
+
 export class RunbookRun {
   private readonly abortCtl = new AbortController();
   private readonly aborted: Promise<never>;
@@ -66,9 +69,20 @@ export class RunbookRun {
     const startedAt = new Date().toISOString();
     const steps: StepResult[] = [];
     const total = this.runbook.steps.length;
-    const unsubscribe = this.deps.gate.onTransitionEvent((t) => {
+    const offSafety = this.deps.gate.onTransitionEvent((t) => {
       if (STOP_STATES.has(t.to)) this.abortCtl.abort(`safety: ${t.to} (${t.cause})`);
     });
+    // A lost link ends the run at once: no step waits out its timeout or retries against a dead port
+    // (the firmware's watchdog halts the arm by itself when the heartbeats stop).
+    const offLink = this.deps.arm.on((e) => {
+      if (e.type === 'link' && e.state === 'down') {
+        this.abortCtl.abort(`${LINK_LOST}${e.reason ? ` (${e.reason})` : ''}`);
+      }
+    });
+    const unsubscribe = (): void => {
+      offSafety();
+      offLink();
+    };
     const finish = (status: RunResult['status'], extra: Partial<RunResult> = {}): RunResult => {
       unsubscribe();
       const r: RunResult = {
@@ -108,14 +122,17 @@ export class RunbookRun {
           break;
         } catch (err) {
           const message = (err as Error).message;
+          // The driver may report the dead link before the link event arrives: the same end.
+          if ((err as { code?: unknown }).code === 'link_down')
+            this.abortCtl.abort(`${LINK_LOST} (${message})`);
           const abort = err instanceof AbortRun || this.abortCtl.signal.aborted;
           if (!abort && attempt <= step.retries) {
             // A failed motion may have left the firmware halted; clear it before trying again.
             await this.stopArm();
             continue;
           }
-          const status = abort ? 'aborted' : 'failed';
           const why = abort ? String(this.abortCtl.signal.reason ?? message) : message;
+          const status = abort && !why.startsWith(LINK_LOST) ? 'aborted' : 'failed';
           steps.push({
             index: i + 1,
             label: step.label,
@@ -124,7 +141,7 @@ export class RunbookRun {
             ms: Date.now() - t0,
             message: why,
           });
-          if (!abort) await this.stopArm();
+          if (status === 'failed' && !why.startsWith(LINK_LOST)) await this.stopArm();
           return finish(status, { failedStep: i + 1, message: why });
         }
       }
