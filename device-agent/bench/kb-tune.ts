@@ -22,10 +22,20 @@ const steps = (from: number, to: number, by: number) =>
     (_, i) => Math.round((from + i * by) * 1000) / 1000,
   );
 
-let best = { score: -1, settings: { classifierWeight: 0, rejectBelow: 0, closeMargin: 0 } };
-for (const classifierWeight of steps(0, 1, 0.1)) {
+let best = {
+  score: -1,
+  settings: { classifierWeight: 0, unseenWeight: 0, noneGate: 0, rejectBelow: 0, closeMargin: 0 },
+};
+const grid = steps(0, 1, 0.1).flatMap((classifierWeight) =>
+  [0, 0.5, 1, 2].flatMap((unseenWeight) =>
+    [0, 0.5, 1].map((noneGate) => ({ classifierWeight, unseenWeight, noneGate })),
+  ),
+);
+for (const { classifierWeight, unseenWeight, noneGate } of grid) {
   const open = createKioskUnderstander(DEFAULT_ARTICLES, {
     classifierWeight,
+    unseenWeight,
+    noneGate,
     rejectBelow: 0,
     closeMargin: 0,
   });
@@ -34,7 +44,7 @@ for (const classifierWeight of steps(0, 1, 0.1)) {
   );
   for (const rejectBelow of steps(0.05, 0.8, 0.025)) {
     for (const closeMargin of steps(0, 0.2, 0.02)) {
-      const settings = { classifierWeight, rejectBelow, closeMargin };
+      const settings = { classifierWeight, unseenWeight, noneGate, rejectBelow, closeMargin };
       const r = evaluateUnderstanding(questions, (q, locale) =>
         decide(ranked.get(`${locale}\u0000${q}`) ?? [], settings),
       );
@@ -47,6 +57,8 @@ for (const classifierWeight of steps(0, 1, 0.1)) {
       const tie =
         Math.abs(score - best.score) < 1e-9 &&
         best.settings.classifierWeight === classifierWeight &&
+        best.settings.unseenWeight === unseenWeight &&
+        best.settings.noneGate === noneGate &&
         best.settings.rejectBelow === rejectBelow;
       if (score > best.score + 1e-9 || tie) best = { score, settings };
     }

@@ -3,7 +3,9 @@
 import type { UnderstandingSettings } from './understand-question.ts';
 
 export const KB_SETTINGS: UnderstandingSettings = {
-  classifierWeight: 0.5,
+  classifierWeight: 0.8,
+  unseenWeight: 1,
+  noneGate: 0.5,
   rejectBelow: 0.375,
-  closeMargin: 0.12,
+  closeMargin: 0.16,
 };

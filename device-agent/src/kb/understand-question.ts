@@ -2,7 +2,7 @@
 // locale, combined into one confidence per topic, then a decision: answer, ask which of two close
 // topics was meant, or say it is not something the kiosk knows ("none"). Pure: the segmenter is injected.
 import { buildArticleIndex, type ArticleIndex, type IndexableArticle } from './article-index.ts';
-import { cjkCharacters, createTextAnalyzer, type TextAnalyzer } from './analyze-text.ts';
+import { cjkBigrams, cjkCharacters, createTextAnalyzer, type TextAnalyzer } from './analyze-text.ts';
 import { trainIntentClassifier, type IntentClassifier, type LabelledFeatures } from './intent-classifier.ts';
 import type { Segmenter } from './segmenter.ts';
 
@@ -22,6 +22,10 @@ export interface UnderstandingSettings {
   classifierWeight: number;
   /** Below this combined confidence the question is out of scope. */
   rejectBelow: number;
+  /** Each feature the classifier never saw counts this much for "none" (0: unseen features are ignored). */
+  unseenWeight: number;
+  /** How far the classifier's off-topic probability discounts the retrieval evidence too, 0..1. */
+  noneGate: number;
   /** When the runner-up is within this margin of the best (and itself above rejectBelow), ask. */
   closeMargin: number;
 }
@@ -49,7 +53,11 @@ interface LocaleModel {
 }
 
 function features(analyzer: TextAnalyzer, text: string): string[] {
-  return [...analyzer.terms(text), ...cjkCharacters(text).map((c) => `c:${c}`)];
+  return [
+    ...analyzer.terms(text),
+    ...cjkCharacters(text).map((c) => `c:${c}`),
+    ...cjkBigrams(text).map((b) => `b:${b}`),
+  ];
 }
 
 function trainLocale(
@@ -109,12 +117,15 @@ export function createUnderstander(
       const top = hits[0]?.score ?? 0;
       const retrieval = new Map(hits.map((h) => [h.id, (h.coverage * h.score) / top]));
       const w = settings.classifierWeight;
-      const candidates = model.classifier
-        .classify(f)
+      const scores = model.classifier.classify(f, { label: NONE, weight: settings.unseenWeight });
+      const offTopic = scores.find((s) => s.label === NONE)?.probability ?? 0;
+      // A word match alone is weak evidence when the classifier finds the question off-topic.
+      const gate = 1 - settings.noneGate * offTopic;
+      const candidates = scores
         .filter((s) => s.label !== NONE)
         .map((s) => ({
           id: s.label,
-          confidence: w * s.probability + (1 - w) * (retrieval.get(s.label) ?? 0),
+          confidence: w * s.probability + (1 - w) * gate * (retrieval.get(s.label) ?? 0),
         }))
         .sort((a, b) => b.confidence - a.confidence)
         .slice(0, 5);
