@@ -11,7 +11,7 @@ const EN_STOPWORDS = new Set(
   (
     'a an and are as at be by can could do does did for from how i if in is it me my of on or so that the ' +
     'this to what when where which who why will with you your u ur im pls please want need would like ' +
-    'we us our there get got have has just some any hi hello'
+    'we us our there get got have has just some any hi hello wanna gonna gotta plz pls guys'
   ).split(' '),
 );
 

@@ -3,9 +3,9 @@
 import type { UnderstandingSettings } from './understand-question.ts';
 
 export const KB_SETTINGS: UnderstandingSettings = {
-  classifierWeight: 0.8,
-  unseenWeight: 1,
-  noneGate: 0.5,
-  rejectBelow: 0.375,
-  closeMargin: 0.16,
+  classifierWeight: 0.6,
+  unseenWeight: 2,
+  noneGate: 0,
+  rejectBelow: 0.575,
+  closeMargin: 0.04,
 };
