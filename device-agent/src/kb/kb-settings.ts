@@ -3,9 +3,11 @@
 import type { UnderstandingSettings } from './understand-question.ts';
 
 export const KB_SETTINGS: UnderstandingSettings = {
-  classifierWeight: 0.6,
-  unseenWeight: 2,
-  noneGate: 0,
-  rejectBelow: 0.575,
-  closeMargin: 0.04,
+  classifierWeight: 0.7,
+  smoothing: 0.05,
+  logisticShare: 0.5,
+  unseenWeight: 0,
+  noneGate: 1,
+  rejectBelow: 0.5,
+  closeMargin: 0.2,
 };

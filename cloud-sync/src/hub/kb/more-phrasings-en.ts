@@ -72,7 +72,7 @@ export const EN_MORE_ASK: Record<string, string> = {
     'id expired|new id card|update my id|passport renewed|id document expired|change id details|my id card changed|update passport info',
   'fraud-scam-warning':
     'is this a scam|someone called asking for my code|got scammed|suspicious sms|fake police call|asked to move money to safe account|fraud call|phishing text|stranger asked me to transfer money|scammer',
-  'complaints':
+  complaints:
     'complaint|i want to complain|bad service|speak to the manager|file a complaint|unhappy with service|staff was rude|feedback|waited too long',
   'wealth-cash-management':
     'low risk product|safe investment|money market fund|r1 product|withdraw anytime investment|better than current account|lowest risk|short term investment|where to park cash',
@@ -80,8 +80,7 @@ export const EN_MORE_ASK: Record<string, string> = {
     'bond fund|bonds|r2 product|fixed income fund|medium low risk|debt fund|bond investment returns',
   'wealth-balanced-equity-fund':
     'balanced fund|mixed fund|stocks and bonds fund|r4 fund|medium high risk fund|equity fund|fund for long term',
-  'wealth-gold-account':
-    'gold|buy gold|gold savings|gold price|invest in gold|gold bars|gold account',
+  'wealth-gold-account': 'gold|buy gold|gold savings|gold price|invest in gold|gold bars|gold account',
   'wealth-sector-equity-fund':
     'high risk fund|tech fund|sector fund|r5 product|aggressive investment|stock fund|theme fund|high return high risk',
   'risk-assessment':
