@@ -7,6 +7,7 @@ import { ACCOUNT_TOPICS } from './kb/account-topics.ts';
 import { CARD_TOPICS } from './kb/card-topics.ts';
 import { SERVICE_TOPICS } from './kb/service-topics.ts';
 import { WEALTH_TOPICS } from './kb/wealth-topics.ts';
+import { withMorePhrasings } from './kb/with-more-phrasings.ts';
 
 const STARTER_TOPICS: KnowledgeArticle[] = [
   ...articlePair(
@@ -228,10 +229,10 @@ const STARTER_TOPICS: KnowledgeArticle[] = [
   ),
 ];
 
-export const DEFAULT_ARTICLES: KnowledgeArticle[] = [
+export const DEFAULT_ARTICLES: KnowledgeArticle[] = withMorePhrasings([
   ...STARTER_TOPICS,
   ...CARD_TOPICS,
   ...ACCOUNT_TOPICS,
   ...WEALTH_TOPICS,
   ...SERVICE_TOPICS,
-];
+]);

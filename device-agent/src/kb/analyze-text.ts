@@ -4,13 +4,14 @@ import { stemmer } from 'stemmer';
 import type { Segmenter } from './segmenter.ts';
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
+const CJK_ONLY_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const CJK = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 const EN_STOPWORDS = new Set(
   (
     'a an and are as at be by can could do does did for from how i if in is it me my of on or so that the ' +
     'this to what when where which who why will with you your u ur im pls please want need would like ' +
-    'we us our there get got have has just some any hi hello'
+    'we us our there get got have has just some any hi hello wanna gonna gotta plz pls guys'
   ).split(' '),
 );
 
@@ -46,4 +47,14 @@ export function createTextAnalyzer(segmenter: Segmenter): TextAnalyzer {
 /** Single Chinese characters of a text: a second, typo-tolerant feature set for the classifier. */
 export function cjkCharacters(text: string): string[] {
   return [...text].filter((c) => CJK.test(c) && !ZH_STOPWORDS.has(c));
+}
+
+/** Pairs of neighbouring Chinese characters within a run: catch words jieba cuts differently. */
+export function cjkBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(CJK_ONLY_RUN) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  }
+  return out;
 }

@@ -1,6 +1,8 @@
 // Multinomial naive Bayes over question features, learned from labelled examples (the articles'
 // example questions, titles and synonyms, plus off-topic questions labelled "none"). Pure.
-// Features never seen in training are ignored: they carry no evidence for any class.
+// Features never seen in training carry no evidence for a topic; optionally each one counts as
+// `weight` occurrences in a fallback class (the off-topic "none"): words the bank's examples never
+// use are evidence the question is about something else.
 
 export interface LabelledFeatures {
   label: string;
@@ -15,9 +17,16 @@ export interface IntentScore {
 
 export interface IntentClassifier {
   labels: readonly string[];
-  classify(features: string[]): IntentScore[];
+  classify(features: string[], unseen?: UnseenEvidence): IntentScore[];
   /** Share of the features the classifier has seen in training (0 when there are none). */
   knownShare(features: string[]): number;
+}
+
+export interface UnseenEvidence {
+  /** The class unseen features speak for. */
+  label: string;
+  /** Pseudo-count of each unseen feature in that class (0: unseen features are ignored). */
+  weight: number;
 }
 
 /** Trains the classifier with additive smoothing `alpha`; every label gets the same prior. */
@@ -42,13 +51,18 @@ export function trainIntentClassifier(examples: LabelledFeatures[], alpha = 0.2)
       if (features.length === 0) return 0;
       return features.filter((f) => vocabulary.has(f)).length / features.length;
     },
-    classify(features) {
+    classify(features, unseen) {
       const known = features.filter((f) => vocabulary.has(f));
+      const unseenCount = unseen && unseen.weight > 0 ? features.length - known.length : 0;
       const logs = labels.map((label) => {
         const c = counts.get(label)!;
         const denominator = Math.log((totals.get(label) ?? 0) + alpha * v);
         let s = 0;
         for (const f of known) s += Math.log((c.get(f) ?? 0) + alpha) - denominator;
+        if (unseenCount > 0) {
+          const extra = label === unseen!.label ? unseen!.weight : 0;
+          s += unseenCount * (Math.log(extra + alpha) - denominator);
+        }
         return s;
       });
       const max = Math.max(...logs);

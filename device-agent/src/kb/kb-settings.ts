@@ -3,7 +3,11 @@
 import type { UnderstandingSettings } from './understand-question.ts';
 
 export const KB_SETTINGS: UnderstandingSettings = {
-  classifierWeight: 0.5,
-  rejectBelow: 0.375,
-  closeMargin: 0.12,
+  classifierWeight: 0.8,
+  smoothing: 0.1,
+  logisticShare: 0.5,
+  unseenWeight: 0.5,
+  noneGate: 1,
+  rejectBelow: 0.45,
+  closeMargin: 0.2,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTextAnalyzer } from './analyze-text.ts';
+import { cjkBigrams, createTextAnalyzer } from './analyze-text.ts';
 import { evaluateUnderstanding, parseLabelledQuestions } from './evaluate-understanding.ts';
 import { trainIntentClassifier } from './intent-classifier.ts';
 import { createJiebaSegmenter } from '../knowledge/jieba-segmenter.ts';
@@ -13,6 +13,10 @@ describe('text analyzer', () => {
     expect(terms).toContain('下午');
     expect(terms).toContain('下班');
     expect(terms).not.toContain('你们');
+  });
+
+  it('gives Chinese character pairs within runs only', () => {
+    expect(cjkBigrams('几点关门? ok 下班')).toEqual(['几点', '点关', '关门', '下班']);
   });
 
   it('stems English words and drops stop words', () => {
@@ -40,6 +44,12 @@ describe('intent classifier', () => {
   it('has no opinion on features it never saw', () => {
     expect(c.classify(['weather'])[0]?.probability).toBeCloseTo(0.5);
     expect(c.knownShare(['weather', 'card'])).toBe(0.5);
+  });
+
+  it('counts unseen features for the fallback class when asked', () => {
+    const withUnseen = c.classify(['weather', 'forecast', 'card'], { label: 'hours', weight: 2 });
+    expect(withUnseen[0]?.label).toBe('hours');
+    expect(c.classify(['weather', 'forecast', 'card'])[0]?.label).toBe('card');
   });
 });
 

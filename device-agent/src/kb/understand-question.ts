@@ -2,8 +2,9 @@
 // locale, combined into one confidence per topic, then a decision: answer, ask which of two close
 // topics was meant, or say it is not something the kiosk knows ("none"). Pure: the segmenter is injected.
 import { buildArticleIndex, type ArticleIndex, type IndexableArticle } from './article-index.ts';
-import { cjkCharacters, createTextAnalyzer, type TextAnalyzer } from './analyze-text.ts';
+import { cjkBigrams, cjkCharacters, createTextAnalyzer, type TextAnalyzer } from './analyze-text.ts';
 import { trainIntentClassifier, type IntentClassifier, type LabelledFeatures } from './intent-classifier.ts';
+import { trainLogisticClassifier } from './logistic-classifier.ts';
 import type { Segmenter } from './segmenter.ts';
 
 export interface UnderstandableArticle extends IndexableArticle {
@@ -22,6 +23,14 @@ export interface UnderstandingSettings {
   classifierWeight: number;
   /** Below this combined confidence the question is out of scope. */
   rejectBelow: number;
+  /** The classifier's additive smoothing: smaller makes a word never seen with a topic count more against it. */
+  smoothing: number;
+  /** Share of logistic regression in the classifier probability, the rest naive Bayes, 0..1. */
+  logisticShare: number;
+  /** Each feature the classifier never saw counts this much for "none" (0: unseen features are ignored). */
+  unseenWeight: number;
+  /** How far the classifier's off-topic probability discounts the retrieval evidence too, 0..1. */
+  noneGate: number;
   /** When the runner-up is within this margin of the best (and itself above rejectBelow), ask. */
   closeMargin: number;
 }
@@ -45,11 +54,17 @@ export const NONE = 'none';
 
 interface LocaleModel {
   index: ArticleIndex;
-  classifier: IntentClassifier;
+  logistic: IntentClassifier;
+  /** Naive Bayes with the given smoothing (trained on first use: cheap). */
+  bayes(smoothing: number): IntentClassifier;
 }
 
 function features(analyzer: TextAnalyzer, text: string): string[] {
-  return [...analyzer.terms(text), ...cjkCharacters(text).map((c) => `c:${c}`)];
+  return [
+    ...analyzer.terms(text),
+    ...cjkCharacters(text).map((c) => `c:${c}`),
+    ...cjkBigrams(text).map((b) => `b:${b}`),
+  ];
 }
 
 function trainLocale(
@@ -68,11 +83,40 @@ function trainLocale(
     if (e.expect === NONE || ids.has(e.expect))
       labelled.push({ label: e.expect, features: features(analyzer, e.q) });
   }
-  return { index: buildArticleIndex(articles, analyzer), classifier: trainIntentClassifier(labelled) };
+  const bayes = new Map<number, IntentClassifier>();
+  return {
+    index: buildArticleIndex(articles, analyzer),
+    logistic: trainLogisticClassifier(labelled),
+    bayes(smoothing) {
+      const known = bayes.get(smoothing) ?? trainIntentClassifier(labelled, smoothing);
+      bayes.set(smoothing, known);
+      return known;
+    },
+  };
+}
+
+/** Both classifiers' probabilities blended: `share` of logistic regression, the rest naive Bayes. */
+function blendedScores(
+  model: LocaleModel,
+  f: string[],
+  settings: UnderstandingSettings,
+): { label: string; probability: number }[] {
+  const unseen = { label: NONE, weight: settings.unseenWeight };
+  const share = settings.logisticShare;
+  const p = new Map<string, number>();
+  if (share < 1)
+    for (const s of model.bayes(settings.smoothing).classify(f, unseen))
+      p.set(s.label, (1 - share) * s.probability);
+  if (share > 0)
+    for (const s of model.logistic.classify(f, unseen))
+      p.set(s.label, (p.get(s.label) ?? 0) + share * s.probability);
+  return [...p].map(([label, probability]) => ({ label, probability }));
 }
 
 export interface QuestionUnderstander {
   understand(question: string, locale: string): Understanding;
+  /** The same with other settings on the same trained models (for tuning). */
+  understandWith(question: string, locale: string, settings: UnderstandingSettings): Understanding;
   /** The question's search terms (words, stems), as the understander sees them. */
   terms(text: string): string[];
 }
@@ -98,28 +142,34 @@ export function createUnderstander(
   }
   const nothing: Understanding = { decision: 'none', intent: NONE, confidence: 0, candidates: [] };
 
+  const understandWith = (question: string, locale: string, s: UnderstandingSettings): Understanding => {
+    const model = models.get(locale);
+    if (!model) return nothing;
+    const hits = model.index.search(question);
+    const f = features(analyzer, question);
+    if (hits.length === 0 && model.logistic.knownShare(f) === 0) return nothing;
+    const top = hits[0]?.score ?? 0;
+    const retrieval = new Map(hits.map((h) => [h.id, (h.coverage * h.score) / top]));
+    const w = s.classifierWeight;
+    const scores = blendedScores(model, f, s);
+    const offTopic = scores.find((x) => x.label === NONE)?.probability ?? 0;
+    // A word match alone is weak evidence when the classifier finds the question off-topic.
+    const gate = 1 - s.noneGate * offTopic;
+    const candidates = scores
+      .filter((x) => x.label !== NONE)
+      .map((x) => ({
+        id: x.label,
+        confidence: w * x.probability + (1 - w) * gate * (retrieval.get(x.label) ?? 0),
+      }))
+      .sort((a, b) => b.confidence - a.confidence)
+      .slice(0, 5);
+    return decide(candidates, s);
+  };
+
   return {
     terms: (text) => analyzer.terms(text),
-    understand(question, locale) {
-      const model = models.get(locale);
-      if (!model) return nothing;
-      const hits = model.index.search(question);
-      const f = features(analyzer, question);
-      if (hits.length === 0 && model.classifier.knownShare(f) === 0) return nothing;
-      const top = hits[0]?.score ?? 0;
-      const retrieval = new Map(hits.map((h) => [h.id, (h.coverage * h.score) / top]));
-      const w = settings.classifierWeight;
-      const candidates = model.classifier
-        .classify(f)
-        .filter((s) => s.label !== NONE)
-        .map((s) => ({
-          id: s.label,
-          confidence: w * s.probability + (1 - w) * (retrieval.get(s.label) ?? 0),
-        }))
-        .sort((a, b) => b.confidence - a.confidence)
-        .slice(0, 5);
-      return decide(candidates, settings);
-    },
+    understand: (question, locale) => understandWith(question, locale, settings),
+    understandWith,
   };
 }
 
