@@ -23,15 +23,17 @@ function seeded(seed: number): () => number {
   };
 }
 
-function softmax(logits: Float64Array): Float64Array {
+/** Softmax of logits into out (same length); out may be logits itself. */
+function softmaxInto(logits: Float64Array, out: Float64Array): Float64Array {
   let max = -Infinity;
   for (const l of logits) max = Math.max(max, l);
   let sum = 0;
-  const out = new Float64Array(logits.length);
   for (let i = 0; i < logits.length; i++) sum += out[i] = Math.exp(logits[i]! - max);
   for (let i = 0; i < out.length; i++) out[i]! /= sum;
   return out;
 }
+
+const softmax = (logits: Float64Array): Float64Array => softmaxInto(logits, new Float64Array(logits.length));
 
 export function trainLogisticClassifier(
   examples: LabelledFeatures[],
@@ -43,21 +45,30 @@ export function trainLogisticClassifier(
   const featureIndex = new Map<string, number>();
   const rows = examples.map((e) => ({
     y: labelIndex.get(e.label)!,
-    x: [...new Set(e.features)].map((f) => {
-      if (!featureIndex.has(f)) featureIndex.set(f, featureIndex.size);
-      return featureIndex.get(f)!;
-    }),
+    x: Int32Array.from(
+      [...new Set(e.features)].map((f) => {
+        if (!featureIndex.has(f)) featureIndex.set(f, featureIndex.size);
+        return featureIndex.get(f)!;
+      }),
+    ),
   }));
   const k = labels.length;
   const weights = new Float64Array(featureIndex.size * k);
   const bias = new Float64Array(k);
-  const logitsOf = (x: number[]) => {
-    const logits = Float64Array.from(bias);
-    for (const f of x) for (let c = 0; c < k; c++) logits[c]! += weights[f * k + c]!;
-    return logits;
+  const logitsInto = (x: ArrayLike<number>, out: Float64Array) => {
+    out.set(bias);
+    for (let i = 0; i < x.length; i++) {
+      const base = x[i]! * k;
+      for (let c = 0; c < k; c++) out[c]! += weights[base + c]!;
+    }
+    return out;
   };
+  const logitsOf = (x: ArrayLike<number>) => logitsInto(x, new Float64Array(k));
   const random = seeded(12);
   const order = rows.map((_, i) => i);
+  // One buffer for every step's probabilities: training allocates nothing per example (it runs on the
+  // agent's event loop when the articles change, so its time and its garbage both count).
+  const p = new Float64Array(k);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -66,12 +77,12 @@ export function trainLogisticClassifier(
     const rate = learningRate / (1 + epoch * 0.1);
     for (const r of order) {
       const { x, y } = rows[r]!;
-      const p = softmax(logitsOf(x));
+      softmaxInto(logitsInto(x, p), p);
       for (let c = 0; c < k; c++) {
         const g = p[c]! - (c === y ? 1 : 0);
         bias[c]! -= rate * g;
-        for (const f of x) {
-          const w = f * k + c;
+        for (let i = 0; i < x.length; i++) {
+          const w = x[i]! * k + c;
           weights[w]! -= rate * (g + l2 * weights[w]!);
         }
       }
