@@ -31,6 +31,7 @@ import { SafetyEventStore } from '../store/safety-event-store.ts';
 import { TechnicianAuth } from '../tech/technician-auth.ts';
 import { AGENT_VERSION } from '../version.ts';
 import { WsGateway } from '../ws/ws-gateway.ts';
+import { newBootToken } from '../http/boot-token.ts';
 import { CustomerPresence } from '../gpio/customer-presence.ts';
 import { keepConnected } from '../arm/keep-connected.ts';
 import { buildDrivers, type Drivers } from './drivers.ts';
@@ -195,12 +196,15 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
 
     // Known once listening (port 0 picks one); nothing is answered before.
     let kioskHosts: ReadonlySet<string> = new Set();
+    // A fresh secret at every start: pages of an earlier boot, or of another origin, hold none.
+    const bootToken = newBootToken();
     const app = createApp({
       health: () => health(observed),
       metrics: () => metrics.render(),
       sim: drivers.virtual ? simControls(drivers.virtual, safety, arm, presence) : undefined,
       pages,
       allowedHosts: () => kioskHosts,
+      bootToken,
     });
     const server: Server = createServer(getRequestListener(app.fetch));
     server.headersTimeout = 10_000;
@@ -225,6 +229,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       logger.child({ c: 'ws' }),
       metrics,
       () => kioskHosts,
+      bootToken,
     );
     const gw = gateway;
     safety.onAvailability((a) => gw.broadcast('Common.StatusChanged', a));

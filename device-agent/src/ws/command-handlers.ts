@@ -135,7 +135,8 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
     case 'Handoff.Request':
       return ctx.handoff.request(cmd.payload, ctx.identified.get(cmd.payload.sessionId));
     case 'CardReader.Cancel':
-      ctx.cards.cancel();
+      // Only this connection's own read: another page cannot cancel a customer's swipe.
+      if (ctx.pendingRead) ctx.cards.cancel();
       return {};
   }
 }

@@ -35,7 +35,11 @@ class KioskWs {
   }
 
   static async open(agentUrl: string): Promise<KioskWs> {
-    const ws = new WebSocket(`${agentUrl.replace(/^http/, 'ws')}/ws`, { origin: agentUrl });
+    // As the kiosk page: this boot's secret from the agent, and the agent's own Origin.
+    const boot = ((await (await fetch(`${agentUrl}/kiosk/boot`)).json()) as { token: string }).token;
+    const ws = new WebSocket(`${agentUrl.replace(/^http/, 'ws')}/ws?boot=${encodeURIComponent(boot)}`, {
+      origin: agentUrl,
+    });
     await new Promise<void>((res, rej) => {
       ws.once('open', () => res());
       ws.once('error', rej);
