@@ -32,6 +32,7 @@ export {
 } from './hub/store/sqlite-connection.ts';
 export { openPostgresHubStore, type PostgresStoreOptions } from './hub/store/pg-store.ts';
 export { OwnershipError } from './hub/store/types.ts';
+export { DatabaseDamagedError, isDamagedError, isStorageFullError } from './hub/store/storage-errors.ts';
 export type * from './hub/store/types.ts';
 export { createLocalHubEvents, type HubEvents } from './hub/events.ts';
 export { createPgHubEvents, type PgHubEvents, type PgHubEventsOptions } from './hub/pg-events.ts';
