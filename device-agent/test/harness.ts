@@ -144,7 +144,7 @@ export async function postJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; json: Record<string, unknown> }> {
-  const boot = new URL(url).pathname.startsWith('/sim/api/')
+  const boot: Record<string, string> = new URL(url).pathname.startsWith('/sim/api/')
     ? { 'x-kiosk-boot': await bootTokenOf(url) }
     : {};
   const res = await fetch(url, {
