@@ -12,6 +12,7 @@ export * from './schema/ticket-merge.ts';
 export * from './schema/health.ts';
 export * from './schema/settings.ts';
 export * from './schema/handoff.ts';
+export * from './schema/audit.ts';
 export { Hlc, HlcError, type HlcTimestamp } from './schema/hlc.ts';
 export type * from './client/contract.ts';
 export type { Logger } from './logger.ts';

@@ -8,8 +8,10 @@ import { SqliteBatchApplier } from './sqlite-apply.ts';
 import { migrateHub } from './sqlite-schema.ts';
 import { assertIntact, DatabaseDamagedError, isDamagedError } from './storage-errors.ts';
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.ts';
+import type { AuditEntry } from '../../schema/audit.ts';
 import {
   agentFromRow,
+  auditFromRow,
   grantFromRow,
   conversationDetail,
   kioskFromRow,
@@ -181,6 +183,14 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
 
   async conversationGrants(username: string): Promise<ConversationGrant[]> {
     return (this.q.grantsOf.all(username) as Row[]).map(grantFromRow);
+  }
+
+  async appendAudit(e: AuditEntry): Promise<void> {
+    this.q.insertAudit.run(e.id, e.at, e.actor, e.action, e.subject, e.kioskId ?? null, e.detail);
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    return (this.q.listAudit.all(limit) as Row[]).map(auditFromRow);
   }
 
   async stats(): Promise<HubStats> {
