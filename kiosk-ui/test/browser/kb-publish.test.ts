@@ -121,6 +121,7 @@ describe('knowledge publishing from the console', () => {
   it('shows the Knowledge tab to supervisors only', async () => {
     await signIn(page, 'agent');
     expect(await page.getByTestId('kb-tab').isVisible()).toBe(false);
+    expect(await page.getByTestId('audit-tab').isVisible()).toBe(false);
     await page.locator('[data-role="sign-out"]').click();
     await signIn(page, 'supervisor');
     await page.getByTestId('kb-tab').click();
@@ -169,6 +170,17 @@ describe('knowledge publishing from the console', () => {
     await shot(page, 'stale-edit-refused');
     await page.locator('[data-role="kb-reload"]').click();
     await expect.poll(() => page.locator('[data-role="kb-tags"]').inputValue()).toContain('opening');
+  });
+
+  it('shows supervisors the audit log with who published which article', async () => {
+    await page.getByTestId('audit-tab').click();
+    const published = page.locator('[data-testid="audit-row"][data-action="article.publish"]').first();
+    await published.waitFor();
+    const cells = await published.locator('td').allTextContents();
+    expect(cells[1]).toBe('supervisor');
+    expect(cells[3]).toContain(ARTICLE.id);
+    await shot(page, 'audit-log');
+    await page.getByTestId('kb-tab').click();
   });
 
   it('publishes an edit that the kiosk answers with moments later, and offline', async () => {
