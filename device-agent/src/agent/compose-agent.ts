@@ -32,6 +32,7 @@ import { TechnicianAuth } from '../tech/technician-auth.ts';
 import { AGENT_VERSION } from '../version.ts';
 import { WsGateway } from '../ws/ws-gateway.ts';
 import { newBootToken } from '../http/boot-token.ts';
+import { TRIAL_TECHNICIAN, type TechnicianAccount } from '../tech/technician-auth.ts';
 import { CustomerPresence } from '../gpio/customer-presence.ts';
 import { keepConnected } from '../arm/keep-connected.ts';
 import { buildDrivers, type Drivers } from './drivers.ts';
@@ -136,7 +137,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     );
     cleanup.push(() => cards.close());
 
-    const auth = new TechnicianAuth(o.technician.pinHash, o.technician.tokenTtlMs);
+    const auth = new TechnicianAuth(technicianAccounts(o.technician), o.technician.tokenTtlMs);
     const startedAt = Date.now();
     const observed = { db, safety, arm, sync, cardReader: drivers.cardReader, kioskId: o.kioskId, startedAt };
     cleanup.push(registerGauges(metrics, observed));
@@ -288,4 +289,12 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     logger.error({ err: { message: (err as Error).message } }, 'device-agent failed to start');
     throw err;
   }
+}
+
+/** The configured accounts, plus the trial account when the single legacy pinHash is set. */
+function technicianAccounts(t: {
+  pinHash?: string | undefined;
+  accounts: TechnicianAccount[];
+}): TechnicianAccount[] {
+  return t.pinHash === undefined ? t.accounts : [...t.accounts, { ...TRIAL_TECHNICIAN, pinHash: t.pinHash }];
 }
