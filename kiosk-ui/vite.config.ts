@@ -78,6 +78,7 @@ export default defineConfig({
     // `npm run dev`: proxy the agent's WebSocket and sim API, so the pages work as when served by it.
     proxy: {
       '/ws': { target: process.env.DEVICE_AGENT_URL ?? 'http://127.0.0.1:8080', ws: true },
+      '/kiosk/boot': { target: process.env.DEVICE_AGENT_URL ?? 'http://127.0.0.1:8080' },
       '/sim/api': { target: process.env.DEVICE_AGENT_URL ?? 'http://127.0.0.1:8080' },
       '/api/agent': { target: process.env.HUB_URL ?? 'http://127.0.0.1:8090' },
     },

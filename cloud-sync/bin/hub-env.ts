@@ -8,7 +8,14 @@ export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function storeFromEnv(env: Record<string, string | undefined>): HubStoreChoice {
   const kind = env.HUB_STORE ?? 'sqlite';
-  if (kind === 'sqlite') return { kind: 'sqlite' };
+  if (kind === 'sqlite') {
+    const max = env.HUB_SQLITE_MAX_BYTES;
+    if (max === undefined || max === '') return { kind: 'sqlite' };
+    const maxBytes = Number(max);
+    if (!Number.isInteger(maxBytes) || maxBytes < 65_536)
+      throw new Error(`HUB_SQLITE_MAX_BYTES must be a whole number of bytes, at least 65536, not ${max}`);
+    return { kind: 'sqlite', maxBytes };
+  }
   if (kind !== 'postgres') throw new Error(`HUB_STORE must be sqlite or postgres, not ${kind}`);
   return {
     kind: 'postgres',

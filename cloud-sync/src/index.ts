@@ -12,6 +12,7 @@ export * from './schema/ticket-merge.ts';
 export * from './schema/health.ts';
 export * from './schema/settings.ts';
 export * from './schema/handoff.ts';
+export * from './schema/audit.ts';
 export { Hlc, HlcError, type HlcTimestamp } from './schema/hlc.ts';
 export type * from './client/contract.ts';
 export type { Logger } from './logger.ts';
@@ -32,6 +33,7 @@ export {
 } from './hub/store/sqlite-connection.ts';
 export { openPostgresHubStore, type PostgresStoreOptions } from './hub/store/pg-store.ts';
 export { OwnershipError } from './hub/store/types.ts';
+export { DatabaseDamagedError, isDamagedError, isStorageFullError } from './hub/store/storage-errors.ts';
 export type * from './hub/store/types.ts';
 export { createLocalHubEvents, type HubEvents } from './hub/events.ts';
 export { createPgHubEvents, type PgHubEvents, type PgHubEventsOptions } from './hub/pg-events.ts';

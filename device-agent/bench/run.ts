@@ -55,7 +55,11 @@ try {
   await sleep(2000);
   const rssIdle = rssMb(child.pid as number);
 
-  const ws = new WebSocket(`${url.replace('http', 'ws')}/ws`);
+  // As the kiosk page: this boot's secret, and the agent's own Origin.
+  const boot = ((await (await fetch(`${url}/kiosk/boot`)).json()) as { token: string }).token;
+  const ws = new WebSocket(`${url.replace('http', 'ws')}/ws?boot=${encodeURIComponent(boot)}`, {
+    origin: url,
+  });
   const statusAt: { available: boolean; ns: bigint }[] = [];
   ws.on('message', (data) => {
     const ns = process.hrtime.bigint();
@@ -71,7 +75,7 @@ try {
         (await (
           await fetch(`${url}/sim/api/gpio`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', 'x-kiosk-boot': boot },
             body: JSON.stringify({ input: 'estop', active }),
           })
         ).json()) as { edgeNs: string }

@@ -98,8 +98,9 @@ export class KioskClient {
   }
 
   static async connect(agentUrl: string): Promise<KioskClient> {
-    // As the kiosk page does: its browser names the agent's own origin.
-    const ws = new WebSocket(`${agentUrl.replace('http', 'ws')}/ws`, { origin: agentUrl });
+    // As the kiosk page does: it fetches this boot's secret, and its browser names the agent's origin.
+    const boot = encodeURIComponent(await bootTokenOf(agentUrl));
+    const ws = new WebSocket(`${agentUrl.replace('http', 'ws')}/ws?boot=${boot}`, { origin: agentUrl });
     const c = new KioskClient(ws);
     await opened(ws);
     return c;
@@ -130,14 +131,25 @@ export class KioskClient {
   }
 }
 
+/** This boot's kiosk secret, as the agent hands it to its own pages (GET /kiosk/boot). */
+export async function bootTokenOf(agentUrl: string): Promise<string> {
+  const res = await fetch(new URL('/kiosk/boot', agentUrl));
+  if (!res.ok) throw new Error(`GET /kiosk/boot answered ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** POSTs JSON; a request to the agent's /sim/api carries the boot secret, as the panel page's do. */
 export async function postJson(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; json: Record<string, unknown> }> {
+  const boot: Record<string, string> = new URL(url).pathname.startsWith('/sim/api/')
+    ? { 'x-kiosk-boot': await bootTokenOf(url) }
+    : {};
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...boot, ...headers },
     body: JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };

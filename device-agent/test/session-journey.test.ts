@@ -1,7 +1,7 @@
 // Issue 2's journey through the agent: greet, swipe a virtual card (masked only), ask, answer from the
 // local knowledge base, end; the conversation reaches the real hub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KioskClient, postJson, startHarness, waitFor, type Harness } from './harness.ts';
+import { bootTokenOf, KioskClient, postJson, startHarness, waitFor, type Harness } from './harness.ts';
 import { startCardRead } from './support/card-read.ts';
 import { waitArmLinkUp } from './support/readiness.ts';
 
@@ -229,16 +229,17 @@ describe('customer session round', () => {
     expect(r.status).toBe(400);
     expect(r.json.error).toMatch(/input/);
     expect((await postJson(`${h.agent.url}/sim/api/card`, { cardId: 'no-such-card' })).status).toBe(400);
+    const boot = await bootTokenOf(h.agent.url);
     const notJson = await fetch(`${h.agent.url}/sim/api/card`, {
       method: 'POST',
       body: '{',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-kiosk-boot': boot },
     });
     expect(notJson.status).toBe(400);
     const big = await fetch(`${h.agent.url}/sim/api/card`, {
       method: 'POST',
       body: JSON.stringify({ raw: 'x'.repeat(20_000) }),
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-kiosk-boot': boot },
     });
     expect(big.status).toBe(413);
   });

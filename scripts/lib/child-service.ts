@@ -21,6 +21,16 @@ export interface RunningService {
 
 export type LogSink = (line: string) => void;
 
+/** A service's own start-up failure; `permanent` when it said no restart can fix it. */
+export class ServiceStartError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
 export function pipeLines(
   stream: NodeJS.ReadableStream | null,
   name: string,
@@ -65,7 +75,7 @@ export async function startService(
         resolve(msg as ReadyMessage);
       } else if (m.type === 'fatal') {
         clearTimeout(timer);
-        reject(new Error(String(m.message)));
+        reject(new ServiceStartError(String(m.message), (m as { permanent?: unknown }).permanent === true));
       }
     });
     void exited.then((code) => {

@@ -1,11 +1,22 @@
 // A service the branch can live without for a while (the hub): when it dies, the kiosk keeps serving
 // from its local replica and outbox, and the launcher restarts the service with backoff.
-import { startService, type LogSink, type ReadyMessage, type RunningService } from './child-service.ts';
+// A failure the service calls permanent (a damaged database) is said once and not retried: restarting
+// forever would only fill the log.
+import {
+  ServiceStartError,
+  startService,
+  type LogSink,
+  type ReadyMessage,
+  type RunningService,
+} from './child-service.ts';
+import { EXIT_PERMANENT } from './service-main.ts';
 
 export interface RestartingService {
   name: string;
   ready: ReadyMessage;
   pid(): number | undefined;
+  /** True once a permanent failure ended the restarts. */
+  gaveUp(): boolean;
   stop(): Promise<void>;
 }
 
@@ -23,8 +34,18 @@ export async function startRestarting(
   let stopping = false;
   let failures = 0;
 
+  const giveUp = (why: string): void => {
+    stopping = true;
+    given = true;
+    say(`${name} stopped for good: ${why}; not restarting (fix it, then start the branch again)`);
+  };
+  let given = false;
   const supervise = (service: RunningService): void => {
     void service.exited.then(async (code) => {
+      if (code === EXIT_PERMANENT && !stopping) {
+        giveUp(`it exited with code ${code}, a failure a restart cannot fix`);
+        return;
+      }
       while (!stopping) {
         failures += 1;
         const delayMs = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5));
@@ -38,6 +59,10 @@ export async function startRestarting(
           supervise(current);
           return;
         } catch (err) {
+          if (err instanceof ServiceStartError && err.permanent) {
+            giveUp((err as Error).message);
+            return;
+          }
           say(`${name} restart failed: ${(err as Error).message}`);
         }
       }
@@ -49,6 +74,7 @@ export async function startRestarting(
     name,
     ready: first,
     pid: () => current.child.pid,
+    gaveUp: () => given,
     stop: async () => {
       stopping = true;
       await current.stop();

@@ -1,5 +1,9 @@
 // The shared main of a service child process: receive its options over IPC, start, report ready over
-// IPC, and shut down cleanly on SIGTERM/SIGINT. A start-up failure is one clear line and exit code 1.
+// IPC, and shut down cleanly on SIGTERM/SIGINT. A start-up failure is one clear line and exit code 1, or
+// EXIT_PERMANENT when the error says no restart can fix it (a damaged database file).
+
+/** Exit code of a start-up failure that restarting will not fix (sysexits' EX_CONFIG). */
+export const EXIT_PERMANENT = 78;
 
 /** The options message child-service.ts sends first. */
 function receiveOptions<T>(timeoutMs = 10_000): Promise<T> {
@@ -45,8 +49,9 @@ export async function runService<T>(
     process.send?.({ type: 'ready', ...service.ready });
   } catch (err) {
     const message = (err as Error).message;
-    process.send?.({ type: 'fatal', message });
+    const permanent = (err as { permanent?: unknown }).permanent === true;
+    process.send?.({ type: 'fatal', message, permanent });
     console.error(message);
-    process.exit(1);
+    process.exit(permanent ? EXIT_PERMANENT : 1);
   }
 }

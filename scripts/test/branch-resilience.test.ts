@@ -1,5 +1,7 @@
 // The launcher under failure: a dead hub is restarted while the kiosk keeps serving, and a killed
 // launcher leaves no service behind.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBranch, type RunningBranch } from '../lib/branch-process.ts';
 
@@ -42,6 +44,24 @@ describe('branch launcher resilience', () => {
     const agentHealth = await fetch(`${b.runtime.agent.url}/healthz`);
     expect(agentHealth.status).toBe(200);
     expect(await branch.stop()).toBe(0);
+  });
+
+  it('stops restarting a hub whose hub.sqlite is damaged, with one clear line, and keeps the kiosk up', async () => {
+    branch = await startBranch();
+    const b = branch;
+    process.kill(b.runtime.hub.pid, 'SIGKILL');
+    // Before the first restart (1 s backoff) the database becomes garbage.
+    const db = join(b.dataDir, 'hub', 'hub.sqlite');
+    for (const f of [`${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+    writeFileSync(db, Buffer.alloc(8192, 0x5a));
+    await until('the launcher to give up', () => b.output().includes('hub stopped for good'));
+    const out = b.output();
+    expect(out.match(/hub stopped for good/g)).toHaveLength(1);
+    expect(out).toMatch(/hub\.sqlite is damaged/);
+    expect(out).not.toMatch(/hub restart failed/);
+    expect(out).not.toMatch(/hub restarted/);
+    expect((await fetch(`${b.runtime.agent.url}/healthz`)).status).toBeLessThan(600);
+    expect(alive(b.runtime.agent.pid)).toBe(true);
   });
 
   it('leaves no service running when the launcher itself is killed', async () => {

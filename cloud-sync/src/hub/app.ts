@@ -1,5 +1,6 @@
 // createHubApp: the hub's HTTP core. Web-standard APIs only (Request/Response, WebCrypto), so the
 // same app serves from Node (node.ts) and, later, from Deno.
+import { isStorageFullError } from './store/storage-errors.ts';
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
 import { Hlc } from '../schema/hlc.ts';
@@ -65,6 +66,12 @@ export function createHubApp(options: HubAppOptions): Hono {
   });
 
   app.onError((err, c) => {
+    // A full disk is named, counted and answered 507 (retryable: the kiosk keeps the change queued).
+    if (isStorageFullError(err)) {
+      metrics.storageFull += 1;
+      log.error({ event: 'hub.storage_full', err: err.message, path: c.req.path }, 'store is full');
+      return apiError(c, 507, 'storage_full', 'the hub store is full; nothing was applied, retry later');
+    }
     log.error({ event: 'hub.error', err: err.message, path: c.req.path }, 'request failed');
     return apiError(c, 500, 'internal', 'internal error; the request was not applied');
   });

@@ -8,6 +8,7 @@ export class HubMetrics {
   articlesPublished = 0;
   loginFailures = 0;
   clockDriftRejected = 0;
+  storageFull = 0;
 
   countRequest(method: string, route: string, status: number): void {
     const key = `method="${method}",route="${escapeLabel(route)}",status="${status}"`;
@@ -38,6 +39,11 @@ export class HubMetrics {
       'hub_clock_drift_total',
       'Kiosk HLC timestamps too far ahead to merge into the hub clock.',
       this.clockDriftRejected,
+    );
+    counter(
+      'hub_storage_full_total',
+      'Requests refused because the store was full (disk or database size limit); nothing applied.',
+      this.storageFull,
     );
     gauge('hub_kiosks', 'Enrolled kiosks.', stats.kiosks);
     gauge('hub_conversations', 'Conversations stored.', stats.conversations);

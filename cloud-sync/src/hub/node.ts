@@ -18,11 +18,19 @@ import type { IceServer } from '../schema/handoff.ts';
 import { applySeed, type HubSeed } from './seed.ts';
 import { staticConsole } from './static-files.ts';
 import { openSqliteHubStore } from './store/sqlite-store.ts';
+import { DatabaseDamagedError } from './store/storage-errors.ts';
 import type { HubStore, StoreTestHooks } from './store/types.ts';
 
 /** Where the hub keeps its data. */
 export type HubStoreChoice =
-  | { kind: 'sqlite' }
+  | {
+      kind: 'sqlite';
+      /**
+       * Largest size hub.sqlite may grow to, bytes (SQLite's max_page_count). A write beyond it is
+       * refused as a full disk would be (507, nothing applied). Default: no limit but the disk's.
+       */
+      maxBytes?: number;
+    }
   | {
       kind: 'postgres';
       /** postgres://user@host:port/database */
@@ -159,8 +167,10 @@ async function openStore(choice: HubStoreChoice, options: StartHubOptions): Prom
   ensureWritableDir(options.dataDir);
   const dbFile = join(options.dataDir, 'hub.sqlite');
   try {
-    return openSqliteHubStore(dbFile, options.storeHooks);
+    return openSqliteHubStore(dbFile, options.storeHooks, choice.maxBytes);
   } catch (err) {
+    // Already one line naming the file and what to do; a restart cannot fix it.
+    if (err instanceof DatabaseDamagedError) throw err;
     throw new Error(`hub cannot open its database ${dbFile}: ${(err as Error).message}`, { cause: err });
   }
 }

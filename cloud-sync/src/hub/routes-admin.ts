@@ -1,4 +1,5 @@
 // Operator routes: publish knowledge articles, enroll kiosks. Guarded by the operator token.
+import { audit } from './audit.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -40,6 +41,13 @@ export function adminRoutes(
     if (!body.ok) return body.response;
     const outcome = await publishArticleVersion(store, events, metrics, body.value);
     const { id, locale, version } = body.value;
+    if (outcome === 'published')
+      await audit(store, {
+        actor: 'operator',
+        action: 'article.publish',
+        subject: `${id} (${locale})`,
+        detail: `version ${version}`,
+      });
     if (outcome === 'conflict') {
       return apiError(c, 409, 'version_conflict', `${id} ${locale} v${version} exists with other content`);
     }
@@ -48,9 +56,16 @@ export function adminRoutes(
     return c.json({ outcome, id, locale, version }, outcome === 'published' ? 201 : 200);
   });
 
-  const settingsReply = (c: Context, outcome: PublishOutcome, doc: SettingsDoc) => {
+  const settingsReply = async (c: Context, outcome: PublishOutcome, doc: SettingsDoc) => {
     const id = doc.kind === 'config' ? doc.doc.key : doc.doc.id;
     const version = doc.doc.version;
+    if (outcome === 'published')
+      await audit(store, {
+        actor: 'operator',
+        action: doc.kind === 'config' ? 'config.change' : 'routing.change',
+        subject: id,
+        detail: `version ${version}`,
+      });
     if (outcome === 'conflict')
       return apiError(c, 409, 'version_conflict', `${doc.kind} ${id} v${version} exists with other content`);
     if (outcome === 'stale')

@@ -1,4 +1,6 @@
 // Remote-agent console API: sign-in with lockout, conversations, tickets, and (supervisors) knowledge.
+import { audit } from './audit.ts';
+import type { AuditListResponse } from '../schema/audit.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { Hlc } from '../schema/hlc.ts';
@@ -91,6 +93,14 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     const detail = await store.getConversation(id);
     if (!detail) return apiError(c, 404, 'not_found', 'no such conversation');
     if (!mayRead(scope, id, detail.conversation.kioskId)) return forbidden();
+    const agent = c.get('agent');
+    await audit(store, {
+      actor: agent.username,
+      action: 'conversation.read',
+      subject: id,
+      kioskId: detail.conversation.kioskId,
+      detail: `role ${agent.role}`,
+    });
     return c.json(detail);
   });
 
@@ -165,7 +175,23 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     const ticket = await store.getTicket(c.req.param('id'));
     if (!ticket) return apiError(c, 404, 'not_found', 'no such ticket');
     if (!mayUseTicket(c.get('agent'), ticket)) return ticketForbidden(c);
+    await audit(store, {
+      actor: c.get('agent').username,
+      action: 'ticket.read',
+      subject: ticket.id,
+      kioskId: ticket.kioskId,
+      detail: `${ticket.kind} ticket`,
+    });
     return c.json({ ticket });
+  });
+
+  // Supervisors read the audit log, newest first.
+  app.get('/audit', async (c) => {
+    if (c.get('agent').role !== 'supervisor')
+      return apiError(c, 403, 'forbidden', 'the audit log is for supervisors');
+    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 200) || 200, 1), 1000);
+    const response: AuditListResponse = { entries: await store.listAudit(limit) };
+    return c.json(response);
   });
 
   return app;

@@ -1,6 +1,7 @@
 // Supervisors' knowledge API in the console: list the current article versions and publish a new one.
 // The hub picks the version (the edited one + 1); an edit of an outdated version is refused, so two
 // supervisors cannot overwrite each other unseen. Mounted behind the agent sign-in (routes-agent.ts).
+import { audit } from './audit.ts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
@@ -91,6 +92,12 @@ export function knowledgeRoutes(
         { event: 'hub.article_published', id, locale, version: article.version, by: c.get('agent').username },
         'knowledge article published from the console',
       );
+      await audit(store, {
+        actor: c.get('agent').username,
+        action: 'article.publish',
+        subject: `${id} (${locale})`,
+        detail: `version ${article.version}`,
+      });
       const response: PublishArticleResponse = { outcome: 'published', article };
       return c.json(response, 201);
     },

@@ -1,4 +1,5 @@
 // Kiosk-facing routes: push changes up, pull knowledge down. Every request carries the kiosk's token.
+import { auditOfChanges } from './audit.ts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Hlc } from '../schema/hlc.ts';
@@ -71,6 +72,10 @@ export function syncRoutes(store: HubStore, metrics: HubMetrics, hlc: Hlc): Hono
         }
         throw err;
       }
+      // Kiosk-reported acts (safety resets) join the audit log; keyed by event id, so once only.
+      const applied = new Set(result.applied);
+      for (const entry of auditOfChanges(changes.filter((ch) => applied.has(ch.id))))
+        await store.appendAudit(entry);
       metrics.changesApplied += result.applied.length;
       metrics.changesDuplicate += result.duplicates.length;
       const response: PushResponse = { ...result, hlc: Hlc.serialize(latest) };

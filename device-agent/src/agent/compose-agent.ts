@@ -31,6 +31,8 @@ import { SafetyEventStore } from '../store/safety-event-store.ts';
 import { TechnicianAuth } from '../tech/technician-auth.ts';
 import { AGENT_VERSION } from '../version.ts';
 import { WsGateway } from '../ws/ws-gateway.ts';
+import { newBootToken } from '../http/boot-token.ts';
+import { TRIAL_TECHNICIAN, type TechnicianAccount } from '../tech/technician-auth.ts';
 import { CustomerPresence } from '../gpio/customer-presence.ts';
 import { keepConnected } from '../arm/keep-connected.ts';
 import { buildDrivers, type Drivers } from './drivers.ts';
@@ -135,7 +137,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     );
     cleanup.push(() => cards.close());
 
-    const auth = new TechnicianAuth(o.technician.pinHash, o.technician.tokenTtlMs);
+    const auth = new TechnicianAuth(technicianAccounts(o.technician), o.technician.tokenTtlMs);
     const startedAt = Date.now();
     const observed = { db, safety, arm, sync, cardReader: drivers.cardReader, kioskId: o.kioskId, startedAt };
     cleanup.push(registerGauges(metrics, observed));
@@ -195,12 +197,15 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
 
     // Known once listening (port 0 picks one); nothing is answered before.
     let kioskHosts: ReadonlySet<string> = new Set();
+    // A fresh secret at every start: pages of an earlier boot, or of another origin, hold none.
+    const bootToken = newBootToken();
     const app = createApp({
       health: () => health(observed),
       metrics: () => metrics.render(),
       sim: drivers.virtual ? simControls(drivers.virtual, safety, arm, presence) : undefined,
       pages,
       allowedHosts: () => kioskHosts,
+      bootToken,
     });
     const server: Server = createServer(getRequestListener(app.fetch));
     server.headersTimeout = 10_000;
@@ -225,6 +230,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       logger.child({ c: 'ws' }),
       metrics,
       () => kioskHosts,
+      bootToken,
     );
     const gw = gateway;
     safety.onAvailability((a) => gw.broadcast('Common.StatusChanged', a));
@@ -283,4 +289,12 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     logger.error({ err: { message: (err as Error).message } }, 'device-agent failed to start');
     throw err;
   }
+}
+
+/** The configured accounts, plus the trial account when the single legacy pinHash is set. */
+function technicianAccounts(t: {
+  pinHash?: string | undefined;
+  accounts: TechnicianAccount[];
+}): TechnicianAccount[] {
+  return t.pinHash === undefined ? t.accounts : [...t.accounts, { ...TRIAL_TECHNICIAN, pinHash: t.pinHash }];
 }

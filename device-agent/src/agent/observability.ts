@@ -44,6 +44,12 @@ export function registerGauges(m: Metrics, p: ObservedParts): () => void {
   m.gauge('agent_arm_link_up', 'Arm link up (1) or not (0)', () => [
     { value: p.arm.status().link === 'up' ? 1 : 0 },
   ]);
+  m.gauge('agent_storage_full', 'Storage full (1): writes refused, safety events waiting in memory', () => [
+    { value: p.safety.recordBacklog().storageFull ? 1 : 0 },
+  ]);
+  m.gauge('agent_safety_events_unrecorded', 'Safety transitions waiting in memory for storage', () => [
+    { value: p.safety.recordBacklog().waiting },
+  ]);
   m.gauge('agent_sync_pending', 'Outbox entries not yet acknowledged by the hub', () => [
     { value: p.sync.status().pending },
   ]);
@@ -68,12 +74,15 @@ export function health(p: ObservedParts): { ok: boolean } & Record<string, unkno
     dbOk = false;
   }
   const arm = p.arm.status();
+  const backlog = p.safety.recordBacklog();
   return {
-    ok: dbOk,
+    // A full disk is not fine: records wait in memory until someone frees space.
+    ok: dbOk && !backlog.storageFull,
     kioskId: p.kioskId,
     version: AGENT_VERSION,
     uptimeS: Math.round((Date.now() - p.startedAt) / 1000),
-    db: dbOk ? 'ok' : 'error',
+    db: dbOk ? (backlog.storageFull ? 'full' : 'ok') : 'error',
+    storage: backlog,
     availability: p.safety.availability(),
     safety: { state: p.safety.state(), cause: p.safety.cause() },
     arm: { state: arm.state, link: arm.link, firmware: arm.firmware?.firmwareId ?? null },

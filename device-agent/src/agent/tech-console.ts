@@ -187,8 +187,9 @@ export function techConsole(p: TechParts): TechDeps & { close(): void } {
   });
 
   return {
-    login: (pin) => p.auth.login(pin),
+    login: (pin, user) => p.auth.login(pin, user),
     verify: (token) => p.auth.verify(token),
+    whoIs: (token) => p.auth.whoIs(token),
     signOut: (token) => p.auth.signOut(token),
     reset: (by) => p.safety.reset(by),
     safetyEvents: (limit) => p.safetyEvents.recent(limit),
@@ -200,7 +201,7 @@ export function techConsole(p: TechParts): TechDeps & { close(): void } {
     abortRunbook: (runId) => p.runbooks.abort(runId, 'aborted by the technician'),
     runHistory: (limit) => p.runbooks.history(limit),
     history,
-    jogStart: (req) => p.jog.start(req),
+    jogStart: (req, by) => p.jog.start(req, by),
     jogHeartbeat: (id) => p.jog.heartbeat(id),
     jogStop: (id) => p.jog.stop(id, 'released'),
     bundleStart: () => bundles.start(),

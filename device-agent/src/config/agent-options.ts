@@ -1,5 +1,6 @@
 // Options of startAgent, validated with zod so that a JSON config and a programmatic caller get the
 // same checks and the same clear errors.
+import { PinHash, TechnicianAccountSchema } from '../tech/technician-accounts.ts';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 
@@ -118,13 +119,10 @@ export const AgentOptionsSchema = z
       .default({ presentMs: 500, goneMs: 3000 }),
     technician: z
       .object({
-        /** From hashTechnicianPin(): 'scrypt$N$r$p$salt$hash' (base64url). */
-        pinHash: z
-          .string()
-          .regex(
-            /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/,
-            'must come from hashTechnicianPin',
-          ),
+        /** From hashTechnicianPin(): 'scrypt$N$r$p$salt$hash' (base64url): the trial account's PIN. */
+        pinHash: PinHash.optional(),
+        /** Personal accounts (name, PIN hash, role); the trial account is added when pinHash is set. */
+        accounts: z.array(TechnicianAccountSchema).max(200).default([]),
         tokenTtlMs: z
           .number()
           .int()
@@ -135,7 +133,12 @@ export const AgentOptionsSchema = z
         host: z.string().min(1).max(255).default('127.0.0.1'),
         port: Port.default(7201),
       })
-      .strict(),
+      .strict()
+      .refine((t) => t.pinHash !== undefined || t.accounts.length > 0, 'set pinHash or at least one account')
+      .refine(
+        (t) => new Set(t.accounts.map((a) => a.id)).size === t.accounts.length,
+        'technician account ids must be unique',
+      ),
     /** Where runbooks read device states (printer, card slot, touchscreen). */
     deviceStatus: z
       .discriminatedUnion('kind', [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES, type AppDeps } from './app.ts';
 
-const base: AppDeps = { health: () => ({ ok: true }), metrics: () => 'm 1\n' };
+const base: AppDeps = { health: () => ({ ok: true }), metrics: () => 'm 1\n', bootToken: 'b'.repeat(43) };
 
 describe('createApp', () => {
   it('has no simulation API or panel page in hardware mode', async () => {

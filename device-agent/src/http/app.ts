@@ -4,6 +4,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { scrubText } from '../log/pan-guard.ts';
+import { BOOT_HEADER, bootTokenMatches, crossSiteFetch } from './boot-token.ts';
 import { fromSameOrigin, hostAllowed } from './same-origin.ts';
 import { simRoutes, type SimRoutesDeps } from './sim-routes.ts';
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   pages?: { index: MiddlewareHandler; sim: MiddlewareHandler; assets: MiddlewareHandler };
   /** Host header values answered (see listenerHosts); any other Host gets 403 (DNS rebinding). */
   allowedHosts?: () => ReadonlySet<string>;
+  /** The per-boot secret (see boot-token.ts): handed out at GET /kiosk/boot, required on sim writes. */
+  bootToken: string;
 }
 
 /** Security headers, body limit and same-origin writes: shared by the kiosk and technician apps. */
@@ -57,7 +60,21 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/metrics', (c) =>
     c.text(deps.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
   );
-  if (deps.sim) app.route('/sim/api', simRoutes(deps.sim));
+  const token = deps.bootToken;
+  app.get('/kiosk/boot', (c) => {
+    if (crossSiteFetch(c.req.header('sec-fetch-site')))
+      return c.json({ error: 'the boot secret is for the kiosk’s own pages' }, 403);
+    return c.json({ token }, 200, { 'cache-control': 'no-store' });
+  });
+  if (deps.sim) {
+    // Every state-changing simulation request carries the secret.
+    app.use('/sim/api/*', async (c, next) => {
+      if (c.req.method !== 'GET' && !bootTokenMatches(c.req.header(BOOT_HEADER), token))
+        return c.json({ error: `missing or wrong ${BOOT_HEADER} (GET /kiosk/boot)`, code: 'bootToken' }, 403);
+      await next();
+    });
+    app.route('/sim/api', simRoutes(deps.sim));
+  }
   if (deps.pages) {
     app.get('/', deps.pages.index);
     if (deps.sim) app.get('/sim', deps.pages.sim);

@@ -6,8 +6,15 @@ import { z } from 'zod';
 import type { TechDeps } from '../tech/tech-deps.ts';
 import { readJsonBody } from './read-json-body.ts';
 import { requireTechnician } from './tech-auth.ts';
+import { TechnicianId } from '../tech/technician-accounts.ts';
 
-const LoginBody = z.object({ pin: z.string().regex(/^\d{4,12}$/, '4 to 12 digits') }).strict();
+const LoginBody = z
+  .object({
+    pin: z.string().regex(/^\d{4,12}$/, '4 to 12 digits'),
+    /** The personal account; may be left out when the agent has only one. */
+    user: TechnicianId.optional(),
+  })
+  .strict();
 const Empty = z.object({}).strict();
 const RunId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a run id');
 const AbortBody = z.object({ runId: RunId.optional() }).strict();
@@ -26,8 +33,15 @@ export function techRoutes(deps: TechDeps): Hono {
   app.post('/login', async (c) => {
     const body = await readJsonBody(c, LoginBody);
     if (!body.ok) return body.response;
-    const r = await deps.login(body.data.pin);
-    if (r.ok) return c.json({ token: r.token, expiresAt: new Date(r.expiresAt).toISOString() });
+    const r = await deps.login(body.data.pin, body.data.user);
+    if (r.ok)
+      return c.json({
+        token: r.token,
+        expiresAt: new Date(r.expiresAt).toISOString(),
+        technician: r.technician,
+      });
+    // An unknown name is answered like a wrong PIN: sign-in does not tell which names exist.
+    if (r.reason === 'unknown_user') return c.json({ error: 'wrong name or PIN' }, 401);
     if (r.reason === 'locked') {
       c.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
       return c.json({ error: 'too many failed sign-ins; locked', retryAfterMs: r.retryAfterMs }, 429);
@@ -40,12 +54,16 @@ export function techRoutes(deps: TechDeps): Hono {
     '*',
     requireTechnician((t) => deps.verify(t)),
   );
+  // Who is acting: recorded with every reset, runbook and jog.
+  const actor = (c: { get(k: never): unknown }): string =>
+    deps.whoIs(c.get('techToken' as never) as string)?.id ?? 'unknown';
+  app.get('/me', (c) => c.json({ technician: deps.whoIs(c.get('techToken' as never) as string) }));
   app.post('/logout', (c) => {
     deps.signOut(c.get('techToken' as never) as string);
     return c.json({ ok: true });
   });
   app.post('/safety/reset', (c) => {
-    const r = deps.reset('technician');
+    const r = deps.reset(actor(c));
     return r.ok ? c.json({ state: r.state }) : c.json({ error: r.reason }, 409);
   });
   app.get('/safety/events', (c) => c.json({ events: deps.safetyEvents(100) }));
@@ -65,7 +83,7 @@ export function techRoutes(deps: TechDeps): Hono {
     if (!body.ok) return body.response;
     const id = c.req.param('id');
     if (!/^[a-z][a-z0-9-]{1,63}$/.test(id)) return c.json({ error: 'invalid runbook id' }, 400);
-    const r = deps.startRunbook(id, 'technician');
+    const r = deps.startRunbook(id, actor(c));
     return r.ok ? c.json({ runId: r.runId }, 202) : c.json({ error: r.reason }, r.status);
   });
   app.post('/runbooks/abort', async (c) => {
@@ -79,7 +97,7 @@ export function techRoutes(deps: TechDeps): Hono {
   app.post('/jog/start', async (c) => {
     const body = await readJsonBody(c, JogStartBody);
     if (!body.ok) return body.response;
-    const r = deps.jogStart(body.data);
+    const r = deps.jogStart(body.data, actor(c));
     return r.ok ? c.json(r) : c.json({ error: r.reason }, 409);
   });
   app.post('/jog/heartbeat', async (c) => {

@@ -25,7 +25,16 @@ export interface JogRequest {
 }
 
 export type JogEvent =
-  | { type: 'started'; jogId: string; axis: JogAxis; direction: 1 | -1; speedMmS: number; target: Point3 }
+  | {
+      type: 'started';
+      jogId: string;
+      axis: JogAxis;
+      direction: 1 | -1;
+      speedMmS: number;
+      target: Point3;
+      /** The technician who holds the jog. */
+      by: string;
+    }
   | { type: 'stopped'; jogId: string; reason: string };
 
 export type JogStartResult =
@@ -71,7 +80,8 @@ export class JogController {
     return this.active?.id ?? null;
   }
 
-  start(req: JogRequest): JogStartResult {
+  /** `by`: the signed-in technician the jog is recorded against. */
+  start(req: JogRequest, by: string): JogStartResult {
     if (this.active) return { ok: false, reason: 'a jog is already running' };
     const other = this.busy();
     if (other) return { ok: false, reason: other };
@@ -93,7 +103,19 @@ export class JogController {
       () => this.stop(jog.id, 'travel limit reached', false),
       (err: Error) => this.stop(jog.id, `arm: ${err.message}`, false),
     );
-    this.emit({ type: 'started', jogId: jog.id, axis: req.axis, direction: req.direction, speedMmS, target });
+    this.logger.info(
+      { jogId: jog.id, by, axis: req.axis, direction: req.direction, speedMmS },
+      'jog started',
+    );
+    this.emit({
+      type: 'started',
+      jogId: jog.id,
+      axis: req.axis,
+      direction: req.direction,
+      speedMmS,
+      target,
+      by,
+    });
     return { ok: true, jogId: jog.id, speedMmS, target };
   }
 

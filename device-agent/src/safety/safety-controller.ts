@@ -1,6 +1,7 @@
 // The adapter around the pure supervisor: GPIO edges (debounced fail-safe), arm status and technician
 // resets go in; halts, resumes, tower lights, the transition log and availability changes come out.
 // The e-stop path is synchronous from the GPIO callback to arm.halt(0): nothing is awaited first.
+import { isStorageFullError } from '@branch/cloud-sync';
 import type { ArmController, ArmEvent, LinkState } from '@branch/firmware-bridge';
 import type { Logger } from 'pino';
 import { FailSafeDebouncer } from '../gpio/fail-safe-debouncer.ts';
@@ -30,6 +31,11 @@ export interface SafetyControllerOptions {
   afterRecord?: () => void;
 }
 
+/** Transitions kept in memory while storage is full; beyond this the oldest go (counted). */
+const MAX_UNRECORDED = 10_000;
+/** How often a full storage is tried again. */
+const RECORD_RETRY_MS = 2000;
+
 export type ResetResult = { ok: true; state: SafetyState } | { ok: false; reason: string };
 
 export class SafetyController {
@@ -43,6 +49,9 @@ export class SafetyController {
   private availabilityListeners = new Set<(a: ServiceAvailability) => void>();
   private closed = false;
   private unrecorded: SafetyTransition[] = [];
+  private retryTimer: NodeJS.Timeout | null = null;
+  private storageFull = false;
+  private droppedRecords = 0;
 
   constructor(private readonly o: SafetyControllerOptions) {
     const { gpio } = o;
@@ -140,12 +149,28 @@ export class SafetyController {
   }
 
   private flushRecords(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     const batch = this.unrecorded.splice(0);
     if (batch.length === 0) return;
-    for (const t of batch) {
+    for (let i = 0; i < batch.length; i++) {
+      const t = batch[i] as SafetyTransition;
       try {
         this.o.events.record(t);
+        if (this.storageFull) this.o.logger.info('storage has room again: safety events recorded');
+        this.storageFull = false;
       } catch (err) {
+        if (isStorageFullError(err)) {
+          // A full disk loses nothing: the rest wait in memory (bounded) and are retried.
+          this.keepForRetry(batch.slice(i));
+          if (!this.storageFull)
+            this.o.logger.error(
+              { err: { message: (err as Error).message }, waiting: this.unrecorded.length },
+              'storage is full: safety events kept in memory until there is room',
+            );
+          this.storageFull = true;
+          break;
+        }
         this.o.logger.error(
           { err: { message: (err as Error).message }, to: t.to, cause: t.cause },
           'safety event not recorded',
@@ -153,6 +178,26 @@ export class SafetyController {
       }
     }
     this.o.afterRecord?.();
+  }
+
+  private keepForRetry(waiting: SafetyTransition[]): void {
+    this.unrecorded.unshift(...waiting);
+    const over = this.unrecorded.length - MAX_UNRECORDED;
+    if (over > 0) {
+      // The newest are kept (the latest state matters most); the count of dropped ones is logged.
+      this.unrecorded.splice(0, over);
+      this.droppedRecords += over;
+      this.o.logger.error({ dropped: this.droppedRecords }, 'safety events dropped: storage full too long');
+    }
+    if (!this.closed && this.retryTimer === null) {
+      this.retryTimer = setTimeout(() => this.flushRecords(), RECORD_RETRY_MS);
+      this.retryTimer.unref();
+    }
+  }
+
+  /** Transitions waiting in memory for room in storage, whether storage is full, and how many were dropped. */
+  recordBacklog(): { waiting: number; storageFull: boolean; dropped: number } {
+    return { waiting: this.unrecorded.length, storageFull: this.storageFull, dropped: this.droppedRecords };
   }
 
   private publishAvailability(): void {
@@ -217,6 +262,7 @@ export class SafetyController {
     // Transitions not yet stored are written now, before the database closes.
     this.flushRecords();
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     for (const d of this.debouncers.values()) d.cancel();
     for (const u of this.unsubscribers) u();
   }

@@ -8,7 +8,7 @@ import type { RunProgress } from '../runbook/run-types.ts';
 import type { StartResult } from '../runbook/runbook-service.ts';
 import type { SafetyTransition } from '../safety/safety-supervisor.ts';
 import type { SafetyEventRecord } from '../store/safety-event-store.ts';
-import type { LoginResult } from './technician-auth.ts';
+import type { LoginResult, TechnicianIdentity } from './technician-auth.ts';
 
 export interface Inventory {
   agent: { version: string; node: string; kioskId: string; mode: string; startedAt: string };
@@ -65,8 +65,10 @@ export interface ArmTelemetry {
 }
 
 export interface TechDeps {
-  login(pin: string): Promise<LoginResult>;
+  login(pin: string, user?: string): Promise<LoginResult>;
   verify(token: string): boolean;
+  /** The person signed in with `token`, or null. */
+  whoIs(token: string): TechnicianIdentity | null;
   signOut(token: string): void;
   reset(by: string): { ok: true; state: string } | { ok: false; reason: string };
   safetyEvents(limit: number): SafetyEventRecord[];
@@ -78,7 +80,7 @@ export interface TechDeps {
   abortRunbook(runId: string | undefined): boolean;
   runHistory(limit: number): StoredRun[];
   history(limit: number): HistoryEntry[];
-  jogStart(req: JogRequest): JogStartResult;
+  jogStart(req: JogRequest, by: string): JogStartResult;
   jogHeartbeat(jogId: string): boolean;
   jogStop(jogId: string): boolean;
   bundleStart(): BundleState;

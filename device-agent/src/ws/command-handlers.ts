@@ -1,5 +1,6 @@
 // What each WebSocket command does. Handlers return the completion's result payload or throw
 // CommandError; the gateway turns both into completions.
+import { isStorageFullError } from '@branch/cloud-sync';
 import type { CompletionCode } from '../protocol/envelope.ts';
 import type { CompletionResults, ServiceAvailability } from '../protocol/messages.ts';
 import type { ParsedCommand } from '../protocol/validate-message.ts';
@@ -50,6 +51,13 @@ export async function runCommand(cmd: ParsedCommand, ctx: CommandContext): Promi
     if (err instanceof CommandError) throw err;
     if (err instanceof SessionError) throw new CommandError('commandErrorCode', err.message, err.code);
     if (err instanceof HandoffUnavailableError) throw new CommandError('deviceNotReady', err.message);
+    // A full disk is said plainly (the write was rolled back whole), not as an internal error.
+    if (isStorageFullError(err))
+      throw new CommandError(
+        'deviceNotReady',
+        'the kiosk’s storage is full; nothing was saved',
+        'storageFull',
+      );
     if (err instanceof CardReadError) {
       const code: CompletionCode =
         err.code === 'timeOut'
@@ -135,7 +143,8 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
     case 'Handoff.Request':
       return ctx.handoff.request(cmd.payload, ctx.identified.get(cmd.payload.sessionId));
     case 'CardReader.Cancel':
-      ctx.cards.cancel();
+      // Only this connection's own read: another page cannot cancel a customer's swipe.
+      if (ctx.pendingRead) ctx.cards.cancel();
       return {};
   }
 }

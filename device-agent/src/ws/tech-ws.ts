@@ -123,7 +123,9 @@ export class TechWs {
     const m = parsed.data;
     switch (m.type) {
       case 'jog.start': {
-        const r = this.deps.jogStart({ axis: m.axis, direction: m.direction, speedMmS: m.speedMmS });
+        const token = (ws as WebSocket & { techToken?: string }).techToken ?? '';
+        const by = this.deps.whoIs(token)?.id ?? 'unknown';
+        const r = this.deps.jogStart({ axis: m.axis, direction: m.direction, speedMmS: m.speedMmS }, by);
         if (r.ok) jogs.add(r.jogId);
         this.send(ws, { type: 'jog.start.result', ...r });
         break;

@@ -11,6 +11,7 @@ import { MAX_MESSAGE_BYTES, type CompletionPayload } from '../protocol/envelope.
 import type { UnsolicitedName, UnsolicitedPayloads } from '../protocol/messages.ts';
 import { envelope, validateMessage } from '../protocol/validate-message.ts';
 import { CommandError, runCommand, type CommandContext } from './command-handlers.ts';
+import { BOOT_PARAM, bootTokenMatches } from '../http/boot-token.ts';
 import { hostAllowed } from '../http/same-origin.ts';
 import { frameBytes, listenForUpgrades, refuseUpgrade, sameOrigin, sendText } from './ws-plumbing.ts';
 
@@ -31,6 +32,8 @@ export class WsGateway {
     metrics: Metrics,
     /** Host header values answered (see listenerHosts). */
     private readonly allowedHosts: () => ReadonlySet<string>,
+    /** The per-boot secret the kiosk page fetched from GET /kiosk/boot, as ?boot= on the upgrade. */
+    private readonly bootToken: string,
   ) {
     this.messages = metrics.counter('agent_ws_messages_total', 'WebSocket messages received, by result');
     metrics.gauge('agent_ws_connections', 'Open kiosk WebSocket connections', () => [
@@ -43,11 +46,13 @@ export class WsGateway {
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://agent');
     // Only pages served by this agent may connect: a browser page always names its Origin (no
-    // cross-site hijacking), under a Host this agent answers to (no DNS rebinding).
+    // cross-site hijacking), under a Host this agent answers to (no DNS rebinding), and carries
+    // this boot's secret, which only the agent's own pages could read.
     const fromPage =
       req.headers.origin !== undefined &&
       hostAllowed(req.headers.host, this.allowedHosts()) &&
-      sameOrigin(req);
+      sameOrigin(req) &&
+      bootTokenMatches(url.searchParams.get(BOOT_PARAM), this.bootToken);
     if (url.pathname !== '/ws' || !fromPage) {
       refuseUpgrade(socket, '403 Forbidden');
       return;

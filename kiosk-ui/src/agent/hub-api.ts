@@ -2,6 +2,8 @@
 // The response shapes are cloud-sync's (types only), so the console and the hub cannot drift apart.
 import type {
   AgentLoginResponse,
+  AuditEntry,
+  AuditListResponse,
   ArticleListResponse,
   ConversationDetail,
   ConversationSummary,
@@ -13,7 +15,7 @@ import type {
 } from '@branch/cloud-sync';
 
 export type AgentInfo = AgentLoginResponse['agent'];
-export type { ConversationSummary, KnowledgeArticle, KnowledgeArticleDraft };
+export type { AuditEntry, ConversationSummary, KnowledgeArticle, KnowledgeArticleDraft };
 export type TranscriptMessage = ConversationDetail['messages'][number];
 export type ConversationRecord = ConversationDetail['conversation'];
 
@@ -79,6 +81,11 @@ export class HubApi {
   /** Tickets, most recently updated first (calls' notes land here). */
   async tickets(): Promise<Ticket[]> {
     return (await this.request<{ tickets: Ticket[] }>('GET', '/api/agent/tickets?limit=20')).tickets;
+  }
+
+  /** Supervisors only: the audit log, newest first. */
+  async audit(limit = 200): Promise<AuditEntry[]> {
+    return (await this.request<AuditListResponse>('GET', `/api/agent/audit?limit=${limit}`)).entries;
   }
 
   /** Supervisors only: the newest version of every article in both locales. */

@@ -1,5 +1,5 @@
 // Remote-agent console: sign in, watch the conversation list (refreshed every 2 s), read a transcript;
-// supervisors also get the Knowledge tab (knowledge-view.ts).
+// supervisors also get the Knowledge tab (knowledge-view.ts) and the Audit tab (audit-view.ts).
 import { byRole, byTestId, el } from '../dom.ts';
 import { applyMessages, t, type Locale, type MessageKey } from '../i18n/index.ts';
 import {
@@ -12,6 +12,7 @@ import {
 import { emotionSummaryText } from './emotion-summary-view.ts';
 import { createKnowledgeView } from './knowledge-view.ts';
 import { createCallsView } from './calls-view.ts';
+import { createAuditView } from './audit-view.ts';
 
 const REFRESH_MS = 2000;
 const locale: Locale = new URLSearchParams(location.search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
@@ -43,6 +44,12 @@ const knowledge = createKnowledgeView(api, locale, () => {
 const callsTab = byTestId<HTMLButtonElement>('calls-tab');
 const calls = createCallsView(api, locale);
 document.body.insertBefore(calls.root, knowledgeMain);
+const auditTab = byTestId<HTMLButtonElement>('audit-tab');
+const audit = createAuditView(api, locale, () => {
+  showConsole(false);
+  showError(t(locale, 'agent.sessionExpired'));
+});
+document.body.insertBefore(audit.root, knowledgeMain);
 
 let selected: string | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -60,7 +67,10 @@ function showError(text: string): void {
   loginError.hidden = false;
 }
 
-function selectTab(tab: 'conversations' | 'knowledge' | 'calls'): void {
+function selectTab(tab: 'conversations' | 'knowledge' | 'calls' | 'audit'): void {
+  auditTab.setAttribute('aria-selected', String(tab === 'audit'));
+  audit.root.hidden = tab !== 'audit';
+  if (tab === 'audit') void audit.show();
   conversationsTab.setAttribute('aria-selected', String(tab === 'conversations'));
   callsTab.setAttribute('aria-selected', String(tab === 'calls'));
   calls.root.hidden = tab !== 'calls';
@@ -75,6 +85,7 @@ function showConsole(on: boolean): void {
   tabs.hidden = !on;
   // Publishing knowledge is the supervisor's (the hub enforces it too).
   knowledgeTab.hidden = !(on && api.agent?.role === 'supervisor');
+  auditTab.hidden = !(on && api.agent?.role === 'supervisor');
   callsTab.hidden = !on;
   if (on) {
     selectTab('conversations');
@@ -85,6 +96,7 @@ function showConsole(on: boolean): void {
     consoleView.hidden = true;
     knowledgeMain.hidden = true;
     knowledge.reset();
+    audit.reset();
   }
   signOut.hidden = !on;
   who.textContent = on && api.agent ? `${api.agent.displayName} (${api.agent.role})` : '';
@@ -224,6 +236,7 @@ loginForm.addEventListener('submit', (ev) => {
 conversationsTab.addEventListener('click', () => selectTab('conversations'));
 knowledgeTab.addEventListener('click', () => selectTab('knowledge'));
 callsTab.addEventListener('click', () => selectTab('calls'));
+auditTab.addEventListener('click', () => selectTab('audit'));
 
 signOut.addEventListener('click', () => {
   void api.signOut();

@@ -1,6 +1,7 @@
 // Kiosk page entry: connect to the device-agent on the same host, put the avatar and its overlay on stage,
 // run the journey.
 import { createAvatar, createOverlay } from '@branch/avatar';
+import { fetchBootToken } from '../protocol/boot-token.ts';
 import { KioskClient } from '../protocol/kiosk-client.ts';
 import { DEFAULT_SUSTAINED } from '../emotion/cue-summary.ts';
 import { KioskEmotion } from '../emotion/kiosk-emotion.ts';
@@ -11,7 +12,12 @@ const view = new KioskView();
 const avatar = createAvatar(view.avatar, { locale: 'zh-CN' });
 const overlay = createOverlay(view.overlayHost);
 const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-const client = new KioskClient({ url: `${scheme}://${location.host}/ws` });
+const socketUrl = `${scheme}://${location.host}/ws`;
+// Each connect asks the agent for this boot's secret (a restarted agent has a new one).
+const client = new KioskClient({
+  url: socketUrl,
+  resolveUrl: async () => `${socketUrl}?boot=${encodeURIComponent(await fetchBootToken())}`,
+});
 // ?idleMs= shortens the idle timeout for tests and demonstrations (never below 5 s).
 const params = new URLSearchParams(location.search);
 const idleParam = Number(params.get('idleMs'));

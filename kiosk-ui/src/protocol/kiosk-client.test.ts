@@ -209,6 +209,40 @@ describe('KioskClient', () => {
   });
 });
 
+describe('KioskClient with resolveUrl', () => {
+  it('asks for the URL (this boot’s secret) before every connect, and retries when that fails', async () => {
+    const clock = new Clock();
+    const urls: string[] = [];
+    const answers = [Promise.resolve('ws://kiosk/ws?boot=one'), Promise.reject(new Error('agent down'))];
+    answers[1]!.catch(() => undefined);
+    let asked = 0;
+    const client = new KioskClient({
+      url: 'ws://kiosk/ws',
+      resolveUrl: () => answers[asked++] ?? Promise.resolve('ws://kiosk/ws?boot=two'),
+      createSocket: (url) => {
+        urls.push(url);
+        return new FakeSocket(url);
+      },
+      random: () => 0.5,
+      setTimer: clock.set,
+      clearTimer: clock.clear,
+    });
+    client.connect();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(urls).toEqual(['ws://kiosk/ws?boot=one']);
+    client.close();
+    client.connect(); // the secret lookup fails: a reconnect is scheduled, no socket opened
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(urls).toHaveLength(1);
+    expect(client.state).toBe('disconnected');
+    clock.advance(60_000);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(urls).toEqual(['ws://kiosk/ws?boot=one', 'ws://kiosk/ws?boot=two']);
+    client.close();
+  });
+});
+
 describe('backoffDelay', () => {
   it('doubles up to the cap and keeps at least half the ceiling', () => {
     const opts = { initialMs: 100, maxMs: 1000 };

@@ -42,6 +42,11 @@ export class CommandFailed extends Error {
 
 export interface KioskClientOptions {
   url: string;
+  /**
+   * Asked before every connect for the socket's URL (the agent's per-boot secret changes when it
+   * restarts, so a reconnect fetches it again); `url` is used when absent.
+   */
+  resolveUrl?: () => Promise<string>;
   createSocket?: (url: string) => SocketLike;
   /** Default per-command timeout, ms. */
   timeoutMs?: number;
@@ -69,8 +74,10 @@ export class KioskClient {
   private attempt = 0;
   private reconnectTimer: unknown = null;
   private closed = false;
+  private resolving = false;
   private _state: ConnectionState = 'disconnected';
-  private readonly o: Required<KioskClientOptions>;
+  private readonly o: Required<Omit<KioskClientOptions, 'resolveUrl'>> &
+    Pick<KioskClientOptions, 'resolveUrl'>;
 
   constructor(options: KioskClientOptions) {
     this.o = {
@@ -90,11 +97,30 @@ export class KioskClient {
 
   connect(): void {
     this.closed = false;
-    if (this.socket) return;
+    if (this.socket || this.resolving) return;
     this.setState('connecting');
+    const resolve = this.o.resolveUrl;
+    if (!resolve) {
+      this.open(this.o.url);
+      return;
+    }
+    this.resolving = true;
+    resolve().then(
+      (url) => {
+        this.resolving = false;
+        if (!this.closed) this.open(url);
+      },
+      () => {
+        this.resolving = false;
+        if (!this.closed) this.scheduleReconnect();
+      },
+    );
+  }
+
+  private open(url: string): void {
     let socket: SocketLike;
     try {
-      socket = this.o.createSocket(this.o.url);
+      socket = this.o.createSocket(url);
     } catch {
       this.scheduleReconnect();
       return;

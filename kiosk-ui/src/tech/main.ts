@@ -14,6 +14,7 @@ for (const node of document.querySelectorAll<HTMLElement>('[data-t]'))
 
 const signin = byTestId<HTMLFormElement>('tech-signin');
 const pin = byTestId<HTMLInputElement>('tech-pin');
+const user = byTestId<HTMLInputElement>('tech-user');
 const signinError = byTestId('tech-signin-error');
 const consoleMain = byTestId('tech-console');
 const signOutBtn = byTestId<HTMLButtonElement>('tech-signout');
@@ -27,7 +28,7 @@ signin.addEventListener('submit', (e) => {
   void (async () => {
     signinError.textContent = '';
     try {
-      api = await TechApi.signIn(pin.value);
+      api = await TechApi.signIn(pin.value, undefined, user.value.trim().toLowerCase());
       pin.value = '';
       start(api);
     } catch (err) {

@@ -24,8 +24,13 @@ export class TechApi {
     private readonly fetchFn: typeof fetch = fetch.bind(globalThis),
   ) {}
 
-  static async signIn(pin: string, fetchFn: typeof fetch = fetch.bind(globalThis)): Promise<TechApi> {
-    const body = await request(fetchFn, 'POST', '/tech/api/login', null, { pin });
+  /** `user`: the personal account's name; empty for the only (trial) account. */
+  static async signIn(
+    pin: string,
+    fetchFn: typeof fetch = fetch.bind(globalThis),
+    user = '',
+  ): Promise<TechApi> {
+    const body = await request(fetchFn, 'POST', '/tech/api/login', null, user ? { pin, user } : { pin });
     return new TechApi(String(body.token), fetchFn);
   }
 

@@ -1,6 +1,7 @@
 // Strings of the technician console (its own table: the kiosk's i18n belongs to the customer pages).
 export const techEn = {
   title: 'Technician console',
+  userLabel: 'Your sign-in name (empty for the trial account)',
   pinLabel: 'Technician PIN',
   signIn: 'Sign in',
   signOut: 'Sign out',
@@ -33,6 +34,7 @@ export type TechKey = keyof typeof techEn;
 
 export const techZh: Record<TechKey, string> = {
   title: '技术员控制台',
+  userLabel: '登录名（试用账户可留空）',
   pinLabel: '技术员 PIN',
   signIn: '登录',
   signOut: '退出',

@@ -35,7 +35,11 @@ class KioskWs {
   }
 
   static async open(agentUrl: string): Promise<KioskWs> {
-    const ws = new WebSocket(`${agentUrl.replace(/^http/, 'ws')}/ws`, { origin: agentUrl });
+    // As the kiosk page: this boot's secret from the agent, and the agent's own Origin.
+    const boot = ((await (await fetch(`${agentUrl}/kiosk/boot`)).json()) as { token: string }).token;
+    const ws = new WebSocket(`${agentUrl.replace(/^http/, 'ws')}/ws?boot=${encodeURIComponent(boot)}`, {
+      origin: agentUrl,
+    });
     await new Promise<void>((res, rej) => {
       ws.once('open', () => res());
       ws.once('error', rej);
@@ -117,6 +121,7 @@ describe('knowledge publishing from the console', () => {
   it('shows the Knowledge tab to supervisors only', async () => {
     await signIn(page, 'agent');
     expect(await page.getByTestId('kb-tab').isVisible()).toBe(false);
+    expect(await page.getByTestId('audit-tab').isVisible()).toBe(false);
     await page.locator('[data-role="sign-out"]').click();
     await signIn(page, 'supervisor');
     await page.getByTestId('kb-tab').click();
@@ -165,6 +170,17 @@ describe('knowledge publishing from the console', () => {
     await shot(page, 'stale-edit-refused');
     await page.locator('[data-role="kb-reload"]').click();
     await expect.poll(() => page.locator('[data-role="kb-tags"]').inputValue()).toContain('opening');
+  });
+
+  it('shows supervisors the audit log with who published which article', async () => {
+    await page.getByTestId('audit-tab').click();
+    const published = page.locator('[data-testid="audit-row"][data-action="article.publish"]').first();
+    await published.waitFor();
+    const cells = await published.locator('td').allTextContents();
+    expect(cells[1]).toBe('supervisor');
+    expect(cells[3]).toContain(ARTICLE.id);
+    await shot(page, 'audit-log');
+    await page.getByTestId('kb-tab').click();
   });
 
   it('publishes an edit that the kiosk answers with moments later, and offline', async () => {

@@ -7,16 +7,29 @@ export interface SqlDialect {
   readonly seqColumn: string;
   /** Table option after the ledger's definition. */
   readonly ledgerOptions: string;
+  /** Statements that make audit_log refuse UPDATE and DELETE. */
+  readonly auditAppendOnly: string;
 }
 
 /** SQLite numbers downstream rows itself; the ledger is clustered on its id. */
 export const SQLITE_DIALECT: SqlDialect = {
   seqColumn: 'seq INTEGER PRIMARY KEY AUTOINCREMENT',
   ledgerOptions: ' WITHOUT ROWID',
+  auditAppendOnly: `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
 };
 
 /** PostgreSQL: the publishing transaction computes seq under the publish lock (pg-downstream.ts). */
-export const PG_DIALECT: SqlDialect = { seqColumn: 'seq BIGINT PRIMARY KEY', ledgerOptions: '' };
+export const PG_DIALECT: SqlDialect = {
+  seqColumn: 'seq BIGINT PRIMARY KEY',
+  ledgerOptions: '',
+  auditAppendOnly: `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+     $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+   CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();`,
+};
 
 export function hubTables(d: SqlDialect) {
   return {
@@ -122,6 +135,18 @@ export function hubTables(d: SqlDialect) {
      granted_at TEXT NOT NULL,
      PRIMARY KEY (username, conversation_id, kiosk_id)
    );`,
+    // Who read, published, changed or reset what: appended, never changed (the dialect's triggers).
+    auditLog: `CREATE TABLE audit_log (
+     id TEXT PRIMARY KEY,
+     at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     kiosk_id TEXT,
+     detail TEXT NOT NULL
+   );
+   CREATE INDEX audit_log_by_time ON audit_log (at, id);
+   ${d.auditAppendOnly}`,
   };
 }
 

@@ -23,6 +23,8 @@ const MIGRATIONS: readonly string[] = [
   ].join('\n'),
   // 2: conversation access granted per accepted call
   T.conversationGrants,
+  // 3: the append-only audit log
+  T.auditLog,
 ];
 
 /** Any fixed number: the key of the migration lock. */

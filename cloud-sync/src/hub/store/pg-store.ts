@@ -1,5 +1,6 @@
 // The hub's PostgreSQL store (pg). Several hub instances may share one database: the exactly-once
 // ledger is a primary key (pg-apply.ts), publishes are serialized (pg-downstream.ts). Node only.
+import type { AuditEntry } from '../../schema/audit.ts';
 import pg from 'pg';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
@@ -16,6 +17,7 @@ import {
   parseData,
   sessionFromRow,
   SHARED_SQL,
+  auditFromRow,
   summarize,
   type Row,
 } from './rows.ts';
@@ -219,6 +221,22 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
 
   async conversationGrants(username: string): Promise<ConversationGrant[]> {
     return (await this.rows(Q.grantsOf, [username])).map(grantFromRow);
+  }
+
+  async appendAudit(e: AuditEntry): Promise<void> {
+    await this.pool.query(Q.insertAudit, [
+      e.id,
+      e.at,
+      e.actor,
+      e.action,
+      e.subject,
+      e.kioskId ?? null,
+      e.detail,
+    ]);
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    return (await this.rows(Q.listAudit, [limit])).map(auditFromRow);
   }
 
   async stats(): Promise<HubStats> {

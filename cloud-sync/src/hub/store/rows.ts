@@ -1,6 +1,7 @@
 // Row mappers and query texts both stores share: the same tables, read the same way. Queries are
 // written with `?` placeholders; numbered() gives PostgreSQL its `$1, $2, ...`.
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
+import type { AuditEntry } from '../../schema/audit.ts';
 import type { Conversation, Message } from '../../schema/conversation.ts';
 import type { AgentRecord, AgentSession, ConversationGrant, KioskRecord } from './types.ts';
 
@@ -47,6 +48,9 @@ export const SHARED_SQL = {
   insertGrant: `INSERT INTO conversation_grants (username, conversation_id, kiosk_id, handoff_id, granted_at)
      VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   grantsOf: 'SELECT conversation_id, kiosk_id FROM conversation_grants WHERE username = ?',
+  insertAudit: `INSERT INTO audit_log (id, at, actor, action, subject, kiosk_id, detail)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  listAudit: 'SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT ?',
   // Aliases quoted: PostgreSQL would fold them to lower case.
   stats: `SELECT (SELECT COUNT(*) FROM kiosks) AS kiosks, (SELECT COUNT(*) FROM conversations) AS conversations,
        (SELECT COUNT(*) FROM messages) AS messages, (SELECT COUNT(*) FROM changes) AS changes,
@@ -117,5 +121,17 @@ export function summarize(data: string, messageCount: number, lastJson: string |
     ...(c.outcome ? { outcome: c.outcome } : {}),
     messageCount,
     ...(last ? { lastMessage: { role: last.role, text: last.text, at: last.at } } : {}),
+  };
+}
+
+export function auditFromRow(r: Row): AuditEntry {
+  return {
+    id: r.id as string,
+    at: r.at as string,
+    actor: r.actor as string,
+    action: r.action as AuditEntry['action'],
+    subject: r.subject as string,
+    ...(r.kiosk_id ? { kioskId: r.kiosk_id as string } : {}),
+    detail: r.detail as string,
   };
 }

@@ -14,6 +14,8 @@ const MIGRATIONS: readonly string[] = [
   [T.tickets, T.healthSnapshots, T.settings, T.changesByKiosk].join('\n'),
   // 4: conversation access granted per accepted call
   T.conversationGrants,
+  // 5: the append-only audit log
+  T.auditLog,
 ];
 
 export function migrateHub(db: SqliteConnection): void {

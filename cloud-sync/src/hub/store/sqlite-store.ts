@@ -6,9 +6,12 @@ import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts'
 import { SqliteDownstream } from './sqlite-downstream.ts';
 import { SqliteBatchApplier } from './sqlite-apply.ts';
 import { migrateHub } from './sqlite-schema.ts';
+import { assertIntact, DatabaseDamagedError, isDamagedError } from './storage-errors.ts';
 import type { SqliteConnection, SqliteStatement } from './sqlite-connection.ts';
+import type { AuditEntry } from '../../schema/audit.ts';
 import {
   agentFromRow,
+  auditFromRow,
   grantFromRow,
   conversationDetail,
   kioskFromRow,
@@ -32,13 +35,25 @@ import type {
 } from './types.ts';
 
 /** Opens (creating if needed) the hub database at `file`, with better-sqlite3. */
-export function openSqliteHubStore(file: string, hooks: StoreTestHooks = {}): HubStore {
-  return openSqliteHubStoreOn(new Database(file), hooks);
+export function openSqliteHubStore(file: string, hooks: StoreTestHooks = {}, maxBytes?: number): HubStore {
+  const db = new Database(file);
+  const store = openSqliteHubStoreOn(db, hooks, file);
+  if (maxBytes !== undefined) {
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
+  }
+  return store;
 }
 
 /** The SQLite store on a connection the caller opened (adaptNodeSqlite() for node:sqlite on Deno). */
-export function openSqliteHubStoreOn(db: SqliteConnection, hooks: StoreTestHooks = {}): HubStore {
+export function openSqliteHubStoreOn(
+  db: SqliteConnection,
+  hooks: StoreTestHooks = {},
+  file = 'the hub database',
+): HubStore {
   try {
+    // A damaged file is named once, clearly, before anything writes to it.
+    assertIntact(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -46,6 +61,8 @@ export function openSqliteHubStoreOn(db: SqliteConnection, hooks: StoreTestHooks
     migrateHub(db);
   } catch (err) {
     db.close();
+    if (isDamagedError(err) && !(err instanceof DatabaseDamagedError))
+      throw new DatabaseDamagedError(file, (err as Error).message);
     throw err;
   }
   return new SqliteHubStore(db, hooks);
@@ -166,6 +183,14 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
 
   async conversationGrants(username: string): Promise<ConversationGrant[]> {
     return (this.q.grantsOf.all(username) as Row[]).map(grantFromRow);
+  }
+
+  async appendAudit(e: AuditEntry): Promise<void> {
+    this.q.insertAudit.run(e.id, e.at, e.actor, e.action, e.subject, e.kioskId ?? null, e.detail);
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    return (this.q.listAudit.all(limit) as Row[]).map(auditFromRow);
   }
 
   async stats(): Promise<HubStats> {

@@ -1,5 +1,6 @@
 // The hub's storage interface. Every method is async so that a PostgreSQL store (issue 5) implements
 // the same contract as the embedded SQLite one; the HTTP core depends only on this file.
+import type { AuditEntry } from '../../schema/audit.ts';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
@@ -157,6 +158,11 @@ export interface HubStore {
   ): Promise<void>;
   /** Every conversation granted to `username` by an accepted call. */
   conversationGrants(username: string): Promise<ConversationGrant[]>;
+
+  /** Appends to the audit log (an entry with an id already there is ignored: exactly once). */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** The newest audit entries first. */
+  listAudit(limit: number): Promise<AuditEntry[]>;
 
   stats(): Promise<HubStats>;
   /** A cheap round trip to the database, for /healthz (stats() counts rows, which grows with the data). */

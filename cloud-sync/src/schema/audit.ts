@@ -1,0 +1,33 @@
+// The hub's audit log: who read which conversation or call record, who published knowledge or changed
+// routing, who reset a safety stop. Entries are appended, never changed; supervisors read them.
+import { z } from 'zod';
+
+export const AUDIT_ACTIONS = [
+  'conversation.read',
+  'ticket.read',
+  'article.publish',
+  'routing.change',
+  'config.change',
+  'safety.reset',
+] as const;
+
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+export interface AuditEntry {
+  id: string;
+  /** ISO time of the act (for kiosk-reported acts, the kiosk's time of it). */
+  at: string;
+  /** Who: an agent's username, an operator, or a kiosk's technician as `kioskId/technician`. */
+  actor: string;
+  action: AuditAction;
+  /** What: a conversation, ticket or article id, a settings kind, a safety state. */
+  subject: string;
+  kioskId?: string;
+  /** One line of context; never card data. */
+  detail: string;
+}
+
+export interface AuditListResponse {
+  entries: AuditEntry[];
+}

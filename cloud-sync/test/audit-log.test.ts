@@ -1,0 +1,128 @@
+// The hub's audit log (issue 14, "Also"), on SQLite and PostgreSQL: who read which conversation or call
+// record, who changed routing, which technician reset a safety stop (reported by the kiosk as a synced
+// device event, recorded once); shown to supervisors only; append-only in the database itself.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
+import { openPostgresHubStore, openSqliteHubStore, type AuditEntry, type HubStore } from '../src/index.ts';
+import { AGENT, KIOSK_A, OPERATOR_TOKEN, SUPERVISOR, TempDirs, api, conversation } from './helpers.ts';
+import { hubPerTest } from './support/hub-per-test.ts';
+import { createTestDatabase, freshSchema, hubStoresUnderTest } from './support/pg.ts';
+import { ticketCreate } from './support/store-contract-extra.ts';
+
+const dirs = new TempDirs();
+afterAll(() => dirs.cleanup());
+const stores = hubStoresUnderTest('cloud_sync_audit');
+
+describe.each(stores)('audit log at the hub (%s)', (_name, store) => {
+  const t = hubPerTest(dirs, store, [AGENT, SUPERVISOR]);
+  const auditAs = async (token: string) => api(t.hub, 'GET', '/api/agent/audit', { token });
+
+  it('records who read which conversation and call record; only supervisors read the log', async () => {
+    const conv = conversation(KIOSK_A.id, new Date().toISOString());
+    expect((await t.push(KIOSK_A, 'conversation', conv)).status).toBe(200);
+    const ticket = { ...ticketCreate(`t-${ulid()}`, KIOSK_A.id), kind: 'customer', assignee: AGENT.username };
+    expect((await t.push(KIOSK_A, 'ticket', ticket)).status).toBe(200);
+    const sup = await t.login(SUPERVISOR);
+    expect((await api(t.hub, 'GET', `/api/agent/conversations/${conv.id}`, { token: sup })).status).toBe(200);
+    const agent = await t.login(AGENT);
+    expect((await api(t.hub, 'GET', `/api/agent/tickets/${ticket.id}`, { token: agent })).status).toBe(200);
+    // A refused read is not a read.
+    expect((await api(t.hub, 'GET', `/api/agent/conversations/${conv.id}`, { token: agent })).status).toBe(
+      403,
+    );
+
+    expect((await auditAs(agent)).status).toBe(403);
+    const log = await auditAs(sup);
+    expect(log.status).toBe(200);
+    const entries = log.body.entries as AuditEntry[];
+    expect(entries.map((e) => [e.actor, e.action, e.subject])).toEqual([
+      [AGENT.username, 'ticket.read', ticket.id],
+      [SUPERVISOR.username, 'conversation.read', conv.id],
+    ]);
+    expect(entries[1]?.kioskId).toBe(KIOSK_A.id);
+  });
+
+  it('records a routing-rule change by the operator and a safety reset reported by the kiosk, once', async () => {
+    const rule = { id: 'risky', version: 1, enabled: true, priority: 1, match: {}, route: { to: 'risk' } };
+    const published = await api(t.hub, 'POST', '/api/admin/routing-rules', {
+      token: OPERATOR_TOKEN,
+      body: rule,
+    });
+    expect(published.status).toBe(201);
+    const reset = {
+      id: `e-${ulid()}`,
+      kioskId: KIOSK_A.id,
+      at: new Date().toISOString(),
+      source: 'safety',
+      type: 'safety.transition',
+      severity: 'info',
+      message: 'ESTOP -> READY (technician_reset:li.wei)',
+      data: { from: 'ESTOP', to: 'READY', cause: 'technician_reset:li.wei' },
+    };
+    expect((await t.push(KIOSK_A, 'device_event', reset)).status).toBe(200);
+    // The same event again under a new change id (a kiosk replaying its outbox): still one entry.
+    expect((await t.push(KIOSK_A, 'device_event', reset)).status).toBe(200);
+    const entries = (await auditAs(await t.login(SUPERVISOR))).body.entries as AuditEntry[];
+    expect(entries.filter((e) => e.action === 'safety.reset')).toEqual([
+      expect.objectContaining({ actor: `${KIOSK_A.id}/li.wei`, subject: 'ESTOP', kioskId: KIOSK_A.id }),
+    ]);
+    expect(entries.filter((e) => e.action === 'routing.change')).toEqual([
+      expect.objectContaining({ actor: 'operator', subject: 'risky', detail: 'version 1' }),
+    ]);
+  });
+});
+
+describe('audit log is append-only in the database', () => {
+  const entry: AuditEntry = {
+    id: 'a-1',
+    at: '2026-12-05T10:00:00.000Z',
+    actor: 'sup.1',
+    action: 'conversation.read',
+    subject: 'c-1',
+    detail: 'role supervisor',
+  };
+  const tryTamper = async (run: (sql: string) => Promise<unknown>) => {
+    await expect(run("UPDATE audit_log SET actor = 'nobody'")).rejects.toThrow(/append-only/);
+    await expect(run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+  };
+  const appendAndList = async (s: HubStore) => {
+    await s.appendAudit(entry);
+    await s.appendAudit(entry);
+    expect(await s.listAudit(10)).toEqual([entry]);
+  };
+
+  it('on SQLite', async () => {
+    const file = join(dirs.make(), 'hub.sqlite');
+    const s = openSqliteHubStore(file);
+    try {
+      await appendAndList(s);
+      const raw = new Database(file);
+      await tryTamper(async (sql) => raw.exec(sql));
+      raw.close();
+      expect(await s.listAudit(10)).toEqual([entry]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('on PostgreSQL', async () => {
+    const db = await createTestDatabase('cloud_sync_audit_raw');
+    const schema = freshSchema();
+    const s = await openPostgresHubStore({ url: db.url, schema, poolSize: 2 });
+    const raw = new pg.Client({ connectionString: db.url });
+    try {
+      await appendAndList(s);
+      await raw.connect();
+      await raw.query(`SET search_path TO ${schema}`);
+      await tryTamper((sql) => raw.query(sql));
+      expect(await s.listAudit(10)).toEqual([entry]);
+    } finally {
+      await raw.end();
+      await s.close();
+      await db.drop();
+    }
+  });
+});
