@@ -22,7 +22,9 @@ export { Backoff, type BackoffOptions } from './client/backoff.ts';
 
 // Hub side
 export { createHubApp, type HubAppOptions } from './hub/app.ts';
-export { startHub, type StartHubOptions, type RunningHub, type HubStoreChoice } from './hub/node.ts';
+export { startHub } from './hub/serve/node.ts';
+export type { StartHubOptions, RunningHub } from './hub/serve/node-options.ts';
+export type { HubStoreChoice } from './hub/serve/node-support.ts';
 export { openSqliteHubStore, openSqliteHubStoreOn } from './hub/store/sqlite-store.ts';
 export {
   adaptNodeSqlite,
