@@ -54,6 +54,8 @@ const expectUpgrade = (c: Context) => c.text('expected a WebSocket upgrade', 426
 export function mountSockets(app: Hono, deps: SocketDeps): HubSockets {
   const { runtime, store, events, handoff, log, pingMs } = deps;
   const kiosks = new Set<WSContext>();
+  // Every signalling socket, also those still waiting for their token (HandoffHub knows only the rest).
+  const signalling = new Set<WSContext>();
 
   const unsubscribe = events.subscribe((event) => {
     const text = JSON.stringify(event);
@@ -96,6 +98,7 @@ export function mountSockets(app: Hono, deps: SocketDeps): HubSockets {
       let conn: ReturnType<HandoffHub['connect']> | null = null;
       return {
         onOpen: (_e, ws) => {
+          signalling.add(ws);
           conn = handoff.connect({
             send: (text) => {
               if (ws.readyState === 1) ws.send(text);
@@ -108,7 +111,10 @@ export function mountSockets(app: Hono, deps: SocketDeps): HubSockets {
           if (why) return ws.close(...why);
           conn?.message(e.data as string);
         },
-        onClose: () => conn?.closed(),
+        onClose: (_e, ws) => {
+          signalling.delete(ws);
+          conn?.closed();
+        },
       };
     }, pingMs),
     expectUpgrade,
@@ -121,6 +127,8 @@ export function mountSockets(app: Hono, deps: SocketDeps): HubSockets {
       for (const ws of kiosks) ws.close(WS_CLOSE.hubStopping, 'hub stopping');
       kiosks.clear();
       handoff.closeAll();
+      for (const ws of signalling) ws.close(WS_CLOSE.hubStopping, 'hub stopping');
+      signalling.clear();
     },
   };
 }
