@@ -10,21 +10,34 @@ export const HUB_MOUNTS = {
   admin: '/api/admin',
 } as const;
 
-/** The hub's two WebSockets. */
-export const EVENTS_PATH = `${HUB_MOUNTS.sync}/events`;
-export const HANDOFF_WS_PATH = `${HUB_MOUNTS.handoff}/ws`;
+/** Each route relative to its mount: the hub's route files register these. */
+export const HUB_ROUTES = {
+  sync: { push: '/push', pull: '/pull', settings: '/settings', events: '/events' },
+  handoff: { requests: '/requests', socket: '/ws' },
+  agent: {
+    login: '/login',
+    logout: '/logout',
+    conversations: '/conversations',
+    tickets: '/tickets',
+    articles: '/articles',
+  },
+} as const;
 
-/** Full paths the clients call (the route files name the same routes relative to their mount). */
+/** The hub's two WebSockets. */
+export const EVENTS_PATH = `${HUB_MOUNTS.sync}${HUB_ROUTES.sync.events}` as const;
+export const HANDOFF_WS_PATH = `${HUB_MOUNTS.handoff}${HUB_ROUTES.handoff.socket}` as const;
+
+/** Full paths the clients call. */
 export const HUB_PATHS = {
-  syncPush: `${HUB_MOUNTS.sync}/push`,
-  syncPull: `${HUB_MOUNTS.sync}/pull`,
-  syncSettings: `${HUB_MOUNTS.sync}/settings`,
-  handoffRequests: `${HUB_MOUNTS.handoff}/requests`,
-  agentLogin: `${HUB_MOUNTS.agent}/login`,
-  agentLogout: `${HUB_MOUNTS.agent}/logout`,
-  agentConversations: `${HUB_MOUNTS.agent}/conversations`,
-  agentTickets: `${HUB_MOUNTS.agent}/tickets`,
-  agentArticles: `${HUB_MOUNTS.agent}/articles`,
+  syncPush: `${HUB_MOUNTS.sync}${HUB_ROUTES.sync.push}`,
+  syncPull: `${HUB_MOUNTS.sync}${HUB_ROUTES.sync.pull}`,
+  syncSettings: `${HUB_MOUNTS.sync}${HUB_ROUTES.sync.settings}`,
+  handoffRequests: `${HUB_MOUNTS.handoff}${HUB_ROUTES.handoff.requests}`,
+  agentLogin: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.login}`,
+  agentLogout: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.logout}`,
+  agentConversations: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.conversations}`,
+  agentTickets: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.tickets}`,
+  agentArticles: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.articles}`,
 } as const;
 
 /** One conversation of the agent API. */

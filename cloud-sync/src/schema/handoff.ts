@@ -4,8 +4,6 @@
 import { z } from 'zod';
 import { LocaleSchema, MaskedPanSchema } from './conversation.ts';
 
-export { HANDOFF_WS_PATH, MAX_SIGNAL_BYTES } from '../wire.ts';
-
 export const HandoffReasonSchema = z.enum(['customer_request', 'low_confidence', 'negative_cue']);
 export type HandoffReason = z.infer<typeof HandoffReasonSchema>;
 
