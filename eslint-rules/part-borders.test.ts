@@ -49,6 +49,21 @@ describe('part borders', () => {
     ).toEqual([]);
   });
 
+  it('lets kiosk-ui take the hub paths of cloud-sync/wire as values, and nothing else of cloud-sync', async () => {
+    expect(
+      await problems(
+        'kiosk-ui/src/x.ts',
+        "import { HUB_PATHS } from '@branch/cloud-sync/wire';\nHUB_PATHS;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await problems('kiosk-ui/src/x.ts', "import { startHub } from '@branch/cloud-sync/hub';\nstartHub;\n"),
+    ).toHaveLength(1);
+    expect(
+      await problems('kiosk-ui/src/x.ts', "import { HUB_PATHS } from '@branch/cloud-sync';\nHUB_PATHS;\n"),
+    ).toHaveLength(1);
+  });
+
   it('passes the allowed imports', async () => {
     expect(
       await problems('device-agent/src/x.ts', "export { openArm } from '@branch/firmware-bridge';\n"),

@@ -1,5 +1,5 @@
 // The store choice and the seed from environment variables, shared by the Node and Deno entries.
-import type { HubStoreChoice } from '../src/hub/node.ts';
+import type { HubStoreChoice } from '../src/hub/serve/node-support.ts';
 import { DEFAULT_ARTICLES } from '../src/hub/default-articles.ts';
 import type { HubSeed } from '../src/hub/seed.ts';
 import { IceServerSchema, type IceServer } from '../src/schema/handoff.ts';
@@ -66,4 +66,13 @@ export function iceServersFromEnv(env: Record<string, string | undefined>): IceS
   const result = IceServerSchema.array().max(10).safeParse(parsed);
   if (!result.success) throw new Error(`HUB_ICE_SERVERS: ${result.error.issues[0]?.message ?? 'invalid'}`);
   return result.data;
+}
+
+/** HUB_WS_PING_MS: the keepalive ping of every WebSocket; unset: 30 s. */
+export function pingFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const raw = env.HUB_WS_PING_MS;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100) throw new Error('HUB_WS_PING_MS must be an integer of at least 100');
+  return ms;
 }

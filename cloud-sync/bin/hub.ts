@@ -4,8 +4,9 @@
 //   HUB_STORE (sqlite | postgres)  HUB_PG_URL (postgres://postgres@127.0.0.1:5432/postgres)
 //   HUB_PG_SCHEMA (unset: public)  HUB_PG_POOL (10)  HUB_SEED_KIOSKS (id:token,id:token; for tests)
 //   HUB_ICE_SERVERS (unset: none; JSON array of RTCIceServer for handoff calls)
+//   HUB_WS_PING_MS (30000: keepalive ping of every WebSocket)
 import { startHub, type Logger } from '../src/index.ts';
-import { iceServersFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
+import { iceServersFromEnv, pingFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
 
 const env = process.env;
 
@@ -18,8 +19,10 @@ const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn')
 
 const seed = seedFromEnv(env);
 let iceServers: ReturnType<typeof iceServersFromEnv>;
+let pingIntervalMs: number | undefined;
 try {
   iceServers = iceServersFromEnv(env);
+  pingIntervalMs = pingFromEnv(env);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
@@ -35,6 +38,7 @@ const hub = await startHub({
   seed,
   logger,
   ...(iceServers ? { iceServers } : {}),
+  ...(pingIntervalMs ? { pingIntervalMs } : {}),
 }).catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);

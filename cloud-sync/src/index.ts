@@ -1,5 +1,6 @@
-// Public entry of cloud-sync. Other parts import only from here. device-agent imports it in Node;
-// kiosk-ui imports types only, so Node-only modules may be exported here.
+// Public entry of cloud-sync; its subpaths ./client, ./hub and ./wire (package.json exports) hold the
+// kiosk side, the hub side and the hub's paths. device-agent imports it in Node; kiosk-ui imports types
+// only, and the import-free constants of ./wire as values, so Node-only modules may be exported here.
 export * from './schema/conversation.ts';
 export * from './schema/emotion-summary.ts';
 export * from './schema/article.ts';
@@ -14,31 +15,13 @@ export * from './schema/settings.ts';
 export * from './schema/handoff.ts';
 export * from './schema/audit.ts';
 export { Hlc, HlcError, type HlcTimestamp } from './schema/hlc.ts';
-export type * from './client/contract.ts';
 export type { Logger } from './logger.ts';
 
-// Kiosk side
+// The hub's paths, limits and close codes (also `@branch/cloud-sync/wire`, pure constants).
+export * from './wire.ts';
+// Kiosk side (also `@branch/cloud-sync/client`)
 export { openKioskSync, type KioskSyncOptions } from './client/kiosk-sync.ts';
 export { Backoff, type BackoffOptions } from './client/backoff.ts';
-
-// Hub side
-export { createHubApp, type HubAppOptions } from './hub/app.ts';
-export { startHub, type StartHubOptions, type RunningHub, type HubStoreChoice } from './hub/node.ts';
-export { openSqliteHubStore, openSqliteHubStoreOn } from './hub/store/sqlite-store.ts';
-export {
-  adaptNodeSqlite,
-  type NodeSqliteDatabase,
-  type SqliteConnection,
-  type SqliteStatement,
-} from './hub/store/sqlite-connection.ts';
-export { openPostgresHubStore, type PostgresStoreOptions } from './hub/store/pg-store.ts';
-export { OwnershipError } from './hub/store/types.ts';
-export { DatabaseDamagedError, isDamagedError, isStorageFullError } from './hub/store/storage-errors.ts';
-export type * from './hub/store/types.ts';
-export { createLocalHubEvents, type HubEvents } from './hub/events.ts';
-export { createPgHubEvents, type PgHubEvents, type PgHubEventsOptions } from './hub/pg-events.ts';
-export { applySeed, type HubSeed, type SeedReport } from './hub/seed.ts';
-export { DEFAULT_ARTICLES } from './hub/default-articles.ts';
-export { HandoffHub, type SignalPeer, type SignalConnection } from './handoff/handoff-hub.ts';
-export { DEFAULT_HANDOFF_RULES, routeHandoff, type RouteDecision } from './handoff/routing.ts';
-export { HandoffQueues, SKILLS } from './handoff/queue.ts';
+export type * from './client/contract.ts';
+// Hub side (also `@branch/cloud-sync/hub`)
+export * from './hub/index.ts';

@@ -8,6 +8,7 @@ import {
   type PushResponse,
 } from '../schema/change.ts';
 import { SettingsPullResponseSchema, type SettingsPullResponse } from '../schema/settings.ts';
+import { HUB_PATHS } from '../wire.ts';
 
 export class HubRequestError extends Error {
   constructor(
@@ -28,17 +29,17 @@ export class HubHttp {
   ) {}
 
   async push(changes: readonly ChangeEnvelope[]): Promise<PushResponse> {
-    const body = await this.request('POST', '/api/sync/push', JSON.stringify({ changes }));
+    const body = await this.request('POST', HUB_PATHS.syncPush, JSON.stringify({ changes }));
     return PushResponseSchema.parse(body);
   }
 
   async pull(since: string): Promise<PullResponse> {
-    const body = await this.request('GET', `/api/sync/pull?since=${encodeURIComponent(since)}`);
+    const body = await this.request('GET', `${HUB_PATHS.syncPull}?since=${encodeURIComponent(since)}`);
     return PullResponseSchema.parse(body);
   }
 
   async pullSettings(since: string): Promise<SettingsPullResponse> {
-    const body = await this.request('GET', `/api/sync/settings?since=${encodeURIComponent(since)}`);
+    const body = await this.request('GET', `${HUB_PATHS.syncSettings}?since=${encodeURIComponent(since)}`);
     return SettingsPullResponseSchema.parse(body);
   }
 

@@ -4,6 +4,7 @@
 import WebSocket from 'ws';
 import { HubEventSchema, type HubEvent } from '../schema/change.ts';
 import { Backoff } from './backoff.ts';
+import { EVENTS_PATH } from '../wire.ts';
 
 export interface RealtimeHandlers {
   onConnected(): void;
@@ -49,7 +50,7 @@ export class RealtimeLink {
   }
 
   private connect(): void {
-    const url = new URL('/api/sync/events', this.hubUrl);
+    const url = new URL(EVENTS_PATH, this.hubUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, {
       headers: { authorization: `Bearer ${this.token}` },

@@ -3,8 +3,8 @@
 // agent it is assigned to). Web-standard only: the Node and Deno entries hand it their sockets.
 import { ulid } from 'ulid';
 import type { Logger } from '../logger.ts';
+import { HANDOFF_WS_PATH } from '../wire.ts';
 import {
-  HANDOFF_WS_PATH,
   type ClientSignal,
   type Cue,
   type HandoffAccepted,

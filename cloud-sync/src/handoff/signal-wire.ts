@@ -1,10 +1,6 @@
 // The signalling socket's wire: one JSON text message each way, client messages validated by zod.
-import {
-  ClientSignalSchema,
-  MAX_SIGNAL_BYTES,
-  type ClientSignal,
-  type ServerSignal,
-} from '../schema/handoff.ts';
+import { ClientSignalSchema, type ClientSignal, type ServerSignal } from '../schema/handoff.ts';
+import { MAX_SIGNAL_BYTES } from '../wire.ts';
 
 /** One end of a signalling socket, whatever the runtime. */
 export interface SignalPeer {

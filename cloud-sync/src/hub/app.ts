@@ -1,5 +1,5 @@
-// createHubApp: the hub's HTTP core. Web-standard APIs only (Request/Response, WebCrypto), so the
-// same app serves from Node (node.ts) and, later, from Deno.
+// createHubApp: the hub's HTTP and WebSocket core. Web-standard APIs only (Request/Response, WebCrypto,
+// hono/ws), so the same app serves from Node and Deno (serve/node.ts, serve/deno.ts).
 import { isStorageFullError } from './store/storage-errors.ts';
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
@@ -16,6 +16,8 @@ import { adminRoutes } from './routes-admin.ts';
 import { agentRoutes } from './routes-agent.ts';
 import { handoffRoutes } from './routes-handoff.ts';
 import { syncRoutes } from './routes-sync.ts';
+import { mountSockets, type HubSockets, type SocketRuntime } from './sockets.ts';
+import { DEFAULT_PING_INTERVAL_MS, HUB_MOUNTS } from '../wire.ts';
 import type { HubStore } from './store/types.ts';
 
 export interface HubAppOptions {
@@ -40,6 +42,12 @@ export interface HubAppOptions {
   onHandoff?: (handoff: HandoffHub) => void;
   /** STUN/TURN servers given to both ends of a call; none are needed on loopback or a LAN. */
   iceServers?: IceServer[];
+  /** The runtime's WebSocket upgrade: with it the app also serves the realtime and signalling sockets. */
+  sockets?: SocketRuntime;
+  /** Receives the sockets' handle (connections, close), for the runtime's shutdown. */
+  onSockets?: (sockets: HubSockets) => void;
+  /** Keepalive ping of every socket. Default 30 s. */
+  pingIntervalMs?: number;
 }
 
 export function createHubApp(options: HubAppOptions): Hono {
@@ -87,7 +95,7 @@ export function createHubApp(options: HubAppOptions): Hono {
 
   // One clock per instance; the node id keeps two instances' stamps apart.
   const hlc = new Hlc(options.instanceId ?? `hub-${randomToken(6)}`);
-  app.route('/api/sync', syncRoutes(store, metrics, hlc));
+  app.route(HUB_MOUNTS.sync, syncRoutes(store, metrics, hlc));
   const handoff = new HandoffHub({
     store,
     hlc,
@@ -95,7 +103,7 @@ export function createHubApp(options: HubAppOptions): Hono {
     ...(options.iceServers ? { iceServers: options.iceServers } : {}),
   });
   app.route(
-    '/api/agent',
+    HUB_MOUNTS.agent,
     agentRoutes(store, metrics, {
       sessionTtlMs: options.sessionTtlMs ?? 3600_000,
       maxFailedLogins: options.maxFailedLogins ?? 5,
@@ -110,7 +118,18 @@ export function createHubApp(options: HubAppOptions): Hono {
     }),
   );
   options.onHandoff?.(handoff);
-  app.route('/api/handoff', handoffRoutes(store, handoff));
-  app.route('/api/admin', adminRoutes(store, events, metrics, options.operatorToken));
+  if (options.sockets) {
+    const sockets = mountSockets(app, {
+      runtime: options.sockets,
+      store,
+      events,
+      handoff,
+      log,
+      pingMs: options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
+    });
+    options.onSockets?.(sockets);
+  }
+  app.route(HUB_MOUNTS.handoff, handoffRoutes(store, handoff));
+  app.route(HUB_MOUNTS.admin, adminRoutes(store, events, metrics, options.operatorToken));
   return app;
 }

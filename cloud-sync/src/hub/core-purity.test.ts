@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const NODE_ONLY = ['better-sqlite3', 'ws', '@hono/node-server', 'pg'];
+const NODE_ONLY = ['better-sqlite3', 'ws', '@hono/node-server', '@hono/node-ws', 'pg'];
 const here = dirname(fileURLToPath(import.meta.url));
 
 function externalImports(entry: string): Map<string, string> {
@@ -27,16 +27,17 @@ function externalImports(entry: string): Map<string, string> {
 }
 
 describe('hub core', () => {
-  it.each(['app.ts', 'seed.ts'])('%s imports nothing Node-only', (entry) => {
+  it.each(['app.ts', 'seed.ts', 'sockets.ts'])('%s imports nothing Node-only', (entry) => {
     const externals = externalImports(entry);
-    expect(externals.has('zod')).toBe(true); // the scan reached the schemas
+    expect(externals.has(entry === 'sockets.ts' ? 'hono' : 'zod')).toBe(true); // the scan went deep
     const bad = [...externals].filter(([spec]) => spec.startsWith('node:') || NODE_ONLY.includes(spec));
     expect(bad).toEqual([]);
   });
 
   it('the scan does see Node-only imports (the Node entry has them)', () => {
-    const externals = externalImports('node.ts');
+    const externals = externalImports('serve/node.ts');
     expect(externals.has('@hono/node-server')).toBe(true);
+    expect(externals.has('@hono/node-ws')).toBe(true);
     expect(externals.has('better-sqlite3')).toBe(true);
   });
 });

@@ -22,6 +22,7 @@ import type { Logger } from '../logger.ts';
 import { knowledgeRoutes } from './routes-knowledge.ts';
 import { loginRoutes, type LoginOptions } from './routes-login.ts';
 import { conversationScope, mayRead, mayUseTicket } from './conversation-access.ts';
+import { HUB_ROUTES } from '../wire.ts';
 
 export interface AgentAuthOptions extends LoginOptions {
   /** The instance's clock: stamps agents' ticket edits. */
@@ -65,15 +66,15 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
   // Deny by default: everything registered after this needs a session (sign-in was registered above).
   app.use('*', requireAgent);
   // Sign-out ends the session at the hub; this instance's open socket of it closes at once.
-  app.post('/logout', async (c) => {
+  app.post(HUB_ROUTES.agent.logout, async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? '';
     await store.deleteSession(await sha256Hex(token));
     await opts.onSignOut();
     return c.body(null, 204);
   });
-  app.route('/articles', knowledgeRoutes(store, opts.events, metrics, opts.log));
+  app.route(HUB_ROUTES.agent.articles, knowledgeRoutes(store, opts.events, metrics, opts.log));
 
-  app.get('/conversations', async (c) => {
+  app.get(HUB_ROUTES.agent.conversations, async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);
     const scope = await conversationScope(store, c.get('agent'));
     // Not a supervisor: their own calls among the newest conversations.
@@ -84,7 +85,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     return c.json(response);
   });
 
-  app.get('/conversations/:id', async (c) => {
+  app.get(`${HUB_ROUTES.agent.conversations}/:id`, async (c) => {
     const id = c.req.param('id');
     const scope = await conversationScope(store, c.get('agent'));
     const forbidden = () =>
@@ -104,7 +105,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     return c.json(detail);
   });
 
-  app.get('/tickets', async (c) => {
+  app.get(HUB_ROUTES.agent.tickets, async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);
     const agent = c.get('agent');
     if (agent.role === 'supervisor') return c.json({ tickets: await store.listTickets(limit) });
@@ -171,7 +172,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     },
   );
 
-  app.get('/tickets/:id', async (c) => {
+  app.get(`${HUB_ROUTES.agent.tickets}/:id`, async (c) => {
     const ticket = await store.getTicket(c.req.param('id'));
     if (!ticket) return apiError(c, 404, 'not_found', 'no such ticket');
     if (!mayUseTicket(c.get('agent'), ticket)) return ticketForbidden(c);

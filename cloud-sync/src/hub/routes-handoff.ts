@@ -8,11 +8,12 @@ import { apiError, readJson, tooLarge } from './http-util.ts';
 import { authenticateKiosk } from './routes-sync.ts';
 import type { HubStore } from './store/types.ts';
 import { ownsOrUnknown } from '../handoff/call-records.ts';
+import { HUB_ROUTES } from '../wire.ts';
 
 export function handoffRoutes(store: HubStore, handoff: HandoffHub): Hono {
   const app = new Hono();
   app.post(
-    '/requests',
+    HUB_ROUTES.handoff.requests,
     bodyLimit({ maxSize: 64 * 1024, onError: (c) => tooLarge(c, 'handoff request too large') }),
     async (c) => {
       const kiosk = await authenticateKiosk(store, c.req.header('authorization'));

@@ -9,6 +9,7 @@ import { apiError, readJson, tooLarge } from './http-util.ts';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from './crypto.ts';
 import type { HubStore } from './store/types.ts';
 import type { HubMetrics } from './metrics.ts';
+import { HUB_ROUTES } from '../wire.ts';
 
 export interface LoginOptions {
   /** Session lifetime. Default 1 hour. */
@@ -42,7 +43,7 @@ export function loginRoutes(store: HubStore, metrics: HubMetrics, opts: LoginOpt
   const refused = (c: Context) => apiError(c, 401, 'bad_credentials', 'unknown username or wrong password');
 
   app.post(
-    '/login',
+    HUB_ROUTES.agent.login,
     bodyLimit({ maxSize: 4096, onError: (c) => tooLarge(c, 'login body too large') }),
     async (c) => {
       if (!isJsonRequest(c))

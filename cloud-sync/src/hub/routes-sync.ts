@@ -9,6 +9,7 @@ import { apiError, bearerToken, readJson, tooLarge } from './http-util.ts';
 import { sha256Hex } from './crypto.ts';
 import { OwnershipError, type HubStore } from './store/types.ts';
 import type { HubMetrics } from './metrics.ts';
+import { HUB_ROUTES } from '../wire.ts';
 
 type Env = { Variables: { kioskId: string } };
 
@@ -30,7 +31,7 @@ export function syncRoutes(store: HubStore, metrics: HubMetrics, hlc: Hlc): Hono
   });
 
   app.post(
-    '/push',
+    HUB_ROUTES.sync.push,
     bodyLimit({
       maxSize: SYNC_LIMITS.maxPushBytes,
       onError: (c) => tooLarge(c, `push body exceeds ${SYNC_LIMITS.maxPushBytes} bytes`),
@@ -83,7 +84,7 @@ export function syncRoutes(store: HubStore, metrics: HubMetrics, hlc: Hlc): Hono
     },
   );
 
-  app.get('/pull', async (c) => {
+  app.get(HUB_ROUTES.sync.pull, async (c) => {
     const since = CheckpointSchema.safeParse(c.req.query('since') ?? '');
     if (!since.success)
       return apiError(c, 400, 'bad_checkpoint', 'since must be a checkpoint from an earlier pull');
@@ -92,7 +93,7 @@ export function syncRoutes(store: HubStore, metrics: HubMetrics, hlc: Hlc): Hono
   });
 
   // Configuration and routing rules for this kiosk (fleet-wide and its own), same paging as /pull.
-  app.get('/settings', async (c) => {
+  app.get(HUB_ROUTES.sync.settings, async (c) => {
     const since = CheckpointSchema.safeParse(c.req.query('since') ?? '');
     if (!since.success)
       return apiError(c, 400, 'bad_checkpoint', 'since must be a checkpoint from an earlier pull');

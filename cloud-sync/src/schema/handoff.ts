@@ -4,10 +4,6 @@
 import { z } from 'zod';
 import { LocaleSchema, MaskedPanSchema } from './conversation.ts';
 
-export const HANDOFF_WS_PATH = '/api/handoff/ws';
-/** Largest signalling message the hub accepts (an SDP offer with many candidates fits easily). */
-export const MAX_SIGNAL_BYTES = 32 * 1024;
-
 export const HandoffReasonSchema = z.enum(['customer_request', 'low_confidence', 'negative_cue']);
 export type HandoffReason = z.infer<typeof HandoffReasonSchema>;
 

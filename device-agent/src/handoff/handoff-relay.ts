@@ -2,7 +2,7 @@
 // adds what only it knows (masked card, customer tier, last question, bot confidence, device state);
 // the hub routes the request and returns a join token bound to this one call, which the page uses to
 // open the signalling socket itself (media then flows P2P between the two browsers).
-import { HandoffAcceptedSchema, type HandoffRequest } from '@branch/cloud-sync';
+import { HUB_PATHS, HandoffAcceptedSchema, type HandoffRequest } from '@branch/cloud-sync';
 import type { Logger } from 'pino';
 import type {
   CommandPayload,
@@ -58,7 +58,7 @@ export class HandoffRelay {
     };
     let res: Response;
     try {
-      res = await fetch(new URL('/api/handoff/requests', this.hub.url), {
+      res = await fetch(new URL(HUB_PATHS.handoffRequests, this.hub.url), {
         method: 'POST',
         headers: { authorization: `Bearer ${this.hub.token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),

@@ -2,14 +2,13 @@
 // the next customer, the call itself (call-panel.ts, WebRTC in rtc-call.ts), recent tickets, and for
 // supervisors the agents online and live alerts when a customer's cues stay negative.
 import type { CallView, ClientSignal, QueueEntryView, ServerSignal, SignalData } from '@branch/cloud-sync';
+import { HANDOFF_WS_PATH } from '@branch/cloud-sync/wire';
 import { el } from '../dom.ts';
 import { RtcCall } from '../handoff/rtc-call.ts';
 import { SignalSocket, sameOriginSignalUrl } from '../handoff/signal-socket.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { CallPanel } from './call-panel.ts';
 import type { HubApi } from './hub-api.ts';
-
-const SIGNAL_PATH = '/api/handoff/ws';
 
 export function createCallsView(api: HubApi, locale: Locale) {
   const root = el('main', { className: 'console calls', testid: 'calls-view' });
@@ -176,7 +175,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
     connect(): void {
       if (socket || !api.bearer) return;
       supervisorOnly.hidden = api.agent?.role !== 'supervisor';
-      socket = new SignalSocket(sameOriginSignalUrl(SIGNAL_PATH), api.bearer);
+      socket = new SignalSocket(sameOriginSignalUrl(HANDOFF_WS_PATH), api.bearer);
       socket.onMessage((m) => void onSignal(m));
       void refreshTickets();
     },

@@ -13,6 +13,7 @@ import type {
   PublishArticleResponse,
   Ticket,
 } from '@branch/cloud-sync';
+import { HUB_PATHS, agentConversationPath } from '@branch/cloud-sync/wire';
 
 export type AgentInfo = AgentLoginResponse['agent'];
 export type { AuditEntry, ConversationSummary, KnowledgeArticle, KnowledgeArticleDraft };
@@ -48,7 +49,7 @@ export class HubApi {
   }
 
   async login(username: string, password: string): Promise<AgentInfo> {
-    const data = await this.request<AgentLoginResponse>('POST', '/api/agent/login', {
+    const data = await this.request<AgentLoginResponse>('POST', HUB_PATHS.agentLogin, {
       username,
       password,
     });
@@ -65,22 +66,22 @@ export class HubApi {
 
   /** Signs out at the hub too, so the token stops working everywhere; forgets it even when unreachable. */
   async signOut(): Promise<void> {
-    if (this.token) await this.request('POST', '/api/agent/logout').catch(() => undefined);
+    if (this.token) await this.request('POST', HUB_PATHS.agentLogout).catch(() => undefined);
     this.logout();
   }
 
   async conversations(): Promise<ConversationSummary[]> {
-    return (await this.request<{ conversations: ConversationSummary[] }>('GET', '/api/agent/conversations'))
+    return (await this.request<{ conversations: ConversationSummary[] }>('GET', HUB_PATHS.agentConversations))
       .conversations;
   }
 
   conversation(id: string): Promise<ConversationDetail> {
-    return this.request('GET', `/api/agent/conversations/${encodeURIComponent(id)}`);
+    return this.request('GET', agentConversationPath(id));
   }
 
   /** Tickets, most recently updated first (calls' notes land here). */
   async tickets(): Promise<Ticket[]> {
-    return (await this.request<{ tickets: Ticket[] }>('GET', '/api/agent/tickets?limit=20')).tickets;
+    return (await this.request<{ tickets: Ticket[] }>('GET', `${HUB_PATHS.agentTickets}?limit=20`)).tickets;
   }
 
   /** Supervisors only: the audit log, newest first. */
@@ -90,13 +91,13 @@ export class HubApi {
 
   /** Supervisors only: the newest version of every article in both locales. */
   async articles(): Promise<KnowledgeArticle[]> {
-    return (await this.request<ArticleListResponse>('GET', '/api/agent/articles')).articles;
+    return (await this.request<ArticleListResponse>('GET', HUB_PATHS.agentArticles)).articles;
   }
 
   /** Publishes `draft` as version baseVersion + 1; a 409 stale_version when someone was faster. */
   async publishArticle(baseVersion: number, draft: KnowledgeArticleDraft): Promise<KnowledgeArticle> {
     const body: PublishArticleRequest = { baseVersion, article: draft };
-    return (await this.request<PublishArticleResponse>('POST', '/api/agent/articles', body)).article;
+    return (await this.request<PublishArticleResponse>('POST', HUB_PATHS.agentArticles, body)).article;
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -117,7 +118,7 @@ export class HubApi {
     const data: unknown = await res.json().catch(() => ({}));
     if (!res.ok) {
       const err = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } }).error;
-      if (res.status === 401 && path !== '/api/agent/login') this.logout();
+      if (res.status === 401 && path !== HUB_PATHS.agentLogin) this.logout();
       throw new HubError(
         res.status,
         typeof err?.code === 'string' ? err.code : `http_${res.status}`,

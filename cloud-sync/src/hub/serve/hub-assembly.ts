@@ -1,0 +1,74 @@
+// What both runtime adapters share: seed the store, start the events bus, build the core app (HTTP and
+// both WebSockets) on the runtime's upgrade, and close it all in one order. Web-standard, like the core.
+import type { Hono } from 'hono';
+import type { HandoffHub } from '../../handoff/handoff-hub.ts';
+import type { Logger } from '../../logger.ts';
+import { createHubApp, type HubAppOptions } from '../app.ts';
+import type { HubEvents } from '../events.ts';
+import { hubEventsFor } from '../pg-events.ts';
+import { applySeed, type HubSeed } from '../seed.ts';
+import type { HubSockets, SocketRuntime } from '../sockets.ts';
+import type { HubStore } from '../store/types.ts';
+import { DEFAULT_PBKDF2_ITERATIONS } from '../crypto.ts';
+
+export type HubCoreOptions = Omit<
+  HubAppOptions,
+  'store' | 'events' | 'logger' | 'onHandoff' | 'onSockets'
+> & {
+  logger: Logger;
+  seed?: HubSeed;
+  sockets: SocketRuntime;
+};
+
+export interface AssembledHub {
+  app: Hono;
+  events: HubEvents;
+  handoff: HandoffHub;
+  sockets: HubSockets;
+  /** Sockets first, then the events bus, then the store. */
+  close(): Promise<void>;
+}
+
+export async function assembleHub(
+  store: HubStore,
+  eventsOn: { kind: 'sqlite' } | { kind: 'postgres'; url: string; schema?: string },
+  options: HubCoreOptions,
+): Promise<AssembledHub> {
+  const { seed, logger: log, ...appOptions } = options;
+  let closeEvents = async (): Promise<void> => {};
+  try {
+    const iterations = options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS;
+    if (seed)
+      log.info({ event: 'hub.seeded', ...(await applySeed(store, seed, iterations)) }, 'seed applied');
+    const { events, close } = await hubEventsFor(eventsOn, log);
+    closeEvents = close;
+    let handoff: HandoffHub | undefined;
+    let sockets: HubSockets | undefined;
+    const app = createHubApp({
+      ...appOptions,
+      passwordIterations: iterations,
+      store,
+      events,
+      logger: log,
+      onHandoff: (h) => (handoff = h),
+      onSockets: (s) => (sockets = s),
+    });
+    if (!handoff || !sockets) throw new Error('the hub app made no handoff core or sockets');
+    const done = sockets;
+    return {
+      app,
+      events,
+      handoff,
+      sockets,
+      close: async () => {
+        done.close();
+        await close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await closeEvents();
+    await store.close();
+    throw err;
+  }
+}

@@ -1,0 +1,46 @@
+// The options and the handle of a hub on Node (startHub).
+import type { Logger } from '../../logger.ts';
+import type { HandoffHub } from '../../handoff/handoff-hub.ts';
+import type { IceServer } from '../../schema/handoff.ts';
+import type { HubEvents } from '../events.ts';
+import type { HubSeed } from '../seed.ts';
+import type { HubStore, StoreTestHooks } from '../store/types.ts';
+import type { HubStoreChoice } from './node-support.ts';
+
+export interface StartHubOptions {
+  host: string;
+  /** 0 picks a free port; the chosen one is in `url`. */
+  port: number;
+  /** Folder of the hub's SQLite database (hub.sqlite); created when missing. Unused on PostgreSQL. */
+  dataDir: string;
+  /** Default { kind: 'sqlite' } (hub.sqlite in dataDir). */
+  store?: HubStoreChoice;
+  /** Fault injection for the reliability tests only. */
+  storeHooks?: StoreTestHooks;
+  /** Built kiosk-ui (dist/): serves /agent and /assets/*. */
+  staticDir?: string;
+  seed?: HubSeed;
+  logger?: Logger;
+  /** Enables /api/admin/* for this bearer token. */
+  operatorToken?: string;
+  passwordIterations?: number;
+  /** Failed logins in a row before an agent account locks (default 5). */
+  maxFailedLogins?: number;
+  /** Failed sign-ins per client address per 15 minutes (default 20). */
+  loginFailuresPerAddress?: number;
+  /** STUN/TURN servers for handoff calls (HUB_ICE_SERVERS); none on loopback or a LAN. */
+  iceServers?: IceServer[];
+  /** Keepalive ping of every WebSocket (HUB_WS_PING_MS). Default 30 s. */
+  pingIntervalMs?: number;
+}
+
+export interface RunningHub {
+  url: string;
+  store: HubStore;
+  events: HubEvents;
+  /** Kiosks connected to the realtime socket now. */
+  realtimeConnections(): number;
+  /** Queues, presence and calls of video handoff. */
+  handoff: HandoffHub;
+  close(): Promise<void>;
+}

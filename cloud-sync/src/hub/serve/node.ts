@@ -1,0 +1,46 @@
+// startHub: the hub on Node. @hono/node-server serves the core (HTTP and both sockets through
+// @hono/node-ws); the store is SQLite in dataDir (default) or a shared PostgreSQL.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { silentLogger } from '../../logger.ts';
+import { staticConsole } from '../static-files.ts';
+import { assembleHub } from './hub-assembly.ts';
+import { listen, openStore, urlHost } from './node-support.ts';
+import type { RunningHub, StartHubOptions } from './node-options.ts';
+import { nodeSocketRuntime } from './node-socket-runtime.ts';
+
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const { host, port, dataDir, storeHooks, staticDir, store: choice = { kind: 'sqlite' }, ...rest } = options;
+  const log = options.logger ?? silentLogger;
+  const store = await openStore(choice, dataDir, storeHooks);
+  const sockets = nodeSocketRuntime(log);
+  const hub = await assembleHub(store, choice, { ...rest, logger: log, sockets });
+  const serveStatic = staticDir ? staticConsole(staticDir) : null;
+  // The peer's address reaches the core as env.clientAddress (per-address sign-in limit).
+  const fetch = async (req: Request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
+    (await serveStatic?.(req)) ??
+    hub.app.fetch(req, { clientAddress: env.incoming?.socket?.remoteAddress ?? 'unknown' });
+  const server = createAdaptorServer({ fetch }) as Server;
+  sockets.attach(hub.app, server);
+  await listen(server, host, port).catch(async (err: unknown) => {
+    await hub.close();
+    throw err;
+  });
+  const url = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
+  log.info({ event: 'hub.started', url, dataDir, store: store.kind }, `hub listening on ${url}`);
+  const stop = async (): Promise<void> => {
+    hub.sockets.close();
+    sockets.terminateAll();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await hub.close();
+    log.info({ event: 'hub.stopped' }, 'hub stopped');
+  };
+  let closing: Promise<void> | null = null;
+  const { events, handoff } = hub;
+  const realtimeConnections = () => hub.sockets.realtimeConnections();
+  return { url, store, events, handoff, realtimeConnections, close: () => (closing ??= stop()) };
+}

@@ -1,0 +1,59 @@
+// Every path of the hub's wire, written once: the hub mounts its routes from these, and the kiosk's
+// sync client, the device-agent and the agent console call them from here. No imports, so the browser
+// may take it as a value (the one value import the border table allows kiosk-ui from cloud-sync).
+
+/** Where each route group is mounted. */
+export const HUB_MOUNTS = {
+  sync: '/api/sync',
+  agent: '/api/agent',
+  handoff: '/api/handoff',
+  admin: '/api/admin',
+} as const;
+
+/** Each route relative to its mount: the hub's route files register these. */
+export const HUB_ROUTES = {
+  sync: { push: '/push', pull: '/pull', settings: '/settings', events: '/events' },
+  handoff: { requests: '/requests', socket: '/ws' },
+  agent: {
+    login: '/login',
+    logout: '/logout',
+    conversations: '/conversations',
+    tickets: '/tickets',
+    articles: '/articles',
+  },
+} as const;
+
+/** The hub's two WebSockets. */
+export const EVENTS_PATH = `${HUB_MOUNTS.sync}${HUB_ROUTES.sync.events}` as const;
+export const HANDOFF_WS_PATH = `${HUB_MOUNTS.handoff}${HUB_ROUTES.handoff.socket}` as const;
+
+/** Full paths the clients call. */
+export const HUB_PATHS = {
+  syncPush: `${HUB_MOUNTS.sync}${HUB_ROUTES.sync.push}`,
+  syncPull: `${HUB_MOUNTS.sync}${HUB_ROUTES.sync.pull}`,
+  syncSettings: `${HUB_MOUNTS.sync}${HUB_ROUTES.sync.settings}`,
+  handoffRequests: `${HUB_MOUNTS.handoff}${HUB_ROUTES.handoff.requests}`,
+  agentLogin: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.login}`,
+  agentLogout: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.logout}`,
+  agentConversations: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.conversations}`,
+  agentTickets: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.tickets}`,
+  agentArticles: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.articles}`,
+} as const;
+
+/** One conversation of the agent API. */
+export const agentConversationPath = (id: string): string =>
+  `${HUB_PATHS.agentConversations}/${encodeURIComponent(id)}`;
+
+/** Largest realtime message the hub accepts from a kiosk (kiosks only listen on that socket). */
+export const MAX_REALTIME_BYTES = 4 * 1024;
+/** Largest signalling message the hub accepts (an SDP offer with many candidates fits easily). */
+export const MAX_SIGNAL_BYTES = 32 * 1024;
+/** The hub pings every socket this often and drops one whose pong does not come back. */
+export const DEFAULT_PING_INTERVAL_MS = 30_000;
+
+/** Close codes of the hub's sockets. */
+export const WS_CLOSE = {
+  hubStopping: 1001,
+  binaryFrame: 1003,
+  tooLarge: 1009,
+} as const;
