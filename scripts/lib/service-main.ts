@@ -5,6 +5,9 @@
 /** Exit code of a start-up failure that restarting will not fix (sysexits' EX_CONFIG). */
 export const EXIT_PERMANENT = 78;
 
+/** How long a clean shutdown may take before the service exits anyway. */
+const CLOSE_DEADLINE_MS = 8000;
+
 /** The options message child-service.ts sends first. */
 function receiveOptions<T>(timeoutMs = 10_000): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -33,6 +36,11 @@ export async function runService<T>(
     const shutdown = (): void => {
       if (closing) return;
       closing = true;
+      // A close that hangs (a peer that never answers) must not leave the service running.
+      setTimeout(() => {
+        console.error(`shutdown took over ${CLOSE_DEADLINE_MS} ms; exiting`);
+        process.exit(1);
+      }, CLOSE_DEADLINE_MS).unref();
       service.close().then(
         () => process.exit(0),
         (err: unknown) => {
