@@ -6,6 +6,8 @@ import type { FaceRenderer } from './render/face-renderer.ts';
 import { PixiFaceRenderer } from './render/pixi-face-renderer.ts';
 import { WebGLFaceRenderer } from './render/webgl-renderer.ts';
 import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
+import { planFromEngine, type EngineLine } from './speech/engine-plan.ts';
+import { EnginePlayer } from './speech/engine-voice.ts';
 import { offsetOfChar, planSpeech } from './speech-plan.ts';
 import type { Viseme } from './speech/viseme.ts';
 import type {
@@ -59,6 +61,9 @@ class AvatarImpl implements Avatar {
   /** The utterance in progress: its end timer and the resolver of its promise. */
   private utterance: { timer: ReturnType<typeof setTimeout>; finish: () => void; voiced: boolean } | null =
     null;
+  private readonly player: EnginePlayer | null;
+  /** Bumped by every speak() and stopSpeaking(): a line fetched for an older one is never played. */
+  private generation = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -67,6 +72,7 @@ class AvatarImpl implements Avatar {
     this.face = pickRenderer(options.renderer ?? 'auto');
     this.frameIntervalMs = this.intervalFor(this.face);
     this.voice = options.voice === 'off' ? null : browserVoice();
+    this.player = options.engine && options.voice !== 'off' ? new EnginePlayer() : null;
     this.mount(this.face);
     this.resizeObserver =
       typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.fitToContainer()) : null;
@@ -93,6 +99,54 @@ class AvatarImpl implements Avatar {
   speak(text: string, locale: SpeechLocale = this.options.locale ?? 'zh-CN'): Promise<void> {
     if (this.disposed) return Promise.resolve();
     this.stopSpeaking();
+    const engine = this.options.engine;
+    if (!engine || !this.player) return this.speakBrowser(text, locale);
+    const generation = this.generation;
+    return engine(text, locale).then(
+      (line) => {
+        if (generation !== this.generation || this.disposed) return;
+        return line ? this.speakEngine(line) : this.speakBrowser(text, locale);
+      },
+      (err: unknown) => {
+        console.warn('avatar: the voice engine failed, falling back', err);
+        if (generation === this.generation && !this.disposed) return this.speakBrowser(text, locale);
+      },
+    );
+  }
+
+  /** The engine's line: its audio through WebAudio, the lips on the engine's own timing. */
+  private speakEngine(line: EngineLine): Promise<void> {
+    const player = this.player!;
+    const plan = planFromEngine(line);
+    const generation = this.generation;
+    this.animator.startSpeech(plan, performance.now() + 60_000);
+    this.emit('speechstart');
+    return new Promise<void>((resolve) => {
+      const finish = (): void => {
+        if (this.utterance?.finish !== finish) return;
+        clearTimeout(this.utterance.timer);
+        player.stop();
+        this.utterance = null;
+        this.animator.stopSpeech();
+        this.emit('speechend');
+        resolve();
+      };
+      const timer = setTimeout(finish, line.durationMs * VOICE_WATCHDOG_FACTOR + VOICE_WATCHDOG_MARGIN_MS);
+      this.utterance = { timer, finish, voiced: true };
+      player.play(line, finish).then(
+        (heardAt) => {
+          if (generation !== this.generation) player.stop();
+          else this.animator.syncSpeech(0, heardAt);
+        },
+        (err: unknown) => {
+          console.warn('avatar: could not play the engine line', err);
+          finish();
+        },
+      );
+    });
+  }
+
+  private speakBrowser(text: string, locale: SpeechLocale): Promise<void> {
     const plan = planSpeech(text, locale);
     this.animator.startSpeech(plan, performance.now());
     this.emit('speechstart');
@@ -126,6 +180,8 @@ class AvatarImpl implements Avatar {
   }
 
   stopSpeaking(): void {
+    this.generation += 1;
+    this.player?.stop();
     this.utterance?.finish();
   }
 
@@ -176,6 +232,7 @@ class AvatarImpl implements Avatar {
     cancelAnimationFrame(this.frame);
     this.resizeObserver?.disconnect();
     this.face.dispose();
+    this.player?.close();
     this.listeners.clear();
   }
 
