@@ -45,6 +45,13 @@ function defaultFps(face: FaceRenderer): number {
 /** A voiced line that never reports its end still ends: its estimate, doubled, plus a margin. */
 const VOICE_WATCHDOG_FACTOR = 2;
 const VOICE_WATCHDOG_MARGIN_MS = 3000;
+const RESYNC_AFTER_MS = [100, 300, 1000];
+/**
+ * The mouth starts this much before the sound: the viseme blend is a first-order lag (45 ms time
+ * constant in the animator), so without a lead the shapes arrive after the audio; people also open
+ * their mouths a little before they voice.
+ */
+const MOUTH_LEAD_MS = 25;
 
 class AvatarImpl implements Avatar {
   private readonly animator = new FaceAnimator(performance.now());
@@ -135,8 +142,14 @@ class AvatarImpl implements Avatar {
       this.utterance = { timer, finish, voiced: true };
       player.play(line, finish).then(
         (heardAt) => {
-          if (generation !== this.generation) player.stop();
-          else this.animator.syncSpeech(0, heardAt);
+          if (generation !== this.generation) return player.stop();
+          this.animator.syncSpeech(0, heardAt - MOUTH_LEAD_MS);
+          // A new audio context's output clock settles over its first blocks: re-anchor once it has.
+          for (const ms of RESYNC_AFTER_MS)
+            setTimeout(() => {
+              const at = generation === this.generation ? player.heardAt() : null;
+              if (at !== null) this.animator.syncSpeech(0, at - MOUTH_LEAD_MS);
+            }, ms);
         },
         (err: unknown) => {
           console.warn('avatar: could not play the engine line', err);

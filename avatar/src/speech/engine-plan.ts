@@ -10,6 +10,8 @@ export interface EnginePiece {
   endMs: number;
   soundStartMs: number;
   soundEndMs: number;
+  /** The loud stretches of the piece's samples (its syllable nuclei), ms into the line. */
+  nuclei?: [number, number][];
   charIndex: number;
   charEnd: number;
   phonemes: string;
@@ -50,37 +52,75 @@ export function phonemeVisemes(phonemes: string): Viseme[] {
 
 const isVowel = (v: Viseme): boolean => v in OPEN;
 
-/** The plan of an engine line: syllables and cues inside each piece's measured sound. */
+/**
+ * The plan of an engine line. Each piece's phonemes give its shapes; the engine's samples give the times:
+ * the vowels sit on the piece's loud stretches (nuclei) and the jaw opens over each of them, the
+ * consonants fill the quieter sound before, between and after.
+ */
 export function planFromEngine(line: Pick<EngineLine, 'durationMs' | 'pieces'>): SpeechPlan {
   const syllables: Syllable[] = [];
   const cues: VisemeCue[] = [];
   for (const p of line.pieces) {
-    const span = p.soundEndMs - p.soundStartMs;
-    if (span <= 0) continue;
+    if (p.soundEndMs <= p.soundStartMs) continue;
     const visemes = phonemeVisemes(p.phonemes);
-    if (visemes.length === 0) visemes.push('aa');
-    // Vowels hold longer than consonants: weight 2 against 1.
-    const weights = visemes.map((v) => (isVowel(v) ? 2 : 1));
-    const total = weights.reduce((a, b) => a + b, 0);
+    const vowelGroups = groupVowels(visemes);
+    const nuclei =
+      p.nuclei && p.nuclei.length > 0 ? p.nuclei : [[p.soundStartMs, p.soundEndMs] as [number, number]];
+    // Consonants before the first vowel group lead into the first nucleus; those after a group follow it.
     let t = p.soundStartMs;
-    // A syllable runs from the end of the previous vowel to the end of its own; the last takes the rest.
-    let sylStart = p.soundStartMs;
-    const nuclei: { viseme: Viseme; end: number }[] = [];
-    visemes.forEach((v, i) => {
-      const ms = (weights[i]! / total) * span;
-      cues.push({ startMs: t, endMs: t + ms, viseme: v });
-      t += ms;
-      if (isVowel(v) && (i === 0 || !isVowel(visemes[i - 1]!))) nuclei.push({ viseme: v, end: t });
-      else if (isVowel(v)) nuclei[nuclei.length - 1]!.end = t;
+    nuclei.forEach(([a, b], k) => {
+      const group = vowelGroups[Math.min(k, vowelGroups.length - 1)] ?? {
+        lead: [],
+        vowels: ['aa' as Viseme],
+        tail: [],
+      };
+      const lead = k < vowelGroups.length ? group.lead : [];
+      if (lead.length > 0 && a > t) spread(cues, lead, t, a);
+      const vowels = k < vowelGroups.length ? group.vowels : [group.vowels[group.vowels.length - 1]!];
+      spread(cues, vowels, a, b);
+      syllables.push({ startMs: a, endMs: b, open: OPEN[vowels[0]!] ?? 0.6, charIndex: p.charIndex });
+      t = b;
     });
-    if (nuclei.length === 0) nuclei.push({ viseme: 'aa', end: p.soundEndMs });
-    nuclei[nuclei.length - 1]!.end = p.soundEndMs;
-    for (const n of nuclei) {
-      syllables.push({ startMs: sylStart, endMs: n.end, open: OPEN[n.viseme] ?? 0.6, charIndex: p.charIndex });
-      sylStart = n.end;
-    }
+    const tail = vowelGroups
+      .slice(nuclei.length - 1)
+      .flatMap((g, i) => (i === 0 ? g.tail : [...g.lead, ...g.tail]));
+    if (tail.length > 0 && p.soundEndMs > t) spread(cues, tail, t, p.soundEndMs);
   }
+  cues.sort((x, y) => x.startMs - y.startMs);
   return { durationMs: line.durationMs, syllables, cues };
+}
+
+interface VowelGroup {
+  lead: Viseme[];
+  vowels: Viseme[];
+  tail: Viseme[];
+}
+
+/** Splits a viseme sequence into syllable-like groups: consonants, then a vowel run, then (last) the coda. */
+function groupVowels(visemes: Viseme[]): VowelGroup[] {
+  const groups: VowelGroup[] = [];
+  let lead: Viseme[] = [];
+  for (const v of visemes) {
+    const last = groups[groups.length - 1];
+    if (isVowel(v)) {
+      if (last && lead.length === 0 && last.tail.length === 0) last.vowels.push(v);
+      else {
+        groups.push({ lead, vowels: [v], tail: [] });
+        lead = [];
+      }
+    } else if (last) {
+      lead.push(v);
+    } else lead.push(v);
+  }
+  const last = groups[groups.length - 1];
+  if (last) last.tail = lead;
+  else if (lead.length > 0) groups.push({ lead, vowels: ['aa'], tail: [] });
+  return groups;
+}
+
+function spread(cues: VisemeCue[], visemes: Viseme[], from: number, to: number): void {
+  const step = (to - from) / visemes.length;
+  visemes.forEach((v, i) => cues.push({ startMs: from + i * step, endMs: from + (i + 1) * step, viseme: v }));
 }
 
 /** The caption up to `tMs`: the text through the last piece that has started by then. */

@@ -14,6 +14,15 @@ const LEAD_S = 0.02;
 export class EnginePlayer {
   private ctx: AudioContext | null = null;
   private source: AudioBufferSourceNode | null = null;
+  private when = 0;
+
+  /**
+   * Opens the audio output at once (the kiosk's Chromium runs with autoplay allowed; elsewhere the context
+   * stays suspended until the first line resumes it), so its clock has settled before the first line.
+   */
+  constructor() {
+    if (typeof AudioContext === 'function') this.ctx = new AudioContext();
+  }
 
   /**
    * Decodes and starts `line`; resolves with the performance.now() time at which its first sample is
@@ -36,11 +45,21 @@ export class EnginePlayer {
     const when = ctx.currentTime + LEAD_S;
     source.start(when);
     this.source = source;
+    this.when = when;
+    return this.heardAt() ?? performance.now() + (when - ctx.currentTime + (ctx.outputLatency || 0)) * 1000;
+  }
+
+  /**
+   * When (performance.now()) the current line's first sample is heard, from the output timestamp, which
+   * pairs the context time now leaving the speaker with the page clock; null before the output runs (a new
+   * context reports nothing, or stale times, for its first few blocks).
+   */
+  heardAt(): number | null {
+    const ctx = this.ctx;
+    if (!ctx || !this.source) return null;
     const stamp = ctx.getOutputTimestamp();
-    const ctxNow = stamp.contextTime ?? ctx.currentTime;
-    const perfNow = stamp.performanceTime ?? performance.now();
-    // What is scheduled at `when` reaches the speaker outputLatency later.
-    return perfNow + (when - ctxNow + (ctx.outputLatency || 0)) * 1000;
+    if (!stamp.performanceTime || stamp.contextTime === undefined || stamp.contextTime <= 0) return null;
+    return stamp.performanceTime + (this.when - stamp.contextTime) * 1000;
   }
 
   /** Silences the line at once. */

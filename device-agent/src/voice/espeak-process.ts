@@ -117,7 +117,8 @@ export class EspeakProcess {
       });
       this.waiter = null;
       if (!this.phonemes && gotAny && this.pending.length === before) break;
-      if (Date.now() > deadline) throw new Error(`espeak-ng gave nothing for a line within ${LINE_TIMEOUT_MS} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`espeak-ng gave nothing for a line within ${LINE_TIMEOUT_MS} ms`);
     }
     const parts = [this.carry, ...this.pending];
     const total = parts.reduce((n, b) => n + b.length, 0);

@@ -4,7 +4,7 @@
 // words. A few processes per voice setting work on pieces in parallel.
 import { EspeakProcess, type EspeakArgs } from './espeak-process.ts';
 import { segmentLine, type VoiceLocale } from './voice-segments.ts';
-import { encodeWav, pcmSamples, soundBounds } from './wav.ts';
+import { encodeWav, loudSpans, pcmSamples, soundBounds } from './wav.ts';
 
 export type VoiceMode = 'normal' | 'elderly';
 
@@ -28,6 +28,8 @@ export interface VoicePiece {
   /** Where the piece's sound starts and ends (the engine's own leading and trailing quiet excluded). */
   soundStartMs: number;
   soundEndMs: number;
+  /** The loud stretches of the engine's samples (the syllable nuclei), ms into the line. */
+  nuclei: [number, number][];
   charIndex: number;
   charEnd: number;
   /** espeak-ng phoneme mnemonics of the piece (-x), e.g. "X'Au214_|". */
@@ -102,6 +104,7 @@ export class EspeakVoice {
         endMs: ms(at + samples.length),
         soundStartMs: ms(at + a),
         soundEndMs: ms(at + b),
+        nuclei: loudSpans(samples, rate).map(([x, y]) => [ms(at + x), ms(at + y)] as [number, number]),
         charIndex: s.charIndex,
         charEnd: s.charEnd,
         phonemes,

@@ -6,8 +6,7 @@ import { pinyin } from 'pinyin-pro';
 export type VoiceLocale = 'zh-CN' | 'en';
 
 export type VoiceSegment =
-  | { kind: 'say'; input: string; charIndex: number; charEnd: number }
-  | { kind: 'pause'; ms: number };
+  { kind: 'say'; input: string; charIndex: number; charEnd: number } | { kind: 'pause'; ms: number };
 
 export const SHORT_PAUSE_MS = 160;
 export const LONG_PAUSE_MS = 320;
@@ -25,7 +24,9 @@ export function segmentLine(text: string, locale: VoiceLocale): VoiceSegment[] {
   const out: VoiceSegment[] = [];
   const chars = [...text];
   const readings =
-    locale === 'zh-CN' ? pinyin(text, { toneType: 'num', type: 'all', v: true }) : ([] as { pinyin: string; isZh: boolean }[]);
+    locale === 'zh-CN'
+      ? pinyin(text, { toneType: 'num', type: 'all', v: true })
+      : ([] as { pinyin: string; isZh: boolean }[]);
   let word = '';
   let wordStart = 0;
   let at = 0;
