@@ -45,7 +45,7 @@ function defaultFps(face: FaceRenderer): number {
 /** A voiced line that never reports its end still ends: its estimate, doubled, plus a margin. */
 const VOICE_WATCHDOG_FACTOR = 2;
 const VOICE_WATCHDOG_MARGIN_MS = 3000;
-const RESYNC_AFTER_MS = [100, 300, 1000];
+const RESYNC_MS = 100;
 /**
  * The mouth starts this much before the sound: the viseme blend is a first-order lag (45 ms time
  * constant in the animator), so without a lead the shapes arrive after the audio; people also open
@@ -144,12 +144,13 @@ class AvatarImpl implements Avatar {
         (heardAt) => {
           if (generation !== this.generation) return player.stop();
           this.animator.syncSpeech(0, heardAt - MOUTH_LEAD_MS);
-          // A new audio context's output clock settles over its first blocks: re-anchor once it has.
-          for (const ms of RESYNC_AFTER_MS)
-            setTimeout(() => {
-              const at = generation === this.generation ? player.heardAt() : null;
-              if (at !== null) this.animator.syncSpeech(0, at - MOUTH_LEAD_MS);
-            }, ms);
+          // The lips follow the audio clock, not the page's: re-anchor on it while the line plays (a new
+          // context's output timestamps also settle only over its first blocks).
+          const resync = setInterval(() => {
+            const at = generation === this.generation ? player.heardAt() : null;
+            if (at === null) clearInterval(resync);
+            else this.animator.syncSpeech(0, at - MOUTH_LEAD_MS);
+          }, RESYNC_MS);
         },
         (err: unknown) => {
           console.warn('avatar: could not play the engine line', err);

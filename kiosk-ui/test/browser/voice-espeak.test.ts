@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/branch-process.ts';
-import { launchChromium } from './support/chromium.ts';
+import { AUTOPLAY_ARGS, launchChromium } from './support/chromium.ts';
 import {
   audibleSpan,
   captureWav,
@@ -22,8 +22,6 @@ import {
 import { ensureBuilt, serveKioskWithVoice, type VoiceServer } from './support/voice-server.ts';
 
 const OUT = join(repoRoot, 'test-output', 'voice');
-/** Chromium plays audio without a user gesture on the kiosk (the kiosk shell starts it so, too). */
-export const AUTOPLAY_ARGS = ['--autoplay-policy=no-user-gesture-required'];
 
 const ZH = '您好，欢迎光临。请问您今天想办理什么业务？';
 const EN = 'Welcome to the branch. How can I help you today?';
