@@ -71,6 +71,8 @@ class AvatarImpl implements Avatar {
   private readonly player: EnginePlayer | null;
   /** Bumped by every speak() and stopSpeaking(): a line fetched for an older one is never played. */
   private generation = 0;
+  /** A line is on its way from the engine (it counts as speaking: the avatar is about to). */
+  private fetching = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -96,7 +98,7 @@ class AvatarImpl implements Avatar {
   }
 
   get speaking(): boolean {
-    return this.utterance !== null;
+    return this.utterance !== null || this.fetching;
   }
 
   get voiced(): boolean {
@@ -109,12 +111,15 @@ class AvatarImpl implements Avatar {
     const engine = this.options.engine;
     if (!engine || !this.player) return this.speakBrowser(text, locale);
     const generation = this.generation;
+    this.fetching = true;
     return engine(text, locale).then(
       (line) => {
+        if (generation === this.generation) this.fetching = false;
         if (generation !== this.generation || this.disposed) return;
         return line ? this.speakEngine(line) : this.speakBrowser(text, locale);
       },
       (err: unknown) => {
+        if (generation === this.generation) this.fetching = false;
         console.warn('avatar: the voice engine failed, falling back', err);
         if (generation === this.generation && !this.disposed) return this.speakBrowser(text, locale);
       },
@@ -153,8 +158,14 @@ class AvatarImpl implements Avatar {
           }, RESYNC_MS);
         },
         (err: unknown) => {
-          console.warn('avatar: could not play the engine line', err);
-          finish();
+          if (generation !== this.generation) return;
+          // No audio output: the lips still say the line on the engine's timing, silently.
+          console.warn('avatar: could not play the engine line; miming it', err);
+          this.animator.syncSpeech(0, performance.now());
+          clearTimeout(timer);
+          if (this.utterance?.finish === finish) {
+            this.utterance = { timer: setTimeout(finish, line.durationMs), finish, voiced: false };
+          }
         },
       );
     });
@@ -195,6 +206,7 @@ class AvatarImpl implements Avatar {
 
   stopSpeaking(): void {
     this.generation += 1;
+    this.fetching = false;
     this.player?.stop();
     this.utterance?.finish();
   }

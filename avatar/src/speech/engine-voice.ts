@@ -10,6 +10,7 @@ export type EngineSource = (text: string, locale: SpeechLocale) => Promise<Engin
 
 /** Scheduling the first sample a little ahead keeps it from being clipped while the graph starts. */
 const LEAD_S = 0.02;
+const RESUME_WAIT_MS = 300;
 
 export class EnginePlayer {
   private ctx: AudioContext | null = null;
@@ -31,7 +32,15 @@ export class EnginePlayer {
   async play(line: EngineLine, onEnd: () => void): Promise<number> {
     this.stop();
     const ctx = (this.ctx ??= new AudioContext());
-    if (ctx.state === 'suspended') await ctx.resume();
+    // Without autoplay permission (a browser not started as the kiosk) resume() never settles: give up
+    // after a moment, and the caller mimes the line on the engine's timing instead.
+    if (ctx.state !== 'running') {
+      const running = await Promise.race([
+        ctx.resume().then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), RESUME_WAIT_MS)),
+      ]);
+      if (!running) throw new Error('audio output is not allowed to start (autoplay policy)');
+    }
     // decodeAudioData detaches its argument: give it a copy so the caller's line stays usable.
     const buffer = await ctx.decodeAudioData(line.wav.slice(0));
     const source = ctx.createBufferSource();
