@@ -6,6 +6,8 @@ import type { FaceRenderer } from './render/face-renderer.ts';
 import { PixiFaceRenderer } from './render/pixi-face-renderer.ts';
 import { WebGLFaceRenderer } from './render/webgl-renderer.ts';
 import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
+import { planFromEngine, type EngineLine } from './speech/engine-plan.ts';
+import { EnginePlayer } from './speech/engine-voice.ts';
 import { offsetOfChar, planSpeech } from './speech-plan.ts';
 import type { Viseme } from './speech/viseme.ts';
 import type {
@@ -43,6 +45,13 @@ function defaultFps(face: FaceRenderer): number {
 /** A voiced line that never reports its end still ends: its estimate, doubled, plus a margin. */
 const VOICE_WATCHDOG_FACTOR = 2;
 const VOICE_WATCHDOG_MARGIN_MS = 3000;
+const RESYNC_MS = 100;
+/**
+ * The mouth starts this much before the sound: the viseme blend is a first-order lag (45 ms time
+ * constant in the animator), so without a lead the shapes arrive after the audio; people also open
+ * their mouths a little before they voice.
+ */
+const MOUTH_LEAD_MS = 25;
 
 class AvatarImpl implements Avatar {
   private readonly animator = new FaceAnimator(performance.now());
@@ -59,6 +68,11 @@ class AvatarImpl implements Avatar {
   /** The utterance in progress: its end timer and the resolver of its promise. */
   private utterance: { timer: ReturnType<typeof setTimeout>; finish: () => void; voiced: boolean } | null =
     null;
+  private readonly player: EnginePlayer | null;
+  /** Bumped by every speak() and stopSpeaking(): a line fetched for an older one is never played. */
+  private generation = 0;
+  /** A line is on its way from the engine (it counts as speaking: the avatar is about to). */
+  private fetching = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -67,6 +81,7 @@ class AvatarImpl implements Avatar {
     this.face = pickRenderer(options.renderer ?? 'auto');
     this.frameIntervalMs = this.intervalFor(this.face);
     this.voice = options.voice === 'off' ? null : browserVoice();
+    this.player = options.engine && options.voice !== 'off' ? new EnginePlayer() : null;
     this.mount(this.face);
     this.resizeObserver =
       typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.fitToContainer()) : null;
@@ -83,7 +98,7 @@ class AvatarImpl implements Avatar {
   }
 
   get speaking(): boolean {
-    return this.utterance !== null;
+    return this.utterance !== null || this.fetching;
   }
 
   get voiced(): boolean {
@@ -93,6 +108,70 @@ class AvatarImpl implements Avatar {
   speak(text: string, locale: SpeechLocale = this.options.locale ?? 'zh-CN'): Promise<void> {
     if (this.disposed) return Promise.resolve();
     this.stopSpeaking();
+    const engine = this.options.engine;
+    if (!engine || !this.player) return this.speakBrowser(text, locale);
+    const generation = this.generation;
+    this.fetching = true;
+    return engine(text, locale).then(
+      (line) => {
+        if (generation === this.generation) this.fetching = false;
+        if (generation !== this.generation || this.disposed) return;
+        return line ? this.speakEngine(line) : this.speakBrowser(text, locale);
+      },
+      (err: unknown) => {
+        if (generation === this.generation) this.fetching = false;
+        console.warn('avatar: the voice engine failed, falling back', err);
+        if (generation === this.generation && !this.disposed) return this.speakBrowser(text, locale);
+      },
+    );
+  }
+
+  /** The engine's line: its audio through WebAudio, the lips on the engine's own timing. */
+  private speakEngine(line: EngineLine): Promise<void> {
+    const player = this.player!;
+    const plan = planFromEngine(line);
+    const generation = this.generation;
+    this.animator.startSpeech(plan, performance.now() + 60_000);
+    this.emit('speechstart');
+    return new Promise<void>((resolve) => {
+      const finish = (): void => {
+        if (this.utterance?.finish !== finish) return;
+        clearTimeout(this.utterance.timer);
+        player.stop();
+        this.utterance = null;
+        this.animator.stopSpeech();
+        this.emit('speechend');
+        resolve();
+      };
+      const timer = setTimeout(finish, line.durationMs * VOICE_WATCHDOG_FACTOR + VOICE_WATCHDOG_MARGIN_MS);
+      this.utterance = { timer, finish, voiced: true };
+      player.play(line, finish).then(
+        (heardAt) => {
+          if (generation !== this.generation) return player.stop();
+          this.animator.syncSpeech(0, heardAt - MOUTH_LEAD_MS);
+          // The lips follow the audio clock, not the page's: re-anchor on it while the line plays (a new
+          // context's output timestamps also settle only over its first blocks).
+          const resync = setInterval(() => {
+            const at = generation === this.generation ? player.heardAt() : null;
+            if (at === null) clearInterval(resync);
+            else this.animator.syncSpeech(0, at - MOUTH_LEAD_MS);
+          }, RESYNC_MS);
+        },
+        (err: unknown) => {
+          if (generation !== this.generation) return;
+          // No audio output: the lips still say the line on the engine's timing, silently.
+          console.warn('avatar: could not play the engine line; miming it', err);
+          this.animator.syncSpeech(0, performance.now());
+          clearTimeout(timer);
+          if (this.utterance?.finish === finish) {
+            this.utterance = { timer: setTimeout(finish, line.durationMs), finish, voiced: false };
+          }
+        },
+      );
+    });
+  }
+
+  private speakBrowser(text: string, locale: SpeechLocale): Promise<void> {
     const plan = planSpeech(text, locale);
     this.animator.startSpeech(plan, performance.now());
     this.emit('speechstart');
@@ -126,6 +205,9 @@ class AvatarImpl implements Avatar {
   }
 
   stopSpeaking(): void {
+    this.generation += 1;
+    this.fetching = false;
+    this.player?.stop();
     this.utterance?.finish();
   }
 
@@ -176,6 +258,7 @@ class AvatarImpl implements Avatar {
     cancelAnimationFrame(this.frame);
     this.resizeObserver?.disconnect();
     this.face.dispose();
+    this.player?.close();
     this.listeners.clear();
   }
 

@@ -21,7 +21,14 @@ export {
   type VisemeCue,
 } from './speech-plan.ts';
 export { VISEMES, VISEME_MORPHS, type Viseme, type VisemeStep } from './speech/viseme.ts';
-export { pinyinOf, pinyinTableSize } from './speech/pinyin-table.ts';
+export {
+  planFromEngine,
+  phonemeVisemes,
+  spokenUpTo,
+  type EngineLine,
+  type EnginePiece,
+} from './speech/engine-plan.ts';
+export type { EngineSource } from './speech/engine-voice.ts';
 export { pinyinVisemes, chineseCharVisemes } from './speech/visemes-zh.ts';
 export { englishWordVisemes, englishWordSteps } from './speech/visemes-en.ts';
 export { pickVoice, browserVoice, type VoiceOutput, type VoiceHandlers } from './speech/browser-voice.ts';

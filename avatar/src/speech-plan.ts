@@ -1,8 +1,9 @@
 // Speech timing: how long a line takes to say, where its syllables fall (the jaw) and which mouth shapes
-// (visemes) it passes through when. An estimate; the browser voice's boundary events re-anchor it to the
-// real audio (create-avatar.ts). Pure: runs anywhere.
+// (visemes) it passes through when. An estimate, used when the kiosk has no voice engine (the engine's own
+// timing is engine-plan.ts); the browser voice's boundary events re-anchor it to the real audio
+// (create-avatar.ts). Pure: runs anywhere.
 import type { SpeechLocale } from './types.ts';
-import { chineseCharVisemes } from './speech/visemes-zh.ts';
+import { chineseCharVisemes, pinyinOfText } from './speech/visemes-zh.ts';
 import { englishWordSteps } from './speech/visemes-en.ts';
 import type { Viseme, VisemeStep } from './speech/viseme.ts';
 
@@ -88,12 +89,15 @@ function tokenize(text: string, locale: SpeechLocale): Token[] {
     word = '';
   };
   let index = 0;
+  let point = 0;
+  const readings = locale === 'zh-CN' ? pinyinOfText(text) : [];
   for (const ch of text) {
     const at = index;
     index += ch.length;
+    const reading = readings[point++];
     if (HAN.test(ch)) {
       flushWord();
-      const steps = chineseCharVisemes(ch);
+      const steps = chineseCharVisemes(ch, reading);
       tokens.push({ kind: 'syllables', count: 1, ms: ZH_SYLLABLE_MS, charIndex: at, steps });
     } else if (LONG_PAUSE.test(ch)) {
       flushWord();

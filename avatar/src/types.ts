@@ -1,5 +1,6 @@
 // Public types of the avatar: what kiosk-ui may rely on, whichever renderer draws the face.
 import type { Viseme } from './speech/viseme.ts';
+import type { EngineSource } from './speech/engine-voice.ts';
 
 export type SpeechLocale = 'zh-CN' | 'en';
 export type Mood = 'neutral' | 'happy' | 'attentive' | 'concerned' | 'apologetic';
@@ -22,6 +23,11 @@ export interface AvatarOptions {
    * timing the lips by its boundary events; otherwise (or 'off') the lips follow the estimated timing.
    */
   voice?: 'auto' | 'off';
+  /**
+   * The kiosk's own voice engine (kiosk-ui fetches lines from the device-agent): when given, lines are
+   * played from its audio with the lips on its timing; a null answer falls back to `voice`.
+   */
+  engine?: EngineSource;
   /** false: no animation loop of its own; call renderFrame() (benchmarks, a static baseline). */
   animate?: boolean;
 }

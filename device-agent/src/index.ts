@@ -33,3 +33,12 @@ export {
   type HidReportDecoder,
   type VendorReportLayout,
 } from './card/hid-report-decoder.ts';
+export {
+  EspeakVoice,
+  type VoiceLine,
+  type VoiceMode,
+  type VoicePiece,
+  type VoiceSettings,
+} from './voice/espeak-voice.ts';
+export { voiceLineJson } from './voice/voice-routes.ts';
+export { segmentLine, type VoiceSegment } from './voice/voice-segments.ts';

@@ -1,6 +1,7 @@
 // kiosk-ui benchmarks (npm run bench -w kiosk-ui): avatar frame cost against a static baseline, page heap
 // over 100 journeys on the real branch, production bundle size per page, emotion cues against the
-// @vladmandic/human peer. Writes bench-results/kiosk-ui.json in the format of ../shared/DESIGN.md.
+// @vladmandic/human peer, the voice (espeak-ng) and its lip-sync. Writes bench-results/kiosk-ui.json in
+// the format of ../shared/DESIGN.md.
 // Benchmarks report; they do not fail.
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../test/browser/support/chromium.ts';
@@ -11,6 +12,7 @@ import { emotionCueFigures } from './emotion-cues.ts';
 import type { Figure } from './figure.ts';
 import { heapFigures } from './heap-journeys.ts';
 import { handoffFigures } from './handoff-first-frame.ts';
+import { voiceFigures } from './voice-lipsync.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const figures: Figure[] = [];
@@ -22,7 +24,10 @@ try {
     ['bundle size', () => bundleFigures(browser, dist)],
     ['emotion cues', () => emotionCueFigures(browser)],
     ['handoff first frame', () => handoffFigures()],
+    ['voice and lip-sync', () => voiceFigures()],
   ] as const) {
+    // KIOSK_BENCH_ONLY=voice (a part of a name) runs only the matching measurements.
+    if (process.env.KIOSK_BENCH_ONLY && !name.includes(process.env.KIOSK_BENCH_ONLY)) continue;
     const started = performance.now();
     let got: Figure[];
     try {

@@ -51,6 +51,14 @@ export const BranchConfigSchema = z
         estopDebounceMs: z.number().int().min(0).max(1000),
       })
       .strict(),
+    voice: z
+      .object({
+        /** espeak: Debian's espeak-ng through the agent; browser: the page's speechSynthesis voice. */
+        engine: z.enum(['espeak', 'browser']),
+        rateWpm: z.number().int().min(80).max(400),
+        volume: z.number().int().min(10).max(200),
+      })
+      .strict(),
   })
   .strict();
 
@@ -65,4 +73,5 @@ export const DEFAULT_CONFIG: BranchConfig = {
   simulator: { enabled: true, dialect: 'binary' },
   arm: { port: '/dev/ttyUSB0', baudRate: 115_200 },
   safety: { presenceClearMs: 3000, estopDebounceMs: 5 },
+  voice: { engine: 'espeak', rateWpm: 165, volume: 100 },
 };

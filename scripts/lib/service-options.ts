@@ -26,6 +26,7 @@ export interface AgentServiceOptions {
   cardKey: string;
   arm: { dialect: 'binary' | 'gcode'; path: string; baudRate: number };
   safety: BranchConfig['safety'];
+  voice: BranchConfig['voice'];
   technicianPin: string;
   technician: BranchConfig['technician'];
   /** The simulator's control channel, where runbooks read the fixtures' states (simulation only). */
@@ -77,6 +78,7 @@ export function agentServiceOptions(
     cardKey: secrets.cardKey,
     arm: { dialect: config.simulator.dialect, path: armPath, baudRate: config.arm.baudRate },
     safety: config.safety,
+    voice: config.voice,
     technicianPin: secrets.technicianPin,
     technician: { host: config.technician.host, port: technicianPort(config) },
     ...(simulatorControlUrl === undefined ? {} : { simulatorControlUrl }),

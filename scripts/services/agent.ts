@@ -16,6 +16,7 @@ await runService<AgentServiceOptions>(async (o) => {
     cardKey: o.cardKey,
     arm: o.arm,
     safety: o.safety,
+    voice: o.voice,
     technician: {
       pinHash: await hashTechnicianPin(o.technicianPin),
       host: o.technician.host,

@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinOf, pinyinTableSize } from './pinyin-table.ts';
-import { chineseCharVisemes, pinyinVisemes } from './visemes-zh.ts';
+import { chineseCharVisemes, pinyinOfText, pinyinVisemes } from './visemes-zh.ts';
 
 const shapes = (steps: { viseme: string }[]): string[] => steps.map((s) => s.viseme);
 
-describe('pinyin table', () => {
-  it('knows the kiosk greeting and the frequent characters, with the kiosk reading of polyphones', () => {
-    expect(pinyinOf('您')).toBe('nin');
-    expect(pinyinOf('欢')).toBe('huan');
-    expect(pinyinOf('行')).toBe('hang');
-    expect(pinyinOf('绿')).toBeUndefined();
-    expect(pinyinTableSize()).toBeGreaterThan(1000);
-    for (const ch of '您好，欢迎光临！我是网点智能助手。请问有什么可以帮您？'.replace(/[，！。？]/g, '')) {
-      expect(pinyinOf(ch), ch).toBeDefined();
-    }
+describe('pinyin from pinyin-pro', () => {
+  it('reads polyphones from their context and leaves non-Han characters without a reading', () => {
+    expect(pinyinOfText('银行')).toEqual(['yin', 'hang']);
+    expect(pinyinOfText('行走')).toEqual(['xing', 'zou']);
+    expect(pinyinOfText('绿A1')).toEqual(['lv', undefined, undefined]);
+    expect(shapes(chineseCharVisemes('行', 'hang'))).toEqual(['kk', 'aa']);
+    expect(shapes(chineseCharVisemes('行', 'xing'))).toEqual(['ss', 'ee']);
   });
 });
 
@@ -52,8 +48,8 @@ describe('pinyin to visemes', () => {
 
   it('reads digits in Chinese and still moves the mouth for an unknown character, the same way each time', () => {
     expect(shapes(chineseCharVisemes('8'))).toEqual(['pp', 'aa']);
-    const unknown = chineseCharVisemes('龘');
+    const unknown = chineseCharVisemes('𪚥');
     expect(unknown.length).toBe(2);
-    expect(chineseCharVisemes('龘')).toEqual(unknown);
+    expect(chineseCharVisemes('𪚥')).toEqual(unknown);
   });
 });

@@ -1,6 +1,7 @@
-// Chinese lip-sync: each Han character -> its pinyin (pinyin-table.ts) -> the initial's consonant class and
-// the final's vowel shapes (ai = aa then ee, uo = ou then oh ...). Tones do not change the mouth.
-import { pinyinOf } from './pinyin-table.ts';
+// Chinese lip-sync: each Han character -> its pinyin (pinyin-pro, which reads polyphones from their
+// context: 银行 hang, 行走 xing) -> the initial's consonant class and the final's vowel shapes (ai = aa then
+// ee, uo = ou then oh ...). Tones do not change the mouth.
+import { pinyin } from 'pinyin-pro';
 import { VOWEL_VISEMES, type Viseme, type VisemeStep } from './viseme.ts';
 
 const INITIALS: [string, Viseme][] = [
@@ -109,14 +110,22 @@ function fallbackVowels(final: string): Viseme[] {
   return out.length > 0 ? out : ['ih'];
 }
 
+/** Tone-less pinyin of each code point of `text` (undefined where it is not a Han character pinyin-pro knows). */
+export function pinyinOfText(text: string): (string | undefined)[] {
+  return pinyin(text, { toneType: 'none', type: 'all', v: true }).map((r) =>
+    r.isZh && r.pinyin !== '' ? r.pinyin : undefined,
+  );
+}
+
 /**
- * Visemes of one character spoken in Chinese: a Han character through its pinyin, a digit as its Chinese
- * reading. An unknown Han character still moves the mouth, with a consonant and a vowel picked from its
- * code point, so the same character always looks the same.
+ * Visemes of one character spoken in Chinese: a Han character through its pinyin (`reading`, read in
+ * context by pinyinOfText; the character alone when absent), a digit as its Chinese reading. A character
+ * without a reading still moves the mouth, with a consonant and a vowel picked from its code point, so the
+ * same character always looks the same.
  */
-export function chineseCharVisemes(ch: string): VisemeStep[] {
+export function chineseCharVisemes(ch: string, reading?: string): VisemeStep[] {
   if (/^\d$/.test(ch)) return pinyinVisemes(DIGITS[Number(ch)]!);
-  const py = pinyinOf(ch);
+  const py = reading ?? pinyinOfText(ch)[0];
   if (py) return pinyinVisemes(py);
   const code = ch.codePointAt(0) ?? 0;
   const vowel = VOWEL_VISEMES[code % VOWEL_VISEMES.length]!;

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CardService } from '../card/card-service.ts';
 import { AgentOptionsSchema, type AgentOptions } from '../config/agent-options.ts';
 import { createApp } from '../http/app.ts';
+import { EspeakVoice } from '../voice/espeak-voice.ts';
 import { listenerHosts } from '../http/same-origin.ts';
 import { createTechApp } from '../http/tech-app.ts';
 import { JogController } from '../jog/jog-controller.ts';
@@ -199,7 +200,18 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     let kioskHosts: ReadonlySet<string> = new Set();
     // A fresh secret at every start: pages of an earlier boot, or of another origin, hold none.
     const bootToken = newBootToken();
+    const voice =
+      o.voice.engine === 'espeak'
+        ? new EspeakVoice({ rateWpm: o.voice.rateWpm, volume: o.voice.volume })
+        : null;
+    if (voice) {
+      // The processes start now so the first greeting does not wait for espeak-ng to load its dictionaries.
+      voice.warm('zh-CN');
+      voice.warm('en');
+      cleanup.push(() => voice.close());
+    }
     const app = createApp({
+      voice: voice ?? undefined,
       health: () => health(observed),
       metrics: () => metrics.render(),
       sim: drivers.virtual ? simControls(drivers.virtual, safety, arm, presence) : undefined,

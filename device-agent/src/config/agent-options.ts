@@ -109,6 +109,20 @@ export const AgentOptionsSchema = z
       })
       .strict()
       .default({ presenceClearMs: 3000, estopDebounceMs: 5 }),
+    /**
+     * The kiosk's voice: 'espeak' (Debian's espeak-ng, run as a separate process; lines and their timing
+     * at POST /voice/line) or 'browser' (no engine route: the page uses speechSynthesis, where the kiosk
+     * has a better system voice). rateWpm and volume are the branch's normal speed and loudness; the
+     * elderly mode is slower and louder than these.
+     */
+    voice: z
+      .object({
+        engine: z.enum(['espeak', 'browser']).default('espeak'),
+        rateWpm: z.number().int().min(80).max(400).default(165),
+        volume: z.number().int().min(10).max(200).default(100),
+      })
+      .strict()
+      .default({ engine: 'espeak', rateWpm: 165, volume: 100 }),
     /** Debounce of the customer sensor: greet after presentMs, forget after goneMs. */
     customerSensor: z
       .object({

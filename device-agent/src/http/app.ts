@@ -7,6 +7,7 @@ import { scrubText } from '../log/pan-guard.ts';
 import { BOOT_HEADER, bootTokenMatches, crossSiteFetch } from './boot-token.ts';
 import { fromSameOrigin, hostAllowed } from './same-origin.ts';
 import { simRoutes, type SimRoutesDeps } from './sim-routes.ts';
+import { voiceRoutes, type LineSynthesizer } from '../voice/voice-routes.ts';
 
 /** Largest HTTP request body accepted, bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -17,6 +18,8 @@ export interface AppDeps {
   /** Present in simulation mode only. */
   sim?: SimRoutesDeps;
   pages?: { index: MiddlewareHandler; sim: MiddlewareHandler; assets: MiddlewareHandler };
+  /** The kiosk's voice engine (POST /voice/line); absent when the page uses the browser's voice. */
+  voice?: LineSynthesizer;
   /** Host header values answered (see listenerHosts); any other Host gets 403 (DNS rebinding). */
   allowedHosts?: () => ReadonlySet<string>;
   /** The per-boot secret (see boot-token.ts): handed out at GET /kiosk/boot, required on sim writes. */
@@ -75,6 +78,7 @@ export function createApp(deps: AppDeps): Hono {
     });
     app.route('/sim/api', simRoutes(deps.sim));
   }
+  if (deps.voice) app.route('/voice', voiceRoutes(deps.voice));
   if (deps.pages) {
     app.get('/', deps.pages.index);
     if (deps.sim) app.get('/sim', deps.pages.sim);

@@ -94,6 +94,10 @@ export class KioskApp {
     for (const type of ['pointerdown', 'keydown', 'input']) {
       view.avatar.ownerDocument.addEventListener(type, () => this.activity(), { capture: true });
     }
+    // A touch anywhere interrupts the avatar at once (the mouth closes); what the touch asks for follows.
+    view.avatar.ownerDocument.addEventListener('pointerdown', () => this.avatar.stopSpeaking(), {
+      capture: true,
+    });
     client.on('Common.StatusChanged', (a) => this.setAvailability(a));
     this.greeter = new CustomerGreeter({
       client,

@@ -7,9 +7,18 @@ import { DEFAULT_SUSTAINED } from '../emotion/cue-summary.ts';
 import { KioskEmotion } from '../emotion/kiosk-emotion.ts';
 import { KioskApp } from './kiosk-app.ts';
 import { KioskView } from './kiosk-view.ts';
+import { engineVoice } from './engine-voice-source.ts';
 
 const view = new KioskView();
-const avatar = createAvatar(view.avatar, { locale: 'zh-CN' });
+// ?voice=browser uses the browser's speechSynthesis voice even where the agent has an engine (tests,
+// comparisons); ?voiceMode=elderly starts in the slower, louder mode.
+const params = new URLSearchParams(location.search);
+const voice = engineVoice();
+if (params.get('voiceMode') === 'elderly') voice.setMode('elderly');
+const avatar = createAvatar(view.avatar, {
+  locale: 'zh-CN',
+  ...(params.get('voice') === 'browser' ? {} : { engine: voice.source }),
+});
 const overlay = createOverlay(view.overlayHost);
 const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 const socketUrl = `${scheme}://${location.host}/ws`;
@@ -19,7 +28,6 @@ const client = new KioskClient({
   resolveUrl: async () => `${socketUrl}?boot=${encodeURIComponent(await fetchBootToken())}`,
 });
 // ?idleMs= shortens the idle timeout for tests and demonstrations (never below 5 s).
-const params = new URLSearchParams(location.search);
 const idleParam = Number(params.get('idleMs'));
 // ?negativeMs= shortens how long a negative cue must last before a person is offered (tests, demos).
 const negativeParam = Number(params.get('negativeMs'));
@@ -49,6 +57,7 @@ addEventListener('pointerdown', (ev) => {
 Object.assign(globalThis, {
   __branchKiosk: {
     avatar,
+    voice,
     overlay: () => overlay.state(),
     state: () => app.snapshot(),
     emotion: () => emotion.snapshot(),

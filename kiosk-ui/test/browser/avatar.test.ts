@@ -42,7 +42,8 @@ async function warmPixelShare(page: Page): Promise<number> {
 
 async function openKiosk(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  await page.goto(`${url}/`);
+  // The browser-voice and estimate path (voice.engine = browser); the engine voice has its own test.
+  await page.goto(`${url}/?voice=browser`);
   await page.waitForFunction(
     () => 'avatar' in ((globalThis as unknown as Partial<KioskWindow>).__branchKiosk ?? {}),
   );
@@ -241,7 +242,7 @@ describe('avatar on the kiosk page', () => {
         Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
       }
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/?voice=browser`);
     await page.waitForFunction(
       () => 'avatar' in ((globalThis as unknown as Partial<KioskWindow>).__branchKiosk ?? {}),
     );

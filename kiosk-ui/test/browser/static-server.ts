@@ -1,6 +1,6 @@
 // A tiny static file server for browser tests: serves kiosk-ui/dist like the device-agent does (/, /sim).
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
@@ -12,8 +12,15 @@ const TYPES: Record<string, string> = {
 };
 const ROUTES: Record<string, string> = { '/': 'index.html', '/sim': 'sim.html', '/agent': 'agent.html' };
 
-export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Answers a request itself (true) or leaves it to the static files (false). */
+export type ExtraHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export async function serveStatic(
+  dir: string,
+  extra?: ExtraHandler,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
+    if (extra?.(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = normalize(join(dir, ROUTES[path] ?? path));
     if (!file.startsWith(dir)) {

@@ -16,6 +16,9 @@ export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
 ];
 
+/** Audio plays without a user gesture, as on the kiosk (its shell starts Chromium with this flag too). */
+export const AUTOPLAY_ARGS = ['--autoplay-policy=no-user-gesture-required'];
+
 /** Camera and microphone without a person or a device: Chromium's test pattern and beep, no prompt. */
 export const FAKE_MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 
