@@ -10,6 +10,8 @@ const BASE: KnowledgeArticle = {
   body: 'Open 9 to 5.',
   tags: ['hours', 'branch'],
   effectiveFrom: '2026-01-01T00:00:00.250Z',
+  exampleQuestions: ['When do you open?', 'Are you open on Saturday?'],
+  synonyms: ['hours', 'closing time'],
 };
 
 describe('article form', () => {
@@ -64,6 +66,43 @@ describe('article form', () => {
       ok: false,
       field: 'effectiveTo',
       message: 'kb.dateOrder',
+    });
+  });
+
+  it('keeps the example questions and synonyms, one question per line and synonyms by comma', () => {
+    const v = formValues(BASE);
+    expect(v.examples).toBe('When do you open?\nAre you open on Saturday?');
+    expect(v.synonyms).toBe('hours, closing time');
+    const edited = draftFromForm(BASE, {
+      ...v,
+      examples: `${v.examples}\r\n\n  What time do you close?  \nWhen do you open?`,
+      synonyms: `${v.synonyms}，下班时间`,
+    });
+    expect(edited).toMatchObject({
+      ok: true,
+      draft: {
+        exampleQuestions: ['When do you open?', 'Are you open on Saturday?', 'What time do you close?'],
+        synonyms: ['hours', 'closing time', '下班时间'],
+      },
+    });
+    const cleared = draftFromForm(BASE, { ...v, examples: ' \n', synonyms: '' });
+    expect(cleared.ok && ('exampleQuestions' in cleared.draft || 'synonyms' in cleared.draft)).toBe(false);
+  });
+
+  it('refuses more example questions or longer synonyms than an article may carry', () => {
+    const v = formValues(BASE);
+    const many = Array.from({ length: 61 }, (_, i) => `Question ${i}?`).join('\n');
+    expect(draftFromForm(BASE, { ...v, examples: many })).toMatchObject({
+      ok: false,
+      field: 'examples',
+      message: 'kb.tooMany',
+      values: { max: 60 },
+    });
+    expect(draftFromForm(BASE, { ...v, synonyms: `ok, ${'x'.repeat(61)}` })).toMatchObject({
+      ok: false,
+      field: 'synonyms',
+      message: 'kb.tooLong',
+      values: { max: 60 },
     });
   });
 });

@@ -14,11 +14,28 @@ export interface ArticleFormValues {
   effectiveTo: string;
   /** '' for none. */
   risk: string;
+  /** Example questions, one per line: what the kiosk's intent classifier learns this topic from. */
+  examples: string;
+  /** Other words for the topic, comma-separated: what retrieval matches besides the text. */
+  synonyms: string;
 }
+
+/** The article schema's limits on the understanding data (cloud-sync's schema/article.ts). */
+const LIMITS = {
+  examples: { count: 60, length: 200 },
+  synonyms: { count: 40, length: 60 },
+} as const;
 
 export type FormResult =
   | { ok: true; draft: KnowledgeArticleDraft }
-  | { ok: false; field: keyof ArticleFormValues; message: MessageKey; vars?: Record<string, string> };
+  | {
+      ok: false;
+      field: keyof ArticleFormValues;
+      message: MessageKey;
+      /** Message keys to translate into the message (field names), and plain values (numbers). */
+      vars?: Record<string, MessageKey>;
+      values?: Record<string, number>;
+    };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -40,16 +57,30 @@ export function fromLocalInput(value: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
+const distinct = (parts: string[]): string[] => [...new Set(parts.map((t) => t.trim()).filter(Boolean))];
+
 /** Comma-separated tags (ASCII or Chinese commas), trimmed, without empties or repeats. */
 export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[,，、]/)
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ];
+  return distinct(text.split(/[,，、]/));
+}
+
+/** One entry per line, trimmed, without empties or repeats. */
+export function parseLines(text: string): string[] {
+  return distinct(text.split(/\r?\n/));
+}
+
+type ListField = keyof typeof LIMITS;
+const LIST_LABEL: Record<ListField, MessageKey> = { examples: 'kb.examples', synonyms: 'kb.synonyms' };
+
+/** The first way `items` breaks the schema's limits for `field`, as a form error. */
+function listError(field: ListField, items: string[]): FormResult | undefined {
+  const limit = LIMITS[field];
+  const vars = { field: LIST_LABEL[field] };
+  if (items.length > limit.count)
+    return { ok: false, field, message: 'kb.tooMany', vars, values: { max: limit.count } };
+  if (items.some((item) => item.length > limit.length))
+    return { ok: false, field, message: 'kb.tooLong', vars, values: { max: limit.length } };
+  return undefined;
 }
 
 export function formValues(a: KnowledgeArticle): ArticleFormValues {
@@ -60,6 +91,8 @@ export function formValues(a: KnowledgeArticle): ArticleFormValues {
     effectiveFrom: toLocalInput(a.effectiveFrom),
     effectiveTo: toLocalInput(a.effectiveTo),
     risk: a.productRiskLevel ?? '',
+    examples: (a.exampleQuestions ?? []).join('\n'),
+    synonyms: (a.synonyms ?? []).join(', '),
   };
 }
 
@@ -84,6 +117,10 @@ export function draftFromForm(base: KnowledgeArticle, v: ArticleFormValues): For
       return { ok: false, field: 'effectiveTo', message: 'kb.dateOrder' };
     to = parsed;
   }
+  const exampleQuestions = parseLines(v.examples);
+  const synonyms = parseTags(v.synonyms);
+  const bad = listError('examples', exampleQuestions) ?? listError('synonyms', synonyms);
+  if (bad) return bad;
   const risk = RISK_LEVELS.find((r) => r === v.risk);
   return {
     ok: true,
@@ -99,6 +136,9 @@ export function draftFromForm(base: KnowledgeArticle, v: ArticleFormValues): For
         ? {}
         : { effectiveTo: toLocalInput(base.effectiveTo) === v.effectiveTo ? base.effectiveTo! : to }),
       ...(risk ? { productRiskLevel: risk } : {}),
+      // Kept on every edit: an article published without them is no longer recognised by the kiosk.
+      ...(exampleQuestions.length > 0 ? { exampleQuestions } : {}),
+      ...(synonyms.length > 0 ? { synonyms } : {}),
     },
   };
 }

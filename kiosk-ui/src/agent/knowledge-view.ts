@@ -2,7 +2,7 @@
 // publishing the edit as a new version. The hub numbers versions and refuses an edit of an outdated
 // one; the editor then keeps the person's text and offers to reload.
 import { byRole, byTestId, el } from '../dom.ts';
-import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { RISK_LEVELS, draftFromForm, formValues, type ArticleFormValues } from './article-form.ts';
 import { HubError, type HubApi, type KnowledgeArticle } from './hub-api.ts';
 
@@ -31,11 +31,13 @@ export function createKnowledgeView(
   const from = byRole<HTMLInputElement>('kb-from');
   const to = byRole<HTMLInputElement>('kb-to');
   const risk = byRole<HTMLSelectElement>('kb-risk');
+  const examples = byRole<HTMLTextAreaElement>('kb-examples');
+  const synonyms = byRole<HTMLInputElement>('kb-synonyms');
   const publish = byTestId<HTMLButtonElement>('kb-publish');
   const reload = byRole<HTMLButtonElement>('kb-reload');
   const status = byTestId('kb-status');
   const inputs: Record<keyof ArticleFormValues, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement> =
-    { title, body, tags, effectiveFrom: from, effectiveTo: to, risk };
+    { title, body, tags, effectiveFrom: from, effectiveTo: to, risk, examples, synonyms };
 
   risk.replaceChildren(
     el('option', { text: t(locale, 'kb.riskNone') }),
@@ -128,9 +130,10 @@ export function createKnowledgeView(
     for (const input of Object.values(inputs)) input.removeAttribute('aria-invalid');
     const result = draftFromForm(base, values);
     if (!result.ok) {
-      const vars = Object.fromEntries(
-        Object.entries(result.vars ?? {}).map(([k, v]) => [k, t(locale, v as MessageKey)]),
-      );
+      const vars = {
+        ...Object.fromEntries(Object.entries(result.vars ?? {}).map(([k, v]) => [k, t(locale, v)])),
+        ...result.values,
+      };
       inputs[result.field].setAttribute('aria-invalid', 'true');
       inputs[result.field].focus();
       setStatus('error', t(locale, 'kb.failed', { reason: t(locale, result.message, vars) }));

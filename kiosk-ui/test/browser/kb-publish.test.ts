@@ -193,6 +193,10 @@ describe('knowledge publishing from the console', () => {
 
       const body = page.getByTestId('kb-body');
       const original = await body.inputValue();
+      // The understanding data is in the form too: a publish that dropped it would leave the kiosk
+      // unable to recognise the topic (it did once).
+      const examples = page.locator('[data-role="kb-examples"]');
+      expect((await examples.inputValue()).split('\n').length).toBeGreaterThan(3);
       await body.fill(`${original} ${MARKER}`);
       await shot(page, 'editing');
       const clicked = performance.now();
@@ -207,7 +211,8 @@ describe('knowledge publishing from the console', () => {
 
       let answer = before;
       while (!answer.text.includes(MARKER)) {
-        if (performance.now() - clicked > 30_000) throw new Error('the kiosk never answered with the edit');
+        if (performance.now() - clicked > 30_000)
+          throw new Error(`the kiosk never answered with the edit; last answer: ${JSON.stringify(answer)}`);
         await new Promise((res) => setTimeout(res, 25));
         answer = await kiosk.ask(session, QUESTION);
       }
