@@ -7,7 +7,10 @@ import { runService } from '../lib/service-main.ts';
 import type { HubServiceOptions } from '../lib/service-options.ts';
 
 await runService<HubServiceOptions>(async (o) => {
-  const logger = pino({ level: o.logLevel, base: null });
+  // Synchronous writes to the launcher's pipe: pino's default (asynchronous) stdout flushes again on
+  // process exit and retries a broken pipe forever, which hung a service whose launcher had been killed.
+  // A broken pipe here ends logging instead (device-agent's logger-exit test shows the hang).
+  const logger = pino({ level: o.logLevel, base: null }, pino.destination({ dest: 1, sync: true }));
   const hub = await startHub({
     host: o.host,
     port: o.port,

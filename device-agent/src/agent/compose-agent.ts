@@ -14,7 +14,7 @@ import { EspeakVoice } from '../voice/espeak-voice.ts';
 import { listenerHosts } from '../http/same-origin.ts';
 import { createTechApp } from '../http/tech-app.ts';
 import { JogController } from '../jog/jog-controller.ts';
-import { createAgentLogger, LogRing } from '../log/agent-logger.ts';
+import { createAgentLogger, flushLogger, LogRing } from '../log/agent-logger.ts';
 import { NoDeviceStatus, SimulatorDeviceStatus, type DeviceStatusSource } from '../runbook/device-status.ts';
 import { BUILTIN_RUNBOOKS } from '../runbook/builtin-runbooks.ts';
 import { loadRunbooks } from '../runbook/runbook-schema.ts';
@@ -294,7 +294,11 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     return {
       url,
       techUrl,
-      close: () => (closing ??= unwind().then(() => logger.info('device-agent stopped'))),
+      close: () =>
+        (closing ??= unwind().then(() => {
+          logger.info('device-agent stopped');
+          return flushLogger(logger);
+        })),
     };
   } catch (err) {
     await unwind();

@@ -1,6 +1,7 @@
 // The agent's pino logger. The PAN guard sits on the output stream, so it sees every finished line
 // (messages, objects, child bindings, errors) whatever code produced it.
 import pino, { type DestinationStream, type Logger } from 'pino';
+import sonicBoom, { type SonicBoom } from 'sonic-boom';
 import type { z } from 'zod';
 import type { LoggerOptionsSchema } from '../config/agent-options.ts';
 import { scrubText, scrubValue } from './pan-guard.ts';
@@ -37,20 +38,61 @@ export class LogRing {
   }
 }
 
+/** A destination that can be flushed (pino's SonicBoom destinations can). */
+export type FlushableStream = DestinationStream & { flush?(cb?: (err?: Error) => void): void };
+
+/**
+ * Standard output, asynchronous, without pino's exit hook. pino.destination(1) flushes synchronously on
+ * process exit, and sonic-boom's flushSync retries a broken pipe forever (4.2.1): when the launcher was
+ * killed, the agent hung in its own exit. Here a failed write (EPIPE: nobody reads any more) ends
+ * logging to stdout instead, and close() flushes asynchronously (flushLogger).
+ */
+export function stdoutDestination(fd = 1): FlushableStream {
+  // The package is CommonJS (module.exports = the class); its typings declare a default export instead.
+  const Boom = sonicBoom as unknown as typeof SonicBoom;
+  const boom = new Boom({ fd, sync: false, minLength: 0 });
+  let broken = false;
+  boom.on('error', () => {
+    broken = true;
+  });
+  return {
+    write: (line: string) => (broken ? true : boom.write(line)),
+    flush: (cb) => (broken ? cb?.() : boom.flush(cb)),
+  };
+}
+
 /** Wraps a destination so that every line passes the PAN guard (and is kept in `ring`, if given). */
-export function guardedStream(dest: DestinationStream, ring?: LogRing): DestinationStream {
+export function guardedStream(dest: FlushableStream, ring?: LogRing): FlushableStream {
   return {
     write: (line: string) => {
       const safe = scrubText(line);
       ring?.push(safe);
       return dest.write(safe);
     },
+    flush: (cb) => (dest.flush ? dest.flush(cb) : cb?.()),
   };
+}
+
+/** Writes out what the logger still holds; never waits longer than `timeoutMs` (a stalled reader). */
+export function flushLogger(logger: Logger, timeoutMs = 1000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+    try {
+      logger.flush(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
 }
 
 export function createAgentLogger(
   options: LoggerOptions | Logger,
-  stream?: DestinationStream,
+  stream?: FlushableStream,
   ring?: LogRing,
 ): Logger {
   if (isLogger(options)) {
@@ -65,7 +107,9 @@ export function createAgentLogger(
   }
   const dest =
     stream ??
-    (options.file ? pino.destination({ dest: options.file, sync: true, mkdir: true }) : pino.destination(1));
+    (options.file
+      ? pino.destination({ dest: options.file, sync: true, mkdir: true })
+      : stdoutDestination());
   return pino(
     {
       level: options.level,
