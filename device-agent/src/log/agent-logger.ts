@@ -107,9 +107,7 @@ export function createAgentLogger(
   }
   const dest =
     stream ??
-    (options.file
-      ? pino.destination({ dest: options.file, sync: true, mkdir: true })
-      : stdoutDestination());
+    (options.file ? pino.destination({ dest: options.file, sync: true, mkdir: true }) : stdoutDestination());
   return pino(
     {
       level: options.level,
