@@ -1,6 +1,7 @@
 // Assembles the agent from its parts. The arm and sync factories are passed in, so this module names
 // only the interfaces of firmware-bridge and cloud-sync; start-agent.ts supplies the real ones.
 import { getRequestListener } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { KioskSync } from '@branch/cloud-sync';
 import { FIXTURES, HOME_POSE, type ArmController } from '@branch/firmware-bridge';
@@ -38,6 +39,8 @@ import { CustomerPresence } from '../gpio/customer-presence.ts';
 import { keepConnected } from '../arm/keep-connected.ts';
 import { buildDrivers, type Drivers } from './drivers.ts';
 import { closeServer, listen, urlOf } from './listen.ts';
+import { createTechServer } from './tech-server.ts';
+import { clientAddress } from '../tech/client-address.ts';
 import { health, registerGauges } from './observability.ts';
 import { simControls } from './sim-controls.ts';
 
@@ -57,7 +60,7 @@ export interface AgentFactories {
 export interface RunningAgent {
   /** http://host:port of the kiosk API (pages, /ws, /healthz, /metrics, /sim/api). */
   url: string;
-  /** http://host:port of the technician console (/tech) and API (/tech/api, /tech/ws). */
+  /** http(s)://host:port of the technician console (/tech) and API (/tech/api, /tech/ws); https with TLS. */
   techUrl: string;
   close(): Promise<void>;
 }
@@ -250,6 +253,12 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
 
     const techApp = createTechApp(
       tech,
+      (c) =>
+        clientAddress(
+          getConnInfo(c).remote.address,
+          c.req.header('x-forwarded-for'),
+          o.technician.trustedProxies,
+        ),
       o.staticDir
         ? {
             tech: serveStatic({ root: o.staticDir, path: 'tech.html' }),
@@ -257,7 +266,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
           }
         : undefined,
     );
-    const techServer: Server = createServer(getRequestListener(techApp.fetch));
+    const { server: techServer, tls: techTls } = createTechServer(o.technician, techApp.fetch);
     techServer.headersTimeout = 10_000;
     techServer.requestTimeout = 30_000;
     const techWs = new TechWs(techServer, tech, logger.child({ c: 'tech-ws' }));
@@ -278,7 +287,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     cleanup.push(stopConnecting);
 
     const url = urlOf(address);
-    const techUrl = urlOf(techAddress);
+    const techUrl = urlOf(techAddress, techTls ? 'https' : 'http');
     logger.info(
       {
         url,

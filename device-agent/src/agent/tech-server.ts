@@ -1,0 +1,46 @@
+// The technician listener's server. With a certificate and key configured it is HTTPS, so the PIN, the
+// bearer tokens and /tech/ws (then wss) cross the service LAN encrypted; without them it is plain HTTP,
+// which the options allow only on loopback or behind a TLS-terminating proxy (allowPlaintext).
+import { createAdaptorServer } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+
+type Fetch = Parameters<typeof createAdaptorServer>[0]['fetch'];
+
+export interface TechTlsFiles {
+  tlsCertFile?: string | undefined;
+  tlsKeyFile?: string | undefined;
+}
+
+export function createTechServer(t: TechTlsFiles, fetch: Fetch): { server: Server; tls: boolean } {
+  if (t.tlsCertFile === undefined || t.tlsKeyFile === undefined)
+    return { server: createAdaptorServer({ fetch }) as Server, tls: false };
+  const cert = readPem(t.tlsCertFile, 'tlsCertFile');
+  const key = readPem(t.tlsKeyFile, 'tlsKeyFile');
+  try {
+    const server = createAdaptorServer({
+      fetch,
+      createServer: createHttpsServer,
+      serverOptions: { cert, key, minVersion: 'TLSv1.2' },
+    });
+    return { server: server as Server, tls: true };
+  } catch (err) {
+    throw new Error(
+      `agent: technician.tlsCertFile ${t.tlsCertFile} and technician.tlsKeyFile ${t.tlsKeyFile} ` +
+        `are not a usable certificate and key (${(err as Error).message})`,
+      { cause: err },
+    );
+  }
+}
+
+function readPem(file: string, key: 'tlsCertFile' | 'tlsKeyFile'): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new Error(`agent: technician.${key} ${file} cannot be read (${e.code ?? e.message})`, {
+      cause: err,
+    });
+  }
+}
