@@ -48,7 +48,8 @@ const login = (body: unknown, from: string) =>
 describe('technician lockout per client address', () => {
   it('locks the guessing address only: the same account signs in from another address', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await login({ user: LI.user, pin: '000000' }, '127.0.0.2')).status);
+    for (let i = 0; i < 5; i++)
+      codes.push((await login({ user: LI.user, pin: '000000' }, '127.0.0.2')).status);
     expect(codes).toEqual([401, 401, 401, 401, 429]);
     const locked = await login(LI, '127.0.0.2');
     expect(locked.status).toBe(429);

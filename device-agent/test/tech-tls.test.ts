@@ -80,12 +80,12 @@ describe('technician listener over TLS', () => {
 
 describe('technician listener start-up refusals', () => {
   it('refuses half a TLS configuration', async () => {
-    await expect(startAgent({ ...base, technician: { ...technician, tlsCertFile: tls.certFile } })).rejects.toThrow(
-      /tlsCertFile and tlsKeyFile go together/,
-    );
-    await expect(startAgent({ ...base, technician: { ...technician, tlsKeyFile: tls.keyFile } })).rejects.toThrow(
-      /tlsCertFile and tlsKeyFile go together/,
-    );
+    await expect(
+      startAgent({ ...base, technician: { ...technician, tlsCertFile: tls.certFile } }),
+    ).rejects.toThrow(/tlsCertFile and tlsKeyFile go together/);
+    await expect(
+      startAgent({ ...base, technician: { ...technician, tlsKeyFile: tls.keyFile } }),
+    ).rejects.toThrow(/tlsCertFile and tlsKeyFile go together/);
   });
 
   it('names a certificate or key file it cannot read, or a pair that does not fit', async () => {

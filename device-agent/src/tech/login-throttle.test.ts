@@ -80,7 +80,9 @@ describe('clientAddress', () => {
     expect(clientAddress(undefined, undefined, [])).toBe('unknown');
   });
   it('tells loopback hosts', () => {
-    for (const h of ['127.0.0.1', '127.8.0.1', '::1', '[::1]', 'localhost']) expect(isLoopbackHost(h)).toBe(true);
-    for (const h of ['0.0.0.0', '::', '10.0.0.5', 'kiosk.lan', '128.0.0.1']) expect(isLoopbackHost(h)).toBe(false);
+    for (const h of ['127.0.0.1', '127.8.0.1', '::1', '[::1]', 'localhost'])
+      expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['0.0.0.0', '::', '10.0.0.5', 'kiosk.lan', '128.0.0.1'])
+      expect(isLoopbackHost(h)).toBe(false);
   });
 });

@@ -53,7 +53,12 @@ describe('TechnicianAuth', () => {
   });
   it('answers an unknown name exactly like a wrong PIN, and counts it against the address', async () => {
     const accounts = [
-      { id: 'li.wei', name: 'Li Wei', role: 'technician' as const, pinHash: await hashTechnicianPin('1357', FAST) },
+      {
+        id: 'li.wei',
+        name: 'Li Wei',
+        role: 'technician' as const,
+        pinHash: await hashTechnicianPin('1357', FAST),
+      },
       { id: 'chen', name: 'Chen', role: 'lead' as const, pinHash: await hashTechnicianPin('2468', FAST) },
     ];
     const auth = new TechnicianAuth(accounts, 60_000, () => 0);
@@ -61,6 +66,10 @@ describe('TechnicianAuth', () => {
     const wrong = await auth.login('0000', 'li.wei', 'b');
     expect(unknown).toEqual({ ok: false, reason: 'wrong_pin', attemptsLeft: 4 });
     expect(wrong).toEqual(unknown);
-    expect(await auth.login('1357', 'nobody', 'a')).toEqual({ ok: false, reason: 'wrong_pin', attemptsLeft: 3 });
+    expect(await auth.login('1357', 'nobody', 'a')).toEqual({
+      ok: false,
+      reason: 'wrong_pin',
+      attemptsLeft: 3,
+    });
   });
 });

@@ -63,7 +63,10 @@ export class TechnicianAuth {
           ? this.accounts[0]
           : undefined
         : this.accounts.find((a) => a.id === user);
-    const right = await verifyTechnicianPin(pin, (account ?? (this.accounts[0] as TechnicianAccount)).pinHash);
+    const right = await verifyTechnicianPin(
+      pin,
+      (account ?? (this.accounts[0] as TechnicianAccount)).pinHash,
+    );
     if (account && right) {
       this.throttle.succeeded(client);
       const token = randomBytes(32).toString('base64url');
@@ -72,7 +75,8 @@ export class TechnicianAuth {
       this.tokens.set(token, { expiresAt, who });
       return { ok: true, token, expiresAt, technician: who };
     }
-    if (admitted.attemptsLeft > 0) return { ok: false, reason: 'wrong_pin', attemptsLeft: admitted.attemptsLeft };
+    if (admitted.attemptsLeft > 0)
+      return { ok: false, reason: 'wrong_pin', attemptsLeft: admitted.attemptsLeft };
     return { ok: false, reason: 'locked', retryAfterMs: this.throttle.retryAfterMs(client, this.now()) };
   }
 
