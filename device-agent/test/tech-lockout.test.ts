@@ -17,11 +17,11 @@ const CHEN = { user: 'chen.jing', pin: '246801' };
 
 let dir: string;
 let agent: RunningAgent;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tech-lockout-'));
-  agent = await startAgent({
+
+async function start(dataDir: string, trustedProxies: string[] = []): Promise<RunningAgent> {
+  return startAgent({
     port: 0,
-    dataDir: join(dir, 'data'),
+    dataDir: join(dir, dataDir),
     kioskId: 'kiosk-lock1',
     hub: { url: 'http://127.0.0.1:9', token: 'unused-token' },
     cardKey: CARD_KEY,
@@ -32,10 +32,16 @@ beforeAll(async () => {
         { id: CHEN.user, name: 'Chen Jing', role: 'lead', pinHash: await hashTechnicianPin(CHEN.pin, FAST) },
       ],
       port: 0,
+      trustedProxies,
     },
     voice: { engine: 'browser' },
     logger: { level: 'silent' },
   });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tech-lockout-'));
+  agent = await start('data');
 });
 afterAll(async () => {
   await agent?.close();
@@ -75,5 +81,32 @@ describe('technician lockout per client address', () => {
     expect(wrong).toEqual(unknown);
     for (let i = 0; i < 4; i++) await login({ user: `nobody${i}`, pin: '000000' }, '127.0.0.6');
     expect((await login(LI, '127.0.0.6')).status).toBe(429);
+  });
+});
+
+describe('technician lockout behind a trusted TLS proxy', () => {
+  let proxied: RunningAgent;
+  beforeAll(async () => {
+    proxied = await start('data-proxied', ['127.0.0.8']);
+  });
+  afterAll(async () => {
+    await proxied?.close();
+  });
+  const via = (body: unknown, from: string, forwardedFor: string) =>
+    nodeRequest(`${proxied.techUrl}/tech/api/login`, {
+      body,
+      localAddress: from,
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+
+  it('counts failures against the client the proxy names, not against the proxy', async () => {
+    for (let i = 0; i < 5; i++) await via({ user: LI.user, pin: '000000' }, '127.0.0.8', '10.0.0.1');
+    expect((await via(LI, '127.0.0.8', '10.0.0.1')).status).toBe(429);
+    expect((await via(LI, '127.0.0.8', '6.6.6.6, 10.0.0.2')).status).toBe(200);
+  });
+
+  it('ignores X-Forwarded-For from anyone else, so a guesser cannot shed its lockout', async () => {
+    for (let i = 0; i < 5; i++) await via({ user: LI.user, pin: '000000' }, '127.0.0.9', `10.0.1.${i}`);
+    expect((await via(LI, '127.0.0.9', '10.0.1.99')).status).toBe(429);
   });
 });
