@@ -1,7 +1,6 @@
 // Assembles the agent from its parts. The arm and sync factories are passed in, so this module names
 // only the interfaces of firmware-bridge and cloud-sync; start-agent.ts supplies the real ones.
 import { getRequestListener } from '@hono/node-server';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { KioskSync } from '@branch/cloud-sync';
 import { FIXTURES, HOME_POSE, type ArmController } from '@branch/firmware-bridge';
@@ -39,8 +38,7 @@ import { CustomerPresence } from '../gpio/customer-presence.ts';
 import { keepConnected } from '../arm/keep-connected.ts';
 import { buildDrivers, type Drivers } from './drivers.ts';
 import { closeServer, listen, urlOf } from './listen.ts';
-import { createTechServer } from './tech-server.ts';
-import { clientAddress } from '../tech/client-address.ts';
+import { createTechServer, techClientOf } from './tech-server.ts';
 import { health, registerGauges } from './observability.ts';
 import { simControls } from './sim-controls.ts';
 
@@ -253,12 +251,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
 
     const techApp = createTechApp(
       tech,
-      (c) =>
-        clientAddress(
-          getConnInfo(c).remote.address,
-          c.req.header('x-forwarded-for'),
-          o.technician.trustedProxies,
-        ),
+      techClientOf(o.technician.trustedProxies),
       o.staticDir
         ? {
             tech: serveStatic({ root: o.staticDir, path: 'tech.html' }),

@@ -2,9 +2,12 @@
 // bearer tokens and /tech/ws (then wss) cross the service LAN encrypted; without them it is plain HTTP,
 // which the options allow only on loopback or behind a TLS-terminating proxy (allowPlaintext).
 import { createAdaptorServer } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { ClientOf } from '../http/tech-routes.ts';
+import { clientAddress } from '../tech/client-address.ts';
 
 type Fetch = Parameters<typeof createAdaptorServer>[0]['fetch'];
 
@@ -43,4 +46,9 @@ function readPem(file: string, key: 'tlsCertFile' | 'tlsKeyFile'): Buffer {
       cause: err,
     });
   }
+}
+
+/** The address a sign-in counts against: the connection's peer, or the client a trusted proxy names. */
+export function techClientOf(trustedProxies: readonly string[]): ClientOf {
+  return (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustedProxies);
 }
