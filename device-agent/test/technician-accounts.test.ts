@@ -1,9 +1,11 @@
 // Personal technician accounts (issue 14, "Also"): each person signs in with their own name and PIN; a
 // safety reset, a runbook and a jog are recorded against that person, not 'technician'. The trial
-// account (the single legacy PIN hash of the branch in a box) still signs in. Lockout is per account.
+// account (the single legacy PIN hash of the branch in a box) still signs in. Lockout is per client
+// address, never per account (tech-lockout.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashTechnicianPin } from '../src/tech/pin-hash.ts';
 import { postJson, startHarness, TECH_PIN, waitFor, type Harness } from './harness.ts';
+import { nodeRequest } from './support/node-request.ts';
 import { waitArmLinkUp } from './support/readiness.ts';
 
 const FAST = { N: 1024, r: 8, p: 1 };
@@ -90,9 +92,11 @@ describe('technician personal accounts', () => {
     expect(run.by).toBe('chen.jing');
   });
 
-  it('locks one account after repeated wrong PINs, not everyone', async () => {
-    for (let i = 0; i < 5; i++) await login({ user: LI.user, pin: '000000' });
-    expect((await login(LI)).status).toBe(429);
-    expect((await login(CHEN)).status).toBe(200);
+  it('locks the guessing address after repeated wrong PINs, not the account', async () => {
+    const from = (body: unknown) =>
+      nodeRequest(`${h.agent.techUrl}/tech/api/login`, { body, localAddress: '127.0.0.2' });
+    for (let i = 0; i < 5; i++) await from({ user: LI.user, pin: '000000' });
+    expect((await from(LI)).status).toBe(429);
+    expect((await login(LI)).status).toBe(200);
   });
 });

@@ -29,6 +29,13 @@ export const BranchConfigSchema = z
         host: Host,
         /** -1: follow the agent (agent.port + 1, or any free port when agent.port is 0). */
         port: z.number().int().min(-1).max(65_535),
+        /** PEM certificate and key files ('' for none): with both, the console is served over HTTPS. */
+        tlsCertFile: z.string(),
+        tlsKeyFile: z.string(),
+        /** Plain HTTP on a non-loopback host: only behind a TLS-terminating proxy. */
+        allowPlaintext: z.boolean(),
+        /** Comma-separated proxy addresses whose X-Forwarded-For names the client ('' for none). */
+        trustedProxies: z.string(),
       })
       .strict(),
     simulator: z
@@ -69,7 +76,14 @@ export const DEFAULT_CONFIG: BranchConfig = {
   logLevel: 'info',
   hub: { host: '127.0.0.1', port: 7100 },
   agent: { host: '127.0.0.1', port: 7200, kioskId: 'kiosk-sim-1' },
-  technician: { host: '127.0.0.1', port: -1 },
+  technician: {
+    host: '127.0.0.1',
+    port: -1,
+    tlsCertFile: '',
+    tlsKeyFile: '',
+    allowPlaintext: false,
+    trustedProxies: '',
+  },
   simulator: { enabled: true, dialect: 'binary' },
   arm: { port: '/dev/ttyUSB0', baudRate: 115_200 },
   safety: { presenceClearMs: 3000, estopDebounceMs: 5 },

@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configKeys, envNameFor, loadConfig } from './config.ts';
 import { DEFAULT_CONFIG } from './config-schema.ts';
+import { technicianServiceOptions } from './service-options.ts';
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'branch-config-'));
@@ -67,5 +68,25 @@ describe('configKeys', () => {
     expect(envs).toContain('KIOSK_DATA_DIR');
     expect(envs).toContain('KIOSK_ARM_BAUD_RATE');
     expect(new Set(envs).size).toBe(envs.length);
+  });
+});
+
+describe('technician TLS settings', () => {
+  it('map from the environment onto the agent, files absolute, proxies a list', () => {
+    const env = {
+      KIOSK_TECHNICIAN_TLS_CERT_FILE: 'tls/cert.pem',
+      KIOSK_TECHNICIAN_TLS_KEY_FILE: '/etc/kiosk/key.pem',
+      KIOSK_TECHNICIAN_ALLOW_PLAINTEXT: '1',
+      KIOSK_TECHNICIAN_TRUSTED_PROXIES: '127.0.0.1, ::1',
+    };
+    const t = technicianServiceOptions(loadConfig({ cwd: tmp(), env }).config);
+    expect(t).toMatchObject({
+      tlsCertFile: resolve('tls/cert.pem'),
+      tlsKeyFile: '/etc/kiosk/key.pem',
+      allowPlaintext: true,
+      trustedProxies: ['127.0.0.1', '::1'],
+    });
+    const plain = technicianServiceOptions(loadConfig({ cwd: tmp(), env: {} }).config);
+    expect(plain).toEqual({ host: '127.0.0.1', port: 7201, allowPlaintext: false, trustedProxies: [] });
   });
 });

@@ -1,6 +1,6 @@
 // Maps the branch configuration and secrets onto each service's own options. The options travel to the
 // service process as JSON, so they hold only plain data.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BranchConfig } from './config-schema.ts';
 import type { BranchSecrets } from './secrets.ts';
 
@@ -28,7 +28,15 @@ export interface AgentServiceOptions {
   safety: BranchConfig['safety'];
   voice: BranchConfig['voice'];
   technicianPin: string;
-  technician: BranchConfig['technician'];
+  technician: {
+    host: string;
+    port: number;
+    /** Absolute paths, or absent. */
+    tlsCertFile?: string;
+    tlsKeyFile?: string;
+    allowPlaintext: boolean;
+    trustedProxies: string[];
+  };
   /** The simulator's control channel, where runbooks read the fixtures' states (simulation only). */
   simulatorControlUrl?: string;
 }
@@ -58,6 +66,22 @@ export function technicianPort(config: BranchConfig): number {
   return config.agent.port === 0 || config.agent.port === 65_535 ? 0 : config.agent.port + 1;
 }
 
+/** The agent's technician listener options: '' means absent; files resolved against the working directory. */
+export function technicianServiceOptions(config: BranchConfig): AgentServiceOptions['technician'] {
+  const t = config.technician;
+  return {
+    host: t.host,
+    port: technicianPort(config),
+    ...(t.tlsCertFile === '' ? {} : { tlsCertFile: resolve(t.tlsCertFile) }),
+    ...(t.tlsKeyFile === '' ? {} : { tlsKeyFile: resolve(t.tlsKeyFile) }),
+    allowPlaintext: t.allowPlaintext,
+    trustedProxies: t.trustedProxies
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
+  };
+}
+
 export function agentServiceOptions(
   config: BranchConfig,
   secrets: BranchSecrets,
@@ -80,7 +104,7 @@ export function agentServiceOptions(
     safety: config.safety,
     voice: config.voice,
     technicianPin: secrets.technicianPin,
-    technician: { host: config.technician.host, port: technicianPort(config) },
+    technician: technicianServiceOptions(config),
     ...(simulatorControlUrl === undefined ? {} : { simulatorControlUrl }),
   };
 }

@@ -19,8 +19,7 @@ await runService<AgentServiceOptions>(async (o) => {
     voice: o.voice,
     technician: {
       pinHash: await hashTechnicianPin(o.technicianPin),
-      host: o.technician.host,
-      port: o.technician.port,
+      ...o.technician,
     },
     deviceStatus: o.simulatorControlUrl
       ? { kind: 'simulator', url: o.simulatorControlUrl }

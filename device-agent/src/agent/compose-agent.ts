@@ -38,6 +38,7 @@ import { CustomerPresence } from '../gpio/customer-presence.ts';
 import { keepConnected } from '../arm/keep-connected.ts';
 import { buildDrivers, type Drivers } from './drivers.ts';
 import { closeServer, listen, urlOf } from './listen.ts';
+import { createTechServer, techClientOf } from './tech-server.ts';
 import { health, registerGauges } from './observability.ts';
 import { simControls } from './sim-controls.ts';
 
@@ -57,7 +58,7 @@ export interface AgentFactories {
 export interface RunningAgent {
   /** http://host:port of the kiosk API (pages, /ws, /healthz, /metrics, /sim/api). */
   url: string;
-  /** http://host:port of the technician console (/tech) and API (/tech/api, /tech/ws). */
+  /** http(s)://host:port of the technician console (/tech) and API (/tech/api, /tech/ws); https with TLS. */
   techUrl: string;
   close(): Promise<void>;
 }
@@ -250,6 +251,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
 
     const techApp = createTechApp(
       tech,
+      techClientOf(o.technician.trustedProxies),
       o.staticDir
         ? {
             tech: serveStatic({ root: o.staticDir, path: 'tech.html' }),
@@ -257,7 +259,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
           }
         : undefined,
     );
-    const techServer: Server = createServer(getRequestListener(techApp.fetch));
+    const { server: techServer, tls: techTls } = createTechServer(o.technician, techApp.fetch);
     techServer.headersTimeout = 10_000;
     techServer.requestTimeout = 30_000;
     const techWs = new TechWs(techServer, tech, logger.child({ c: 'tech-ws' }));
@@ -278,7 +280,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     cleanup.push(stopConnecting);
 
     const url = urlOf(address);
-    const techUrl = urlOf(techAddress);
+    const techUrl = urlOf(techAddress, techTls ? 'https' : 'http');
     logger.info(
       {
         url,

@@ -32,6 +32,6 @@ export function closeServer(server: Server): Promise<void> {
   });
 }
 
-export function urlOf(a: AddressInfo): string {
-  return a.family === 'IPv6' ? `http://[${a.address}]:${a.port}` : `http://${a.address}:${a.port}`;
+export function urlOf(a: AddressInfo, scheme: 'http' | 'https' = 'http'): string {
+  return a.family === 'IPv6' ? `${scheme}://[${a.address}]:${a.port}` : `${scheme}://${a.address}:${a.port}`;
 }

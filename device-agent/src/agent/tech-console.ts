@@ -187,7 +187,7 @@ export function techConsole(p: TechParts): TechDeps & { close(): void } {
   });
 
   return {
-    login: (pin, user) => p.auth.login(pin, user),
+    login: (pin, user, client) => p.auth.login(pin, user, client),
     verify: (token) => p.auth.verify(token),
     whoIs: (token) => p.auth.whoIs(token),
     signOut: (token) => p.auth.signOut(token),

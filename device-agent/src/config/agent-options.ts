@@ -1,5 +1,7 @@
 // Options of startAgent, validated with zod so that a JSON config and a programmatic caller get the
 // same checks and the same clear errors.
+import { isIP } from 'node:net';
+import { isLoopbackHost } from '../tech/client-address.ts';
 import { PinHash, TechnicianAccountSchema } from '../tech/technician-accounts.ts';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -146,8 +148,38 @@ export const AgentOptionsSchema = z
         /** Technician console and API listener: its own address (e.g. the service LAN), not the kiosk's. */
         host: z.string().min(1).max(255).default('127.0.0.1'),
         port: Port.default(7201),
+        /** PEM certificate (chain) and private key files: with both, the listener serves HTTPS and wss. */
+        tlsCertFile: z.string().min(1).optional(),
+        tlsKeyFile: z.string().min(1).optional(),
+        /**
+         * Plain HTTP on a non-loopback host. Only behind a TLS-terminating proxy on a network segment
+         * nobody else reaches; without it such a host needs tlsCertFile and tlsKeyFile.
+         */
+        allowPlaintext: z.boolean().default(false),
+        /**
+         * Addresses of TLS-terminating proxies: for a connection from one of these, sign-in attempts
+         * count against the address the proxy put last in X-Forwarded-For, not against the proxy.
+         */
+        trustedProxies: z
+          .array(z.string().refine((a) => isIP(a) !== 0, 'an IP address'))
+          .max(16)
+          .default([]),
       })
       .strict()
+      .refine((t) => (t.tlsCertFile === undefined) === (t.tlsKeyFile === undefined), {
+        message: 'tlsCertFile and tlsKeyFile go together: set both or neither',
+        path: ['tlsKeyFile'],
+      })
+      .superRefine((t, ctx) => {
+        if (isLoopbackHost(t.host) || t.tlsCertFile !== undefined || t.allowPlaintext) return;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['host'],
+          message:
+            `technician.host ${t.host} is not loopback: set tlsCertFile and tlsKeyFile (HTTPS), or allowPlaintext ` +
+            'only when a TLS-terminating proxy fronts the listener',
+        });
+      })
       .refine((t) => t.pinHash !== undefined || t.accounts.length > 0, 'set pinHash or at least one account')
       .refine(
         (t) => new Set(t.accounts.map((a) => a.id)).size === t.accounts.length,

@@ -3,17 +3,18 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { TechDeps } from '../tech/tech-deps.ts';
 import { guardApp } from './app.ts';
-import { techRoutes } from './tech-routes.ts';
+import { techRoutes, type ClientOf } from './tech-routes.ts';
 
 export interface TechPages {
   tech: MiddlewareHandler;
   assets: MiddlewareHandler;
 }
 
-export function createTechApp(deps: TechDeps, pages?: TechPages): Hono {
+/** `clientOf`: the address sign-in attempts are counted against (the server knows the connection). */
+export function createTechApp(deps: TechDeps, clientOf: ClientOf, pages?: TechPages): Hono {
   const app = new Hono();
   guardApp(app);
-  app.route('/tech/api', techRoutes(deps));
+  app.route('/tech/api', techRoutes(deps, clientOf));
   if (pages) {
     app.get('/', (c) => c.redirect('/tech'));
     app.get('/tech', pages.tech);

@@ -1,7 +1,7 @@
 // The technician API under /tech/api: sign-in (public), then everything behind a bearer token: safety
 // reset and history, inventory, live status, self-test, runbooks, hold-to-run jog, diagnostic bundle.
 // Every body is checked with zod (readJsonBody) and limited in size by the app.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { TechDeps } from '../tech/tech-deps.ts';
 import { readJsonBody } from './read-json-body.ts';
@@ -28,25 +28,30 @@ export const JogStartBody = z
 const JogIdBody = z.object({ jogId: z.uuid() }).strict();
 const Limit = z.coerce.number().int().min(1).max(1000).default(100);
 
-export function techRoutes(deps: TechDeps): Hono {
+/** The address a request's sign-in attempts are counted against (supplied by the server side). */
+export type ClientOf = (c: Context) => string;
+
+export function techRoutes(deps: TechDeps, clientOf: ClientOf): Hono {
   const app = new Hono();
   app.post('/login', async (c) => {
     const body = await readJsonBody(c, LoginBody);
     if (!body.ok) return body.response;
-    const r = await deps.login(body.data.pin, body.data.user);
+    const r = await deps.login(body.data.pin, body.data.user, clientOf(c));
     if (r.ok)
       return c.json({
         token: r.token,
         expiresAt: new Date(r.expiresAt).toISOString(),
         technician: r.technician,
       });
-    // An unknown name is answered like a wrong PIN: sign-in does not tell which names exist.
-    if (r.reason === 'unknown_user') return c.json({ error: 'wrong name or PIN' }, 401);
     if (r.reason === 'locked') {
       c.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
-      return c.json({ error: 'too many failed sign-ins; locked', retryAfterMs: r.retryAfterMs }, 429);
+      return c.json(
+        { error: 'too many failed sign-ins from this address; locked', retryAfterMs: r.retryAfterMs },
+        429,
+      );
     }
-    return c.json({ error: 'wrong PIN', attemptsLeft: r.attemptsLeft }, 401);
+    // One answer for a wrong PIN and an unknown name: sign-in does not tell which names exist.
+    return c.json({ error: 'wrong name or PIN', attemptsLeft: r.attemptsLeft }, 401);
   });
 
   // Everything below needs a live token.

@@ -65,7 +65,8 @@ export interface ArmTelemetry {
 }
 
 export interface TechDeps {
-  login(pin: string, user?: string): Promise<LoginResult>;
+  /** `client`: the address the attempt is counted against (see client-address.ts). */
+  login(pin: string, user: string | undefined, client: string): Promise<LoginResult>;
   verify(token: string): boolean;
   /** The person signed in with `token`, or null. */
   whoIs(token: string): TechnicianIdentity | null;

@@ -1,11 +1,10 @@
-// Technician sign-in: personal accounts (name, scrypt-hashed PIN, role), a 5-minute lockout of an
-// account after 5 failures in a row, and short-lived random bearer tokens kept in memory only, each
-// bound to the person who signed in, so every reset, runbook and jog is recorded against them.
+// Technician sign-in: personal accounts (name, scrypt-hashed PIN, role), failures counted and locked
+// out per client address (login-throttle.ts), never per account, so a guesser on the service LAN cannot
+// keep a technician elsewhere out; and short-lived random bearer tokens kept in memory only, each bound
+// to the person who signed in, so every reset, runbook and jog is recorded against them.
 import { randomBytes } from 'node:crypto';
+import { LoginThrottle } from './login-throttle.ts';
 import { verifyTechnicianPin } from './pin-hash.ts';
-
-export const MAX_FAILURES = 5;
-export const LOCKOUT_MS = 5 * 60_000;
 
 export type TechnicianRole = 'technician' | 'lead';
 
@@ -29,26 +28,20 @@ export const TRIAL_TECHNICIAN: TechnicianIdentity = {
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: number; technician: TechnicianIdentity }
+  /** A wrong PIN and an unknown name are one answer: sign-in does not tell which names exist. */
   | { ok: false; reason: 'wrong_pin'; attemptsLeft: number }
-  | { ok: false; reason: 'unknown_user' }
   | { ok: false; reason: 'locked'; retryAfterMs: number };
-
-interface Lock {
-  failures: number;
-  lockedUntil: number;
-}
 
 export class TechnicianAuth {
   private readonly accounts: TechnicianAccount[];
-  private readonly locks = new Map<string, Lock>();
   private tokens = new Map<string, { expiresAt: number; who: TechnicianIdentity }>();
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     /** The accounts, or one PIN hash (the trial account). */
     accounts: string | readonly TechnicianAccount[],
     private readonly tokenTtlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly throttle = new LoginThrottle(),
   ) {
     this.accounts =
       typeof accounts === 'string' ? [{ ...TRIAL_TECHNICIAN, pinHash: accounts }] : [...accounts];
@@ -56,45 +49,35 @@ export class TechnicianAuth {
   }
 
   /**
-   * Checks are serialised, so parallel guesses cannot slip past the failure count. `user` may be left
-   * out when there is only one account.
+   * Signs `client` (its address) in. The attempt is counted against the address before the PIN is
+   * checked, synchronously, so parallel guesses all count. `user` may be left out when there is only
+   * one account. An unknown name is checked against a real account's hash and counted like a wrong PIN,
+   * so neither the answer nor its timing tells names apart.
    */
-  login(pin: string, user?: string): Promise<LoginResult> {
-    const result = this.queue.then(() => this.check(pin, user));
-    this.queue = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
-
-  private async check(pin: string, user: string | undefined): Promise<LoginResult> {
+  async login(pin: string, user: string | undefined, client: string): Promise<LoginResult> {
+    const admitted = this.throttle.attempt(client, this.now());
+    if (!admitted.ok) return { ok: false, reason: 'locked', retryAfterMs: admitted.retryAfterMs };
     const account =
       user === undefined
         ? this.accounts.length === 1
           ? this.accounts[0]
           : undefined
         : this.accounts.find((a) => a.id === user);
-    if (!account) return { ok: false, reason: 'unknown_user' };
-    const lock = this.locks.get(account.id) ?? { failures: 0, lockedUntil: 0 };
-    this.locks.set(account.id, lock);
-    if (this.now() < lock.lockedUntil)
-      return { ok: false, reason: 'locked', retryAfterMs: lock.lockedUntil - this.now() };
-    if (await verifyTechnicianPin(pin, account.pinHash)) {
-      lock.failures = 0;
+    const right = await verifyTechnicianPin(
+      pin,
+      (account ?? (this.accounts[0] as TechnicianAccount)).pinHash,
+    );
+    if (account && right) {
+      this.throttle.succeeded(client);
       const token = randomBytes(32).toString('base64url');
       const expiresAt = this.now() + this.tokenTtlMs;
       const who: TechnicianIdentity = { id: account.id, name: account.name, role: account.role };
       this.tokens.set(token, { expiresAt, who });
       return { ok: true, token, expiresAt, technician: who };
     }
-    lock.failures++;
-    if (lock.failures >= MAX_FAILURES) {
-      lock.failures = 0;
-      lock.lockedUntil = this.now() + LOCKOUT_MS;
-      return { ok: false, reason: 'locked', retryAfterMs: LOCKOUT_MS };
-    }
-    return { ok: false, reason: 'wrong_pin', attemptsLeft: MAX_FAILURES - lock.failures };
+    if (admitted.attemptsLeft > 0)
+      return { ok: false, reason: 'wrong_pin', attemptsLeft: admitted.attemptsLeft };
+    return { ok: false, reason: 'locked', retryAfterMs: this.throttle.retryAfterMs(client, this.now()) };
   }
 
   /** The person a live token belongs to; null for an unknown or expired one. */
