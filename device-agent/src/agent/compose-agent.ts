@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { CardService } from '../card/card-service.ts';
 import { AgentOptionsSchema, type AgentOptions } from '../config/agent-options.ts';
 import { createApp } from '../http/app.ts';
-import { EspeakVoice } from '../voice/espeak-voice.ts';
+import { startVoice } from '../voice/espeak-voice.ts';
 import { listenerHosts } from '../http/same-origin.ts';
 import { createTechApp } from '../http/tech-app.ts';
 import { JogController } from '../jog/jog-controller.ts';
@@ -29,15 +29,14 @@ import { HandoffRelay } from '../handoff/handoff-relay.ts';
 import { ConversationStore } from '../store/conversation-store.ts';
 import { openDatabase, type Db } from '../store/open-database.ts';
 import { SafetyEventStore } from '../store/safety-event-store.ts';
-import { TechnicianAuth } from '../tech/technician-auth.ts';
+import { TechnicianAuth, technicianAccounts } from '../tech/technician-auth.ts';
 import { AGENT_VERSION } from '../version.ts';
 import { WsGateway } from '../ws/ws-gateway.ts';
 import { newBootToken } from '../http/boot-token.ts';
-import { TRIAL_TECHNICIAN, type TechnicianAccount } from '../tech/technician-auth.ts';
 import { CustomerPresence } from '../gpio/customer-presence.ts';
 import { keepConnected } from '../arm/keep-connected.ts';
 import { buildDrivers, type Drivers } from './drivers.ts';
-import { closeServer, listen, urlOf } from './listen.ts';
+import { closeServer, listen, urlOf, withRequestTimeouts } from './listen.ts';
 import { createTechServer, techClientOf } from './tech-server.ts';
 import { health, registerGauges } from './observability.ts';
 import { simControls } from './sim-controls.ts';
@@ -201,16 +200,8 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     let kioskHosts: ReadonlySet<string> = new Set();
     // A fresh secret at every start: pages of an earlier boot, or of another origin, hold none.
     const bootToken = newBootToken();
-    const voice =
-      o.voice.engine === 'espeak'
-        ? new EspeakVoice({ rateWpm: o.voice.rateWpm, volume: o.voice.volume })
-        : null;
-    if (voice) {
-      // The processes start now so the first greeting does not wait for espeak-ng to load its dictionaries.
-      voice.warm('zh-CN');
-      voice.warm('en');
-      cleanup.push(() => voice.close());
-    }
+    const voice = startVoice(o.voice);
+    if (voice) cleanup.push(() => voice.close());
     const app = createApp({
       voice: voice ?? undefined,
       health: () => health(observed),
@@ -220,9 +211,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       allowedHosts: () => kioskHosts,
       bootToken,
     });
-    const server: Server = createServer(getRequestListener(app.fetch));
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 30_000;
+    const server: Server = withRequestTimeouts(createServer(getRequestListener(app.fetch)));
     gateway = new WsGateway(
       server,
       {
@@ -260,8 +249,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
         : undefined,
     );
     const { server: techServer, tls: techTls } = createTechServer(o.technician, techApp.fetch);
-    techServer.headersTimeout = 10_000;
-    techServer.requestTimeout = 30_000;
+    withRequestTimeouts(techServer);
     const techWs = new TechWs(techServer, tech, logger.child({ c: 'tech-ws' }));
     metrics.gauge('agent_tech_ws_connections', 'Open technician WebSocket connections', () => [
       { value: techWs.clients() },
@@ -307,12 +295,4 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
     logger.error({ err: { message: (err as Error).message } }, 'device-agent failed to start');
     throw err;
   }
-}
-
-/** The configured accounts, plus the trial account when the single legacy pinHash is set. */
-function technicianAccounts(t: {
-  pinHash?: string | undefined;
-  accounts: TechnicianAccount[];
-}): TechnicianAccount[] {
-  return t.pinHash === undefined ? t.accounts : [...t.accounts, { ...TRIAL_TECHNICIAN, pinHash: t.pinHash }];
 }

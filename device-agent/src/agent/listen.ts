@@ -35,3 +35,12 @@ export function closeServer(server: Server): Promise<void> {
 export function urlOf(a: AddressInfo, scheme: 'http' | 'https' = 'http'): string {
   return a.family === 'IPv6' ? `${scheme}://[${a.address}]:${a.port}` : `${scheme}://${a.address}:${a.port}`;
 }
+
+/** A slow or stalled client may not hold a connection open: headers within 10 s, the request in 30 s. */
+export function withRequestTimeouts<S extends { headersTimeout: number; requestTimeout: number }>(
+  server: S,
+): S {
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
+}

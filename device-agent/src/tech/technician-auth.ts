@@ -100,3 +100,11 @@ export class TechnicianAuth {
     this.tokens.delete(token);
   }
 }
+
+/** The configured accounts, plus the trial account when the single legacy pinHash is set. */
+export function technicianAccounts(t: {
+  pinHash?: string | undefined;
+  accounts: TechnicianAccount[];
+}): TechnicianAccount[] {
+  return t.pinHash === undefined ? t.accounts : [...t.accounts, { ...TRIAL_TECHNICIAN, pinHash: t.pinHash }];
+}

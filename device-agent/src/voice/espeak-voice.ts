@@ -151,3 +151,15 @@ export class EspeakVoice {
     return pool;
   }
 }
+
+/**
+ * The configured engine voice, or null when the page speaks with the browser's own voice. Its processes
+ * start now so the first greeting does not wait for espeak-ng to load its dictionaries.
+ */
+export function startVoice(o: { engine: string; rateWpm: number; volume: number }): EspeakVoice | null {
+  if (o.engine !== 'espeak') return null;
+  const voice = new EspeakVoice({ rateWpm: o.rateWpm, volume: o.volume });
+  voice.warm('zh-CN');
+  voice.warm('en');
+  return voice;
+}
