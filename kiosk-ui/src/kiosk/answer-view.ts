@@ -18,6 +18,9 @@ export function showAnswer(
     ...(answer.title ? { title: answer.title } : {}),
     ...(date ? { effective: t(locale, 'answer.effective', { date }) } : {}),
     ...(answer.version ? { version: t(locale, 'answer.version', { version: String(answer.version) }) } : {}),
+    ...(answer.decision === 'clarify' && answer.options
+      ? { choices: answer.options.map((o) => o.title) }
+      : {}),
   });
   // The product's level comes with answers about rated wealth products; the page compares it with the
   // customer's rating when it has both, and says so when the rating is missing (no card, or no profile).

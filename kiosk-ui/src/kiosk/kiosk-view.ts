@@ -12,6 +12,8 @@ export interface AnswerView {
   title?: string;
   effective?: string;
   version?: string;
+  /** Topics to choose between when the kiosk was unsure which one was meant: one button each. */
+  choices?: string[];
 }
 
 export class KioskView {
@@ -34,6 +36,7 @@ export class KioskView {
   readonly answer = byTestId('answer');
   readonly answerTitle = byTestId('answer-title');
   readonly answerText = byRole('answer-text');
+  readonly answerChoices = byRole('answer-choices');
   readonly answerEffective = byTestId('answer-effective');
   readonly answerVersion = byTestId('answer-version');
   readonly risk = byTestId('risk-note');
@@ -123,7 +126,24 @@ export class KioskView {
     this.answerEffective.hidden = !a?.effective;
     this.answerVersion.textContent = a?.version ?? '';
     this.answerVersion.hidden = !a?.version;
+    this.showChoices(a?.choices ?? []);
     if (a === null) this.showRisk(null, 'zh-CN');
+  }
+
+  /** A choice is asked like a typed question (the agent matches its title to the choices it offered). */
+  private showChoices(titles: string[]): void {
+    this.answerChoices.hidden = titles.length === 0;
+    this.answerChoices.replaceChildren(
+      ...titles.map((title) => {
+        const b = el('button', { className: 'secondary', testid: 'answer-choice', text: title });
+        b.type = 'button';
+        b.addEventListener('click', () => {
+          this.question.value = title;
+          this.askForm.requestSubmit();
+        });
+        return b;
+      }),
+    );
   }
 
   showRisk(check: RiskCheck | null, locale: Locale): void {

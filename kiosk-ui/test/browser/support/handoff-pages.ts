@@ -20,10 +20,15 @@ export async function signInConsole(
 
 /** From the attract screen to an English session on the services screen. */
 export async function startEnglishVisit(page: Page, url: string): Promise<void> {
+  await startVisit(page, url, 'en');
+}
+
+/** Opens the kiosk, touches start, picks the language and waits until the visit is under way. */
+export async function startVisit(page: Page, url: string, lang: 'en' | 'zh'): Promise<void> {
   await page.goto(url);
   await waitConnected(page);
   await page.getByTestId('start').click();
-  await page.getByTestId('lang-en').click();
+  await page.getByTestId(`lang-${lang}`).click();
   await page.getByTestId('handoff').and(page.locator(':enabled')).waitFor();
 }
 
