@@ -21,7 +21,14 @@ export type { Logger } from './logger.ts';
 export * from './wire.ts';
 // Kiosk side (also `@branch/cloud-sync/client`)
 export { openKioskSync, type KioskSyncOptions } from './client/kiosk-sync.ts';
-export { Backoff, type BackoffOptions } from './client/backoff.ts';
+export {
+  Backoff,
+  backoffCeiling,
+  backoffDelay,
+  checkBackoffPolicy,
+  type BackoffPolicy,
+  type Jitter,
+} from './client/backoff.ts';
 export type * from './client/contract.ts';
 // Hub side (also `@branch/cloud-sync/hub`)
 export * from './hub/index.ts';

@@ -4,6 +4,14 @@ export { openArm, type OpenArmOptions } from './arm/open-arm.ts';
 export { BinaryArmController, type BinaryDriverOptions } from './arm/binary-driver.ts';
 export { GcodeArmController, type GcodeDriverOptions } from './arm/gcode-driver.ts';
 export { SerialTransport } from './transport/serial.ts';
+export {
+  Backoff,
+  backoffCeiling,
+  backoffDelay,
+  checkBackoffPolicy,
+  type BackoffPolicy,
+  type Jitter,
+} from './retry/backoff.ts';
 export type { ByteTransport } from './transport/byte-transport.ts';
 export { LoopbackTransport, type LoopbackOptions } from './transport/loopback.ts';
 export {

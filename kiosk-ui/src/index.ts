@@ -4,10 +4,18 @@ export {
   KioskClient,
   CommandFailed,
   CLIENT_PROTOCOL_VERSION,
+  DEFAULT_BACKOFF,
   type ConnectionState,
   type KioskClientOptions,
   type SocketLike,
 } from './protocol/kiosk-client.ts';
-export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './protocol/backoff.ts';
+export {
+  Backoff,
+  backoffCeiling,
+  backoffDelay,
+  checkBackoffPolicy,
+  type BackoffPolicy,
+  type Jitter,
+} from './protocol/backoff.ts';
 export { messages, t, applyMessages, type Locale, type MessageKey } from './i18n/index.ts';
 export { shortSpeech, effectiveDate } from './kiosk/speech-text.ts';

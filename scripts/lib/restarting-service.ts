@@ -2,6 +2,7 @@
 // from its local replica and outbox, and the launcher restarts the service with backoff.
 // A failure the service calls permanent (a damaged database) is said once and not retried: restarting
 // forever would only fill the log.
+import { backoffDelay, type BackoffPolicy } from '@branch/cloud-sync/client';
 import {
   ServiceStartError,
   startService,
@@ -10,6 +11,9 @@ import {
   type RunningService,
 } from './child-service.ts';
 import { EXIT_PERMANENT } from './service-main.ts';
+
+/** One local service: no fleet to spread, so no jitter (1 s, 2 s, 4 s ... 30 s). */
+const RESTART_BACKOFF: BackoffPolicy = { baseMs: 1000, capMs: 30_000, jitter: 'none' };
 
 export interface RestartingService {
   name: string;
@@ -48,7 +52,7 @@ export async function startRestarting(
       }
       while (!stopping) {
         failures += 1;
-        const delayMs = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5));
+        const delayMs = backoffDelay(failures - 1, RESTART_BACKOFF);
         say(`${name} exited with code ${code}; the kiosk keeps serving offline; restarting in ${delayMs} ms`);
         await new Promise((r) => setTimeout(r, delayMs));
         if (stopping) return;

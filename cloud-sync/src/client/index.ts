@@ -1,6 +1,13 @@
 // `@branch/cloud-sync/client`: the kiosk side of sync (the device-agent's outbox, pulls and realtime
 // nudge), with the hub's paths from the wire module.
 export { openKioskSync, type KioskSyncOptions } from './kiosk-sync.ts';
-export { Backoff, type BackoffOptions } from './backoff.ts';
+export {
+  Backoff,
+  backoffCeiling,
+  backoffDelay,
+  checkBackoffPolicy,
+  type BackoffPolicy,
+  type Jitter,
+} from './backoff.ts';
 export type * from './contract.ts';
 export * from '../wire.ts';

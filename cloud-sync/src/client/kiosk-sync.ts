@@ -5,7 +5,7 @@ import { Hlc } from '../schema/hlc.ts';
 import { SYNC_LIMITS } from '../schema/change.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { KioskSync, SyncStatus, KnowledgeArticle, RoutingRule } from './contract.ts';
-import { Backoff } from './backoff.ts';
+import { Backoff, type BackoffPolicy } from './backoff.ts';
 import { HubHttp, HubRequestError } from './hub-http.ts';
 import { classifyPushFailure } from './push-failure.ts';
 import { KbReplica } from './kb-replica.ts';
@@ -96,7 +96,11 @@ class KioskSyncEngine implements KioskSync {
     this.pullIntervalMs = options.pullIntervalMs ?? 5000;
     this.pushIntervalMs = options.pushIntervalMs ?? 5000;
     this.ackRetentionMs = options.ackRetentionMs ?? 24 * 3600_000;
-    const backoff = { baseMs: options.backoffBaseMs ?? 500, capMs: options.backoffCapMs ?? 30_000 };
+    const backoff: BackoffPolicy = {
+      baseMs: options.backoffBaseMs ?? 500,
+      capMs: options.backoffCapMs ?? 30_000,
+      jitter: 'full',
+    };
     this.pushBackoff = new Backoff(backoff);
     this.pullBackoff = new Backoff(backoff);
     this.outbox = new Outbox(db, options.kioskId, new Hlc(options.kioskId));

@@ -16,7 +16,7 @@ export class RealtimeLink {
   private socket: WebSocket | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
-  private readonly backoff = new Backoff({ baseMs: 250, capMs: 15_000 });
+  private readonly backoff = new Backoff({ baseMs: 250, capMs: 15_000, jitter: 'full' });
 
   constructor(
     private readonly hubUrl: string,

@@ -42,7 +42,7 @@ export async function createPgHubEvents(options: PgHubEventsOptions): Promise<Pg
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid NOTIFY channel ${channel}`);
   const log = options.logger ?? silentLogger;
   const listeners = new Set<(event: HubEvent) => void>();
-  const backoff = new Backoff({ baseMs: 200, capMs: 10_000 });
+  const backoff = new Backoff({ baseMs: 200, capMs: 10_000, jitter: 'full' });
   let client: pg.Client | null = null;
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | null = null;

@@ -1,12 +1,13 @@
 // Connects the arm without holding up start-up, retrying with backoff until the first HELLO succeeds;
 // after that the bridge's own reconnect logic owns the link.
-import type { ArmController } from '@branch/firmware-bridge';
+import { Backoff, type ArmController } from '@branch/firmware-bridge';
 import type { Logger } from 'pino';
 
 export function keepConnected(arm: ArmController, logger: Logger): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
-  let delay = 250;
+  // One local arm: no fleet to spread, so no jitter.
+  const backoff = new Backoff({ baseMs: 250, capMs: 5000, jitter: 'none' });
   const attempt = () => {
     timer = null;
     arm.connect().then(
@@ -15,9 +16,9 @@ export function keepConnected(arm: ArmController, logger: Logger): () => void {
       },
       (err: Error) => {
         if (stopped) return;
+        const delay = backoff.next();
         logger.warn({ err: { message: err.message }, retryInMs: delay }, 'arm connect failed');
         timer = setTimeout(attempt, delay);
-        delay = Math.min(delay * 2, 5000);
       },
     );
   };

@@ -6,6 +6,7 @@ import type { HIDAsync } from 'node-hid';
 import type { Logger } from 'pino';
 import { ReaderEvents, type CardReader, type CardReaderEvent } from './card-reader.ts';
 import { createReportDecoder, type HidReportDecoder, type HidReportFormat } from './hid-report-decoder.ts';
+import { DebounceTimer } from '../timing/debounce-timer.ts';
 
 export interface HidCardReaderOptions {
   vendorId: number;
@@ -51,7 +52,8 @@ export class HidCardReader implements CardReader {
   private readonly decoder: HidReportDecoder;
   private device: HIDAsync | null = null;
   private hid: NodeHidApi | null = null;
-  private idleTimer: NodeJS.Timeout | null = null;
+  /** Flushes a swipe after a quiet period (readers without an Enter suffix). */
+  private readonly idleFlush = new DebounceTimer();
   private reattachTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -91,12 +93,10 @@ export class HidCardReader implements CardReader {
     for (const swipe of this.decoder.push(data)) this.emitSwipe(swipe);
     if (!this.decoder.needsIdleFlush) return;
     // Readers configured without an Enter suffix: flush after a quiet period.
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
+    this.idleFlush.restart(this.options.swipeIdleMs, () => {
       const text = this.decoder.flush();
       if (text !== null) this.emitSwipe(text);
-    }, this.options.swipeIdleMs);
+    });
   }
 
   private emitSwipe(raw: string): void {
@@ -138,7 +138,7 @@ export class HidCardReader implements CardReader {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleFlush.cancel();
     if (this.reattachTimer) clearTimeout(this.reattachTimer);
     const device = this.device;
     this.device = null;

@@ -1,28 +1,23 @@
-// The one debouncer skeleton of the agent's inputs: a new level is taken only after it has held for its
-// own time, and a level whose time is 0 is taken at once. The fail-safe inputs (e-stop, door) and the
-// customer sensor are this skeleton with different times.
+// The level debouncer of the agent's inputs, on the one debounce skeleton (DebounceTimer): a new level is
+// taken only after it has held for its own time, and a level whose time is 0 is taken at once. The
+// fail-safe inputs (e-stop, door) and the customer sensor are this with different times.
+import { DebounceTimer, realTimers, type TimerApi } from '../timing/debounce-timer.ts';
 import type { LineValue } from './gpio.ts';
 
-export interface TimerApi {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realTimers: TimerApi = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
+export { realTimers, type TimerApi };
 
 export class LevelDebouncer {
-  private pending: unknown = null;
+  private readonly pending: DebounceTimer;
 
   constructor(
     private stable: LineValue,
     /** How long each level must hold before it is taken, ms; 0: at once. */
     private readonly holdMs: Readonly<Record<LineValue, number>>,
     private readonly onChange: (value: LineValue) => void,
-    private readonly timers: TimerApi = realTimers,
-  ) {}
+    timers: TimerApi = realTimers,
+  ) {
+    this.pending = new DebounceTimer(timers);
+  }
 
   value(): LineValue {
     return this.stable;
@@ -39,16 +34,12 @@ export class LevelDebouncer {
       this.take(raw);
       return;
     }
-    if (this.pending !== null) return;
-    this.pending = this.timers.setTimeout(() => {
-      this.pending = null;
-      this.take(raw);
-    }, this.holdMs[raw]);
+    // The wait runs from the first edge: more bounce on the same side does not push it back.
+    this.pending.startIfIdle(this.holdMs[raw], () => this.take(raw));
   }
 
   cancel(): void {
-    if (this.pending !== null) this.timers.clearTimeout(this.pending);
-    this.pending = null;
+    this.pending.cancel();
   }
 
   private take(value: LineValue): void {

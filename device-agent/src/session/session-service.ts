@@ -11,6 +11,7 @@ import { KB_SETTINGS } from '../kb/kb-settings.ts';
 import { UnderstanderCache } from '../knowledge/understander-cache.ts';
 import type { DialogueState } from '../kb/dialogue.ts';
 import { dialogueTurn } from './dialogue-turn.ts';
+import { backgroundTimers, DebounceTimer } from '../timing/debounce-timer.ts';
 
 type Locale = Conversation['locale'];
 export type EndOutcome = 'answered' | 'abandoned' | 'timed_out' | 'handed_off';
@@ -18,7 +19,8 @@ export type EndOutcome = 'answered' | 'abandoned' | 'timed_out' | 'handed_off';
 interface LiveSession {
   id: string;
   locale: Locale;
-  idleTimer: NodeJS.Timeout;
+  /** Ends the session after idleTimeoutMs without a request. */
+  idle: DebounceTimer;
   /** The last question (scrubbed), the bot's confidence and intent: a handoff request carries them. */
   last?: LastExchange;
   /** The visit's dialogue: last topic and the choices just offered. */
@@ -70,7 +72,9 @@ export class SessionService {
     const id = ulid();
     this.store.start(id, locale, new Date().toISOString());
     this.sync.nudge();
-    this.live.set(id, { id, locale, idleTimer: this.idleTimer(id), negativeCue: false, dialogue: {} });
+    const idle = new DebounceTimer(backgroundTimers);
+    this.live.set(id, { id, locale, idle, negativeCue: false, dialogue: {} });
+    this.restartIdle(id, idle);
     this.logger.info({ sessionId: id, locale }, 'session started');
     return id;
   }
@@ -143,7 +147,7 @@ export class SessionService {
 
   end(sessionId: string, outcome: EndOutcome): void {
     const s = this.require(sessionId);
-    clearTimeout(s.idleTimer);
+    s.idle.cancel();
     this.live.delete(sessionId);
     this.store.end(s.id, new Date().toISOString(), outcome);
     this.sync.nudge();
@@ -164,8 +168,7 @@ export class SessionService {
   /** Throws unless the session is live; resets its idle timer. */
   touch(sessionId: string): LiveSession {
     const s = this.require(sessionId);
-    clearTimeout(s.idleTimer);
-    s.idleTimer = this.idleTimer(sessionId);
+    this.restartIdle(sessionId, s.idle);
     return s;
   }
 
@@ -185,11 +188,9 @@ export class SessionService {
     return s;
   }
 
-  private idleTimer(id: string): NodeJS.Timeout {
-    const t = setTimeout(() => {
+  private restartIdle(id: string, idle: DebounceTimer): void {
+    idle.restart(this.options.idleTimeoutMs, () => {
       if (this.live.has(id)) this.end(id, 'timed_out');
-    }, this.options.idleTimeoutMs);
-    t.unref();
-    return t;
+    });
   }
 }

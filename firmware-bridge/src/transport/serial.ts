@@ -3,6 +3,7 @@
 import { writeSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { Logger } from '../logger.ts';
+import { backoffDelay } from '../retry/backoff.ts';
 import { TransportListeners, type ByteTransport } from './byte-transport.ts';
 
 export type { ByteTransport };
@@ -114,9 +115,11 @@ export class SerialTransport extends TransportListeners implements ByteTransport
 
   private scheduleReopen(reason: string): void {
     if (this.stopped || this.timer) return;
-    const min = this.opts.backoffMinMs ?? 20;
-    const max = this.opts.backoffMaxMs ?? 1000;
-    const delay = Math.min(max, min * 2 ** Math.min(this.attempt, 10)) * (0.75 + Math.random() * 0.5);
+    const delay = backoffDelay(this.attempt, {
+      baseMs: this.opts.backoffMinMs ?? 20,
+      capMs: this.opts.backoffMaxMs ?? 1000,
+      jitter: { spread: 0.25 },
+    });
     this.attempt++;
     if (this.attempt === 1 || this.attempt % 20 === 0)
       this.opts.logger.warn({

@@ -2,6 +2,7 @@
 import { byRole, byTestId, el } from '../dom.ts';
 import { applyMessages, messages, t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { ConnectionState } from '../protocol/kiosk-client.ts';
+import { riskResultText } from './answer-view.ts';
 import type { RiskCheck } from './risk-check.ts';
 import { SERVICES, serviceLabelKey, type ServiceId } from './services.ts';
 
@@ -150,15 +151,7 @@ export class KioskView {
     this.risk.hidden = check === null;
     this.riskLevel.textContent = check ? t(locale, 'risk.product', { level: check.level }) : '';
     this.riskResult.dataset.kind = check?.kind ?? '';
-    this.riskResult.textContent =
-      check === null
-        ? ''
-        : check.kind === 'ratingUnknown'
-          ? t(locale, 'risk.unknown')
-          : t(locale, check.kind === 'suitable' ? 'risk.suitable' : 'risk.unsuitable', {
-              level: check.level,
-              rating: check.rating,
-            });
+    this.riskResult.textContent = riskResultText(check, locale);
   }
 
   setHandoffStatus(text: string | null): void {

@@ -9,7 +9,7 @@ import type {
   UnsolicitedName,
   UnsolicitedPayloads,
 } from '@branch/device-agent';
-import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
+import { backoffDelay, type BackoffPolicy } from './backoff.ts';
 
 /** The part of the browser WebSocket this client uses; tests pass a fake with the same shape. */
 export interface SocketLike {
@@ -26,6 +26,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
 /** The agent's version of the envelope this client speaks (PROTOCOL_VERSION in device-agent). */
 export const CLIENT_PROTOCOL_VERSION = '1.0';
+/** Reconnects to the agent: equal jitter, so a dropped agent is never hammered yet kiosks fall out of step. */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 250, capMs: 8000, jitter: 'equal' };
 const OPEN = 1;
 
 export class CommandFailed extends Error {
@@ -50,7 +52,7 @@ export interface KioskClientOptions {
   createSocket?: (url: string) => SocketLike;
   /** Default per-command timeout, ms. */
   timeoutMs?: number;
-  backoff?: BackoffOptions;
+  backoff?: BackoffPolicy;
   random?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;

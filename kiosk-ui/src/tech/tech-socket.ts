@@ -6,6 +6,7 @@ import type {
   TechWsBearerPrefix,
   TechWsProtocol,
 } from '@branch/device-agent';
+import { Backoff } from '../protocol/backoff.ts';
 
 // The sign-in token goes in the subprotocol header, never the URL (kept in step with the agent by type).
 const PROTOCOL: TechWsProtocol = 'branch-tech.v1';
@@ -14,7 +15,8 @@ const BEARER: TechWsBearerPrefix = 'bearer.';
 export class TechSocket {
   private ws: WebSocket | null = null;
   private closed = false;
-  private retryMs = 250;
+  /** One page to one local agent: no fleet to spread, so no jitter. */
+  private readonly backoff = new Backoff({ baseMs: 250, capMs: 5000, jitter: 'none' });
   private readonly listeners = new Set<(m: TechServerMessage) => void>();
 
   constructor(private readonly token: string) {
@@ -26,7 +28,7 @@ export class TechSocket {
     const ws = new WebSocket(`${scheme}://${location.host}/tech/ws`, [PROTOCOL, `${BEARER}${this.token}`]);
     this.ws = ws;
     ws.onopen = () => {
-      this.retryMs = 250;
+      this.backoff.reset();
     };
     ws.onmessage = (e) => {
       let m: TechServerMessage;
@@ -40,8 +42,7 @@ export class TechSocket {
     ws.onclose = () => {
       this.ws = null;
       if (this.closed) return;
-      setTimeout(() => this.open(), this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, 5000);
+      setTimeout(() => this.open(), this.backoff.next());
     };
   }
 
