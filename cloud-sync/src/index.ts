@@ -22,6 +22,7 @@ export * from './wire.ts';
 // Kiosk side (also `@branch/cloud-sync/client`)
 export { openKioskSync, type KioskSyncOptions } from './client/kiosk-sync.ts';
 export { Backoff, type BackoffOptions } from './client/backoff.ts';
+export { DEFAULT_OUTBOX_ALARM, OUTBOX_ALARM_CLEAR_RATIO } from './client/outbox-alarm.ts';
 export type * from './client/contract.ts';
 // Hub side (also `@branch/cloud-sync/hub`)
 export * from './hub/index.ts';

@@ -2,5 +2,6 @@
 // nudge), with the hub's paths from the wire module.
 export { openKioskSync, type KioskSyncOptions } from './kiosk-sync.ts';
 export { Backoff, type BackoffOptions } from './backoff.ts';
+export { DEFAULT_OUTBOX_ALARM, OUTBOX_ALARM_CLEAR_RATIO } from './outbox-alarm.ts';
 export type * from './contract.ts';
 export * from '../wire.ts';
