@@ -115,6 +115,9 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
     case 'Session.Emotion':
       ctx.sessions.setEmotion(cmd.payload.sessionId, cmd.payload.summary);
       return {};
+    case 'Session.Consent':
+      ctx.sessions.consent(cmd.payload.sessionId, cmd.payload.kind, cmd.payload.given);
+      return {};
     case 'Session.End':
       if (ctx.pendingRead?.sessionId === cmd.payload.sessionId) ctx.cards.cancel();
       ctx.sessions.end(cmd.payload.sessionId, cmd.payload.outcome);

@@ -394,6 +394,13 @@ export class KioskApp {
     }
   }
 
+  /** The customer's camera or recording answer in this visit, for the hub's audit log (via the agent). */
+  recordConsent(kind: 'camera' | 'recording', given: boolean): void {
+    const { sessionId } = this.visit;
+    if (sessionId && this.client.state === 'connected')
+      void this.client.send('Session.Consent', { sessionId, kind, given }).catch(() => undefined);
+  }
+
   private sendEmotion(sessionId: string, summary: CueSummaryRecord): Promise<unknown> {
     return this.client.send('Session.Emotion', { sessionId, summary }).catch(() => undefined);
   }
