@@ -5,6 +5,7 @@
 import type { MediaMode, ServerSignal, SignalData } from '@branch/cloud-sync';
 import type { Locale } from '../i18n/index.ts';
 import type { KioskClient } from '../protocol/kiosk-client.ts';
+import { handoffErrorKey } from './handoff-errors.ts';
 import { HandoffView } from './handoff-view.ts';
 import { RtcCall } from './rtc-call.ts';
 import { SignalSocket } from './signal-socket.ts';
@@ -71,8 +72,8 @@ export class KioskHandoff {
     let ticket;
     try {
       ticket = await this.client.send('Handoff.Request', { sessionId, reason, ...hints });
-    } catch {
-      if (gen === this.generation) view.setState('handoff.failed');
+    } catch (err) {
+      if (gen === this.generation) view.setState(handoffErrorKey(err));
       return;
     }
     if (gen !== this.generation) return;
