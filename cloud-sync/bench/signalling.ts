@@ -43,7 +43,13 @@ export async function measureSignalling(n: number, rounds: number): Promise<Sign
   }));
   await applySeed(store, { kiosks: [KIOSK], agents }, 1000);
   await store.close();
-  const hub = await startHubProcess({ HUB_DATA_DIR: dataDir, HUB_SEED_ARTICLES: '0' });
+  // One kiosk stands for n customers here: lift its per-kiosk handoff limits to n.
+  const hub = await startHubProcess({
+    HUB_DATA_DIR: dataDir,
+    HUB_SEED_ARTICLES: '0',
+    HUB_HANDOFF_MAX_OPEN_PER_KIOSK: String(n),
+    HUB_HANDOFF_MAX_PER_MINUTE: String(n),
+  });
   const sockets: SignalClient[] = [];
   try {
     const pairs: { kiosk: SignalClient; agent: SignalClient }[] = [];

@@ -4,7 +4,13 @@
 import { startDenoHub } from '../src/hub/serve/deno.ts';
 import { Deno } from '../src/hub/serve/deno-runtime.ts';
 import type { Logger } from '../src/logger.ts';
-import { iceServersFromEnv, pingFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
+import {
+  handoffLimitsFromEnv,
+  iceServersFromEnv,
+  pingFromEnv,
+  seedFromEnv,
+  storeFromEnv,
+} from './hub-env.ts';
 
 const env = Deno.env.toObject();
 const line =
@@ -14,6 +20,7 @@ const line =
 const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
 const iceServers = iceServersFromEnv(env);
 const pingIntervalMs = pingFromEnv(env);
+const handoff = handoffLimitsFromEnv(env);
 
 const hub = await startDenoHub({
   host: env.HUB_HOST ?? '127.0.0.1',
@@ -24,6 +31,7 @@ const hub = await startDenoHub({
   logger,
   ...(iceServers ? { iceServers } : {}),
   ...(pingIntervalMs ? { pingIntervalMs } : {}),
+  handoff,
   ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
 });
 

@@ -3,6 +3,7 @@ import type { HubStoreChoice } from '../src/hub/serve/node-support.ts';
 import { DEFAULT_ARTICLES } from '../src/hub/default-articles.ts';
 import type { HubSeed } from '../src/hub/seed.ts';
 import { IceServerSchema, type IceServer } from '../src/schema/handoff.ts';
+import type { HandoffLimits } from '../src/handoff/handoff-limits.ts';
 
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -75,4 +76,27 @@ export function pingFromEnv(env: Record<string, string | undefined>): number | u
   const ms = Number(raw);
   if (!Number.isInteger(ms) || ms < 100) throw new Error('HUB_WS_PING_MS must be an integer of at least 100');
   return ms;
+}
+
+/**
+ * HUB_HANDOFF_UNCLAIMED_MS (120000), HUB_HANDOFF_MAX_OPEN_PER_KIOSK (2), HUB_HANDOFF_MAX_PER_MINUTE (6):
+ * the handoff bounds; an unset one keeps its default.
+ */
+export function handoffLimitsFromEnv(env: Record<string, string | undefined>): Partial<HandoffLimits> {
+  const pick = (key: string, min: number): number | undefined => {
+    const raw = env[key];
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < min)
+      throw new Error(`${key} must be a whole number of at least ${min}, not ${raw}`);
+    return v;
+  };
+  const unclaimedMs = pick('HUB_HANDOFF_UNCLAIMED_MS', 1000);
+  const maxOpenPerKiosk = pick('HUB_HANDOFF_MAX_OPEN_PER_KIOSK', 1);
+  const maxRequestsPerMinute = pick('HUB_HANDOFF_MAX_PER_MINUTE', 1);
+  return {
+    ...(unclaimedMs !== undefined ? { unclaimedMs } : {}),
+    ...(maxOpenPerKiosk !== undefined ? { maxOpenPerKiosk } : {}),
+    ...(maxRequestsPerMinute !== undefined ? { maxRequestsPerMinute } : {}),
+  };
 }

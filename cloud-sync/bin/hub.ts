@@ -5,8 +5,15 @@
 //   HUB_PG_SCHEMA (unset: public)  HUB_PG_POOL (10)  HUB_SEED_KIOSKS (id:token,id:token; for tests)
 //   HUB_ICE_SERVERS (unset: none; JSON array of RTCIceServer for handoff calls)
 //   HUB_WS_PING_MS (30000: keepalive ping of every WebSocket)
+//   HUB_HANDOFF_UNCLAIMED_MS (120000)  HUB_HANDOFF_MAX_OPEN_PER_KIOSK (2)  HUB_HANDOFF_MAX_PER_MINUTE (6)
 import { startHub, type Logger } from '../src/index.ts';
-import { iceServersFromEnv, pingFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
+import {
+  handoffLimitsFromEnv,
+  iceServersFromEnv,
+  pingFromEnv,
+  seedFromEnv,
+  storeFromEnv,
+} from './hub-env.ts';
 
 const env = process.env;
 
@@ -20,9 +27,11 @@ const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn')
 const seed = seedFromEnv(env);
 let iceServers: ReturnType<typeof iceServersFromEnv>;
 let pingIntervalMs: number | undefined;
+let handoff: ReturnType<typeof handoffLimitsFromEnv>;
 try {
   iceServers = iceServersFromEnv(env);
   pingIntervalMs = pingFromEnv(env);
+  handoff = handoffLimitsFromEnv(env);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
@@ -39,6 +48,7 @@ const hub = await startHub({
   logger,
   ...(iceServers ? { iceServers } : {}),
   ...(pingIntervalMs ? { pingIntervalMs } : {}),
+  handoff,
 }).catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);

@@ -29,6 +29,7 @@ export {
   type BackoffPolicy,
   type Jitter,
 } from './client/backoff.ts';
+export { DEFAULT_OUTBOX_ALARM, OUTBOX_ALARM_CLEAR_RATIO } from './client/outbox-alarm.ts';
 export type * from './client/contract.ts';
 // Hub side (also `@branch/cloud-sync/hub`)
 export * from './hub/index.ts';

@@ -73,6 +73,35 @@ describe.each(stores)('audit log at the hub (%s)', (_name, store) => {
       expect.objectContaining({ actor: 'operator', subject: 'risky', detail: 'version 1' }),
     ]);
   });
+
+  it('records a customer consent reported by the kiosk once, with its kind and visit only', async () => {
+    const event = (type: string, data: Record<string, string>) => ({
+      id: `e-${ulid()}`,
+      kioskId: KIOSK_A.id,
+      at: new Date().toISOString(),
+      source: 'session',
+      type,
+      severity: 'info',
+      message: 'consent',
+      data,
+    });
+    const camera = event('consent.given', { kind: 'camera', conversationId: 'c-visit-1' });
+    expect((await t.push(KIOSK_A, 'device_event', camera)).status).toBe(200);
+    expect((await t.push(KIOSK_A, 'device_event', camera)).status).toBe(200);
+    const recording = event('consent.refused', { kind: 'recording', conversationId: 'c-visit-1' });
+    expect((await t.push(KIOSK_A, 'device_event', recording)).status).toBe(200);
+    // A consent of no known kind, or without its visit, is no audit entry.
+    const odd = event('consent.given', { kind: 'fingerprint', conversationId: 'c-visit-1' });
+    expect((await t.push(KIOSK_A, 'device_event', odd)).status).toBe(200);
+    const noVisit = event('consent.refused', { kind: 'camera' });
+    expect((await t.push(KIOSK_A, 'device_event', noVisit)).status).toBe(200);
+    const entries = (await auditAs(await t.login(SUPERVISOR))).body.entries as AuditEntry[];
+    const consents = entries.filter((e) => e.action.startsWith('consent.'));
+    expect(consents.map((e) => [e.action, e.actor, e.subject, e.kioskId, e.detail]).sort()).toEqual([
+      ['consent.given', `${KIOSK_A.id}/customer`, 'c-visit-1', KIOSK_A.id, 'camera'],
+      ['consent.refused', `${KIOSK_A.id}/customer`, 'c-visit-1', KIOSK_A.id, 'recording'],
+    ]);
+  });
 });
 
 describe('audit log is append-only in the database', () => {

@@ -23,7 +23,8 @@ afterAll(() => dirs.cleanup());
 const stores = hubStoresUnderTest('cloud_sync_handoff');
 
 describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
-  const t = hubPerTest(dirs, store, [AGENT, RISK, SUPERVISOR]);
+  // One kiosk stands for several customers in these tests: room for three open handoffs each.
+  const t = hubPerTest(dirs, store, [AGENT, RISK, SUPERVISOR], () => ({ handoff: { maxOpenPerKiosk: 3 } }));
   const { open, login } = t;
   const ask = async (kiosk: { token: string }, req: Partial<HandoffRequest> = {}) => {
     const body: HandoffRequest = {

@@ -73,6 +73,17 @@ describe('Handoff.Request', () => {
     expect(done.payload).toMatchObject({ completionCode: 'success', queued: false, route: 'bot' });
   });
 
+  it('says plainly when the hub refuses a third open handoff of this kiosk (429), and keeps running', async () => {
+    // The VIP and the complaint above are still waiting: the hub's default is two open per kiosk.
+    expect(h.hub.handoff.queues.ids()).toHaveLength(2);
+    const sessionId = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
+    const over = await c.command('Handoff.Request', { sessionId, reason: 'customer_request' });
+    expect(over.payload).toMatchObject({ completionCode: 'commandErrorCode', errorCode: 'tooManyHandoffs' });
+    expect(over.payload.errorDescription).toMatch(/already has 2 open handoffs \(at most 2\)/);
+    expect(h.hub.handoff.queues.ids()).toHaveLength(2);
+    expect((await c.command('Common.Status', {})).payload.completionCode).toBe('success');
+  });
+
   it('refuses a request for a session that is not live, and a malformed one', async () => {
     const gone = await c.command('Handoff.Request', { sessionId: 'nope', reason: 'customer_request' });
     expect(gone.payload).toMatchObject({ completionCode: 'commandErrorCode', errorCode: 'unknownSession' });

@@ -58,6 +58,17 @@ export const BranchConfigSchema = z
         estopDebounceMs: z.number().int().min(0).max(1000),
       })
       .strict(),
+    sync: z
+      .object({
+        /** The kiosk outbox's size alarm: changes (or bytes of them) waiting for the hub. */
+        outboxAlarmChanges: z.number().int().min(1).max(10_000_000),
+        outboxAlarmBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(2 ** 40),
+      })
+      .strict(),
     voice: z
       .object({
         /** espeak: Debian's espeak-ng through the agent; browser: the page's speechSynthesis voice. */
@@ -87,5 +98,6 @@ export const DEFAULT_CONFIG: BranchConfig = {
   simulator: { enabled: true, dialect: 'binary' },
   arm: { port: '/dev/ttyUSB0', baudRate: 115_200 },
   safety: { presenceClearMs: 3000, estopDebounceMs: 5 },
+  sync: { outboxAlarmChanges: 10_000, outboxAlarmBytes: 64 * 1024 * 1024 },
   voice: { engine: 'espeak', rateWpm: 165, volume: 100 },
 };

@@ -26,6 +26,7 @@ export interface AgentServiceOptions {
   cardKey: string;
   arm: { dialect: 'binary' | 'gcode'; path: string; baudRate: number };
   safety: BranchConfig['safety'];
+  sync: BranchConfig['sync'];
   voice: BranchConfig['voice'];
   technicianPin: string;
   technician: {
@@ -102,6 +103,7 @@ export function agentServiceOptions(
     cardKey: secrets.cardKey,
     arm: { dialect: config.simulator.dialect, path: armPath, baudRate: config.arm.baudRate },
     safety: config.safety,
+    sync: config.sync,
     voice: config.voice,
     technicianPin: secrets.technicianPin,
     technician: technicianServiceOptions(config),

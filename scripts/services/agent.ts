@@ -16,6 +16,7 @@ await runService<AgentServiceOptions>(async (o) => {
     cardKey: o.cardKey,
     arm: o.arm,
     safety: o.safety,
+    sync: o.sync,
     voice: o.voice,
     technician: {
       pinHash: await hashTechnicianPin(o.technicianPin),

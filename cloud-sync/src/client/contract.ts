@@ -32,6 +32,13 @@ export interface SyncStatus {
   lastPullAt?: string | null;
   /** Whether the hub's realtime nudge socket is connected. */
   realtime?: 'connected' | 'connecting' | 'off';
+  /** Approximate wire bytes of the pending changes. */
+  pendingBytes?: number;
+  /**
+   * The outbox size alarm: on once pending reaches outboxAlarmChanges (or pendingBytes
+   * outboxAlarmBytes), off again below 90 % of both.
+   */
+  outboxAlarm?: boolean;
 }
 
 export interface OutboxWriter {

@@ -9,5 +9,6 @@ export {
   type BackoffPolicy,
   type Jitter,
 } from './backoff.ts';
+export { DEFAULT_OUTBOX_ALARM, OUTBOX_ALARM_CLEAR_RATIO } from './outbox-alarm.ts';
 export type * from './contract.ts';
 export * from '../wire.ts';

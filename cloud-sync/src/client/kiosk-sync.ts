@@ -12,6 +12,7 @@ import { KbReplica } from './kb-replica.ts';
 import { SettingsReplica } from './settings-replica.ts';
 import { migrateLocal, requireDurableMode } from './local-schema.ts';
 import { Outbox } from './outbox.ts';
+import { DEFAULT_OUTBOX_ALARM, OutboxAlarm } from './outbox-alarm.ts';
 import { RealtimeLink } from './realtime.ts';
 import { StopSignal, Waker } from './waker.ts';
 
@@ -38,6 +39,9 @@ export interface KioskSyncOptions {
   realtime?: boolean;
   /** How long acknowledged outbox rows are kept for diagnosis. Default 24 h. */
   ackRetentionMs?: number;
+  /** The outbox size alarm's thresholds (outbox-alarm.ts). Defaults 10,000 changes and 64 MiB. */
+  outboxAlarmChanges?: number;
+  outboxAlarmBytes?: number;
 }
 
 export function openKioskSync(db: BetterSqlite3.Database, options: KioskSyncOptions): KioskSync {
@@ -83,7 +87,8 @@ class KioskSyncEngine implements KioskSync {
   private offline = false;
   private realtimeState: 'connected' | 'connecting' | 'off' = 'off';
   private lastPruneAt = 0;
-  private lastPending = 0;
+  private lastPending = { changes: 0, bytes: 0 };
+  private readonly alarm: OutboxAlarm;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
@@ -96,6 +101,13 @@ class KioskSyncEngine implements KioskSync {
     this.pullIntervalMs = options.pullIntervalMs ?? 5000;
     this.pushIntervalMs = options.pushIntervalMs ?? 5000;
     this.ackRetentionMs = options.ackRetentionMs ?? 24 * 3600_000;
+    this.alarm = new OutboxAlarm(
+      {
+        changes: options.outboxAlarmChanges ?? DEFAULT_OUTBOX_ALARM.changes,
+        bytes: options.outboxAlarmBytes ?? DEFAULT_OUTBOX_ALARM.bytes,
+      },
+      this.log,
+    );
     const backoff: BackoffPolicy = {
       baseMs: options.backoffBaseMs ?? 500,
       capMs: options.backoffCapMs ?? 30_000,
@@ -154,6 +166,8 @@ class KioskSyncEngine implements KioskSync {
   }
 
   nudge(): void {
+    // Measured on every local commit, so the alarm rises with the change that crosses its threshold.
+    this.pendingSize();
     this.pushWaker.wake();
     this.emitStatus();
   }
@@ -167,7 +181,9 @@ class KioskSyncEngine implements KioskSync {
     else state = 'idle';
     return {
       state,
-      pending: this.pendingCount(),
+      pending: this.pendingSize().changes,
+      pendingBytes: this.lastPending.bytes,
+      outboxAlarm: this.alarm.on,
       lastSuccessAt: this.lastSuccessAt,
       lastError: this.lastError(),
       pushError: this.pushError,
@@ -215,9 +231,12 @@ class KioskSyncEngine implements KioskSync {
     return this.lastQuarantined;
   }
 
-  /** The outbox size; the last known one once the caller has closed the database. */
-  private pendingCount(): number {
-    if (this.db.open) this.lastPending = this.outbox.pending();
+  /** The outbox size (and the alarm on it); the last known one once the caller has closed the database. */
+  private pendingSize(): { changes: number; bytes: number } {
+    if (this.db.open) {
+      this.lastPending = this.outbox.pendingSize();
+      this.alarm.update(this.lastPending);
+    }
     return this.lastPending;
   }
 
@@ -247,6 +266,7 @@ class KioskSyncEngine implements KioskSync {
         const sent = new Set(batch.changes.map((c) => c.id));
         const confirmed = [...res.applied, ...res.duplicates].filter((id) => sent.has(id));
         this.outbox.acknowledge(confirmed);
+        this.pendingSize();
         this.receiveHubClock(res.hlc);
         this.pushing = false;
         this.batchLimit = Math.min(this.batchSize, this.batchLimit * 2);

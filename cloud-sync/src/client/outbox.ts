@@ -48,7 +48,9 @@ export class Outbox implements OutboxWriter {
     this.selectPending = db.prepare(
       'SELECT id, entity, entity_id, hlc, data, bytes FROM sync_outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?',
     );
-    this.countPending = db.prepare('SELECT COUNT(*) AS n FROM sync_outbox WHERE acked_at IS NULL');
+    this.countPending = db.prepare(
+      'SELECT COUNT(*) AS n, COALESCE(SUM(bytes), 0) AS b FROM sync_outbox WHERE acked_at IS NULL',
+    );
     this.markAcked = db.prepare('UPDATE sync_outbox SET acked_at = ? WHERE id = ? AND acked_at IS NULL');
     this.prune = db.prepare('DELETE FROM sync_outbox WHERE acked_at IS NOT NULL AND acked_at < ?');
     hlc.restore(this.lastHlc.get());
@@ -135,7 +137,13 @@ export class Outbox implements OutboxWriter {
   }
 
   pending(): number {
-    return (this.countPending.get() as { n: number }).n;
+    return this.pendingSize().changes;
+  }
+
+  /** Unacknowledged changes and their approximate wire bytes. */
+  pendingSize(): { changes: number; bytes: number } {
+    const r = this.countPending.get() as { n: number; b: number };
+    return { changes: r.n, bytes: r.b };
   }
 
   /** Deletes acknowledged rows older than the retention. */

@@ -15,6 +15,8 @@ import type { Hlc } from '../schema/hlc.ts';
 import { randomToken, sha256Hex } from '../hub/crypto.ts';
 import type { HubStore } from '../hub/store/types.ts';
 import { buildCallView, fileCallTicket, type HandoffRecord } from './call-records.ts';
+import { HandoffBounds } from './handoff-bounds.ts';
+import { OutcomeLog, resolveLimits, type HandoffLimits, type HandoffOutcome } from './handoff-limits.ts';
 import { HandoffQueues, priorityOf, type AgentRole } from './queue.ts';
 import { queueRows } from './queue-rows.ts';
 import { AgentSessionWatch } from './session-watch.ts';
@@ -33,6 +35,8 @@ export interface HandoffHubOptions {
   authTimeoutMs?: number;
   /** How often open agent sockets' sessions are re-checked. Default 30 s. */
   sessionRecheckMs?: number;
+  /** Unclaimed-request timeout and per-kiosk limits (handoff-limits.ts); defaults there. */
+  limits?: Partial<HandoffLimits>;
 }
 
 type Party =
@@ -47,12 +51,23 @@ export class HandoffHub {
   private readonly kiosks = new Map<string, SignalPeer>();
   private readonly agents = new Map<string, { peer: SignalPeer; party: Party & { kind: 'agent' } }>();
   private readonly now: () => number;
+  private readonly outcomes = new OutcomeLog();
+  private readonly bounds: HandoffBounds;
 
   /** Closes agent sockets whose console session was signed out, replaced or expired. */
   readonly sessions: AgentSessionWatch;
 
   constructor(private readonly o: HandoffHubOptions) {
     this.now = o.now ?? Date.now;
+    this.bounds = new HandoffBounds(
+      resolveLimits(o.limits),
+      this.handoffs,
+      (id) => this.kiosks.has(id),
+      (h, outcome) => {
+        o.log.warn({ event: 'hub.handoff.abandoned', handoffId: h.id, kioskId: h.kioskId, ...outcome });
+        this.finish(h, null, outcome);
+      },
+    );
     this.sessions = new AgentSessionWatch(o.store, this.now, o.sessionRecheckMs ?? 30_000, (err) =>
       o.log.error({ event: 'hub.handoff.session_check_failed', err: err.message }),
     );
@@ -60,6 +75,7 @@ export class HandoffHub {
 
   /** Routes a kiosk's request; queued ones get a join token for this one handoff. */
   async request(kioskId: string, req: HandoffRequest): Promise<HandoffAccepted> {
+    this.bounds.checkRequest(kioskId, this.now());
     const page = await this.o.store.settingsSince(kioskId, '', 1000);
     const rules = currentRules(page.docs.flatMap((d) => (d.kind === 'routing_rule' ? [d.doc] : [])));
     const decision = routeHandoff(rules, req);
@@ -76,8 +92,13 @@ export class HandoffHub {
       agent: null,
       agentName: null,
       acceptedAt: null,
+      claimed: false,
+      unclaimedSince: this.now(),
     };
+    // Checked after the awaits above, so two concurrent requests cannot both take the last room.
+    this.bounds.assertRoom(kioskId);
     this.handoffs.set(id, record);
+    this.bounds.startSweep(() => this.dropUnclaimed());
     this.joinTokens.set(await sha256Hex(token), id);
     this.queues.enqueue({
       id,
@@ -125,6 +146,7 @@ export class HandoffHub {
       send(peer, { t: 'ready', as: 'kiosk', handoffId, iceServers: this.o.iceServers ?? [] });
       // An agent may have accepted before the kiosk's socket was up: tell it now.
       const h = this.handoffs.get(handoffId);
+      if (h) Object.assign(h, { claimed: true, unclaimedSince: null });
       if (h?.agentName) send(peer, { t: 'connected', agentName: h.agentName });
       this.pushPosition(handoffId);
       return { kind: 'kiosk', handoffId };
@@ -217,6 +239,7 @@ export class HandoffHub {
   private async accept(peer: SignalPeer, party: Party & { kind: 'agent' }): Promise<void> {
     if (party.call !== null)
       return send(peer, { t: 'error', code: 'busy', message: 'finish the current call first' });
+    this.dropUnclaimed();
     const entry = this.queues.takeNext(party.role, this.now());
     const h = entry ? this.handoffs.get(entry.id) : undefined;
     if (!h) return send(peer, { t: 'error', code: 'queue_empty', message: 'no customer is waiting' });
@@ -239,8 +262,10 @@ export class HandoffHub {
   }
 
   /** Ends a handoff (ticket filed, customer left, or cancelled): both ends are told, nothing is kept. */
-  private finish(h: HandoffRecord, ticketId: string | null): void {
+  private finish(h: HandoffRecord, ticketId: string | null, outcome?: HandoffOutcome): void {
+    this.outcomes.set(h.id, outcome ?? { state: 'ended', at: this.now(), ticketId });
     this.handoffs.delete(h.id);
+    if (this.handoffs.size === 0) this.bounds.stopSweep();
     this.queues.remove(h.id);
     for (const [hash, id] of this.joinTokens) if (id === h.id) this.joinTokens.delete(hash);
     const kiosk = this.kiosks.get(h.id);
@@ -264,6 +289,7 @@ export class HandoffHub {
       const h = this.handoffs.get(party.handoffId);
       // The customer went away: a waiting request leaves the queue; in a call, the agent is told and
       // may still file notes.
+      if (h) h.unclaimedSince = this.now();
       if (h && h.agent === null) this.finish(h, null);
       else if (h?.agent) {
         const agent = this.agents.get(h.agent);
@@ -341,8 +367,21 @@ export class HandoffHub {
         send(peer, { t: 'alert', handoffId: h.id, kioskId: h.kioskId, message });
   }
 
+  /** Queued (or in-call) now, or how a recent handoff ended: 'abandoned' says why. */
+  state(handoffId: string): { state: 'queued' | 'in_call' } | HandoffOutcome | null {
+    const h = this.handoffs.get(handoffId);
+    if (h) return { state: h.agent === null ? 'queued' : 'in_call' };
+    return this.outcomes.get(handoffId) ?? null;
+  }
+
+  /** Drops the waiting requests no kiosk socket claimed in time (handoff-bounds.ts); returns their ids. */
+  dropUnclaimed(): string[] {
+    return this.bounds.dropUnclaimed(this.now());
+  }
+
   /** Closes every socket (hub shutdown). */
   closeAll(): void {
+    this.bounds.stopSweep();
     for (const k of this.kiosks.values()) k.close(1001, 'hub stopping');
     for (const a of this.agents.values()) a.peer.close(1001, 'hub stopping');
   }

@@ -12,6 +12,7 @@ import { HubMetrics } from './metrics.ts';
 import { API_SECURITY_HEADERS, withSecurityHeaders } from './security-headers.ts';
 import { HandoffHub } from '../handoff/handoff-hub.ts';
 import type { IceServer } from '../schema/handoff.ts';
+import type { HandoffLimits } from '../handoff/handoff-limits.ts';
 import { adminRoutes } from './routes-admin.ts';
 import { agentRoutes } from './routes-agent.ts';
 import { handoffRoutes } from './routes-handoff.ts';
@@ -48,6 +49,8 @@ export interface HubAppOptions {
   onSockets?: (sockets: HubSockets) => void;
   /** Keepalive ping of every socket. Default 30 s. */
   pingIntervalMs?: number;
+  /** Handoff bounds (unclaimed timeout, per-kiosk limits) and the handoff core's clock, for tests. */
+  handoff?: Partial<HandoffLimits> & { now?: () => number };
 }
 
 export function createHubApp(options: HubAppOptions): Hono {
@@ -96,10 +99,13 @@ export function createHubApp(options: HubAppOptions): Hono {
   // One clock per instance; the node id keeps two instances' stamps apart.
   const hlc = new Hlc(options.instanceId ?? `hub-${randomToken(6)}`);
   app.route(HUB_MOUNTS.sync, syncRoutes(store, metrics, hlc));
+  const { now: handoffNow, ...limits } = options.handoff ?? {};
   const handoff = new HandoffHub({
     store,
     hlc,
     log,
+    limits,
+    ...(handoffNow ? { now: handoffNow } : {}),
     ...(options.iceServers ? { iceServers: options.iceServers } : {}),
   });
   app.route(

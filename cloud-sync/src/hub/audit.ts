@@ -1,5 +1,5 @@
 // Writes the hub's audit log. A read is answered only after its entry is stored (no unrecorded reads).
-// Safety resets are reported by the kiosks as synced device events; each becomes one entry, keyed by
+// Safety resets and customer consents are reported by the kiosks as synced device events; each becomes one entry, keyed by
 // the event's id so a re-pushed change is recorded once. Web-standard APIs only.
 import type { AuditAction, AuditEntry } from '../schema/audit.ts';
 import type { ChangeEnvelope } from '../schema/change.ts';
@@ -26,12 +26,37 @@ export async function audit(store: HubStore, act: AuditAct, at = new Date()): Pr
 }
 
 const RESET_CAUSE = /^technician_reset:(.{1,64})$/;
+const CONSENT_KINDS = new Set(['camera', 'recording']);
 
-/** The audit entries a pushed batch carries: each technician safety reset reported by the kiosk. */
+/** A consent event as its audit entry: the kind and the visit only (the event carries nothing else). */
+function consentEntry(ch: ChangeEnvelope & { entity: 'device_event' }): AuditEntry | null {
+  const { type, data } = ch.data;
+  if (type !== 'consent.given' && type !== 'consent.refused') return null;
+  const kind = data?.kind;
+  const visit = data?.conversationId;
+  if (typeof kind !== 'string' || !CONSENT_KINDS.has(kind) || typeof visit !== 'string') return null;
+  return {
+    id: `a-${ch.data.id}`,
+    at: ch.data.at,
+    actor: `${ch.kioskId}/customer`,
+    action: type,
+    subject: visit.slice(0, 64),
+    kioskId: ch.kioskId,
+    detail: kind,
+  };
+}
+
+/**
+ * The audit entries a pushed batch carries: each technician safety reset and each customer consent
+ * (camera or recording, given or refused) reported by the kiosk.
+ */
 export function auditOfChanges(changes: readonly ChangeEnvelope[]): AuditEntry[] {
   const out: AuditEntry[] = [];
   for (const ch of changes) {
-    if (ch.entity !== 'device_event' || ch.data.type !== 'safety.transition') continue;
+    if (ch.entity !== 'device_event') continue;
+    const consent = consentEntry(ch);
+    if (consent) out.push(consent);
+    if (ch.data.type !== 'safety.transition') continue;
     const cause = ch.data.data?.cause;
     const by = typeof cause === 'string' ? RESET_CAUSE.exec(cause)?.[1] : undefined;
     if (by === undefined) continue;

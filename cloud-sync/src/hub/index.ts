@@ -23,3 +23,9 @@ export { DEFAULT_ARTICLES } from './default-articles.ts';
 export { HandoffHub, type SignalPeer, type SignalConnection } from '../handoff/handoff-hub.ts';
 export { DEFAULT_HANDOFF_RULES, routeHandoff, type RouteDecision } from '../handoff/routing.ts';
 export { HandoffQueues, SKILLS } from '../handoff/queue.ts';
+export {
+  DEFAULT_HANDOFF_LIMITS,
+  HandoffLimitError,
+  type HandoffLimits,
+  type HandoffOutcome,
+} from '../handoff/handoff-limits.ts';

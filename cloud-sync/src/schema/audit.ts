@@ -1,5 +1,5 @@
 // The hub's audit log: who read which conversation or call record, who published knowledge or changed
-// routing, who reset a safety stop. Entries are appended, never changed; supervisors read them.
+// routing, who reset a safety stop, which consent a customer gave or refused in a visit. Entries are appended, never changed; supervisors read them.
 import { z } from 'zod';
 
 export const AUDIT_ACTIONS = [
@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS = [
   'routing.change',
   'config.change',
   'safety.reset',
+  /** A customer's camera or recording consent in a visit, reported by the kiosk. */
+  'consent.given',
+  'consent.refused',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
@@ -21,7 +24,7 @@ export interface AuditEntry {
   /** Who: an agent's username, an operator, or a kiosk's technician as `kioskId/technician`. */
   actor: string;
   action: AuditAction;
-  /** What: a conversation, ticket or article id, a settings kind, a safety state. */
+  /** What: a conversation, ticket or article id, a settings kind, a safety state, a visit (consent). */
   subject: string;
   kioskId?: string;
   /** One line of context; never card data. */

@@ -8,6 +8,7 @@ import {
   type HubSeed,
   type HubStoreChoice,
   type RunningHub,
+  type StartHubOptions,
 } from '../../src/index.ts';
 import type { TempDirs } from '../helpers.ts';
 import { api, startTestHub, testSeed } from '../helpers.ts';
@@ -17,12 +18,14 @@ export function hubPerTest(
   dirs: TempDirs,
   store: () => HubStoreChoice,
   agents: NonNullable<HubSeed['agents']>,
+  /** More hub options (handoff limits, an injected handoff clock), read at each start. */
+  more: () => Partial<StartHubOptions> = () => ({}),
 ) {
   let current: RunningHub | null = null;
   const sockets: SignalClient[] = [];
   const clocks = new Map<string, Hlc>();
   beforeEach(async () => {
-    current = await startTestHub(dirs.make(), { store: store(), seed: testSeed({ agents }) });
+    current = await startTestHub(dirs.make(), { store: store(), seed: testSeed({ agents }), ...more() });
   });
   afterEach(async () => {
     for (const s of sockets.splice(0)) s.close();

@@ -50,7 +50,14 @@ export interface AgentFactories {
   }): ArmController;
   openKioskSync(
     db: Db,
-    options: { hubUrl: string; kioskId: string; token: string; logger?: Logger },
+    options: {
+      hubUrl: string;
+      kioskId: string;
+      token: string;
+      logger?: Logger;
+      outboxAlarmChanges?: number;
+      outboxAlarmBytes?: number;
+    },
   ): KioskSync;
 }
 
@@ -93,6 +100,8 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       kioskId: o.kioskId,
       token: o.hub.token,
       logger: logger.child({ c: 'sync' }),
+      outboxAlarmChanges: o.sync.outboxAlarmChanges,
+      outboxAlarmBytes: o.sync.outboxAlarmBytes,
     });
     cleanup.push(() => sync.stop());
 

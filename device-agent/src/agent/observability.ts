@@ -53,6 +53,9 @@ export function registerGauges(m: Metrics, p: ObservedParts): () => void {
   m.gauge('agent_sync_pending', 'Outbox entries not yet acknowledged by the hub', () => [
     { value: p.sync.status().pending },
   ]);
+  m.gauge('agent_sync_outbox_alarm', 'Outbox past its alarm threshold (1) or not (0)', () => [
+    { value: p.sync.status().outboxAlarm ? 1 : 0 },
+  ]);
   m.gauge('agent_sync_quarantined', 'Changes the hub refused for good, set aside in sync_quarantine', () => [
     { value: p.sync.status().quarantined ?? 0 },
   ]);
@@ -75,9 +78,12 @@ export function health(p: ObservedParts): { ok: boolean } & Record<string, unkno
   }
   const arm = p.arm.status();
   const backlog = p.safety.recordBacklog();
+  const sync = p.sync.status();
   return {
     // A full disk is not fine: records wait in memory until someone frees space.
     ok: dbOk && !backlog.storageFull,
+    // Conditions that need someone although the kiosk still serves (so `ok` stays true and 200).
+    alarms: sync.outboxAlarm ? ['sync.outbox'] : [],
     kioskId: p.kioskId,
     version: AGENT_VERSION,
     uptimeS: Math.round((Date.now() - p.startedAt) / 1000),
@@ -86,7 +92,7 @@ export function health(p: ObservedParts): { ok: boolean } & Record<string, unkno
     availability: p.safety.availability(),
     safety: { state: p.safety.state(), cause: p.safety.cause() },
     arm: { state: arm.state, link: arm.link, firmware: arm.firmware?.firmwareId ?? null },
-    sync: p.sync.status(),
+    sync,
     cardReader: { kind: p.cardReader.kind, attached: p.cardReader.attached() },
   };
 }

@@ -202,6 +202,22 @@ export const AgentOptionsSchema = z
       })
       .strict()
       .default({ idleTimeoutMs: 180_000, answerThreshold: 0.35 }),
+    /**
+     * The outbox size alarm: /healthz reports `sync.outboxAlarm` and the agent warns once when this many
+     * changes (or bytes of them) wait for the hub; it clears below 90 % of both.
+     */
+    sync: z
+      .object({
+        outboxAlarmChanges: z.number().int().min(1).max(10_000_000).default(10_000),
+        outboxAlarmBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(2 ** 40)
+          .default(64 * 1024 * 1024),
+      })
+      .strict()
+      .default({ outboxAlarmChanges: 10_000, outboxAlarmBytes: 64 * 1024 * 1024 }),
     logger: z.union([PinoLoggerSchema, LoggerOptionsSchema]).default({ level: 'info' }),
   })
   .strict();

@@ -20,6 +20,16 @@ export interface SessionIdentity {
 
 export class HandoffUnavailableError extends Error {}
 
+/** The hub refused the request over this kiosk's handoff limits (429): the customer is told plainly. */
+export class HandoffLimitReachedError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterS: number | null,
+  ) {
+    super(message);
+  }
+}
+
 export class HandoffRelay {
   constructor(
     private readonly hub: { url: string; token: string },
@@ -68,6 +78,7 @@ export class HandoffRelay {
       this.logger.warn({ err: { message: (err as Error).message } }, 'hub unreachable for a handoff');
       throw new HandoffUnavailableError('the hub cannot be reached; no agent can take the call now');
     }
+    if (res.status === 429) throw await limitReached(res, this.logger);
     if (!res.ok) {
       this.logger.warn({ status: res.status }, 'hub refused a handoff request');
       throw new HandoffUnavailableError(`the hub refused the handoff request (HTTP ${res.status})`);
@@ -88,4 +99,20 @@ export class HandoffRelay {
       estimatedWaitS: accepted.estimatedWaitS,
     };
   }
+}
+
+/** The hub's 429 as an error naming its reason; a body that is not the hub's JSON still gives one. */
+async function limitReached(res: Response, logger: Logger): Promise<HandoffLimitReachedError> {
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code?: unknown; message?: unknown };
+  } | null;
+  const code = typeof body?.error?.code === 'string' ? body.error.code : 'too_many_handoffs';
+  const why = typeof body?.error?.message === 'string' ? body.error.message.slice(0, 300) : null;
+  const retry = Number(res.headers.get('retry-after'));
+  const retryAfterS = Number.isFinite(retry) && retry > 0 ? retry : null;
+  logger.warn({ status: 429, code, retryAfterS }, 'hub refused a handoff request over this kiosk’s limit');
+  return new HandoffLimitReachedError(
+    `the hub will not take another handoff from this kiosk now (${why ?? code})`,
+    retryAfterS,
+  );
 }

@@ -126,6 +126,13 @@ export const CommandPayloads = {
    * sustained (negativeSustained: routing may raise the session's priority) and at wrap-up.
    */
   'Session.Emotion': z.object({ sessionId: z.string().max(64), summary: EmotionSummarySchema }).strict(),
+  /**
+   * The customer gave or refused consent in this visit: 'camera' (emotion cues) or 'recording' (the
+   * video call's recording notice). Recorded for the hub's audit log through the outbox.
+   */
+  'Session.Consent': z
+    .object({ sessionId: z.string().max(64), kind: z.enum(['camera', 'recording']), given: z.boolean() })
+    .strict(),
   'CardReader.ReadCard': z
     .object({ sessionId: z.string().max(64), timeoutMs: z.number().int().min(1000).max(120_000) })
     .strict(),
@@ -164,6 +171,7 @@ export interface CompletionResults {
   'Session.End': Record<string, never>;
   'Session.Rate': Record<string, never>;
   'Session.Emotion': Record<string, never>;
+  'Session.Consent': Record<string, never>;
   /** customer: the card's profile when the kiosk's profile source knows it (simulation: the test cards). */
   'CardReader.ReadCard': { card: MaskedCard; customer?: CustomerProfile };
   'CardReader.Cancel': Record<string, never>;

@@ -140,6 +140,14 @@ export class SessionService {
     );
   }
 
+  /** The customer's consent (or refusal) to the camera or the call's recording, for the hub's audit log. */
+  consent(sessionId: string, kind: 'camera' | 'recording', given: boolean): void {
+    const s = this.touch(sessionId);
+    this.store.recordConsent(s.id, kind, given, new Date().toISOString());
+    this.sync.nudge();
+    this.logger.info({ sessionId, kind, given }, 'consent recorded');
+  }
+
   /** Whether a live session's customer has shown a sustained negative cue (for routing's priority). */
   negativeCue(sessionId: string): boolean {
     return this.require(sessionId).negativeCue;

@@ -1,6 +1,7 @@
 // Conversations and messages. Each write and its sync outbox entry commit in ONE transaction, so the
 // hub receives exactly what the kiosk committed; the caller nudges the sync after the commit.
 import type { Conversation, Message, OutboxWriter } from '@branch/cloud-sync';
+import { ulid } from 'ulid';
 import type { Db } from './open-database.ts';
 
 interface ConversationRow {
@@ -46,6 +47,29 @@ export class ConversationStore {
           message.articleId ?? null,
         );
       this.outbox.enqueue({ entity: 'message', data: message });
+    })();
+  }
+
+  /**
+   * A consent given or refused in this conversation, as a device event (consent.given / consent.refused)
+   * in the outbox: the hub turns it into an audit entry. The outbox row is the record (one transaction).
+   */
+  recordConsent(conversationId: string, kind: 'camera' | 'recording', given: boolean, at: string): void {
+    const type = given ? 'consent.given' : 'consent.refused';
+    this.db.transaction(() => {
+      this.outbox.enqueue({
+        entity: 'device_event',
+        data: {
+          id: ulid(),
+          kioskId: this.kioskId,
+          at,
+          source: 'session',
+          type,
+          severity: 'info',
+          message: `${kind} consent ${given ? 'given' : 'refused'}`,
+          data: { kind, conversationId },
+        },
+      });
     })();
   }
 

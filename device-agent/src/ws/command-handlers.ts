@@ -9,6 +9,7 @@ import { describeSwipeError } from '../card/track-parser.ts';
 import type { CustomerProfiles } from '../customer/customer-profiles.ts';
 import { SessionError, type SessionService } from '../session/session-service.ts';
 import {
+  HandoffLimitReachedError,
   HandoffUnavailableError,
   type HandoffRelay,
   type SessionIdentity,
@@ -51,6 +52,9 @@ export async function runCommand(cmd: ParsedCommand, ctx: CommandContext): Promi
     if (err instanceof CommandError) throw err;
     if (err instanceof SessionError) throw new CommandError('commandErrorCode', err.message, err.code);
     if (err instanceof HandoffUnavailableError) throw new CommandError('deviceNotReady', err.message);
+    // Over the hub's per-kiosk handoff limit: a completion the page can name, not an internal error.
+    if (err instanceof HandoffLimitReachedError)
+      throw new CommandError('commandErrorCode', err.message, 'tooManyHandoffs');
     // A full disk is said plainly (the write was rolled back whole), not as an internal error.
     if (isStorageFullError(err))
       throw new CommandError(
@@ -110,6 +114,9 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
       return {};
     case 'Session.Emotion':
       ctx.sessions.setEmotion(cmd.payload.sessionId, cmd.payload.summary);
+      return {};
+    case 'Session.Consent':
+      ctx.sessions.consent(cmd.payload.sessionId, cmd.payload.kind, cmd.payload.given);
       return {};
     case 'Session.End':
       if (ctx.pendingRead?.sessionId === cmd.payload.sessionId) ctx.cards.cancel();

@@ -32,6 +32,8 @@ export interface KioskEmotionOptions {
   onNegative: (summary: CueSummaryRecord) => void;
   /** Called when the stable cue of a face in view changes (a call in progress shows it to the agent). */
   onCueChange?: (cue: StableCue) => void;
+  /** Called with the customer's answer to the camera question (for the hub's audit log). */
+  onConsent?: (given: boolean) => void;
 }
 
 export interface EmotionSnapshot {
@@ -78,6 +80,7 @@ export class KioskEmotion {
 
   private async accept(): Promise<void> {
     if (this.state !== 'consent') return;
+    this.opts.onConsent?.(true);
     const generation = this.generation;
     this.panel.hidden = true;
     this.summary = new CueSummary(this.opts.sustained ?? DEFAULT_SUSTAINED);
@@ -96,6 +99,7 @@ export class KioskEmotion {
 
   private decline(): void {
     if (this.state !== 'consent') return;
+    this.opts.onConsent?.(false);
     this.panel.hidden = true;
     this.setState('off');
   }

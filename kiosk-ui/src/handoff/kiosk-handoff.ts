@@ -5,6 +5,7 @@
 import type { MediaMode, ServerSignal, SignalData } from '@branch/cloud-sync';
 import type { Locale } from '../i18n/index.ts';
 import type { KioskClient } from '../protocol/kiosk-client.ts';
+import { handoffErrorKey } from './handoff-errors.ts';
 import { HandoffView } from './handoff-view.ts';
 import { RtcCall } from './rtc-call.ts';
 import { SignalSocket } from './signal-socket.ts';
@@ -29,6 +30,7 @@ export class KioskHandoff {
   /** An agent dropped and the customer waits again (place-in-line updates keep saying so). */
   private requeued = false;
   private generation = 0;
+  private sessionId: string | null = null;
 
   constructor(
     private readonly client: KioskClient,
@@ -47,13 +49,17 @@ export class KioskHandoff {
   ): Promise<void> {
     if (this.view) return;
     const gen = ++this.generation;
+    this.sessionId = sessionId;
     const view = new HandoffView(locale);
     this.view = view;
     view.root.dataset.askedAt = String(performance.now());
     view.showConsent(false);
     view.setState('handoff.requesting');
     view.leave.addEventListener('click', () => this.finish('left'));
-    view.decline.addEventListener('click', () => this.finish('declined'));
+    view.decline.addEventListener('click', () => {
+      this.recordConsent(false);
+      this.finish('declined');
+    });
     view.accept.addEventListener('click', () => this.consent());
     view.chatForm.addEventListener('submit', (ev) => {
       ev.preventDefault();
@@ -66,8 +72,8 @@ export class KioskHandoff {
     let ticket;
     try {
       ticket = await this.client.send('Handoff.Request', { sessionId, reason, ...hints });
-    } catch {
-      if (gen === this.generation) view.setState('handoff.failed');
+    } catch (err) {
+      if (gen === this.generation) view.setState(handoffErrorKey(err));
       return;
     }
     if (gen !== this.generation) return;
@@ -104,7 +110,15 @@ export class KioskHandoff {
     if (this.view) this.finish('left');
   }
 
+  /** The customer's answer to the call and recording notice goes to the hub's audit log (via the agent). */
+  private recordConsent(given: boolean): void {
+    if (this.sessionId === null) return;
+    const payload = { sessionId: this.sessionId, kind: 'recording' as const, given };
+    this.client.send('Session.Consent', payload).catch(() => undefined);
+  }
+
   private consent(): void {
+    if (!this.consented) this.recordConsent(true);
     this.consented = true;
     if (this.view) this.view.root.dataset.consentAt = String(performance.now());
     this.view?.showConsent(false);

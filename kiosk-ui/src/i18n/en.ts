@@ -204,6 +204,8 @@ export const en = {
   'handoff.ended': 'The call has ended. Thank you.',
   'handoff.bot': 'I can help you with this myself: please ask me your question.',
   'handoff.failed': 'No colleague can take a call right now. Please ask at the counter.',
+  'handoff.busy':
+    'A call from this kiosk is already waiting. Please try again in a moment, or ask at the counter.',
   'handoff.leave': 'End the call',
   'handoff.chat.placeholder': 'Type a message to your colleague',
   'handoff.chat.send': 'Send',

@@ -199,6 +199,7 @@ export const zhCN: Record<MessageKey, string> = {
   'handoff.ended': '通话已结束，谢谢您。',
   'handoff.bot': '这个问题我可以为您解答，请直接向我提问。',
   'handoff.failed': '目前没有工作人员可以接听，请到柜台咨询。',
+  'handoff.busy': '本机已有一个通话在等待，请稍后再试，或到柜台咨询。',
   'handoff.leave': '结束通话',
   'handoff.chat.placeholder': '给工作人员发送消息',
   'handoff.chat.send': '发送',

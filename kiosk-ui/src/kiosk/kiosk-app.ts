@@ -99,6 +99,14 @@ export class KioskApp {
     this.feed({ type: 'offerPerson', summary });
   }
 
+  /** The customer's camera or recording answer in this visit, for the hub's audit log (via the agent). */
+  recordConsent(kind: 'camera' | 'recording', given: boolean): void {
+    const { sessionId } = this.state.visit;
+    const { client } = this.shell;
+    if (sessionId && client.state === 'connected')
+      void client.send('Session.Consent', { sessionId, kind, given }).catch(() => undefined);
+  }
+
   private feed(input: JourneyInput): void {
     this.queue.push(input);
     if (this.stepping) return;

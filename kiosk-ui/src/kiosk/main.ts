@@ -35,6 +35,7 @@ const negativeParam = Number(params.get('negativeMs'));
 const emotion = new KioskEmotion(overlay, avatar, {
   onNegative: (summary) => app.offerPerson(summary),
   onCueChange: (cue) => app.cueChanged(cue),
+  onConsent: (given) => app.recordConsent('camera', given),
   ...(negativeParam >= 1000 ? { sustained: { ...DEFAULT_SUSTAINED, ms: negativeParam } } : {}),
 });
 const app = new KioskApp(view, client, avatar, overlay, {

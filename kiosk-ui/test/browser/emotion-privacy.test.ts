@@ -12,7 +12,7 @@ import { repoRoot, startBranch, type RunningBranch } from './support/branch-proc
 import { openAgentConsole } from './support/agent-console.ts';
 import { fakeCameraArgs, launchChromium } from './support/chromium.ts';
 import { makeFakeCamera } from './support/fake-camera.ts';
-import { hubConversation } from './support/hub-conversation.ts';
+import { hubConsents, hubConversation } from './support/hub-conversation.ts';
 import { shooter, waitConnected, type KioskHook } from './support/kiosk-page.ts';
 import { findImageData, recordOutgoing, type Outgoing } from './support/outgoing.ts';
 
@@ -124,6 +124,10 @@ describe('emotion cues with the camera on', () => {
     await expect
       .poll(async () => (await hubConversation(branch, sessionId)).emotion, { timeout: 10_000 })
       .toMatchObject({ negativeSustained: true, dominant: 'angry' });
+    // The customer's yes to the camera is in the hub's audit log, for this visit.
+    await expect
+      .poll(() => hubConsents(branch, sessionId), { timeout: 10_000 })
+      .toEqual(['consent.given camera']);
 
     // The privacy proof: the session sent its summary, and nothing that looks like a frame or landmarks.
     const texts = sent.map((s) => s.text).join('\n');
@@ -159,6 +163,7 @@ describe('declining the camera', () => {
     const h = hook(page);
     await page.getByTestId('camera-no').click();
     await page.getByTestId('camera-consent').waitFor({ state: 'hidden' });
+    const sessionId = await h.sessionId();
     expect(await h.overlayCamera()).toEqual({ state: 'off', label: m['camera.off'] });
     await page.getByTestId('service-hours').click();
     await page.getByTestId('answer-title').waitFor({ state: 'visible', timeout: 15_000 });
@@ -167,6 +172,10 @@ describe('declining the camera', () => {
     await page.getByTestId('wrapup-done').click();
     await page.getByTestId('start').waitFor({ state: 'visible', timeout: 15_000 });
     expect(sent.map((s) => s.text).join('\n')).not.toContain('Session.Emotion');
+    // The refusal is audited at the hub like a yes.
+    await expect
+      .poll(() => hubConsents(branch, sessionId), { timeout: 10_000 })
+      .toEqual(['consent.refused camera']);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -16,6 +16,7 @@ import {
   signInConsole,
   startEnglishVisit,
 } from './support/handoff-pages.ts';
+import { hubConsents } from './support/hub-conversation.ts';
 import { shooter } from './support/kiosk-page.ts';
 import { PLANTED_PAN, PLANTED_SWIPE } from './support/planted-card.ts';
 
@@ -63,6 +64,14 @@ describe('video handoff between two browsers', () => {
     await shot(kiosk, 'kiosk-consent');
     await kiosk.getByTestId('handoff-consent-accept').click();
     expect(await kiosk.getByTestId('handoff-recording').isVisible()).toBe(true);
+    // The yes to the call and its recording reaches the hub's audit log for this visit.
+    type Hook = { __branchKiosk: { state(): { visit: { sessionId: string } } } };
+    const visitId = await kiosk.evaluate(
+      () => (globalThis as unknown as Hook).__branchKiosk.state().visit.sessionId,
+    );
+    await expect
+      .poll(() => hubConsents(branch, visitId), { timeout: 10_000 })
+      .toContain('consent.given recording');
 
     await agent.getByTestId('queue-row').waitFor();
     await shot(agent, 'console-queue');

@@ -2,6 +2,7 @@
 import type { Logger } from '../../logger.ts';
 import type { HandoffHub } from '../../handoff/handoff-hub.ts';
 import type { IceServer } from '../../schema/handoff.ts';
+import type { HandoffLimits } from '../../handoff/handoff-limits.ts';
 import type { HubEvents } from '../events.ts';
 import type { HubSeed } from '../seed.ts';
 import type { HubStore, StoreTestHooks } from '../store/types.ts';
@@ -32,6 +33,11 @@ export interface StartHubOptions {
   iceServers?: IceServer[];
   /** Keepalive ping of every WebSocket (HUB_WS_PING_MS). Default 30 s. */
   pingIntervalMs?: number;
+  /**
+   * Handoff bounds (HUB_HANDOFF_UNCLAIMED_MS, HUB_HANDOFF_MAX_OPEN_PER_KIOSK,
+   * HUB_HANDOFF_MAX_PER_MINUTE); `now` is the handoff core's clock, injectable for tests.
+   */
+  handoff?: Partial<HandoffLimits> & { now?: () => number };
 }
 
 export interface RunningHub {
