@@ -27,8 +27,12 @@ afterAll(async () => {
   await branch?.stop();
 });
 
-/** Waits until the kiosk takes a question again (it does not while it is still saying the last answer). */
+/**
+ * Waits until the kiosk takes a question again. It does not while it is still saying the last answer, so
+ * the customer touches the screen first, which stops the avatar mid-sentence.
+ */
 async function ready(): Promise<void> {
+  await page.mouse.click(4, 4);
   await page.getByTestId('ask').and(page.locator(':enabled')).waitFor();
 }
 
