@@ -2,7 +2,7 @@
 // only the interfaces of firmware-bridge and cloud-sync; start-agent.ts supplies the real ones.
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { KioskSync } from '@branch/cloud-sync';
+import type { KioskSync, KioskSyncOptions } from '@branch/cloud-sync';
 import { FIXTURES, HOME_POSE, type ArmController } from '@branch/firmware-bridge';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
@@ -41,6 +41,12 @@ import { createTechServer, techClientOf } from './tech-server.ts';
 import { health, registerGauges } from './observability.ts';
 import { simControls } from './sim-controls.ts';
 
+/** What the agent sets of cloud-sync's options (the rest keep cloud-sync's defaults). */
+type SyncOptions = Pick<
+  KioskSyncOptions,
+  'hubUrl' | 'kioskId' | 'token' | 'outboxAlarmChanges' | 'outboxAlarmBytes'
+>;
+
 export interface AgentFactories {
   openArm(options: {
     dialect: 'binary' | 'gcode';
@@ -48,17 +54,7 @@ export interface AgentFactories {
     baudRate?: number;
     logger?: Logger;
   }): ArmController;
-  openKioskSync(
-    db: Db,
-    options: {
-      hubUrl: string;
-      kioskId: string;
-      token: string;
-      logger?: Logger;
-      outboxAlarmChanges?: number;
-      outboxAlarmBytes?: number;
-    },
-  ): KioskSync;
+  openKioskSync(db: Db, options: SyncOptions & { logger?: Logger }): KioskSync;
 }
 
 export interface RunningAgent {
@@ -196,14 +192,9 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       logRing,
       metrics: () => metrics.render(),
       startedAt,
+      logger,
     });
     cleanup.push(() => tech.close());
-    const reset = tech.reset;
-    tech.reset = (by) => {
-      const r = reset(by);
-      logger.info({ accepted: r.ok, reason: r.ok ? undefined : r.reason }, 'technician safety reset');
-      return r;
-    };
 
     // Known once listening (port 0 picks one); nothing is answered before.
     let kioskHosts: ReadonlySet<string> = new Set();

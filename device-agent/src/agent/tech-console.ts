@@ -6,6 +6,7 @@ import type { CardReader } from '../card/card-reader.ts';
 import type { ResolvedAgentOptions } from '../config/agent-options.ts';
 import type { Gpio } from '../gpio/gpio.ts';
 import type { JogController } from '../jog/jog-controller.ts';
+import type { Logger } from 'pino';
 import type { LogRing } from '../log/agent-logger.ts';
 import type { DeviceStatusSource } from '../runbook/device-status.ts';
 import type { RunbookService } from '../runbook/runbook-service.ts';
@@ -33,6 +34,8 @@ export interface TechParts {
   logRing: LogRing | null;
   metrics: () => string;
   startedAt: number;
+  /** Where a technician's safety reset is logged, accepted or not. */
+  logger: Pick<Logger, 'info'>;
 }
 
 /** Options as they may appear in a bundle: secrets (card key, hub token, PIN hash) left out. */
@@ -191,7 +194,11 @@ export function techConsole(p: TechParts): TechDeps & { close(): void } {
     verify: (token) => p.auth.verify(token),
     whoIs: (token) => p.auth.whoIs(token),
     signOut: (token) => p.auth.signOut(token),
-    reset: (by) => p.safety.reset(by),
+    reset: (by) => {
+      const r = p.safety.reset(by);
+      p.logger.info({ accepted: r.ok, reason: r.ok ? undefined : r.reason }, 'technician safety reset');
+      return r;
+    },
     safetyEvents: (limit) => p.safetyEvents.recent(limit),
     inventory,
     status,
