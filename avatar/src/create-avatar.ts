@@ -1,10 +1,11 @@
 // createAvatar: picks a renderer (WebGL, else pixi.js 2D), runs the animation loop, speaks through the
 // browser's voice when it has one, and implements the public Avatar API on top of FaceAnimator, so both
 // renderers behave the same. A lost WebGL context hands the face over to the 2D renderer.
+import { AvatarEvents } from './avatar-events.ts';
 import { FaceAnimator, type FacePose } from './animation/face-animator.ts';
 import type { FaceRenderer } from './render/face-renderer.ts';
 import { PixiFaceRenderer } from './render/pixi-face-renderer.ts';
-import { WebGLFaceRenderer } from './render/webgl-renderer.ts';
+import { defaultFps, pickRenderer, styleFaceCanvas } from './render/pick-renderer.ts';
 import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
 import { planFromEngine, type EngineLine } from './speech/engine-plan.ts';
 import { EnginePlayer } from './speech/engine-voice.ts';
@@ -20,28 +21,6 @@ import type {
   SpeechLocale,
 } from './types.ts';
 
-function pickRenderer(preference: AvatarOptions['renderer']): FaceRenderer {
-  if (preference !== 'fallback2d') {
-    try {
-      return new WebGLFaceRenderer();
-    } catch (err) {
-      if (preference === 'webgl') throw err;
-      console.warn('avatar: WebGL unavailable, using the 2D fallback');
-    }
-  }
-  return new PixiFaceRenderer();
-}
-
-/**
- * 30 fps is plenty for a face. Software WebGL gets 10: measured in headless Chromium with SwiftShader,
- * each presented frame costs ~40 ms of CPU, nearly all of it reading the canvas back for the software
- * compositor, and the device-agent on the same machine needs that CPU for its 50 ms heartbeat.
- */
-function defaultFps(face: FaceRenderer): number {
-  if (!face.software) return 30;
-  return face.kind === 'webgl' ? 10 : 15;
-}
-
 /** A voiced line that never reports its end still ends: its estimate, doubled, plus a margin. */
 const VOICE_WATCHDOG_FACTOR = 2;
 const VOICE_WATCHDOG_MARGIN_MS = 3000;
@@ -55,7 +34,7 @@ const MOUTH_LEAD_MS = 25;
 
 class AvatarImpl implements Avatar {
   private readonly animator = new FaceAnimator(performance.now());
-  private readonly listeners = new Map<AvatarEvent, Set<() => void>>();
+  private readonly events = new AvatarEvents();
   private face: FaceRenderer;
   private readonly resizeObserver: ResizeObserver | null;
   private readonly voice: VoiceOutput | null;
@@ -225,10 +204,7 @@ class AvatarImpl implements Avatar {
   }
 
   on(event: AvatarEvent, cb: () => void): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
-    set.add(cb);
-    return () => set.delete(cb);
+    return this.events.on(event, cb);
   }
 
   getMorphInfluences(): Record<string, number> {
@@ -259,7 +235,7 @@ class AvatarImpl implements Avatar {
     this.resizeObserver?.disconnect();
     this.face.dispose();
     this.player?.close();
-    this.listeners.clear();
+    this.events.clear();
   }
 
   private intervalFor(face: FaceRenderer): number {
@@ -267,13 +243,7 @@ class AvatarImpl implements Avatar {
   }
 
   private mount(face: FaceRenderer): void {
-    const canvas = face.canvas;
-    canvas.style.display = 'block';
-    canvas.style.width = '100%';
-    canvas.style.height = '100%';
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', 'Virtual assistant');
-    canvas.dataset.renderer = face.kind;
+    const canvas = styleFaceCanvas(face);
     if (face.kind === 'webgl') {
       canvas.addEventListener('webglcontextlost', this.onContextLost, { once: true });
     }
@@ -299,13 +269,7 @@ class AvatarImpl implements Avatar {
   };
 
   private emit(event: AvatarEvent): void {
-    for (const cb of this.listeners.get(event) ?? []) {
-      try {
-        cb();
-      } catch (err) {
-        console.error('avatar listener failed', err);
-      }
-    }
+    this.events.emit(event);
   }
 
   private fitToContainer(): void {

@@ -15,7 +15,8 @@ import {
   type RunningHub,
 } from '../../src/index.ts';
 import { FaultProxy, type FaultMode } from './fault-proxy.ts';
-import { ticketCreate } from './store-contract-extra.ts';
+import { seededRandom } from './seeded-random.ts';
+import { NEXT_TICKET_STATUS, ticketCreate } from './store-contract-extra.ts';
 
 export interface SoakOptions {
   rounds: number;
@@ -54,29 +55,10 @@ interface Kiosk {
   tickets: Map<string, string>;
 }
 
-/** Small seeded PRNG (mulberry32) so a failing run can be replayed with its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const NEXT_STATUS: Record<string, [string, string] | undefined> = {
-  open: ['open', 'assigned'],
-  assigned: ['assigned', 'in_progress'],
-  in_progress: ['in_progress', 'resolved'],
-  resolved: ['resolved', 'closed'],
-};
-
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const started = Date.now();
   const seed = options.seed ?? Date.now();
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const log = options.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'cloud-sync-soak-'));
@@ -171,14 +153,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
             data: { id: `h-${ulid()}`, kioskId: k.id, at: now, uptimeS: 1, devices: {} },
           });
         } else {
-          const open = [...k.tickets].filter(([, s]) => NEXT_STATUS[s]);
+          const open = [...k.tickets].filter(([, s]) => NEXT_TICKET_STATUS[s]);
           if (open.length === 0 || random() < 0.3) {
             const id = `t-${ulid()}`;
             k.sync.outbox.enqueue({ entity: 'ticket', data: ticketCreate(id, k.id) });
             k.tickets.set(id, 'open');
           } else {
             const [id, status] = pick(open);
-            const [from, to] = NEXT_STATUS[status] as [string, string];
+            const [from, to] = NEXT_TICKET_STATUS[status] as [string, string];
             k.sync.outbox.enqueue({
               entity: 'ticket',
               data: {

@@ -19,6 +19,14 @@ const env = (
   at: string,
 ) => ({ id: ulid(), kioskId, entity, entityId: data.id, op: 'upsert', hlc: at, data }) as ChangeEnvelope;
 
+/** A ticket status and the one a soak may move it to next (per the schema's status machine). */
+export const NEXT_TICKET_STATUS: Record<string, [string, string] | undefined> = {
+  open: ['open', 'assigned'],
+  assigned: ['assigned', 'in_progress'],
+  in_progress: ['in_progress', 'resolved'],
+  resolved: ['resolved', 'closed'],
+};
+
 export function ticketCreate(id: string, kioskId = 'k1'): TicketUpdate {
   return {
     id,

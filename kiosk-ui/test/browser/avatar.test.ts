@@ -8,44 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from './static-server.ts';
 import { repoRoot } from './support/branch-process.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './support/chromium.ts';
+import type { KioskHook } from './support/kiosk-page.ts';
+import { warmPixelShare } from './support/pixels.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-
-interface KioskWindow {
-  __branchKiosk: {
-    avatar: {
-      renderer: string;
-      speak(text: string, locale: string): Promise<void>;
-      setMood(mood: string): void;
-      holdViseme(v: string | null): void;
-      getMorphInfluences(): Record<string, number>;
-      on(event: string, cb: () => void): () => void;
-    };
-  };
-}
-
-/** Share of the avatar element's pixels that are warm (skin, hair, lips) rather than the blue-grey backdrop. */
-async function warmPixelShare(page: Page): Promise<number> {
-  const png = await page.getByTestId('avatar').screenshot();
-  return page.evaluate(async (b64) => {
-    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-    const bitmap = await createImageBitmap(blob);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    let warm = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! > data[i + 2]! + 30) warm++;
-    return warm / (data.length / 4);
-  }, png.toString('base64'));
-}
 
 async function openKiosk(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
   // The browser-voice and estimate path (voice.engine = browser); the engine voice has its own test.
   await page.goto(`${url}/?voice=browser`);
   await page.waitForFunction(
-    () => 'avatar' in ((globalThis as unknown as Partial<KioskWindow>).__branchKiosk ?? {}),
+    () => 'avatar' in ((globalThis as unknown as Partial<KioskHook>).__branchKiosk ?? {}),
   );
   await page.locator('[data-testid="avatar"] canvas').waitFor();
   return page;
@@ -72,7 +45,7 @@ describe('avatar on the kiosk page', () => {
   it('renders the face with WebGL: the canvas is not blank', async () => {
     const page = await openKiosk(browser, server.url);
     expect(
-      await page.evaluate(() => (globalThis as unknown as KioskWindow).__branchKiosk.avatar.renderer),
+      await page.evaluate(() => (globalThis as unknown as KioskHook).__branchKiosk.avatar.renderer),
     ).toBe('webgl');
     await expect.poll(() => warmPixelShare(page), { timeout: 10_000 }).toBeGreaterThan(0.1);
     await page.close();
@@ -81,7 +54,7 @@ describe('avatar on the kiosk page', () => {
   it('moves the mouth morphs while speaking and reports speech start and end', async () => {
     const page = await openKiosk(browser, server.url);
     const result = await page.evaluate(async () => {
-      const avatar = (globalThis as unknown as KioskWindow).__branchKiosk.avatar;
+      const avatar = (globalThis as unknown as KioskHook).__branchKiosk.avatar;
       const events: string[] = [];
       avatar.on('speechstart', () => events.push('start'));
       avatar.on('speechend', () => events.push('end'));
@@ -111,7 +84,7 @@ describe('avatar on the kiosk page', () => {
     ] as const) {
       const peaks = await page.evaluate(
         async ([t, l]) => {
-          const avatar = (globalThis as unknown as KioskWindow).__branchKiosk.avatar;
+          const avatar = (globalThis as unknown as KioskHook).__branchKiosk.avatar;
           const peak: Record<string, number> = { aa: 0, ih: 0, ou: 0, ee: 0, oh: 0, mouthPress: 0 };
           const sampler = setInterval(() => {
             const m = avatar.getMorphInfluences();
@@ -137,7 +110,7 @@ describe('avatar on the kiosk page', () => {
     const pose = async (name: string, mood: string, viseme: string | null): Promise<void> => {
       await page.evaluate(
         ([m, v]) => {
-          const avatar = (globalThis as unknown as KioskWindow).__branchKiosk.avatar;
+          const avatar = (globalThis as unknown as KioskHook).__branchKiosk.avatar;
           avatar.setMood(m!);
           avatar.holdViseme(v ?? null);
         },
@@ -162,7 +135,7 @@ describe('avatar on the kiosk page', () => {
   it('switches to the pixi.js 2D renderer when the WebGL context is lost, and keeps drawing', async () => {
     const page = await openKiosk(browser, server.url);
     const changed = await page.evaluate(async () => {
-      const avatar = (globalThis as unknown as KioskWindow).__branchKiosk.avatar;
+      const avatar = (globalThis as unknown as KioskHook).__branchKiosk.avatar;
       const seen = new Promise<void>((resolve) => avatar.on('rendererchange', resolve));
       const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="avatar"] canvas')!;
       const gl = canvas.getContext('webgl2');
@@ -184,7 +157,7 @@ describe('avatar on the kiosk page', () => {
     try {
       const page = await openKiosk(noGl, server.url);
       expect(
-        await page.evaluate(() => (globalThis as unknown as KioskWindow).__branchKiosk.avatar.renderer),
+        await page.evaluate(() => (globalThis as unknown as KioskHook).__branchKiosk.avatar.renderer),
       ).toBe('fallback2d');
       await expect.poll(() => warmPixelShare(page), { timeout: 10_000 }).toBeGreaterThan(0.1);
       mkdirSync(join(repoRoot, 'test-output', 'avatar'), { recursive: true });
@@ -244,7 +217,7 @@ describe('avatar on the kiosk page', () => {
     });
     await page.goto(`${server.url}/?voice=browser`);
     await page.waitForFunction(
-      () => 'avatar' in ((globalThis as unknown as Partial<KioskWindow>).__branchKiosk ?? {}),
+      () => 'avatar' in ((globalThis as unknown as Partial<KioskHook>).__branchKiosk ?? {}),
     );
     // The fake voice runs on page timers: start only once the page's start-up work no longer delays them
     // (ten 20 ms timers in a row, each on time), or its boundary events would come late against the plan.
@@ -273,8 +246,8 @@ describe('avatar on the kiosk page', () => {
       ctx.skip();
     }
     const r = await page.evaluate(async () => {
-      const avatar = (globalThis as unknown as KioskWindow).__branchKiosk
-        .avatar as KioskWindow['__branchKiosk']['avatar'] & { voiced: boolean };
+      const avatar = (globalThis as unknown as KioskHook).__branchKiosk
+        .avatar as KioskHook['__branchKiosk']['avatar'] & { voiced: boolean };
       const started = performance.now();
       const ou: [number, number][] = [];
       const sampler = setInterval(
