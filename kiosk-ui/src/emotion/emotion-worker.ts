@@ -1,10 +1,9 @@
-// The emotion worker: runs MediaPipe's face landmarker (VIDEO mode, CPU/wasm) and the cue model off the
+// An emotion worker: runs MediaPipe's face landmarker (VIDEO mode, CPU/wasm) and the cue model off the
 // main thread. Each frame is downscaled to DETECT_WIDTH here (the landmarker's detector works at 128-256
 // px anyway) and closed as soon as it has been read; the landmarks never leave this worker, only the
-// stable cue does.
+// frame's expression scores do. The camera may run several of these on alternate frames.
 import { createFaceLandmarker, readFace } from './face-landmarker.ts';
 import { frameScores } from './cue-model.ts';
-import { CueTracker } from './cue-tracker.ts';
 import { sameOriginFetchOnly } from './same-origin-fetch.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
@@ -13,7 +12,6 @@ const post = (m: FromWorker): void => self.postMessage(m);
 /** Frames are analysed at this width. */
 export const DETECT_WIDTH = 320;
 
-let tracker = new CueTracker();
 let lastTs = 0;
 
 const ready = createFaceLandmarker('VIDEO').then(
@@ -29,10 +27,6 @@ const ready = createFaceLandmarker('VIDEO').then(
 
 self.onmessage = async (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
-  if (msg.type === 'reset') {
-    tracker = new CueTracker();
-    return;
-  }
   const landmarker = await ready;
   try {
     if (!landmarker) return;
@@ -43,7 +37,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       resizeHeight: Math.round((DETECT_WIDTH * h) / w),
     });
     msg.frame.close();
-    // VIDEO mode needs strictly increasing timestamps.
+    // VIDEO mode needs strictly increasing timestamps (per landmarker, so per worker).
     lastTs = Math.max(lastTs + 1, Math.round(msg.at));
     let face;
     try {
@@ -51,8 +45,12 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
     } finally {
       bitmap.close();
     }
-    const cue = tracker.update(face && frameScores(face), msg.at);
-    post({ type: 'cue', cue, at: msg.at, detectMs: performance.now() - started });
+    post({
+      type: 'scores',
+      scores: face && frameScores(face),
+      at: msg.at,
+      detectMs: performance.now() - started,
+    });
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   } finally {

@@ -1,14 +1,12 @@
-// Messages between the page and the emotion worker. A frame goes in (a VideoFrame, transferred, so the
-// page keeps no copy); only the stable cue, a handful of numbers, comes out. Never landmarks or pixels.
-import type { StableCue } from './cue-tracker.ts';
+// Messages between the page and an emotion worker. A frame goes in (a VideoFrame, transferred, so the
+// page keeps no copy); only the frame's expression scores, a handful of numbers, come out. Never
+// landmarks or pixels. The page smooths the scores of all its workers into one stable cue.
+import type { FrameScores } from './cue-model.ts';
 
-export type ToWorker =
-  | { type: 'frame'; frame: VideoFrame; at: number }
-  /** A new customer: forget the smoothed scores. */
-  | { type: 'reset' };
+export type ToWorker = { type: 'frame'; frame: VideoFrame; at: number };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'error'; message: string }
-  /** detectMs: the worker's time for the landmarker and the cue model on this frame. */
-  | { type: 'cue'; cue: StableCue; at: number; detectMs: number };
+  /** scores: null when the frame held no face. detectMs: the worker's time for this frame. */
+  | { type: 'scores'; scores: FrameScores | null; at: number; detectMs: number };
