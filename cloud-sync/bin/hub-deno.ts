@@ -4,13 +4,8 @@
 import { startDenoHub } from '../src/hub/serve/deno.ts';
 import { Deno } from '../src/hub/serve/deno-runtime.ts';
 import type { Logger } from '../src/logger.ts';
-import {
-  handoffLimitsFromEnv,
-  iceServersFromEnv,
-  pingFromEnv,
-  seedFromEnv,
-  storeFromEnv,
-} from './hub-env.ts';
+import { handoffLimitsFromEnv, pingFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
+import { iceFromEnv } from './ice-env.ts';
 
 const env = Deno.env.toObject();
 const line =
@@ -18,7 +13,7 @@ const line =
   (obj: object, msg?: string): void =>
     console.log(JSON.stringify({ level, time: new Date().toISOString(), ...obj, msg }));
 const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
-const iceServers = iceServersFromEnv(env);
+const ice = iceFromEnv(env);
 const pingIntervalMs = pingFromEnv(env);
 const handoff = handoffLimitsFromEnv(env);
 
@@ -29,7 +24,7 @@ const hub = await startDenoHub({
   store: storeFromEnv(env),
   seed: seedFromEnv(env),
   logger,
-  ...(iceServers ? { iceServers } : {}),
+  ...ice,
   ...(pingIntervalMs ? { pingIntervalMs } : {}),
   handoff,
   ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),

@@ -2,7 +2,6 @@
 import type { HubStoreChoice } from '../src/hub/serve/node-support.ts';
 import { DEFAULT_ARTICLES } from '../src/hub/default-articles.ts';
 import type { HubSeed } from '../src/hub/seed.ts';
-import { IceServerSchema, type IceServer } from '../src/schema/handoff.ts';
 import type { HandoffLimits } from '../src/handoff/handoff-limits.ts';
 
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -52,21 +51,6 @@ export function seedFromEnv(env: Record<string, string | undefined>): HubSeed {
         }
       : {}),
   };
-}
-
-/** HUB_ICE_SERVERS: a JSON array of RTCIceServer objects for handoff calls; unset: none (loopback, LAN). */
-export function iceServersFromEnv(env: Record<string, string | undefined>): IceServer[] | undefined {
-  const raw = env.HUB_ICE_SERVERS;
-  if (raw === undefined || raw.trim() === '') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new Error('HUB_ICE_SERVERS is not JSON (expected an array of {urls, username?, credential?})');
-  }
-  const result = IceServerSchema.array().max(10).safeParse(parsed);
-  if (!result.success) throw new Error(`HUB_ICE_SERVERS: ${result.error.issues[0]?.message ?? 'invalid'}`);
-  return result.data;
 }
 
 /** HUB_WS_PING_MS: the keepalive ping of every WebSocket; unset: 30 s. */

@@ -4,16 +4,12 @@
 //   HUB_STORE (sqlite | postgres)  HUB_PG_URL (postgres://postgres@127.0.0.1:5432/postgres)
 //   HUB_PG_SCHEMA (unset: public)  HUB_PG_POOL (10)  HUB_SEED_KIOSKS (id:token,id:token; for tests)
 //   HUB_ICE_SERVERS (unset: none; JSON array of RTCIceServer for handoff calls)
+//   HUB_TURN_URLS, HUB_TURN_SECRET, HUB_TURN_TTL_S (10800) (TURN REST credentials)  HUB_ICE_RELAY_ONLY (0)
 //   HUB_WS_PING_MS (30000: keepalive ping of every WebSocket)
 //   HUB_HANDOFF_UNCLAIMED_MS (120000)  HUB_HANDOFF_MAX_OPEN_PER_KIOSK (2)  HUB_HANDOFF_MAX_PER_MINUTE (6)
 import { startHub, type Logger } from '../src/index.ts';
-import {
-  handoffLimitsFromEnv,
-  iceServersFromEnv,
-  pingFromEnv,
-  seedFromEnv,
-  storeFromEnv,
-} from './hub-env.ts';
+import { handoffLimitsFromEnv, pingFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
+import { iceFromEnv, type IceSettings } from './ice-env.ts';
 
 const env = process.env;
 
@@ -25,11 +21,11 @@ function line(level: string) {
 const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
 
 const seed = seedFromEnv(env);
-let iceServers: ReturnType<typeof iceServersFromEnv>;
+let ice: IceSettings;
 let pingIntervalMs: number | undefined;
 let handoff: ReturnType<typeof handoffLimitsFromEnv>;
 try {
-  iceServers = iceServersFromEnv(env);
+  ice = iceFromEnv(env);
   pingIntervalMs = pingFromEnv(env);
   handoff = handoffLimitsFromEnv(env);
 } catch (err) {
@@ -46,7 +42,7 @@ const hub = await startHub({
   ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
   seed,
   logger,
-  ...(iceServers ? { iceServers } : {}),
+  ...ice,
   ...(pingIntervalMs ? { pingIntervalMs } : {}),
   handoff,
 }).catch((err: unknown) => {

@@ -1,7 +1,7 @@
 // One hub's live handoffs once requested: the messages of a call between its kiosk and its agent,
 // accepting the next customer, the ends of a call (filed, cancelled, abandoned, a party gone), cues,
 // and what every socket is told about the queues.
-import type { ClientSignal, Cue } from '../schema/handoff.ts';
+import type { ClientSignal, Cue, IceServer, IceTransportPolicy } from '../schema/handoff.ts';
 import type { Hlc } from '../schema/hlc.ts';
 import type { Logger } from '../logger.ts';
 import type { HubStore } from '../hub/store/types.ts';
@@ -25,6 +25,8 @@ export interface HandoffCallsDeps {
   peers: HandoffPeers;
   outcomes: OutcomeLog;
   bounds: () => HandoffBounds;
+  /** The ICE servers and transport policy for one party (a fresh TURN credential when TURN is set). */
+  ice: (who: string) => Promise<{ iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy }>;
 }
 
 export class HandoffCalls {
@@ -122,7 +124,11 @@ export class HandoffCalls {
       new Date(this.now()),
     );
     this.queues.setPresence(party.username, party.role, 'busy');
-    send(peer, { t: 'assigned', call: await buildCallView(this.o.store, h) });
+    send(peer, {
+      t: 'assigned',
+      call: await buildCallView(this.o.store, h),
+      ...(await this.o.ice(party.username)),
+    });
     h.agentName = (await this.o.store.getAgent(party.username))?.displayName ?? party.username;
     const kiosk = this.kiosks.get(h.id);
     if (kiosk) send(kiosk, { t: 'connected', agentName: h.agentName });

@@ -9,6 +9,7 @@ import {
   type HandoffAccepted,
   type HandoffRequest,
   type IceServer,
+  type IceTransportPolicy,
 } from '../schema/handoff.ts';
 import type { Hlc } from '../schema/hlc.ts';
 import { randomToken, sha256Hex } from '../hub/crypto.ts';
@@ -20,6 +21,7 @@ import { HandoffQueues, priorityOf } from './queue.ts';
 import { HandoffCalls, type Party } from './handoff-calls.ts';
 import { HandoffPeers, type AgentParty } from './handoff-peers.ts';
 import { AgentSessionWatch } from './session-watch.ts';
+import { iceServersFor, type TurnConfig } from './turn-credentials.ts';
 import { currentRules, routeHandoff } from './routing.ts';
 import { send, serialConnection, type SignalConnection, type SignalPeer } from './signal-wire.ts';
 
@@ -30,6 +32,9 @@ export interface HandoffHubOptions {
   hlc: Hlc;
   log: Logger;
   iceServers?: IceServer[];
+  /** TURN by the REST scheme: a fresh short-lived credential for each party. */
+  turn?: TurnConfig;
+  iceTransportPolicy?: IceTransportPolicy;
   now?: () => number;
   /** A socket that has not authenticated by then is closed. Default 10 s. */
   authTimeoutMs?: number;
@@ -73,6 +78,7 @@ export class HandoffHub {
       peers: this.peers,
       outcomes: this.outcomes,
       bounds: () => this.bounds,
+      ice: (who) => this.ice(who),
     });
     this.sessions = new AgentSessionWatch(o.store, this.now, o.sessionRecheckMs ?? 30_000, (err) =>
       o.log.error({ event: 'hub.handoff.session_check_failed', err: err.message }),
@@ -122,10 +128,20 @@ export class HandoffHub {
       ruleId: decision.ruleId,
       joinToken: token,
       signalPath: HANDOFF_WS_PATH,
-      iceServers: this.o.iceServers ?? [],
+      ...(await this.ice(id)),
       position: this.queues.position(id, this.now()),
       estimatedWaitS: this.queues.estimatedWaitS(id, this.now()),
     };
+  }
+
+  /** The ICE servers (with a TURN credential made out to `who`) and the transport policy for one party. */
+  private async ice(
+    who: string,
+  ): Promise<{ iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy }> {
+    const iceServers = await iceServersFor(this.o.iceServers ?? [], this.o.turn, who, this.now());
+    return this.o.iceTransportPolicy
+      ? { iceServers, iceTransportPolicy: this.o.iceTransportPolicy }
+      : { iceServers };
   }
 
   /** A new socket: it must send `auth` first; its messages are handled one at a time, in order. */
@@ -151,7 +167,7 @@ export class HandoffHub {
     if (handoffId && this.handoffs.has(handoffId)) {
       // One kiosk socket per handoff: a reconnect replaces the old one.
       this.peers.attachKiosk(handoffId, peer);
-      send(peer, { t: 'ready', as: 'kiosk', handoffId, iceServers: this.o.iceServers ?? [] });
+      send(peer, { t: 'ready', as: 'kiosk', handoffId, ...(await this.ice(handoffId)) });
       // An agent may have accepted before the kiosk's socket was up: tell it now.
       const h = this.handoffs.get(handoffId);
       if (h) Object.assign(h, { claimed: true, unclaimedSince: null });
@@ -170,7 +186,7 @@ export class HandoffHub {
       as: 'agent',
       username: session.username,
       role: session.role,
-      iceServers: this.o.iceServers ?? [],
+      ...(await this.ice(session.username)),
     });
     this.calls.pushQueues();
     return party;

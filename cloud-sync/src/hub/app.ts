@@ -11,7 +11,8 @@ import { apiError } from './http-util.ts';
 import { HubMetrics } from './metrics.ts';
 import { API_SECURITY_HEADERS, withSecurityHeaders } from './security-headers.ts';
 import { HandoffHub } from '../handoff/handoff-hub.ts';
-import type { IceServer } from '../schema/handoff.ts';
+import type { IceServer, IceTransportPolicy } from '../schema/handoff.ts';
+import type { TurnConfig } from '../handoff/turn-credentials.ts';
 import type { HandoffLimits } from '../handoff/handoff-limits.ts';
 import { adminRoutes } from './routes-admin.ts';
 import { agentRoutes } from './routes-agent.ts';
@@ -43,6 +44,10 @@ export interface HubAppOptions {
   onHandoff?: (handoff: HandoffHub) => void;
   /** STUN/TURN servers given to both ends of a call; none are needed on loopback or a LAN. */
   iceServers?: IceServer[];
+  /** TURN by the REST scheme: each party gets a short-lived credential (turn-credentials.ts). */
+  turn?: TurnConfig;
+  /** 'relay' makes both ends use the TURN server only. Default 'all'. */
+  iceTransportPolicy?: IceTransportPolicy;
   /** The runtime's WebSocket upgrade: with it the app also serves the realtime and signalling sockets. */
   sockets?: SocketRuntime;
   /** Receives the sockets' handle (connections, close), for the runtime's shutdown. */
@@ -107,6 +112,8 @@ export function createHubApp(options: HubAppOptions): Hono {
     limits,
     ...(handoffNow ? { now: handoffNow } : {}),
     ...(options.iceServers ? { iceServers: options.iceServers } : {}),
+    ...(options.turn ? { turn: options.turn } : {}),
+    ...(options.iceTransportPolicy ? { iceTransportPolicy: options.iceTransportPolicy } : {}),
   });
   app.route(
     HUB_MOUNTS.agent,

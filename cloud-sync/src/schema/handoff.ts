@@ -59,6 +59,9 @@ export const IceServerSchema = z.object({
   credential: z.string().max(200).optional(),
 });
 export type IceServer = z.infer<typeof IceServerSchema>;
+/** 'relay': media only through the TURN server (networks that allow no direct path). */
+export const IceTransportPolicySchema = z.enum(['all', 'relay']);
+export type IceTransportPolicy = z.infer<typeof IceTransportPolicySchema>;
 
 /** The hub's answer to a handoff request. `queued: false` means the bot keeps the customer. */
 export const HandoffAcceptedSchema = z.discriminatedUnion('queued', [
@@ -72,6 +75,7 @@ export const HandoffAcceptedSchema = z.discriminatedUnion('queued', [
     joinToken: z.string(),
     signalPath: z.string(),
     iceServers: z.array(IceServerSchema),
+    iceTransportPolicy: IceTransportPolicySchema.optional(),
     position: z.number().int().min(1),
     estimatedWaitS: z.number().min(0),
   }),
@@ -173,11 +177,25 @@ export type ClientSignal = z.infer<typeof ClientSignalSchema>;
 
 /** From the hub to either end. */
 export type ServerSignal =
-  | { t: 'ready'; as: 'kiosk'; handoffId: string; iceServers: IceServer[] }
-  | { t: 'ready'; as: 'agent'; username: string; role: string; iceServers: IceServer[] }
+  | {
+      t: 'ready';
+      as: 'kiosk';
+      handoffId: string;
+      iceServers: IceServer[];
+      iceTransportPolicy?: IceTransportPolicy;
+    }
+  | {
+      t: 'ready';
+      as: 'agent';
+      username: string;
+      role: string;
+      iceServers: IceServer[];
+      iceTransportPolicy?: IceTransportPolicy;
+    }
   | { t: 'queue'; position: number; estimatedWaitS: number }
   | { t: 'queues'; waiting: QueueEntryView[]; agents: { username: string; status: string }[] }
-  | { t: 'assigned'; call: CallView }
+  /** With fresh ICE servers: an agent's socket may have been open for hours, past its TURN credential. */
+  | { t: 'assigned'; call: CallView; iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy }
   | { t: 'connected'; agentName: string }
   | { t: 'signal'; data: SignalData }
   | { t: 'media'; mode: MediaMode }

@@ -95,6 +95,7 @@ export class HandoffRelay {
       joinToken: accepted.joinToken,
       signalUrl: signalUrl.toString(),
       iceServers: accepted.iceServers,
+      ...(accepted.iceTransportPolicy ? { iceTransportPolicy: accepted.iceTransportPolicy } : {}),
       position: accepted.position,
       estimatedWaitS: accepted.estimatedWaitS,
     };

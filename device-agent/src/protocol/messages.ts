@@ -105,6 +105,8 @@ export type HandoffTicket =
       /** ws(s)://hub/api/handoff/ws */
       signalUrl: string;
       iceServers: { urls: string | string[]; username?: string; credential?: string }[];
+      /** 'relay': media through the TURN server only. */
+      iceTransportPolicy?: 'all' | 'relay';
       position: number;
       estimatedWaitS: number;
     };

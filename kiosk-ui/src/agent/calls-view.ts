@@ -1,7 +1,15 @@
 // The console's Calls tab: presence, the queues this agent's role serves (pushed by the hub), accept
 // the next customer, the call itself (call-panel.ts, WebRTC in rtc-call.ts), recent tickets, and for
 // supervisors the agents online and live alerts when a customer's cues stay negative.
-import type { CallView, ClientSignal, QueueEntryView, ServerSignal, SignalData } from '@branch/cloud-sync';
+import type {
+  CallView,
+  ClientSignal,
+  IceServer,
+  IceTransportPolicy,
+  QueueEntryView,
+  ServerSignal,
+  SignalData,
+} from '@branch/cloud-sync';
 import { HANDOFF_WS_PATH } from '@branch/cloud-sync/wire';
 import { el } from '../dom.ts';
 import { RtcCall } from '../handoff/rtc-call.ts';
@@ -59,7 +67,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
   let socket: SignalSocket | null = null;
   let panel: CallPanel | null = null;
   let call: RtcCall | null = null;
-  let iceServers: { urls: string | string[] }[] = [];
+  let ice: { iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy } = { iceServers: [] };
   // The kiosk may offer before this end has its camera: signals wait for the media.
   let pending: SignalData[] | null = null;
 
@@ -104,13 +112,14 @@ export function createCallsView(api: HubApi, locale: Locale) {
   };
 
   const startCall = async (view: CallView): Promise<void> => {
+    // The call's own ICE servers: a TURN credential made out when the call was assigned.
     endCall(null);
     panel = new CallPanel(locale, view, send);
     callSlot.replaceChildren(panel.root);
     accept.disabled = true;
     pending = [];
     const current = new RtcCall({
-      iceServers,
+      ...ice,
       send: (data) => send({ t: 'signal', data }),
       local: panel.local,
       remote: panel.remote,
@@ -126,7 +135,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
   const onSignal = async (m: ServerSignal): Promise<void> => {
     switch (m.t) {
       case 'ready':
-        iceServers = m.iceServers;
+        ice = { iceServers: m.iceServers, iceTransportPolicy: m.iceTransportPolicy ?? 'all' };
         return;
       case 'queues':
         return renderQueue(m.waiting, m.agents);
@@ -140,6 +149,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
         );
         return;
       case 'assigned':
+        ice = { iceServers: m.iceServers, iceTransportPolicy: m.iceTransportPolicy ?? 'all' };
         return startCall(m.call);
       case 'signal':
         if (pending) pending.push(m.data);

@@ -2,7 +2,7 @@
 // hub queues us, show the consent and recording notice, open the signalling socket with the call's
 // join token, show the place in line, and, once an agent accepts and the customer consented, offer
 // the WebRTC call. An agent who drops puts us back in line; media that fails falls back to text chat.
-import type { MediaMode, ServerSignal, SignalData } from '@branch/cloud-sync';
+import type { IceServer, IceTransportPolicy, MediaMode, ServerSignal, SignalData } from '@branch/cloud-sync';
 import type { Locale } from '../i18n/index.ts';
 import type { KioskClient } from '../protocol/kiosk-client.ts';
 import { handoffErrorKey } from './handoff-errors.ts';
@@ -24,7 +24,7 @@ export class KioskHandoff {
   private view: HandoffView | null = null;
   private socket: SignalSocket | null = null;
   private call: RtcCall | null = null;
-  private iceServers: { urls: string | string[] }[] = [];
+  private ice: { iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy } = { iceServers: [] };
   private consented = false;
   private agentConnected = false;
   /** An agent dropped and the customer waits again (place-in-line updates keep saying so). */
@@ -82,7 +82,7 @@ export class KioskHandoff {
       setTimeout(() => gen === this.generation && this.finish('bot'), 4000);
       return;
     }
-    this.iceServers = ticket.iceServers;
+    this.ice = { iceServers: ticket.iceServers, iceTransportPolicy: ticket.iceTransportPolicy ?? 'all' };
     view.root.dataset.queuedAt = String(performance.now());
     view.setState('handoff.queued', {
       position: ticket.position,
@@ -175,7 +175,7 @@ export class KioskHandoff {
     const socket = this.socket;
     if (!view || !socket || this.call) return;
     const call = new RtcCall({
-      iceServers: this.iceServers,
+      ...this.ice,
       send: (data: SignalData) => socket.send({ t: 'signal', data }),
       local: view.local,
       remote: view.remote,

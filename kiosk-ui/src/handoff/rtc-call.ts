@@ -3,10 +3,12 @@
 // decoded-frame count on the remote video element (data-frames-decoded, and data-first-frame-at in
 // performance.now() time), which
 // the tests and the first-frame benchmark read.
-import type { IceServer, MediaMode, SignalData } from '@branch/cloud-sync';
+import type { IceServer, IceTransportPolicy, MediaMode, SignalData } from '@branch/cloud-sync';
 
 export interface RtcCallOptions {
   iceServers: IceServer[];
+  /** 'relay': through the TURN server only (the hub's setting for networks with no direct path). */
+  iceTransportPolicy?: IceTransportPolicy;
   send(data: SignalData): void;
   local: HTMLVideoElement;
   remote: HTMLVideoElement;
@@ -38,7 +40,10 @@ export class RtcCall {
   private pendingIce: RTCIceCandidateInit[] = [];
 
   constructor(private readonly o: RtcCallOptions) {
-    this.pc = new RTCPeerConnection({ iceServers: o.iceServers });
+    this.pc = new RTCPeerConnection({
+      iceServers: o.iceServers,
+      iceTransportPolicy: o.iceTransportPolicy ?? 'all',
+    });
     this.pc.onicecandidate = (ev) => {
       if (ev.candidate)
         o.send({

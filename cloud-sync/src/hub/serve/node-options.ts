@@ -1,7 +1,8 @@
 // The options and the handle of a hub on Node (startHub).
 import type { Logger } from '../../logger.ts';
 import type { HandoffHub } from '../../handoff/handoff-hub.ts';
-import type { IceServer } from '../../schema/handoff.ts';
+import type { IceServer, IceTransportPolicy } from '../../schema/handoff.ts';
+import type { TurnConfig } from '../../handoff/turn-credentials.ts';
 import type { HandoffLimits } from '../../handoff/handoff-limits.ts';
 import type { HubEvents } from '../events.ts';
 import type { HubSeed } from '../seed.ts';
@@ -31,6 +32,10 @@ export interface StartHubOptions {
   loginFailuresPerAddress?: number;
   /** STUN/TURN servers for handoff calls (HUB_ICE_SERVERS); none on loopback or a LAN. */
   iceServers?: IceServer[];
+  /** TURN REST credentials for each party (HUB_TURN_URLS, HUB_TURN_SECRET, HUB_TURN_TTL_S). */
+  turn?: TurnConfig;
+  /** 'relay': media through TURN only (HUB_ICE_RELAY_ONLY). */
+  iceTransportPolicy?: IceTransportPolicy;
   /** Keepalive ping of every WebSocket (HUB_WS_PING_MS). Default 30 s. */
   pingIntervalMs?: number;
   /**
