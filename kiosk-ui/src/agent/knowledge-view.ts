@@ -5,6 +5,7 @@ import { byRole, byTestId, el } from '../dom.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { RISK_LEVELS, draftFromForm, formValues, type ArticleFormValues } from './article-form.ts';
 import { HubError, type HubApi, type KnowledgeArticle } from './hub-api.ts';
+import { createMissesView } from './misses-view.ts';
 
 export interface KnowledgeView {
   /** Loads the list (again) from the hub; called when the tab opens. */
@@ -48,6 +49,12 @@ export function createKnowledgeView(
   let articles: KnowledgeArticle[] = [];
   /** The stored version the editor started from: the base of the next publish. */
   let editing: KnowledgeArticle | null = null;
+  // An open edit keeps its base: publishing it over a version added from here is refused as stale.
+  const misses = createMissesView(api, locale, {
+    articles: () => articles,
+    onPublished: async () => void (await load()),
+    onSessionExpired,
+  });
 
   function setStatus(state: 'idle' | 'busy' | 'published' | 'error', text: string): void {
     status.dataset.state = state;
@@ -173,8 +180,10 @@ export function createKnowledgeView(
   return {
     async show() {
       await load();
+      await misses.show();
     },
     reset() {
+      misses.reset();
       articles = [];
       editing = null;
       rows.replaceChildren();
