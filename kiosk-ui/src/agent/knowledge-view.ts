@@ -4,6 +4,7 @@
 import { byRole, byTestId, el } from '../dom.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { RISK_LEVELS, draftFromForm, formValues, type ArticleFormValues } from './article-form.ts';
+import { statusLine, hubFailure } from './status-line.ts';
 import { HubError, type HubApi, type KnowledgeArticle } from './hub-api.ts';
 import { createMissesView } from './misses-view.ts';
 
@@ -36,7 +37,7 @@ export function createKnowledgeView(
   const synonyms = byRole<HTMLInputElement>('kb-synonyms');
   const publish = byTestId<HTMLButtonElement>('kb-publish');
   const reload = byRole<HTMLButtonElement>('kb-reload');
-  const status = byTestId('kb-status');
+  const setStatus = statusLine(byTestId('kb-status'));
   const inputs: Record<keyof ArticleFormValues, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement> =
     { title, body, tags, effectiveFrom: from, effectiveTo: to, risk, examples, synonyms };
 
@@ -55,18 +56,6 @@ export function createKnowledgeView(
     onPublished: async () => void (await load()),
     onSessionExpired,
   });
-
-  function setStatus(state: 'idle' | 'busy' | 'published' | 'error', text: string): void {
-    status.dataset.state = state;
-    status.textContent = text;
-    status.classList.toggle('error', state === 'error');
-    status.setAttribute('role', state === 'error' ? 'alert' : 'status');
-  }
-
-  function reason(err: unknown): string {
-    if (err instanceof HubError) return err.status === 0 ? t(locale, 'agent.unreachable') : err.message;
-    return String(err);
-  }
 
   function renderRows(): void {
     const empty = articles.length === 0;
@@ -120,7 +109,7 @@ export function createKnowledgeView(
     } catch (err) {
       if (err instanceof HubError && err.status === 401) onSessionExpired();
       else {
-        loadError.textContent = t(locale, 'kb.loadFailed', { reason: reason(err) });
+        loadError.textContent = t(locale, 'kb.loadFailed', { reason: hubFailure(locale, err) });
         loadError.hidden = false;
       }
       return false;
@@ -164,7 +153,7 @@ export function createKnowledgeView(
           reload.hidden = false;
           return;
         }
-        setStatus('error', t(locale, 'kb.failed', { reason: reason(err) }));
+        setStatus('error', t(locale, 'kb.failed', { reason: hubFailure(locale, err) }));
       })
       .finally(() => (publish.disabled = false));
   });

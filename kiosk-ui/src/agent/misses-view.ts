@@ -5,6 +5,7 @@
 import { byRole, byTestId, el } from '../dom.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { articleChoices, draftWithExample } from './missed-questions.ts';
+import { statusLine, hubFailure } from './status-line.ts';
 import { HubError, type HubApi, type KnowledgeArticle, type MissedTopic } from './hub-api.ts';
 
 export interface MissesView {
@@ -24,19 +25,7 @@ export interface MissesDeps {
 export function createMissesView(api: HubApi, locale: Locale, deps: MissesDeps): MissesView {
   const list = byRole<HTMLUListElement>('kb-miss-topics');
   const loadError = byRole('kb-misses-error');
-  const status = byTestId('kb-miss-status');
-
-  function setStatus(state: 'idle' | 'busy' | 'added' | 'error', text: string): void {
-    status.dataset.state = state;
-    status.textContent = text;
-    status.classList.toggle('error', state === 'error');
-    status.setAttribute('role', state === 'error' ? 'alert' : 'status');
-  }
-
-  function reason(err: unknown): string {
-    if (err instanceof HubError) return err.status === 0 ? t(locale, 'agent.unreachable') : err.message;
-    return String(err);
-  }
+  const setStatus = statusLine(byTestId('kb-miss-status'));
 
   async function add(topic: MissedTopic, text: string, articleId: string, row: HTMLElement): Promise<void> {
     const article = deps.articles().find((a) => a.id === articleId && a.locale === topic.locale);
@@ -64,7 +53,7 @@ export function createMissesView(api: HubApi, locale: Locale, deps: MissesDeps):
       );
     } catch (err) {
       if (err instanceof HubError && err.status === 401) return deps.onSessionExpired();
-      setStatus('error', t(locale, 'kb.exampleFailed', { reason: reason(err) }));
+      setStatus('error', t(locale, 'kb.exampleFailed', { reason: hubFailure(locale, err) }));
     }
     // Either way the tab shows the versions as they now stand (a stale one is fixed by a second click).
     await deps.onPublished();
@@ -134,7 +123,7 @@ export function createMissesView(api: HubApi, locale: Locale, deps: MissesDeps):
         loadError.hidden = true;
       } catch (err) {
         if (err instanceof HubError && err.status === 401) return deps.onSessionExpired();
-        loadError.textContent = t(locale, 'kb.missesFailed', { reason: reason(err) });
+        loadError.textContent = t(locale, 'kb.missesFailed', { reason: hubFailure(locale, err) });
         loadError.hidden = false;
       }
     },
