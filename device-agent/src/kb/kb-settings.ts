@@ -6,7 +6,7 @@ export const KB_SETTINGS: UnderstandingSettings = {
   classifierWeight: 0.8,
   smoothing: 0.1,
   logisticShare: 0.5,
-  unseenWeight: 0.5,
+  unseenWeight: 1,
   noneGate: 1,
   rejectBelow: 0.45,
   closeMargin: 0.2,

@@ -27,7 +27,7 @@ export interface UnderstandingSettings {
   smoothing: number;
   /** Share of logistic regression in the classifier probability, the rest naive Bayes, 0..1. */
   logisticShare: number;
-  /** Each feature the classifier never saw counts this much for "none" (0: unseen features are ignored). */
+  /** Each word the classifier never saw counts this much for "none" (0: unseen words are ignored). */
   unseenWeight: number;
   /** How far the classifier's off-topic probability discounts the retrieval evidence too, 0..1. */
   noneGate: number;
@@ -58,6 +58,9 @@ interface LocaleModel {
   /** Naive Bayes with the given smoothing (trained on first use: cheap). */
   bayes(smoothing: number): IntentClassifier;
 }
+
+/** A word or stem feature, not a single character (c:) or a character pair (b:). */
+const isWordFeature = (f: string): boolean => !f.startsWith('c:') && !f.startsWith('b:');
 
 function features(analyzer: TextAnalyzer, text: string): string[] {
   return [
@@ -101,7 +104,9 @@ function blendedScores(
   f: string[],
   settings: UnderstandingSettings,
 ): { label: string; probability: number }[] {
-  const unseen = { label: NONE, weight: settings.unseenWeight };
+  // Only unseen words speak for "none": the pairs of characters across word boundaries in a long
+  // question are mostly unseen, and counting them turned long, polite questions away.
+  const unseen = { label: NONE, weight: settings.unseenWeight, counts: isWordFeature };
   const share = settings.logisticShare;
   const p = new Map<string, number>();
   if (share < 1)
