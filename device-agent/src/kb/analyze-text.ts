@@ -23,7 +23,8 @@ const ZH_STOPWORDS = new Set(
     '什么 啥 个 这 那 这个 那个 要 想 能 可以 一下 你们 我们 我的 给 把 被 还 吗 不 没 了吗 么 办 弄 下 ' +
     // Courtesy and filler of spoken questions: no topic, and unseen they would count as off-topic.
     '你好 您好 麻烦 麻烦你 问 问问 想问 问一下 打听 就是 然后 帮 帮我 帮忙 谢谢 应该 是不是 能不能 ' +
-    '可不可以 行不行 知道 告诉 一般 大概 具体 如何'
+    '可不可以 行不行 知道 告诉 一般 大概 具体 如何 现在 先 该 应该 已经 刚 刚才 一直 还是 或者 如果 的话 ' +
+    '这样 那样 怎么样 好 嗯 哎 唉 诶 做 啊'
   ).split(' '),
 );
 

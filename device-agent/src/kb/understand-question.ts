@@ -23,6 +23,11 @@ export interface UnderstandingSettings {
   classifierWeight: number;
   /** Below this combined confidence the question is out of scope. */
   rejectBelow: number;
+  /**
+   * A higher floor for one locale's questions (each locale has its own models, so its own calibration):
+   * the larger of this and rejectBelow applies.
+   */
+  localeFloor?: Readonly<Record<string, number>>;
   /** The classifier's additive smoothing: smaller makes a word never seen with a topic count more against it. */
   smoothing: number;
   /** Share of logistic regression in the classifier probability, the rest naive Bayes, 0..1. */
@@ -168,7 +173,7 @@ export function createUnderstander(
       }))
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, 5);
-    return decide(candidates, s);
+    return decide(candidates, { ...s, rejectBelow: Math.max(s.rejectBelow, s.localeFloor?.[locale] ?? 0) });
   };
 
   return {

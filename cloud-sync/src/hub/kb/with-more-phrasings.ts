@@ -3,6 +3,7 @@
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import { EN_MORE_ASK, EN_MORE_SYN } from './more-phrasings-en.ts';
 import { ZH_MORE_ASK, ZH_MORE_SYN } from './more-phrasings-zh.ts';
+import { ZH_SENTENCE_ASK } from './sentence-phrasings-zh.ts';
 import { ZH_SPOKEN_ASK, ZH_SPOKEN_SYN } from './spoken-phrasings-zh.ts';
 
 const MAX_EXAMPLES = 60;
@@ -12,7 +13,7 @@ type Phrasings = Record<string, string>;
 
 /** Per locale, the batches in order: each topic's phrases "|"-separated. */
 const MORE: Record<string, { ask: Phrasings[]; syn: Phrasings[] }> = {
-  'zh-CN': { ask: [ZH_MORE_ASK, ZH_SPOKEN_ASK], syn: [ZH_MORE_SYN, ZH_SPOKEN_SYN] },
+  'zh-CN': { ask: [ZH_MORE_ASK, ZH_SPOKEN_ASK, ZH_SENTENCE_ASK], syn: [ZH_MORE_SYN, ZH_SPOKEN_SYN] },
   en: { ask: [EN_MORE_ASK], syn: [EN_MORE_SYN] },
 };
 
