@@ -7,6 +7,7 @@ export * from './schema/article.ts';
 export * from './schema/change.ts';
 export * from './schema/agent-api.ts';
 export * from './schema/knowledge-api.ts';
+export * from './schema/misses-api.ts';
 export * from './schema/device-event.ts';
 export * from './schema/ticket.ts';
 export * from './schema/ticket-merge.ts';

@@ -20,6 +20,7 @@ export const HUB_ROUTES = {
     conversations: '/conversations',
     tickets: '/tickets',
     articles: '/articles',
+    misses: '/misses',
   },
 } as const;
 
@@ -38,6 +39,7 @@ export const HUB_PATHS = {
   agentConversations: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.conversations}`,
   agentTickets: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.tickets}`,
   agentArticles: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.articles}`,
+  agentMisses: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.misses}`,
 } as const;
 
 /** One conversation of the agent API. */

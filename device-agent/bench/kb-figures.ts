@@ -14,6 +14,23 @@ const ROUNDS = 20;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** How much the kiosk learns from: topics, example questions and synonyms of the starter articles. */
+function kbSizes() {
+  const count = (locale: string, f: (a: (typeof DEFAULT_ARTICLES)[number]) => number) =>
+    DEFAULT_ARTICLES.filter((a) => a.locale === locale).reduce((n, a) => n + f(a), 0);
+  const size = (name: string, what: string, f: (a: (typeof DEFAULT_ARTICLES)[number]) => number) => ({
+    name,
+    value: count('zh-CN', f) + count('en', f),
+    unit: 'count',
+    how: `${what} of the starter articles (DEFAULT_ARTICLES): zh-CN ${count('zh-CN', f)}, en ${count('en', f)}`,
+  });
+  return [
+    size('kb_topics', 'articles (topic x locale)', () => 1),
+    size('kb_example_questions', 'example questions', (a) => a.exampleQuestions?.length ?? 0),
+    size('kb_synonyms', 'synonyms', (a) => a.synonyms?.length ?? 0),
+  ];
+}
+
 export function knowledgeFigures() {
   const questions = parseLabelledQuestions(readFileSync(TEST_SPLIT, 'utf8'));
   const understander = createKioskUnderstander(DEFAULT_ARTICLES);
@@ -67,6 +84,7 @@ export function knowledgeFigures() {
       target: '<= 20',
       how: `${ms.length} understand() calls (${ROUNDS} rounds of the test split), wall time each, 99th percentile`,
     },
+    ...kbSizes(),
     {
       name: 'kb_in_scope_accuracy',
       value: round3(inScopeOk(report) / inScope.length),

@@ -20,6 +20,7 @@ import type { HubMetrics } from './metrics.ts';
 import type { HubEvents } from './events.ts';
 import type { Logger } from '../logger.ts';
 import { knowledgeRoutes } from './routes-knowledge.ts';
+import { missesRoutes } from './routes-misses.ts';
 import { loginRoutes, type LoginOptions } from './routes-login.ts';
 import { conversationScope, mayRead, mayUseTicket } from './conversation-access.ts';
 import { HUB_ROUTES } from '../wire.ts';
@@ -73,6 +74,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
     return c.body(null, 204);
   });
   app.route(HUB_ROUTES.agent.articles, knowledgeRoutes(store, opts.events, metrics, opts.log));
+  app.route(HUB_ROUTES.agent.misses, missesRoutes(store, opts.now));
 
   app.get(HUB_ROUTES.agent.conversations, async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 export const AUDIT_ACTIONS = [
   'conversation.read',
+  /** The missed questions of every conversation in a window (customers' words): a read of conversations. */
+  'misses.read',
   'ticket.read',
   'article.publish',
   'routing.change',

@@ -11,6 +11,19 @@ export const MaskedPanSchema = z
   .max(19)
   .regex(/^\d{0,6}\*+\d{0,4}$/, 'must be masked (first 6 and last 4 digits at most)');
 
+/**
+ * How the kiosk understood a customer's question: answered outright, asked which of two topics was meant,
+ * or missed (not something it could answer). `topic` is the best-guess article id, when there was one.
+ * Counted per topic and locale at the hub (missed questions in the console's Knowledge tab).
+ */
+export const UnderstandingSchema = z.strictObject({
+  outcome: z.enum(['answered', 'clarify', 'miss']),
+  topic: z.string().min(1).max(64).optional(),
+  confidence: z.number().min(0).max(1),
+  locale: LocaleSchema,
+});
+export type MessageUnderstanding = z.infer<typeof UnderstandingSchema>;
+
 export const MessageSchema = z.object({
   id: z.string().min(1).max(64),
   conversationId: z.string().min(1).max(64),
@@ -19,6 +32,8 @@ export const MessageSchema = z.object({
   at: z.iso.datetime(),
   /** Knowledge article the bot answered from, if any. */
   articleId: z.string().max(64).optional(),
+  /** A customer's question only: how the kiosk understood it. */
+  understanding: UnderstandingSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

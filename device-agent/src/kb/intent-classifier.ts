@@ -27,6 +27,19 @@ export interface UnseenEvidence {
   label: string;
   /** Pseudo-count of each unseen feature in that class (0: unseen features are ignored). */
   weight: number;
+  /** Which unseen features count (default: all). */
+  counts?: (feature: string) => boolean;
+}
+
+/** How many of `features` the classifier never saw and the evidence counts. */
+export function unseenCount(
+  features: readonly string[],
+  seen: (f: string) => boolean,
+  unseen?: UnseenEvidence,
+): number {
+  if (!unseen || unseen.weight <= 0) return 0;
+  const counts = unseen.counts ?? (() => true);
+  return features.filter((f) => !seen(f) && counts(f)).length;
 }
 
 /** Trains the classifier with additive smoothing `alpha`; every label gets the same prior. */
@@ -53,15 +66,15 @@ export function trainIntentClassifier(examples: LabelledFeatures[], alpha = 0.2)
     },
     classify(features, unseen) {
       const known = features.filter((f) => vocabulary.has(f));
-      const unseenCount = unseen && unseen.weight > 0 ? features.length - known.length : 0;
+      const unseenN = unseenCount(features, (f) => vocabulary.has(f), unseen);
       const logs = labels.map((label) => {
         const c = counts.get(label)!;
         const denominator = Math.log((totals.get(label) ?? 0) + alpha * v);
         let s = 0;
         for (const f of known) s += Math.log((c.get(f) ?? 0) + alpha) - denominator;
-        if (unseenCount > 0) {
+        if (unseenN > 0) {
           const extra = label === unseen!.label ? unseen!.weight : 0;
-          s += unseenCount * (Math.log(extra + alpha) - denominator);
+          s += unseenN * (Math.log(extra + alpha) - denominator);
         }
         return s;
       });

@@ -2,7 +2,13 @@
 // Bayes classifier). Discriminative: a word that only ever appears in off-topic questions (药店, library)
 // can outweigh two topic words, which naive Bayes' independent counts cannot. Trained by plain SGD
 // with L2 decay over a fixed, seeded order, so the same examples always give the same model. Pure.
-import type { IntentClassifier, IntentScore, LabelledFeatures, UnseenEvidence } from './intent-classifier.ts';
+import {
+  unseenCount,
+  type IntentClassifier,
+  type IntentScore,
+  type LabelledFeatures,
+  type UnseenEvidence,
+} from './intent-classifier.ts';
 
 export interface LogisticOptions {
   epochs: number;
@@ -99,7 +105,8 @@ export function trainLogisticClassifier(
       const known = distinct.filter((f) => featureIndex.has(f)).map((f) => featureIndex.get(f)!);
       const logits = logitsOf(known);
       const fallback = unseen ? labelIndex.get(unseen.label) : undefined;
-      if (fallback !== undefined) logits[fallback]! += unseen!.weight * (distinct.length - known.length);
+      if (fallback !== undefined)
+        logits[fallback]! += unseen!.weight * unseenCount(distinct, (f) => featureIndex.has(f), unseen);
       const p = softmax(logits);
       return labels
         .map((label, i) => ({ label, probability: p[i]! }))

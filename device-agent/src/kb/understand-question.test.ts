@@ -19,6 +19,10 @@ describe('text analyzer', () => {
     expect(cjkBigrams('几点关门? ok 下班')).toEqual(['几点', '点关', '关门', '下班']);
   });
 
+  it('reads typing slips and full-width letters as the usual spelling', () => {
+    expect(analyzer.terms('转帐到ＡＴＭ')).toEqual(analyzer.terms('转账到ATM'));
+  });
+
   it('stems English words and drops stop words', () => {
     expect(analyzer.terms('The cash machine swallowed my cards')).toEqual([
       'cash',
@@ -50,6 +54,12 @@ describe('intent classifier', () => {
     const withUnseen = c.classify(['weather', 'forecast', 'card'], { label: 'hours', weight: 2 });
     expect(withUnseen[0]?.label).toBe('hours');
     expect(c.classify(['weather', 'forecast', 'card'])[0]?.label).toBe('card');
+  });
+
+  it('counts only the unseen features the evidence names (the words, not character pairs)', () => {
+    const words = { label: 'hours', weight: 2, counts: (f: string) => !f.startsWith('b:') };
+    expect(c.classify(['b:天气', 'b:预报', 'card'], words)[0]?.label).toBe('card');
+    expect(c.classify(['weather', 'forecast', 'card'], words)[0]?.label).toBe('hours');
   });
 });
 

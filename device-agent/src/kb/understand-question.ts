@@ -23,11 +23,16 @@ export interface UnderstandingSettings {
   classifierWeight: number;
   /** Below this combined confidence the question is out of scope. */
   rejectBelow: number;
+  /**
+   * A higher floor for one locale's questions (each locale has its own models, so its own calibration):
+   * the larger of this and rejectBelow applies.
+   */
+  localeFloor?: Readonly<Record<string, number>>;
   /** The classifier's additive smoothing: smaller makes a word never seen with a topic count more against it. */
   smoothing: number;
   /** Share of logistic regression in the classifier probability, the rest naive Bayes, 0..1. */
   logisticShare: number;
-  /** Each feature the classifier never saw counts this much for "none" (0: unseen features are ignored). */
+  /** Each word the classifier never saw counts this much for "none" (0: unseen words are ignored). */
   unseenWeight: number;
   /** How far the classifier's off-topic probability discounts the retrieval evidence too, 0..1. */
   noneGate: number;
@@ -58,6 +63,9 @@ interface LocaleModel {
   /** Naive Bayes with the given smoothing (trained on first use: cheap). */
   bayes(smoothing: number): IntentClassifier;
 }
+
+/** A word or stem feature, not a single character (c:) or a character pair (b:). */
+const isWordFeature = (f: string): boolean => !f.startsWith('c:') && !f.startsWith('b:');
 
 function features(analyzer: TextAnalyzer, text: string): string[] {
   return [
@@ -101,7 +109,9 @@ function blendedScores(
   f: string[],
   settings: UnderstandingSettings,
 ): { label: string; probability: number }[] {
-  const unseen = { label: NONE, weight: settings.unseenWeight };
+  // Only unseen words speak for "none": the pairs of characters across word boundaries in a long
+  // question are mostly unseen, and counting them turned long, polite questions away.
+  const unseen = { label: NONE, weight: settings.unseenWeight, counts: isWordFeature };
   const share = settings.logisticShare;
   const p = new Map<string, number>();
   if (share < 1)
@@ -163,7 +173,7 @@ export function createUnderstander(
       }))
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, 5);
-    return decide(candidates, s);
+    return decide(candidates, { ...s, rejectBelow: Math.max(s.rejectBelow, s.localeFloor?.[locale] ?? 0) });
   };
 
   return {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createJiebaSegmenter } from './jieba-segmenter.ts';
 import { parseLabelledQuestions } from '../kb/evaluate-understanding.ts';
+import { BANKING_WORDS } from '../kb/banking-words.ts';
 import { KB_SETTINGS } from '../kb/kb-settings.ts';
 import {
   createUnderstander,
@@ -25,10 +26,18 @@ export function loadTrainingExamples(): LabelledQuestion[] {
   return trainingExamples;
 }
 
+/** The words jieba is taught: the banking vocabulary and the Chinese articles' synonyms. */
+export function segmenterWords(articles: UnderstandableArticle[]): string[] {
+  return [
+    ...BANKING_WORDS,
+    ...articles.filter((a) => a.locale === 'zh-CN').flatMap((a) => [...(a.synonyms ?? [])]),
+  ];
+}
+
 export function createKioskUnderstander(
   articles: UnderstandableArticle[],
   settings: UnderstandingSettings = KB_SETTINGS,
 ): QuestionUnderstander {
-  const words = articles.filter((a) => a.locale === 'zh-CN').flatMap((a) => [...(a.synonyms ?? [])]);
-  return createUnderstander(articles, loadTrainingExamples(), createJiebaSegmenter(words), settings);
+  const segmenter = createJiebaSegmenter(segmenterWords(articles));
+  return createUnderstander(articles, loadTrainingExamples(), segmenter, settings);
 }

@@ -48,4 +48,19 @@ describe('dialogueTurn', () => {
     const [, fx] = visit('en', 'what time do you open', 'I need to change dollars into euros');
     expect(fx?.articleId).toBe('foreign-exchange');
   });
+
+  it('says how it understood each turn: a miss keeps the best guess, a tapped choice is answered', () => {
+    const q = 'is there a good restaurant nearby';
+    const miss = dialogueTurn({}, q, 'en', understander, DEFAULT_ARTICLES);
+    expect(miss.answer.decision).toBe('none');
+    const guess = understander.understand(q, 'en').candidates[0]?.id;
+    expect(miss.understood).toEqual({
+      outcome: 'miss',
+      ...(guess ? { topic: guess } : {}),
+      confidence: miss.answer.confidence,
+    });
+    const asked = dialogueTurn({}, 'my card is gone', 'en', understander, DEFAULT_ARTICLES);
+    const tapped = dialogueTurn(asked.state, 'Kept by a machine', 'en', understander, DEFAULT_ARTICLES);
+    expect(tapped.understood).toEqual({ outcome: 'answered', topic: 'atm-card-retained', confidence: 1 });
+  });
 });

@@ -1,6 +1,6 @@
 // One turn of a visit's dialogue: a reply to the choices just offered, a follow-up on the last topic,
 // a slot question of a guided flow, or a fresh question; returns the answer and the new state.
-import type { KnowledgeArticle } from '@branch/cloud-sync';
+import type { KnowledgeArticle, MessageUnderstanding } from '@branch/cloud-sync';
 import {
   focusClause,
   looksLikeFollowUp,
@@ -15,9 +15,28 @@ import { answerFromUnderstanding } from './answer-question.ts';
 
 type Locale = KnowledgeArticle['locale'];
 
+/** How the turn understood the customer (the locale is the session's): synced with their message. */
+export type TurnUnderstanding = Omit<MessageUnderstanding, 'locale'>;
+
 export interface Turn {
   answer: Answer;
   state: DialogueState;
+  understood: TurnUnderstanding;
+}
+
+const round3 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+
+/** What the understander made of a fresh question, as recorded: a miss keeps its best guess. */
+function understood(answer: Answer, u: Understanding): TurnUnderstanding {
+  const confidence = round3(u.confidence);
+  if (answer.decision === 'answer' && answer.articleId)
+    return { outcome: 'answered', topic: answer.articleId, confidence };
+  const guess = answer.decision === 'clarify' ? answer.options?.[0]?.articleId : u.candidates[0]?.id;
+  return {
+    outcome: answer.decision === 'clarify' ? 'clarify' : 'miss',
+    ...(guess ? { topic: guess } : {}),
+    confidence,
+  };
 }
 
 const chosen = (articleId: string): Understanding => ({
@@ -47,6 +66,7 @@ export function dialogueTurn(
     return {
       answer: focused(answer, article(choice.articleId), choice.focus ?? []),
       state: { topic: choice.articleId },
+      understood: { outcome: 'answered', topic: choice.articleId, confidence: 1 },
     };
   }
   // A follow-up stays on the last topic when that article speaks of what it asks, or nothing else fits.
@@ -60,7 +80,11 @@ export function dialogueTurn(
         articles,
         locale,
       );
-      return { answer: focused(answer, last, terms), state: { topic: last.id } };
+      return {
+        answer: focused(answer, last, terms),
+        state: { topic: last.id },
+        understood: { outcome: 'answered', topic: last.id, confidence: round3(u.confidence) },
+      };
     }
   }
   const slot = slotQuestion(u.decision === 'answer' ? u.intent : undefined, question, locale);
@@ -73,11 +97,29 @@ export function dialogueTurn(
       confidence: Math.round(u.confidence * 1000) / 1000,
       options: slot.choices.map((c) => ({ articleId: c.articleId, title: c.title })),
     };
-    return { answer, state: { choices: slot.choices } };
+    // A guided flow asking for its slot found the topic; asked without one, the kiosk was unsure.
+    const found = u.decision === 'answer';
+    return {
+      answer,
+      state: { choices: slot.choices },
+      understood: {
+        outcome: found ? 'answered' : 'clarify',
+        topic: found ? u.intent : (slot.choices[0]?.articleId ?? u.intent),
+        confidence: round3(u.confidence),
+      },
+    };
   }
   const answer = answerFromUnderstanding(u, articles, locale);
   if (answer.decision === 'clarify' && answer.options) {
-    return { answer, state: { ...state, choices: answer.options.map((o) => ({ ...o })) } };
+    return {
+      answer,
+      state: { ...state, choices: answer.options.map((o) => ({ ...o })) },
+      understood: understood(answer, u),
+    };
   }
-  return { answer, state: answer.articleId ? { topic: answer.articleId } : state };
+  return {
+    answer,
+    state: answer.articleId ? { topic: answer.articleId } : state,
+    understood: understood(answer, u),
+  };
 }

@@ -83,16 +83,18 @@ export class SessionService {
     const s = this.touch(sessionId);
     // Customers sometimes type card numbers: they are never stored.
     const text = scrubText(question);
+    const askedAt = new Date().toISOString();
+    const articles = this.sync.articles();
+    const turn = dialogueTurn(s.dialogue, text, s.locale, this.understanders.for(articles), articles);
+    // The question goes up with how it was understood: the hub counts the missed ones per topic.
     this.store.addMessage({
       id: ulid(),
       conversationId: s.id,
       role: 'customer',
       text,
-      at: new Date().toISOString(),
+      at: askedAt,
+      understanding: { ...turn.understood, locale: s.locale },
     });
-    this.sync.nudge();
-    const articles = this.sync.articles();
-    const turn = dialogueTurn(s.dialogue, text, s.locale, this.understanders.for(articles), articles);
     const answer = turn.answer;
     s.dialogue = turn.state;
     s.last = { text, confidence: answer.confidence, intent: answer.intent ?? 'none' };

@@ -21,7 +21,7 @@ export interface ArticleFormValues {
 }
 
 /** The article schema's limits on the understanding data (cloud-sync's schema/article.ts). */
-const LIMITS = {
+export const LIMITS = {
   examples: { count: 60, length: 200 },
   synonyms: { count: 40, length: 60 },
 } as const;

@@ -9,6 +9,7 @@ import type {
   ConversationSummary,
   KnowledgeArticle,
   KnowledgeArticleDraft,
+  MissedQuestionsResponse,
   PublishArticleRequest,
   PublishArticleResponse,
   Ticket,
@@ -17,6 +18,7 @@ import { HUB_PATHS, agentConversationPath } from '@branch/cloud-sync/wire';
 
 export type AgentInfo = AgentLoginResponse['agent'];
 export type { AuditEntry, ConversationSummary, KnowledgeArticle, KnowledgeArticleDraft };
+export type MissedTopic = MissedQuestionsResponse['topics'][number];
 export type TranscriptMessage = ConversationDetail['messages'][number];
 export type ConversationRecord = ConversationDetail['conversation'];
 
@@ -92,6 +94,12 @@ export class HubApi {
   /** Supervisors only: the newest version of every article in both locales. */
   async articles(): Promise<KnowledgeArticle[]> {
     return (await this.request<ArticleListResponse>('GET', HUB_PATHS.agentArticles)).articles;
+  }
+
+  /** Supervisors only: the questions the kiosks did not answer outright in the last `days` days. */
+  async misses(days = 7): Promise<MissedTopic[]> {
+    return (await this.request<MissedQuestionsResponse>('GET', `${HUB_PATHS.agentMisses}?days=${days}`))
+      .topics;
   }
 
   /** Publishes `draft` as version baseVersion + 1; a 409 stale_version when someone was faster. */

@@ -4,7 +4,9 @@
 import { byRole, byTestId, el } from '../dom.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { RISK_LEVELS, draftFromForm, formValues, type ArticleFormValues } from './article-form.ts';
+import { statusLine, hubFailure } from './status-line.ts';
 import { HubError, type HubApi, type KnowledgeArticle } from './hub-api.ts';
+import { createMissesView } from './misses-view.ts';
 
 export interface KnowledgeView {
   /** Loads the list (again) from the hub; called when the tab opens. */
@@ -35,7 +37,7 @@ export function createKnowledgeView(
   const synonyms = byRole<HTMLInputElement>('kb-synonyms');
   const publish = byTestId<HTMLButtonElement>('kb-publish');
   const reload = byRole<HTMLButtonElement>('kb-reload');
-  const status = byTestId('kb-status');
+  const setStatus = statusLine(byTestId('kb-status'));
   const inputs: Record<keyof ArticleFormValues, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement> =
     { title, body, tags, effectiveFrom: from, effectiveTo: to, risk, examples, synonyms };
 
@@ -48,18 +50,12 @@ export function createKnowledgeView(
   let articles: KnowledgeArticle[] = [];
   /** The stored version the editor started from: the base of the next publish. */
   let editing: KnowledgeArticle | null = null;
-
-  function setStatus(state: 'idle' | 'busy' | 'published' | 'error', text: string): void {
-    status.dataset.state = state;
-    status.textContent = text;
-    status.classList.toggle('error', state === 'error');
-    status.setAttribute('role', state === 'error' ? 'alert' : 'status');
-  }
-
-  function reason(err: unknown): string {
-    if (err instanceof HubError) return err.status === 0 ? t(locale, 'agent.unreachable') : err.message;
-    return String(err);
-  }
+  // An open edit keeps its base: publishing it over a version added from here is refused as stale.
+  const misses = createMissesView(api, locale, {
+    articles: () => articles,
+    onPublished: async () => void (await load()),
+    onSessionExpired,
+  });
 
   function renderRows(): void {
     const empty = articles.length === 0;
@@ -113,7 +109,7 @@ export function createKnowledgeView(
     } catch (err) {
       if (err instanceof HubError && err.status === 401) onSessionExpired();
       else {
-        loadError.textContent = t(locale, 'kb.loadFailed', { reason: reason(err) });
+        loadError.textContent = t(locale, 'kb.loadFailed', { reason: hubFailure(locale, err) });
         loadError.hidden = false;
       }
       return false;
@@ -157,7 +153,7 @@ export function createKnowledgeView(
           reload.hidden = false;
           return;
         }
-        setStatus('error', t(locale, 'kb.failed', { reason: reason(err) }));
+        setStatus('error', t(locale, 'kb.failed', { reason: hubFailure(locale, err) }));
       })
       .finally(() => (publish.disabled = false));
   });
@@ -173,8 +169,10 @@ export function createKnowledgeView(
   return {
     async show() {
       await load();
+      await misses.show();
     },
     reset() {
+      misses.reset();
       articles = [];
       editing = null;
       rows.replaceChildren();

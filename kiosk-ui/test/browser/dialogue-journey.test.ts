@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
 import { launchChromium } from './support/chromium.ts';
 import { startVisit } from './support/handoff-pages.ts';
+import { askKiosk, kioskReady } from './support/kiosk-ask.ts';
 import { shooter } from './support/kiosk-page.ts';
 
 const shot = shooter(join(repoRoot, 'test-output', 'dialogue'));
@@ -27,22 +28,8 @@ afterAll(async () => {
   await branch?.stop();
 });
 
-/**
- * Waits until the kiosk takes a question again. It does not while it is still saying the last answer, so
- * the customer touches the screen first, which stops the avatar mid-sentence.
- */
-async function ready(): Promise<void> {
-  await page.mouse.click(4, 4);
-  await page.getByTestId('ask').and(page.locator(':enabled')).waitFor();
-}
-
-/** Types a question and waits for its answer: the page empties the field when the answer is shown. */
-async function ask(text: string): Promise<void> {
-  await ready();
-  await page.getByTestId('question-input').fill(text);
-  await page.getByTestId('ask').click();
-  await expect.poll(() => page.getByTestId('question-input').inputValue()).toBe('');
-}
+const ready = (): Promise<void> => kioskReady(page);
+const ask = (text: string): Promise<void> => askKiosk(page, text);
 
 const answerText = async (): Promise<string> =>
   (await page.locator('[data-role="answer-text"]').textContent()) ?? '';

@@ -20,6 +20,14 @@ describe('withMorePhrasings', () => {
     expect(en.exampleQuestions?.every((q) => q.trim() === q && q !== '')).toBe(true);
   });
 
+  it('merges every batch of a locale: phrasings, spoken wording and whole sentences', () => {
+    const [zh] = withMorePhrasings(pair) as [KnowledgeArticle];
+    expect(zh.exampleQuestions).toContain('卡丢了怎么补'); // spoken batch
+    expect(zh.exampleQuestions).toContain('出差回来发现银行卡找不到了怕被人盗刷想先冻结'); // sentences
+    expect(zh.synonyms).toContain('丢卡');
+    expect(zh.exampleQuestions!.length).toBeLessThanOrEqual(60);
+  });
+
   it('leaves other locales and unknown topics as they are', () => {
     const other = { ...pair[0]!, id: 'no-such-topic' };
     expect(withMorePhrasings([other])[0]?.exampleQuestions).toEqual(['卡丢了']);

@@ -22,6 +22,8 @@ import {
   type Row,
 } from './rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
+import { missedQuestionsSql, missedTopics, PG_JSON, type MissedRow } from './missed-questions.ts';
+import type { MissedTopic } from '../../schema/misses-api.ts';
 import type {
   AgentRecord,
   AgentSession,
@@ -85,6 +87,7 @@ const Q = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, numb
   keyof typeof SHARED_SQL,
   string
 >;
+const MISSED_SQL = numbered(missedQuestionsSql(PG_JSON));
 
 class PostgresHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'postgres' as const;
@@ -151,6 +154,10 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
     const [row] = await this.rows<{ kiosk_id: string; data: string }>(Q.conversation, [id]);
     if (!row) return null;
     return conversationDetail(row.data, await this.rows<{ data: string }>(Q.messagesOf, [id, row.kiosk_id]));
+  }
+
+  async missedQuestions(since: string, until: string, examplesPer: number): Promise<MissedTopic[]> {
+    return missedTopics(await this.rows<MissedRow>(MISSED_SQL, [since, until, examplesPer]));
   }
 
   editTicket(update: TicketUpdate, hlc: string, expectStatus: TicketStatus): Promise<TicketEditOutcome> {

@@ -22,6 +22,8 @@ import {
   type Row,
 } from './rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
+import { missedQuestionsSql, missedTopics, SQLITE_JSON, type MissedRow } from './missed-questions.ts';
+import type { MissedTopic } from '../../schema/misses-api.ts';
 import type {
   AgentRecord,
   AgentSession,
@@ -90,6 +92,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     this.q = {
       ...shared,
       insertKiosk: p('INSERT OR IGNORE INTO kiosks (id, token_hash, created_at) VALUES (?, ?, ?)'),
+      missed: p(missedQuestionsSql(SQLITE_JSON)),
     };
   }
 
@@ -135,6 +138,10 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     const row = this.q.conversation.get(id) as { kiosk_id: string; data: string } | undefined;
     if (!row) return null;
     return conversationDetail(row.data, this.q.messagesOf.all(id, row.kiosk_id) as { data: string }[]);
+  }
+
+  async missedQuestions(since: string, until: string, examplesPer: number): Promise<MissedTopic[]> {
+    return missedTopics(this.q.missed.all(since, until, examplesPer) as MissedRow[]);
   }
 
   async getAgent(username: string): Promise<AgentRecord | null> {

@@ -6,6 +6,7 @@ import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
 import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
 import type { SettingsDoc } from '../../schema/settings.ts';
+import type { MissedTopic } from '../../schema/misses-api.ts';
 
 export interface KioskRecord {
   id: string;
@@ -115,6 +116,11 @@ export interface HubStore {
 
   listConversations(limit: number): Promise<ConversationSummary[]>;
   getConversation(id: string): Promise<ConversationDetail | null>;
+  /**
+   * Customers' questions the kiosks missed or asked back about, at or after `since` and before `until`
+   * (ISO), per best-guess topic and locale, most-missed first, with the newest `examplesPer` of each.
+   */
+  missedQuestions(since: string, until: string, examplesPer: number): Promise<MissedTopic[]>;
 
   publishArticle(article: KnowledgeArticle): Promise<PublishOutcome>;
   /** Article versions after the checkpoint, oldest first. A checkpoint this store never issued restarts from 0. */
