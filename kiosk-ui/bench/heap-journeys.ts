@@ -2,7 +2,8 @@
 // a common service answered from the knowledge base, end, finish (wipe). Heap measured after a forced
 // garbage collection after journey 1, every tenth journey, and 100; a heap snapshot after journeys 1, 50
 // and 100 splits the growth into V8's compiled code (warm-up) and everything else (what a leak holds).
-// Journeys 50 to 100 show whether the heap is flat once the code has warmed.
+// Journeys 50 to 100 show whether the heap is flat once the code has warmed; 50 more (to 150) show where
+// V8's compiled code levels off: it grows only while functions first reach each tier.
 import type { Browser, Page } from 'playwright-core';
 import { startBranch } from '../test/browser/support/branch-process.ts';
 import type { Figure } from './figure.ts';
@@ -36,6 +37,7 @@ async function usedHeap(page: Page): Promise<number> {
 
 export async function heapFigures(browser: Browser, journeys = 100): Promise<Figure[]> {
   const half = Math.floor(journeys / 2);
+  const extra = journeys + half;
   const branch = await startBranch();
   try {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
@@ -45,10 +47,10 @@ export async function heapFigures(browser: Browser, journeys = 100): Promise<Fig
     const cdp = await page.context().newCDPSession(page);
     const heapAt = new Map<number, number>([[1, await usedHeap(page)]]);
     const splits = new Map<number, HeapSplit>([[1, await heapSplit(cdp)]]);
-    for (let i = 2; i <= journeys; i++) {
+    for (let i = 2; i <= extra; i++) {
       await journey(page);
       if (i % 10 === 0 || i === half) heapAt.set(i, await usedHeap(page));
-      if (i === half || i === journeys) splits.set(i, await heapSplit(cdp));
+      if (i === half || i === journeys || i === extra) splits.set(i, await heapSplit(cdp));
     }
     await cdp.detach();
     await page.close();
@@ -79,7 +81,14 @@ export async function heapFigures(browser: Browser, journeys = 100): Promise<Fig
         target: 'report',
         how: `${how}; journey ${half} vs journey 10`,
       },
-      ...splitFigures(splits.get(1)!, splits.get(half)!, splits.get(journeys)!, how),
+      {
+        name: `heap_growth_pct_journeys_${journeys}_to_${extra}`,
+        value: growth(journeys, extra),
+        unit: '%',
+        target: 'report (<= 2)',
+        how: `${how}; journey ${extra} vs journey ${journeys}`,
+      },
+      ...splitFigures([splits.get(1)!, splits.get(half)!, splits.get(journeys)!, splits.get(extra)!], how),
       {
         name: 'heap_mb_after_1_journey',
         value: round(at(1) / 2 ** 20, 2),
@@ -100,30 +109,47 @@ export async function heapFigures(browser: Browser, journeys = 100): Promise<Fig
   }
 }
 
-function splitFigures(first: HeapSplit, mid: HeapSplit, last: HeapSplit, how: string): Figure[] {
+/** Snapshots after journeys 1, 50, 100 and 150. */
+function splitFigures([first, mid, last, extra]: HeapSplit[], how: string): Figure[] {
   const mib = (b: number) => round(b / 2 ** 20, 2);
-  const snapshotHow = `${how}; heap snapshots after journeys 1, 50, 100: compiled code ${mib(first.code)} -> ${mib(mid.code)} -> ${mib(last.code)} MiB, everything else ${mib(first.other)} -> ${mib(mid.other)} -> ${mib(last.other)} MiB`;
+  const code = [first, mid, last, extra].map((s) => mib(s!.code)).join(' -> ');
+  const other = [first, mid, last, extra].map((s) => mib(s!.other)).join(' -> ');
+  const snapshotHow = `${how}; heap snapshots after journeys 1, 50, 100, 150: compiled code ${code} MiB, everything else ${other} MiB`;
   return [
     {
       name: 'heap_growth_pct_50_journeys_excl_code',
-      value: round(((mid.other - first.other) / first.other) * 100, 2),
+      value: round(((mid!.other - first!.other) / first!.other) * 100, 2),
       unit: '%',
       target: '<= 10 (what a leak would hold)',
       how: `${snapshotHow}; growth of everything but compiled code, journey 50 vs 1`,
     },
     {
+      name: 'heap_growth_pct_journeys_50_to_150_excl_code',
+      value: round(((extra!.other - mid!.other) / mid!.other) * 100, 2),
+      unit: '%',
+      target: '<= 2 (flat once warm)',
+      how: `${snapshotHow}; growth of everything but compiled code, journey 150 vs 50`,
+    },
+    {
       name: 'heap_code_growth_mb_50_journeys',
-      value: mib(mid.code - first.code),
+      value: mib(mid!.code - first!.code),
       unit: 'MiB',
       target: 'report',
       how: `${snapshotHow}; V8 bytecode and machine code compiled as functions that run once a journey warm up`,
     },
     {
       name: 'heap_code_growth_mb_journeys_50_to_100',
-      value: mib(last.code - mid.code),
+      value: mib(last!.code - mid!.code),
       unit: 'MiB',
       target: '<= 0.1 (the code cache is bounded once warm)',
       how: `${snapshotHow}; compiled code added between journey 50 and 100`,
+    },
+    {
+      name: 'heap_code_growth_mb_journeys_100_to_150',
+      value: mib(extra!.code - last!.code),
+      unit: 'MiB',
+      target: '< heap_code_growth_mb_journeys_50_to_100 (levelling off)',
+      how: `${snapshotHow}; compiled code added between journey 100 and 150`,
     },
   ];
 }
