@@ -1,7 +1,7 @@
 // The kiosk's side of "talk to a person": ask the agent (Handoff.Request), which asks the hub; if the
 // hub queues us, show the consent and recording notice, open the signalling socket with the call's
-// join token, show the place in line, and, once an agent accepts and the customer consented, offer
-// the WebRTC call. An agent who drops puts us back in line; media that fails falls back to text chat.
+// join token, show the place in line, and, once an agent accepts, offer the WebRTC call with no local
+// media (so it connects while the customer reads the notice); the camera goes in on consent. An agent who drops puts us back in line; media that fails falls back to text chat.
 import type { IceServer, IceTransportPolicy, MediaMode, ServerSignal, SignalData } from '@branch/cloud-sync';
 import type { Locale } from '../i18n/index.ts';
 import type { KioskClient } from '../protocol/kiosk-client.ts';
@@ -122,7 +122,8 @@ export class KioskHandoff {
     this.consented = true;
     if (this.view) this.view.root.dataset.consentAt = String(performance.now());
     this.view?.showConsent(false);
-    if (this.agentConnected) void this.startCall();
+    // The call is already connected (started when the agent accepted): only the camera goes in now.
+    void this.call?.attachMedia();
   }
 
   private async onSignal(m: ServerSignal): Promise<void> {
@@ -140,7 +141,8 @@ export class KioskHandoff {
         this.requeued = false;
         view.root.dataset.agentAt = String(performance.now());
         view.setState('handoff.connected', { name: m.agentName });
-        if (this.consented) await this.startCall();
+        // Connect now, camera off: the customer may still be reading the consent card.
+        await this.startCall();
         return;
       case 'signal':
         return this.call?.signal(m.data);
@@ -185,8 +187,9 @@ export class KioskHandoff {
       },
     });
     this.call = call;
-    await call.attachMedia();
-    if (this.call === call) await call.offer();
+    call.prepare();
+    await call.offer();
+    if (this.consented && this.call === call) await call.attachMedia();
   }
 
   private showMode(mode: MediaMode): void {

@@ -38,6 +38,9 @@ export class RtcCall {
   private stream: MediaStream | null = null;
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private pendingIce: RTCIceCandidateInit[] = [];
+  /** Set by prepare(): video and audio both ways, tracks swapped in later without renegotiation. */
+  private transceivers: Partial<Record<'video' | 'audio', RTCRtpTransceiver>> = {};
+  private attaching: Promise<MediaMode> | null = null;
 
   constructor(private readonly o: RtcCallOptions) {
     this.pc = new RTCPeerConnection({
@@ -67,19 +70,49 @@ export class RtcCall {
     this.statsTimer = setInterval(() => void this.readStats(), STATS_EVERY_MS);
   }
 
-  /** Opens camera and microphone (or less) and adds them to the call. */
-  async attachMedia(): Promise<MediaMode> {
+  /**
+   * Video and audio both ways before this end has any media: the offer, ICE and DTLS can complete (and
+   * the other end's video arrive) while the customer still reads the consent card; attachMedia then
+   * only swaps the camera in with replaceTrack, so no renegotiation is needed. Nothing is captured here.
+   */
+  prepare(): void {
+    if (this.transceivers.video) return;
+    // One stream id for both tracks, so the other end gets them as one MediaStream in ontrack.
+    const streams = [new MediaStream()];
+    this.transceivers = {
+      video: this.pc.addTransceiver('video', { direction: 'sendrecv', streams }),
+      audio: this.pc.addTransceiver('audio', { direction: 'sendrecv', streams }),
+    };
+  }
+
+  /** Opens camera and microphone (or less) and adds them to the call; once only. */
+  attachMedia(): Promise<MediaMode> {
+    this.attaching ??= this.openMedia();
+    return this.attaching;
+  }
+
+  private async openMedia(): Promise<MediaMode> {
     const { stream, mode } = await acquireMedia();
+    if (this.pc.signalingState === 'closed') {
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      return 'text';
+    }
     this.stream = stream;
     this.mode = mode;
     if (stream) {
-      for (const track of stream.getTracks()) this.pc.addTrack(track, stream);
+      for (const track of stream.getTracks()) {
+        const prepared = this.transceivers[track.kind as 'video' | 'audio'];
+        if (prepared) await prepared.sender.replaceTrack(track);
+        else this.pc.addTrack(track, stream);
+      }
       this.o.local.srcObject = stream;
       this.o.local.muted = true;
     }
     // Receive video and audio even when this end sends none.
-    if (!stream?.getVideoTracks().length) this.pc.addTransceiver('video', { direction: 'recvonly' });
-    if (!stream?.getAudioTracks().length) this.pc.addTransceiver('audio', { direction: 'recvonly' });
+    if (!this.transceivers.video && !stream?.getVideoTracks().length)
+      this.pc.addTransceiver('video', { direction: 'recvonly' });
+    if (!this.transceivers.audio && !stream?.getAudioTracks().length)
+      this.pc.addTransceiver('audio', { direction: 'recvonly' });
     this.o.onMode(mode);
     return mode;
   }

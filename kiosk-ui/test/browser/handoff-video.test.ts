@@ -173,4 +173,41 @@ describe('video handoff between two browsers', () => {
     await agent.getByTestId('call-end').click();
     await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.ended');
   }, 90_000);
+
+  it('connects while the customer reads the consent card, and sends the camera only after yes', async () => {
+    kiosk = await kioskBrowser.newPage({ viewport: { width: 1080, height: 1920 } });
+    // Counts camera opens: none may happen before the customer says yes.
+    await kiosk.addInitScript(() => {
+      const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      const w = globalThis as unknown as { cameraOpens: number };
+      w.cameraOpens = 0;
+      navigator.mediaDevices.getUserMedia = (c) => {
+        w.cameraOpens += 1;
+        return open(c);
+      };
+    });
+    const cameraOpens = () =>
+      kiosk.evaluate(() => (globalThis as unknown as { cameraOpens: number }).cameraOpens);
+    await startEnglishVisit(kiosk, branch.runtime.pages.kiosk);
+    await kiosk.getByTestId('handoff').click();
+    await kiosk.getByTestId('handoff-consent').waitFor({ state: 'visible' });
+    await agent.getByTestId('queue-row').waitFor();
+    await agent.getByTestId('call-accept').click();
+    // Connected and the agent's video decoding on the kiosk, the consent card still up, no camera open.
+    await expect
+      .poll(() => framesDecoded(kiosk, 'handoff-remote-video'), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    expect(await kiosk.getByTestId('handoff-consent').isVisible()).toBe(true);
+    expect(await cameraOpens()).toBe(0);
+    expect(await framesDecoded(agent, 'agent-remote-video')).toBe(0);
+    await shot(kiosk, 'kiosk-connected-before-consent');
+    await kiosk.getByTestId('handoff-consent-accept').click();
+    // The camera goes into the live call (replaceTrack): the agent decodes the customer at once.
+    await expect
+      .poll(() => framesDecoded(agent, 'agent-remote-video'), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    expect(await cameraOpens()).toBe(1);
+    await agent.getByTestId('call-end').click();
+    await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.ended');
+  }, 90_000);
 });
