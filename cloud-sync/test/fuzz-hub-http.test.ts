@@ -6,15 +6,7 @@
 // still answers /healthz afterwards.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  authorization,
-  contentType,
-  httpMethod,
-  mutated,
-  pathNear,
-  rawBody,
-  toJsonText,
-} from '../../scripts/lib/fuzz/arbitraries.ts';
+import { anyRequest, wellFormedRequest } from '../../scripts/lib/fuzz/requests.ts';
 import {
   describe as exchange,
   noServerError,
@@ -44,53 +36,11 @@ async function signIn(hub: RunningHub, who: { username: string; password: string
 }
 
 type Tokens = Record<Credential, string[]>;
-
-/** The route's own method, path and credential, JSON, and one of its valid bodies mutated. */
-function wellFormed(route: FuzzRoute, tokens: Tokens): fc.Arbitrary<FuzzRequest> {
-  const token = tokens[route.credential];
-  return fc
-    .record({
-      path: pathNear([route.path], KNOWN_IDS).map((p) => p.split('?')[0] ?? p),
-      auth: token.length ? fc.constantFrom(...token.map((t) => `Bearer ${t}`)) : fc.constant(undefined),
-      body: route.samples.length
-        ? fc
-            .constantFrom(...route.samples)
-            .chain(mutated)
-            .map(toJsonText)
-        : fc.constant(undefined),
-    })
-    .map(({ path, auth, body }) => ({
-      method: route.method,
-      path: route.path.includes(':') ? path : route.path,
-      headers: { 'content-type': 'application/json', authorization: auth },
-      body,
-    }));
-}
-
-/** Anything near the route: method, path, content type, credential and body all generated. */
-function anything(route: FuzzRoute, tokens: Tokens): fc.Arbitrary<FuzzRequest> {
-  const allPaths = HUB_ROUTES_UNDER_FUZZ.map((r) => r.path);
-  return fc
-    .record({
-      method: fc.oneof(
-        { weight: 2, arbitrary: fc.constant(route.method) },
-        { weight: 1, arbitrary: httpMethod },
-      ),
-      path: fc.oneof(
-        { weight: 3, arbitrary: pathNear([route.path], KNOWN_IDS) },
-        { weight: 1, arbitrary: pathNear(allPaths) },
-      ),
-      type: contentType,
-      auth: authorization(tokens[route.credential]),
-      body: rawBody(route.samples),
-    })
-    .map(({ method, path, type, auth, body }) => ({
-      method,
-      path,
-      headers: { 'content-type': type, authorization: auth },
-      body,
-    }));
-}
+const ALL_PATHS = HUB_ROUTES_UNDER_FUZZ.map((r) => r.path);
+const wellFormed = (r: FuzzRoute, t: Tokens) =>
+  wellFormedRequest(r, { tokens: t[r.credential], knownIds: KNOWN_IDS });
+const anything = (r: FuzzRoute, t: Tokens) =>
+  anyRequest(r, { tokens: t[r.credential], knownIds: KNOWN_IDS, nearPaths: ALL_PATHS });
 
 describe.each(hubStoresUnderTest('cloud_sync_fuzz_http'))('hub HTTP fuzz on %s', (_name, store) => {
   let hub: RunningHub;

@@ -7,16 +7,8 @@
 // the agent still answers afterwards.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  authorization,
-  contentType,
-  headerValue,
-  httpMethod,
-  mutated,
-  pathNear,
-  rawBody,
-  toJsonText,
-} from '../../scripts/lib/fuzz/arbitraries.ts';
+import { headerValue } from '../../scripts/lib/fuzz/arbitraries.ts';
+import { anyRequest, wellFormedRequest } from '../../scripts/lib/fuzz/requests.ts';
 import { describe as exchange, send, type FuzzRequest } from '../../scripts/lib/fuzz/http-client.ts';
 import { bootTokenOf, startHarness, type Harness } from './harness.ts';
 import { TechApi } from './tech-client.ts';
@@ -50,63 +42,27 @@ async function check(base: string, req: FuzzRequest): Promise<void> {
   if (res.status === 0 || (res.status >= 500 && !health)) throw new Error(exchange(req, res));
 }
 
-function wellFormed(route: AgentFuzzRoute): fc.Arbitrary<FuzzRequest> {
-  const tokens = tokensOf(route);
-  return fc
-    .record({
-      path: pathNear([route.path], KNOWN_IDS).map((p) =>
-        route.path.includes(':') ? (p.split('?')[0] ?? p) : route.path,
-      ),
-      auth: tokens.length ? fc.constantFrom(...tokens.map((t) => `Bearer ${t}`)) : fc.constant(undefined),
-      body: route.samples.length
-        ? fc
-            .constantFrom(...route.samples)
-            .chain(mutated)
-            .map(toJsonText)
-        : fc.constant(undefined),
-    })
-    .map(({ path, auth, body }) => ({
-      method: route.method,
-      path,
-      headers: {
-        'content-type': 'application/json',
-        authorization: auth,
-        origin: baseOf(route),
-        'x-kiosk-boot': route.listener === 'kiosk' ? boot : undefined,
-      },
-      body,
-    }));
-}
+const wellFormed = (route: AgentFuzzRoute): fc.Arbitrary<FuzzRequest> =>
+  wellFormedRequest(route, {
+    tokens: tokensOf(route),
+    knownIds: KNOWN_IDS,
+    headers: { origin: baseOf(route), 'x-kiosk-boot': route.listener === 'kiosk' ? boot : undefined },
+  });
 
-function anything(route: AgentFuzzRoute): fc.Arbitrary<FuzzRequest> {
-  // Other routes' paths, but not the sign-out's, which would end the token the other routes use.
-  const same = AGENT_ROUTES_UNDER_FUZZ.filter(
-    (r) => r.listener === route.listener && r.token !== 'spare',
-  ).map((r) => r.path);
-  return fc
-    .record({
-      method: fc.oneof(
-        { weight: 2, arbitrary: fc.constant(route.method) },
-        { weight: 1, arbitrary: httpMethod },
-      ),
-      path: fc.oneof(
-        { weight: 3, arbitrary: pathNear([route.path], KNOWN_IDS) },
-        { weight: 1, arbitrary: pathNear(same) },
-      ),
-      type: contentType,
-      auth: authorization(tokensOf(route)),
+const anything = (route: AgentFuzzRoute): fc.Arbitrary<FuzzRequest> =>
+  anyRequest(route, {
+    tokens: tokensOf(route),
+    knownIds: KNOWN_IDS,
+    // Other routes' paths, but not the sign-out's, which would end the token the other routes use.
+    nearPaths: AGENT_ROUTES_UNDER_FUZZ.filter(
+      (r) => r.listener === route.listener && r.token !== 'spare',
+    ).map((r) => r.path),
+    extraHeaders: {
       origin: fc.option(fc.oneof(fc.constant(baseOf(route)), headerValue), { nil: undefined }),
       host: fc.option(headerValue, { freq: 5, nil: undefined }),
-      boot: fc.option(fc.oneof(fc.constant(boot), headerValue), { nil: undefined }),
-      body: rawBody(route.samples),
-    })
-    .map(({ method, path, type, auth, origin, host, boot: b, body }) => ({
-      method,
-      path,
-      headers: { 'content-type': type, authorization: auth, origin, host, 'x-kiosk-boot': b },
-      body,
-    }));
-}
+      'x-kiosk-boot': fc.option(fc.oneof(fc.constant(boot), headerValue), { nil: undefined }),
+    },
+  });
 
 describe('agent HTTP fuzz', () => {
   it.each(AGENT_ROUTES_UNDER_FUZZ.map((r) => [`${r.method} ${r.path}`, r] as const))(
