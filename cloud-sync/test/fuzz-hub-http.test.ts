@@ -26,8 +26,8 @@ import {
 
 const dirs = new TempDirs();
 afterAll(() => dirs.cleanup());
-const RUNS = 300;
-const RUNS_PER_ROUTE = 100;
+const RUNS = 200;
+const RUNS_PER_ROUTE = 60;
 
 async function signIn(hub: RunningHub, who: { username: string; password: string }): Promise<string> {
   const res = await api(hub, 'POST', '/api/agent/login', { body: who });

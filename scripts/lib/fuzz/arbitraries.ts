@@ -82,7 +82,7 @@ export const hostileString = (maxLength = 40, long = true): fc.Arbitrary<string>
   );
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) },
+  { weight: 5, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) },
   { weight: 2, arbitrary: fc.integer() },
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
   { weight: 1, arbitrary: fc.maxSafeInteger() },
