@@ -6,6 +6,7 @@
 // serves new sockets and /healthz afterwards.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorization } from '../../scripts/lib/fuzz/arbitraries.ts';
 import {
   closeSocket,
   fuzzFrame,
@@ -128,6 +129,17 @@ describe.each(hubStoresUnderTest('cloud_sync_fuzz_ws'))('hub sockets fuzz on %s'
       { numRuns: RUNS },
     );
     await stillServes();
+  });
+
+  it('realtime socket: an upgrade without a kiosk credential is refused with 401', async () => {
+    await fc.assert(
+      fc.asyncProperty(authorization([]), async (auth) => {
+        const headers = auth === undefined ? {} : { authorization: auth };
+        await expect(openSocket(wsUrl(EVENTS_PATH), { headers })).rejects.toThrow('upgrade refused: 401');
+      }),
+      { numRuns: RUNS },
+    );
+    expect(hub.realtimeConnections()).toBe(0);
   });
 
   it('signalling socket before auth: frames get an error, or close it (4401, 4403 or a protocol code)', async () => {
