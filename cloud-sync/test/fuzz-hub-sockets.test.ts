@@ -134,7 +134,7 @@ describe.each(hubStoresUnderTest('cloud_sync_fuzz_ws'))('hub sockets fuzz on %s'
   it('realtime socket: an upgrade without a kiosk credential is refused with 401', async () => {
     await fc.assert(
       fc.asyncProperty(authorization([]), async (auth) => {
-        const headers = auth === undefined ? {} : { authorization: auth };
+        const headers: Record<string, string> = auth === undefined ? {} : { authorization: auth };
         await expect(openSocket(wsUrl(EVENTS_PATH), { headers })).rejects.toThrow('upgrade refused: 401');
       }),
       { numRuns: RUNS },
