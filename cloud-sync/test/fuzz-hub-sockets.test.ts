@@ -6,7 +6,7 @@
 // serves new sockets and /healthz afterwards.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorization } from '../../scripts/lib/fuzz/arbitraries.ts';
+import { authorization } from '../../scripts/lib/fuzz/http-arbitraries.ts';
 import {
   closeSocket,
   fuzzFrame,

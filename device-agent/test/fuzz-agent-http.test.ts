@@ -7,7 +7,7 @@
 // the agent still answers afterwards.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headerValue } from '../../scripts/lib/fuzz/arbitraries.ts';
+import { headerValue } from '../../scripts/lib/fuzz/http-arbitraries.ts';
 import { anyRequest, wellFormedRequest } from '../../scripts/lib/fuzz/requests.ts';
 import { describe as exchange, send, type FuzzRequest } from '../../scripts/lib/fuzz/http-client.ts';
 import { bootTokenOf, startHarness, type Harness } from './harness.ts';

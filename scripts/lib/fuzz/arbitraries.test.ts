@@ -2,14 +2,9 @@
 // blind (no NUL, no prototype key, no edge number) and every fuzz test would still pass.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  hostileJson,
-  hostileNumber,
-  hostileString,
-  mutated,
-  pathNear,
-  percentEncode,
-} from './arbitraries.ts';
+import { hostileJson, hostileNumber, hostileString } from './arbitraries.ts';
+import { pathNear, percentEncode } from './http-arbitraries.ts';
+import { mutated } from './mutate.ts';
 
 const seed = 14;
 const sample = <T>(a: fc.Arbitrary<T>, n = 2000) => fc.sample(a, { numRuns: n, seed });

@@ -1,7 +1,7 @@
 // A raw HTTP client for fuzzing: node:http, so the method, path, headers and body bytes go out as
 // generated (fetch would normalise or refuse some), with a deadline so a hang shows as a failure.
 import { request } from 'node:http';
-import type { RawBody } from './arbitraries.ts';
+import type { RawBody } from './http-arbitraries.ts';
 
 export interface FuzzRequest {
   method: string;

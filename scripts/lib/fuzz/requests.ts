@@ -3,15 +3,9 @@
 // reaches the handler behind the schema) and anything (method, path, content type, credential, extra
 // headers and body all generated: this hits the guards). Shared by the hub's and the agent's fuzz tests.
 import fc from 'fast-check';
-import {
-  authorization,
-  contentType,
-  httpMethod,
-  mutated,
-  pathNear,
-  rawBody,
-  toJsonText,
-} from './arbitraries.ts';
+import { toJsonText } from './arbitraries.ts';
+import { authorization, contentType, httpMethod, pathNear, rawBody } from './http-arbitraries.ts';
+import { mutated } from './mutate.ts';
 import type { FuzzRequest } from './http-client.ts';
 
 export interface RouteUnderFuzz {

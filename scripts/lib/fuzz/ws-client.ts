@@ -3,7 +3,8 @@
 // which neither answers nor closes fails the property instead of hanging it.
 import fc from 'fast-check';
 import WebSocket from 'ws';
-import { hostileJson, mutated, toJsonText } from './arbitraries.ts';
+import { hostileJson, toJsonText } from './arbitraries.ts';
+import { mutated } from './mutate.ts';
 
 /** One frame as sent: text, binary bytes, or bytes sent as a text frame (need not be UTF-8). */
 export type FuzzFrame = { text: string } | { binary: Uint8Array } | { badText: Uint8Array };
