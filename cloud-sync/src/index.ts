@@ -4,6 +4,7 @@
 export * from './schema/conversation.ts';
 export * from './schema/emotion-summary.ts';
 export * from './schema/article.ts';
+export * from './schema/doc-version.ts';
 export * from './schema/change.ts';
 export * from './schema/agent-api.ts';
 export * from './schema/knowledge-api.ts';

@@ -1,6 +1,7 @@
 // The hub's audit log (issue 14, "Also"), on SQLite and PostgreSQL: who read which conversation or call
-// record, who changed routing, which technician reset a safety stop (reported by the kiosk as a synced
-// device event, recorded once); shown to supervisors only; append-only in the database itself.
+// record, who published an article or changed routing, which technician reset a safety stop (reported
+// by the kiosk as a synced device event, recorded once); shown to supervisors only; append-only in the
+// database itself.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -71,6 +72,34 @@ describe.each(stores)('audit log at the hub (%s)', (_name, store) => {
     ]);
     expect(entries.filter((e) => e.action === 'routing.change')).toEqual([
       expect.objectContaining({ actor: 'operator', subject: 'risky', detail: 'version 1' }),
+    ]);
+  });
+
+  it('records each article publish, by the operator and by a supervisor in the console, once', async () => {
+    const article = {
+      id: 'faq-audited',
+      version: 1,
+      locale: 'en',
+      title: 'Audited',
+      body: 'Who published me?',
+      tags: [],
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    };
+    const admin = (body: unknown) =>
+      api(t.hub, 'POST', '/api/admin/articles', { token: OPERATOR_TOKEN, body });
+    expect((await admin(article)).status).toBe(201);
+    // The same version again is no publish, and not recorded as one.
+    expect((await admin(article)).status).toBe(200);
+    const sup = await t.login(SUPERVISOR);
+    const { version: _v, ...draft } = article;
+    const edit = { baseVersion: 1, article: { ...draft, body: 'A supervisor did.' } };
+    expect((await api(t.hub, 'POST', '/api/agent/articles', { token: sup, body: edit })).status).toBe(201);
+    const entries = (await auditAs(sup)).body.entries as AuditEntry[];
+    expect(
+      entries.filter((e) => e.action === 'article.publish').map((e) => [e.actor, e.subject, e.detail]),
+    ).toEqual([
+      [SUPERVISOR.username, 'faq-audited (en)', 'version 2'],
+      ['operator', 'faq-audited (en)', 'version 1'],
     ]);
   });
 

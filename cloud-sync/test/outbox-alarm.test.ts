@@ -3,9 +3,10 @@
 // only once the outbox drains below 90 % of the threshold after the hub is back.
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import type { KioskSync, Logger, RunningHub } from '../src/index.ts';
+import type { KioskSync, RunningHub } from '../src/index.ts';
 import { KIOSK_A, TempDirs, conversation, openKioskDb, startTestHub, waitFor } from './helpers.ts';
 import { KioskClients } from './support/kiosk-clients.ts';
+import { recordingLogger } from './support/recording-logger.ts';
 
 const dirs = new TempDirs();
 const clients = new KioskClients();
@@ -17,17 +18,6 @@ afterEach(async () => {
   hub = null;
   dirs.cleanup();
 });
-
-/** A logger that keeps each line's event name and level. */
-function recordingLogger(): { logger: Logger; lines: { level: string; event: unknown }[] } {
-  const lines: { level: string; event: unknown }[] = [];
-  const at =
-    (level: string) =>
-    (obj: object): void => {
-      lines.push({ level, event: (obj as { event?: unknown }).event });
-    };
-  return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
-}
 
 function writeConversations(db: Database.Database, sync: KioskSync, n: number): void {
   for (let i = 0; i < n; i++) {

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_ARTICLES, startHub, type RunningHub } from '@branch/cloud-sync';
+import { DEFAULT_ARTICLES, startHub, type RunningHub, type StartHubOptions } from '@branch/cloud-sync';
 import { startSimulatorProcess, type SimulatorProcess } from '@branch/firmware-bridge';
 import WebSocket from 'ws';
 import { startAgent, type AgentOptions, type RunningAgent } from '../src/index.ts';
@@ -22,7 +22,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<AgentOptions> = {}): Promise<Harness> {
+/** `hubOverrides`: more options of the real hub (a store test hook, for instance). */
+export async function startHarness(
+  overrides: Partial<AgentOptions> = {},
+  hubOverrides: Partial<StartHubOptions> = {},
+): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'device-agent-'));
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -39,6 +43,7 @@ export async function startHarness(overrides: Partial<AgentOptions> = {}): Promi
       dataDir: join(dir, 'hub'),
       seed: { kiosks: [{ id: 'kiosk-t1', token: kioskToken }], articles: DEFAULT_ARTICLES },
       passwordIterations: 1000,
+      ...hubOverrides,
     });
     closers.push(() => hub.close());
     const logFile = join(dir, 'agent.log');

@@ -103,6 +103,21 @@ describe('kiosk WebSocket protocol', () => {
     expect(r.payload).toMatchObject({ completionCode: 'commandErrorCode', errorCode: 'unknownSession' });
   });
 
+  // Issue 14, found by the socket fuzz: the hub refuses NUL, so a question holding one would have
+  // waited in the outbox for good. It is an invalid message, and nothing of it is stored.
+  it('refuses a NUL in a command’s text as an invalid message', async () => {
+    const started = await c.command('Session.Start', { locale: 'en' });
+    const sessionId = String(started.payload.sessionId);
+    const r = await c.command('Session.Ask', { sessionId, text: 'where is\u0000 the ATM' });
+    expect(r.payload).toMatchObject({
+      completionCode: 'invalidMessage',
+      errorDescription: 'payload.text: NUL characters are not accepted',
+    });
+    const ok = await c.command('Session.Ask', { sessionId, text: 'where is the ATM' });
+    expect(ok.payload).toMatchObject({ completionCode: 'success' });
+    await c.command('Session.End', { sessionId, outcome: 'answered' });
+  });
+
   it('refuses WebSocket connections from other origins', async () => {
     const ws = new WebSocket(`${h.agent.url.replace('http', 'ws')}/ws`, { origin: 'http://evil.example' });
     const err = await new Promise<Error>((resolve) => ws.once('error', resolve));

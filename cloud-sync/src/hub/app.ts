@@ -8,6 +8,7 @@ import { silentLogger, type Logger } from '../logger.ts';
 import { DEFAULT_PBKDF2_ITERATIONS, randomToken } from './crypto.ts';
 import { createLocalHubEvents, type HubEvents } from './events.ts';
 import { apiError } from './http-util.ts';
+import { pathHasNul } from './nul-guard.ts';
 import { HubMetrics } from './metrics.ts';
 import { API_SECURITY_HEADERS, withSecurityHeaders } from './security-headers.ts';
 import { HandoffHub } from '../handoff/handoff-hub.ts';
@@ -79,6 +80,12 @@ export function createHubApp(options: HubAppOptions): Hono {
       withSecurityHeaders(headers, API_SECURITY_HEADERS);
       c.res = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
     }
+  });
+
+  // A NUL in the path would reach the store in an id (PostgreSQL refuses it): refused here, on any store.
+  app.use('*', async (c, next) => {
+    if (pathHasNul(c.req.url)) return apiError(c, 400, 'bad_path', 'the path holds a NUL character');
+    await next();
   });
 
   app.onError((err, c) => {

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { findNul } from './nul-guard.ts';
 
 export function apiError(
   c: Context,
@@ -30,7 +31,7 @@ export function bearerToken(header: string | undefined | null): string | null {
 
 export type ParsedBody<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-/** Reads and validates a JSON body; answers 400 with the zod issues when it does not fit. */
+/** Reads and validates a JSON body; answers 400 with the zod issues when it does not fit, or holds a NUL. */
 export async function readJson<T>(c: Context, schema: z.ZodType<T>): Promise<ParsedBody<T>> {
   let raw: unknown;
   try {
@@ -38,6 +39,12 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>): Promise<Par
   } catch {
     return { ok: false, response: apiError(c, 400, 'bad_json', 'body is not valid JSON') };
   }
+  const nul = findNul(raw);
+  if (nul !== null)
+    return {
+      ok: false,
+      response: apiError(c, 400, 'invalid_body', `${nul}: NUL characters are not accepted`),
+    };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, response: invalidBody(c, parsed.error) };
   return { ok: true, value: parsed.data };

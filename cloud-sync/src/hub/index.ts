@@ -15,6 +15,8 @@ export {
 export { openPostgresHubStore, type PostgresStoreOptions } from './store/pg-store.ts';
 export { OwnershipError } from './store/types.ts';
 export { DatabaseDamagedError, isDamagedError, isStorageFullError } from './store/storage-errors.ts';
+// The hub refuses NUL in any input; a kiosk refuses it at its own door, so nothing it queues is refused later.
+export { findNul } from './nul-guard.ts';
 export type * from './store/types.ts';
 export { createLocalHubEvents, type HubEvents } from './events.ts';
 export { createPgHubEvents, type PgHubEvents, type PgHubEventsOptions } from './pg-events.ts';

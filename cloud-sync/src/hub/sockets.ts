@@ -51,6 +51,12 @@ function refusal(data: WSMessageReceive, maxBytes: number): [number, string] | n
 
 const expectUpgrade = (c: Context) => c.text('expected a WebSocket upgrade', 426);
 
+/** What a socket's error event says went wrong (the runtime's library sent the peer a close code). */
+function peerError(e: Event): string {
+  const err = (e as Event & { error?: unknown }).error;
+  return err instanceof Error ? err.message : 'socket error';
+}
+
 export function mountSockets(app: Hono, deps: SocketDeps): HubSockets {
   const { runtime, store, events, handoff, log, pingMs } = deps;
   const kiosks = new Set<WSContext>();
@@ -86,7 +92,10 @@ export function mountSockets(app: Hono, deps: SocketDeps): HubSockets {
           if (why) ws.close(...why);
         },
         onClose: (_e, ws) => void kiosks.delete(ws),
-        onError: (_e, ws) => void kiosks.delete(ws),
+        onError: (e, ws) => {
+          kiosks.delete(ws);
+          log.warn({ event: 'hub.ws.peer_error', socket: 'realtime', kioskId, err: peerError(e) });
+        },
       };
     }, pingMs),
     expectUpgrade,
@@ -115,6 +124,7 @@ export function mountSockets(app: Hono, deps: SocketDeps): HubSockets {
           signalling.delete(ws);
           conn?.closed();
         },
+        onError: (e) => log.warn({ event: 'hub.ws.peer_error', socket: 'signalling', err: peerError(e) }),
       };
     }, pingMs),
     expectUpgrade,

@@ -1,6 +1,7 @@
 // Knowledge-base articles published at the hub and replicated down to kiosks. Pure zod.
 import { z } from 'zod';
 import { LocaleSchema } from './conversation.ts';
+import { DocVersionSchema } from './doc-version.ts';
 
 export const ProductRiskLevelSchema = z.enum(['R1', 'R2', 'R3', 'R4', 'R5']);
 export type ProductRiskLevel = z.infer<typeof ProductRiskLevelSchema>;
@@ -13,7 +14,7 @@ export const KnowledgeArticleSchema = z
       .min(1)
       .max(64)
       .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" and "-"'),
-    version: z.number().int().min(1),
+    version: DocVersionSchema,
     locale: LocaleSchema,
     title: z.string().min(1).max(200),
     body: z.string().min(1).max(20_000),

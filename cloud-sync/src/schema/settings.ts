@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { LocaleSchema } from './conversation.ts';
 import { ProductRiskLevelSchema } from './article.ts';
+import { DocVersionSchema } from './doc-version.ts';
 
 const DocIdSchema = z
   .string()
@@ -25,7 +26,7 @@ const JsonValueSchema: z.ZodType<unknown> = z.lazy(() =>
 /** One configuration value, e.g. `idle.timeout_s` = 90. `kioskId` scopes it to one kiosk. */
 export const ConfigEntrySchema = z.object({
   key: DocIdSchema,
-  version: z.number().int().min(1),
+  version: DocVersionSchema,
   value: JsonValueSchema,
   /** Absent: every kiosk. Set: only that kiosk, and it overrides the fleet-wide entry. */
   kioskId: z.string().min(1).max(64).optional(),
@@ -41,7 +42,7 @@ const RISK_ORDER = ProductRiskLevelSchema.options;
 /** Where a conversation goes. The first enabled rule (lowest priority number) whose match holds wins. */
 export const RoutingRuleSchema = z.object({
   id: DocIdSchema,
-  version: z.number().int().min(1),
+  version: DocVersionSchema,
   enabled: z.boolean(),
   priority: z.number().int().min(0).max(10_000),
   match: z.object({

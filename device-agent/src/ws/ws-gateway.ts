@@ -3,6 +3,7 @@
 // connection stays up.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { findNul } from '@branch/cloud-sync';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { scrubText } from '../log/pan-guard.ts';
@@ -97,8 +98,19 @@ export class WsGateway {
       });
       return;
     }
-    this.messages({ result: 'ok' });
     const { name, requestId } = v.command;
+    // The hub refuses NUL (PostgreSQL's text cannot hold it): a change carrying one would wait in the
+    // outbox for good, so it is refused here, as an invalid message, before anything is stored.
+    const nul = findNul(v.command.payload);
+    if (nul !== null) {
+      this.messages({ result: 'invalidMessage' });
+      this.complete(ws, name, requestId, {
+        completionCode: 'invalidMessage',
+        errorDescription: `payload.${nul}: NUL characters are not accepted`,
+      });
+      return;
+    }
+    this.messages({ result: 'ok' });
     this.send(ws, envelope('acknowledge', name, requestId, {}));
     runCommand(v.command, ctx).then(
       (result) => this.complete(ws, name, requestId, { completionCode: 'success', ...result }),

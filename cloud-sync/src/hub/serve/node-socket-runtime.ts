@@ -7,6 +7,7 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../../logger.ts';
 import { MAX_SIGNAL_BYTES } from '../../wire.ts';
 import type { SocketRuntime } from '../sockets.ts';
+import { ensureErrorEvent } from './error-event.ts';
 
 export interface NodeSocketRuntime extends SocketRuntime {
   /** Serves the app's upgrades on `server`. */
@@ -16,6 +17,7 @@ export interface NodeSocketRuntime extends SocketRuntime {
 }
 
 export function nodeSocketRuntime(log: Logger): NodeSocketRuntime {
+  ensureErrorEvent();
   let nodeWs: NodeWebSocket | null = null;
   return {
     upgrade: (createEvents, pingMs) => (c, next) => {

@@ -1,0 +1,169 @@
+// The hub's HTTP routes as the fuzz tests see them: each route with its method, the credential that
+// lets a request past its guard, and valid bodies for the fuzzer to mutate. Paths come from wire.ts.
+import { ulid } from 'ulid';
+import { Hlc, HUB_MOUNTS, HUB_PATHS } from '../../src/index.ts';
+import { AGENT, KIOSK_A } from '../helpers.ts';
+import { ticketCreate } from './store-contract-extra.ts';
+
+/** Which bearer token a route's guard wants. */
+export type Credential = 'kiosk' | 'agent' | 'supervisor' | 'operator' | 'spare' | 'none';
+
+export interface FuzzRoute {
+  method: string;
+  path: string;
+  credential: Credential;
+  /** Valid bodies (mutated by the fuzzer); none for a route without a body. */
+  samples: unknown[];
+}
+
+const T0 = '2026-11-25T10:00:00.000Z';
+const clock = new Hlc(KIOSK_A.id);
+const change = (entity: string, data: { id: string }) => ({
+  id: ulid(),
+  kioskId: KIOSK_A.id,
+  entity,
+  entityId: data.id,
+  op: 'upsert',
+  hlc: Hlc.serialize(clock.now()),
+  data,
+});
+
+const conversationId = 'c-fuzz-1';
+/** Ids of records that exist (after PUSH_SAMPLES), for the routes' `:id`. */
+export const KNOWN_IDS = [conversationId, 't-fuzz-1', 'faq-fuzz'];
+const article = {
+  id: 'faq-fuzz',
+  version: 1,
+  locale: 'en',
+  title: 'Fuzzed',
+  body: 'An article the fuzzer mutates.',
+  tags: ['fuzz'],
+  effectiveFrom: T0,
+  exampleQuestions: ['what is this?'],
+};
+
+const { version: _version, ...articleDraft } = article;
+
+/** Valid pushes of each entity; the fuzz pushes them first, so the ids below name records. */
+export const PUSH_SAMPLES = [
+  {
+    changes: [
+      change('conversation', { id: conversationId, kioskId: KIOSK_A.id, locale: 'en', startedAt: T0 } as {
+        id: string;
+      }),
+    ],
+  },
+  {
+    changes: [
+      change('message', { id: 'm-fuzz-1', conversationId, role: 'customer', text: 'hello', at: T0 } as {
+        id: string;
+      }),
+    ],
+  },
+  { changes: [change('ticket', ticketCreate('t-fuzz-1', KIOSK_A.id))] },
+  {
+    changes: [
+      change('device_event', {
+        id: 'e-fuzz-1',
+        kioskId: KIOSK_A.id,
+        at: T0,
+        source: 'safety',
+        type: 'safety.reset',
+        severity: 'info',
+        message: 'reset',
+        data: { by: 'tech' },
+      } as { id: string }),
+    ],
+  },
+  {
+    changes: [
+      change('health', {
+        id: 'h-fuzz-1',
+        kioskId: KIOSK_A.id,
+        at: T0,
+        uptimeS: 10,
+        devices: { arm: { status: 'ok' } },
+      } as { id: string }),
+    ],
+  },
+];
+
+export const HUB_ROUTES_UNDER_FUZZ: FuzzRoute[] = [
+  { method: 'GET', path: '/healthz', credential: 'none', samples: [] },
+  { method: 'GET', path: '/metrics', credential: 'none', samples: [] },
+  {
+    method: 'POST',
+    path: HUB_PATHS.agentLogin,
+    credential: 'none',
+    samples: [AGENT, { username: 'nobody', password: 'x' }],
+  },
+  { method: 'POST', path: HUB_PATHS.syncPush, credential: 'kiosk', samples: PUSH_SAMPLES },
+  { method: 'GET', path: HUB_PATHS.syncPull, credential: 'kiosk', samples: [] },
+  { method: 'GET', path: HUB_PATHS.syncSettings, credential: 'kiosk', samples: [] },
+  {
+    method: 'POST',
+    path: HUB_PATHS.handoffRequests,
+    credential: 'kiosk',
+    samples: [
+      {
+        sessionId: conversationId,
+        locale: 'en',
+        reason: 'customer_request',
+        intent: 'complaint',
+        botConfidence: 0.4,
+        lastCustomerText: 'I want a person',
+        customer: { tier: 'vip', riskRating: 'C3' },
+        maskedPan: '411111******1111',
+        priorityBoost: 2,
+        cues: [{ at: T0, label: 'tense', confidence: 0.7 }],
+      },
+    ],
+  },
+  { method: 'POST', path: HUB_PATHS.agentLogout, credential: 'spare', samples: [] },
+  { method: 'GET', path: HUB_PATHS.agentConversations, credential: 'agent', samples: [] },
+  { method: 'GET', path: `${HUB_PATHS.agentConversations}/:id`, credential: 'supervisor', samples: [] },
+  { method: 'GET', path: HUB_PATHS.agentTickets, credential: 'agent', samples: [] },
+  { method: 'GET', path: `${HUB_PATHS.agentTickets}/:id`, credential: 'supervisor', samples: [] },
+  {
+    method: 'POST',
+    path: `${HUB_PATHS.agentTickets}/:id`,
+    credential: 'supervisor',
+    samples: [{ status: 'in_progress', priority: 'low', assignee: AGENT.username, comment: 'on it' }],
+  },
+  { method: 'GET', path: `${HUB_MOUNTS.agent}/audit`, credential: 'supervisor', samples: [] },
+  { method: 'GET', path: HUB_PATHS.agentArticles, credential: 'supervisor', samples: [] },
+  {
+    method: 'POST',
+    path: HUB_PATHS.agentArticles,
+    credential: 'supervisor',
+    samples: [{ baseVersion: 0, article: articleDraft }],
+  },
+  { method: 'POST', path: `${HUB_MOUNTS.admin}/articles`, credential: 'operator', samples: [article] },
+  {
+    method: 'POST',
+    path: `${HUB_MOUNTS.admin}/config`,
+    credential: 'operator',
+    samples: [{ key: 'idle.timeout_s', version: 1, value: 90, description: 'idle' }],
+  },
+  {
+    method: 'POST',
+    path: `${HUB_MOUNTS.admin}/routing-rules`,
+    credential: 'operator',
+    samples: [
+      {
+        id: 'rule-fuzz',
+        version: 1,
+        enabled: true,
+        priority: 10,
+        match: { intents: ['complaint'], keywords: ['angry'] },
+        route: { to: 'risk', queue: 'risk' },
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: `${HUB_MOUNTS.admin}/kiosks`,
+    credential: 'operator',
+    samples: [{ kioskId: 'kiosk-fuzz' }],
+  },
+];
