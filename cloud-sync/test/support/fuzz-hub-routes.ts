@@ -131,6 +131,7 @@ export const HUB_ROUTES_UNDER_FUZZ: FuzzRoute[] = [
     samples: [{ status: 'in_progress', priority: 'low', assignee: AGENT.username, comment: 'on it' }],
   },
   { method: 'GET', path: `${HUB_MOUNTS.agent}/audit`, credential: 'supervisor', samples: [] },
+  { method: 'GET', path: HUB_PATHS.agentMisses, credential: 'supervisor', samples: [] },
   { method: 'GET', path: HUB_PATHS.agentArticles, credential: 'supervisor', samples: [] },
   {
     method: 'POST',
