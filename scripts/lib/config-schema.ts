@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const Port = z.number().int().min(0).max(65_535);
 const Host = z.string().min(1).max(255);
+const UsbId = z.number().int().min(0).max(0xffff);
+const Line = z.number().int().min(0).max(1023);
 
 export const BranchConfigSchema = z
   .object({
@@ -21,6 +23,37 @@ export const BranchConfigSchema = z
         host: Host,
         port: Port,
         kioskId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only, at most 64'),
+        /** simulation: virtual card reader and GPIO (and the simulator); hardware: the devices below. */
+        mode: z.enum(['simulation', 'hardware']),
+        /** The hub the agent syncs with ('': the local hub at hub.host:hub.port). */
+        hubUrl: z.union([z.literal(''), z.url()]),
+      })
+      .strict(),
+    /** The real card reader (hardware mode): a USB HID reader by vendor and product id. */
+    cardReader: z
+      .object({
+        vendorId: UsbId,
+        productId: UsbId,
+        report: z.enum(['keyboard', 'magtek']),
+      })
+      .strict(),
+    /** The real GPIO (hardware mode): a gpiochip by label or name ('': the Raspberry Pi header chip). */
+    gpio: z
+      .object({
+        chip: z.string(),
+        /** Chip-relative line numbers. */
+        pins: z
+          .object({
+            estop: Line,
+            presence: Line,
+            door: Line,
+            customer: Line,
+            green: Line,
+            amber: Line,
+            red: Line,
+            buzzer: Line,
+          })
+          .strict(),
       })
       .strict(),
     technician: z
@@ -40,7 +73,10 @@ export const BranchConfigSchema = z
       .strict(),
     simulator: z
       .object({
-        /** Start the firmware simulator on a pty (true), or drive real firmware at arm.port (false). */
+        /**
+         * Simulation mode only: start the firmware simulator on a pty (true), or drive real firmware at
+         * arm.port (false). Hardware mode never starts the simulator.
+         */
         enabled: z.boolean(),
         dialect: z.enum(['binary', 'gcode']),
       })
@@ -86,7 +122,12 @@ export const DEFAULT_CONFIG: BranchConfig = {
   dataDir: './data',
   logLevel: 'info',
   hub: { host: '127.0.0.1', port: 7100 },
-  agent: { host: '127.0.0.1', port: 7200, kioskId: 'kiosk-sim-1' },
+  agent: { host: '127.0.0.1', port: 7200, kioskId: 'kiosk-sim-1', mode: 'simulation', hubUrl: '' },
+  cardReader: { vendorId: 0, productId: 0, report: 'keyboard' },
+  gpio: {
+    chip: '',
+    pins: { estop: 17, presence: 27, door: 22, customer: 26, green: 5, amber: 6, red: 13, buzzer: 19 },
+  },
   technician: {
     host: '127.0.0.1',
     port: -1,

@@ -22,6 +22,10 @@ export interface AgentServiceOptions {
   staticDir: string;
   logLevel: BranchConfig['logLevel'];
   kioskId: string;
+  /** simulation: virtual card reader and GPIO; hardware: the devices below. */
+  mode: BranchConfig['agent']['mode'];
+  cardReader: BranchConfig['cardReader'];
+  gpio: BranchConfig['gpio'];
   hub: { url: string; token: string };
   cardKey: string;
   arm: { dialect: 'binary' | 'gcode'; path: string; baudRate: number };
@@ -99,6 +103,9 @@ export function agentServiceOptions(
     staticDir,
     logLevel: config.logLevel,
     kioskId: config.agent.kioskId,
+    mode: config.agent.mode,
+    cardReader: config.cardReader,
+    gpio: config.gpio,
     hub: { url: hubUrl, token: secrets.kioskToken },
     cardKey: secrets.cardKey,
     arm: { dialect: config.simulator.dialect, path: armPath, baudRate: config.arm.baudRate },
