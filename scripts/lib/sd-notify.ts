@@ -50,13 +50,17 @@ export function startWatchdog(
   return () => clearInterval(timer);
 }
 
-/** A health probe for the watchdog: the service's own /healthz answers 200 within the time given. */
-export function healthzProbe(url: string, timeoutMs = 2000): () => Promise<boolean> {
+/**
+ * The watchdog's liveness probe: the service's own /healthz answers at all within the time given. Any
+ * status counts: a 503 (e-stop pressed, arm unplugged, hub store down) is a state a restart cannot fix,
+ * while no answer means a stuck event loop or listener, which a restart can.
+ */
+export function livenessProbe(url: string, timeoutMs = 2000): () => Promise<boolean> {
   return async () => {
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
       await res.body?.cancel();
-      return res.ok;
+      return true;
     } catch {
       return false;
     }

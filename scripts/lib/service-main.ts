@@ -3,7 +3,7 @@
 // ready (IPC message, or sd_notify READY=1 and watchdog pings), and shut down cleanly on SIGTERM/SIGINT.
 // A start-up failure is one clear line and exit code 1, or EXIT_PERMANENT when the error says no restart
 // can fix it (a damaged database file).
-import { healthzProbe, sdNotify, startWatchdog } from './sd-notify.ts';
+import { livenessProbe, sdNotify, startWatchdog } from './sd-notify.ts';
 
 /** Exit code of a start-up failure that restarting will not fix (sysexits' EX_CONFIG). */
 export const EXIT_PERMANENT = 78;
@@ -70,9 +70,9 @@ export async function runService<T>(
     process.on('disconnect', shutdown);
     process.send?.({ type: 'ready', ...service.ready });
     if (!ipc) {
-      console.log(`ready: ${JSON.stringify(service.ready)}`);
+      console.log(JSON.stringify({ level: 30, time: Date.now(), msg: 'service ready', ...service.ready }));
       await sdNotify('READY=1');
-      if (typeof service.ready.url === 'string') startWatchdog(healthzProbe(service.ready.url));
+      if (typeof service.ready.url === 'string') startWatchdog(livenessProbe(service.ready.url));
     }
   } catch (err) {
     const message = (err as Error).message;

@@ -1,20 +1,14 @@
 // Options of a service that systemd starts on its own (no launcher): the same kiosk.config.json (the path
-// in KIOSK_CONFIG), the same secrets file in dataDir, the pages beside the service bundle. In hardware
-// mode every configured device is checked first; a missing one stops the start, one line each.
+// in KIOSK_CONFIG), the same secrets file in dataDir, the pages beside the service bundle. The agent's
+// are in standalone-agent.ts (the hub's bundle must not hold the device-agent).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
 import type { BranchConfig } from './config-schema.ts';
-import { requireHardware } from './hardware-check.ts';
 import { requireWritableDir } from './preflight.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
-import {
-  agentServiceOptions,
-  hubServiceOptions,
-  type AgentServiceOptions,
-  type HubServiceOptions,
-} from './service-options.ts';
+import { hubServiceOptions, type HubServiceOptions } from './service-options.ts';
 
 /** The built pages: `pages/` beside `services/` in a release, kiosk-ui/dist in the repository. */
 export function pagesDirFor(entryUrl: string): string {
@@ -25,7 +19,8 @@ export function pagesDirFor(entryUrl: string): string {
   return found;
 }
 
-function base(): { config: BranchConfig; dataDir: string } {
+/** The config and the data folder (made when missing, checked writable). */
+export function standaloneBase(): { config: BranchConfig; dataDir: string } {
   const { config } = loadConfig();
   const dataDir = resolve(config.dataDir);
   requireWritableDir(dataDir, 'dataDir');
@@ -40,21 +35,7 @@ export function hubUrlFor(config: BranchConfig): string {
 }
 
 export async function standaloneHubOptions(entryUrl: string): Promise<HubServiceOptions> {
-  const { config, dataDir } = base();
+  const { config, dataDir } = standaloneBase();
   const { secrets } = loadOrCreateSecrets(dataDir);
   return hubServiceOptions(config, secrets, dataDir, pagesDirFor(entryUrl));
-}
-
-export async function standaloneAgentOptions(entryUrl: string): Promise<AgentServiceOptions> {
-  const { config, dataDir } = base();
-  if (config.agent.mode === 'hardware') await requireHardware(config);
-  const { secrets } = loadOrCreateSecrets(dataDir);
-  return agentServiceOptions(
-    config,
-    secrets,
-    dataDir,
-    pagesDirFor(entryUrl),
-    hubUrlFor(config),
-    config.arm.port,
-  );
 }

@@ -4,7 +4,7 @@
 import { hashTechnicianPin, startAgent } from '@branch/device-agent';
 import { runService } from '../lib/service-main.ts';
 import type { AgentServiceOptions } from '../lib/service-options.ts';
-import { standaloneAgentOptions } from '../lib/standalone-options.ts';
+import { standaloneAgentOptions } from '../lib/standalone-agent.ts';
 
 /** The drivers of the mode: hardware mode names the real devices; simulation keeps the virtual ones. */
 function drivers(o: AgentServiceOptions) {
