@@ -15,7 +15,7 @@ DESTDIR="${DESTDIR:-}"
 PREFIX="${PREFIX:-/opt/branch-kiosk}"
 release="$(cd "$(dirname "$0")/.." && pwd)"
 
-version="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$release/release.json" | head -n 1)"
+version="$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$release/release.json" | head -n 1)"
 case "$version" in
   '' | *[!A-Za-z0-9._+-]*) echo "install: $release/release.json has no usable version" >&2; exit 1 ;;
 esac

@@ -36,7 +36,7 @@ case "$new" in
 esac
 unpacked="$(find "$staging" -mindepth 1 -maxdepth 1 -type d | head -n 1)"
 [ -n "$unpacked" ] && [ -f "$unpacked/release.json" ] || { echo "update: $new is not a release (no release.json)" >&2; exit 1; }
-version="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$unpacked/release.json" | head -n 1)"
+version="$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$unpacked/release.json" | head -n 1)"
 case "$version" in
   '' | *[!A-Za-z0-9._+-]*) echo "update: $new has no usable version in release.json" >&2; exit 1 ;;
 esac
