@@ -66,7 +66,7 @@ describe('the release', () => {
     const manifest = JSON.parse(readFileSync(join(release.dir, 'release.json'), 'utf8'));
     expect(manifest).toMatchObject({
       version: RELEASE_VERSION,
-      services: ['services/hub.mjs', 'services/agent.mjs'],
+      services: ['services/hub.mjs', 'services/agent.mjs', 'services/hub-backup.mjs'],
     });
     for (const f of [
       'services/hub.mjs',

@@ -4,6 +4,7 @@
 export const RELEASE_SERVICES = {
   hub: 'scripts/services/hub.ts',
   agent: 'scripts/services/agent.ts',
+  'hub-backup': 'scripts/tools/hub-backup.ts',
 } as const;
 
 /**

@@ -6,6 +6,7 @@ export { startHub } from './serve/node.ts';
 export type { StartHubOptions, RunningHub } from './serve/node-options.ts';
 export type { HubStoreChoice } from './serve/node-support.ts';
 export { openSqliteHubStore, openSqliteHubStoreOn } from './store/sqlite-store.ts';
+export { backupSqliteHub, restoreSqliteHub } from './store/sqlite-backup.ts';
 export {
   adaptNodeSqlite,
   type NodeSqliteDatabase,
