@@ -9,6 +9,7 @@ import {
 } from '../schema/change.ts';
 import { SettingsPullResponseSchema, type SettingsPullResponse } from '../schema/settings.ts';
 import { HUB_PATHS } from '../wire.ts';
+import { hubFetch, type HubClientTls } from './hub-fetch.ts';
 
 export class HubRequestError extends Error {
   constructor(
@@ -26,6 +27,7 @@ export class HubHttp {
     private readonly hubUrl: string,
     private readonly token: string,
     private readonly timeoutMs: number,
+    private readonly tls?: HubClientTls,
   ) {}
 
   async push(changes: readonly ChangeEnvelope[]): Promise<PushResponse> {
@@ -46,15 +48,19 @@ export class HubHttp {
   private async request(method: string, path: string, body?: string): Promise<unknown> {
     let res: Response;
     try {
-      res = await fetch(new URL(path, this.hubUrl), {
-        method,
-        headers: {
-          authorization: `Bearer ${this.token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      res = await hubFetch(
+        new URL(path, this.hubUrl),
+        {
+          method,
+          headers: {
+            authorization: `Bearer ${this.token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body,
+          signal: AbortSignal.timeout(this.timeoutMs),
         },
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+        this.tls,
+      );
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
       throw new HubRequestError(`hub unreachable (${cause}): ${method} ${path}`, 0, 'unreachable');

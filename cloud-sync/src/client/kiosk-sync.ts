@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../logger.ts';
 import type { KioskSync, SyncStatus, KnowledgeArticle, RoutingRule } from './contract.ts';
 import { Backoff, type BackoffPolicy } from './backoff.ts';
 import { HubHttp, HubRequestError } from './hub-http.ts';
+import type { HubClientTls } from './hub-fetch.ts';
 import { classifyPushFailure } from './push-failure.ts';
 import { KbReplica } from './kb-replica.ts';
 import { SettingsReplica } from './settings-replica.ts';
@@ -42,6 +43,8 @@ export interface KioskSyncOptions {
   /** The outbox size alarm's thresholds (outbox-alarm.ts). Defaults 10,000 changes and 64 MiB. */
   outboxAlarmChanges?: number;
   outboxAlarmBytes?: number;
+  /** An https hub: the CA its certificate must chain to, and the kiosk's certificate for mutual TLS. */
+  tls?: HubClientTls;
 }
 
 export function openKioskSync(db: BetterSqlite3.Database, options: KioskSyncOptions): KioskSync {
@@ -118,29 +121,34 @@ class KioskSyncEngine implements KioskSync {
     this.outbox = new Outbox(db, options.kioskId, new Hlc(options.kioskId));
     this.replica = new KbReplica(db);
     this.settings = new SettingsReplica(db, options.kioskId);
-    this.http = new HubHttp(options.hubUrl, options.token, options.requestTimeoutMs ?? 15_000);
+    this.http = new HubHttp(options.hubUrl, options.token, options.requestTimeoutMs ?? 15_000, options.tls);
     this.realtimeLink =
       options.realtime === false
         ? null
-        : new RealtimeLink(options.hubUrl, options.token, {
-            onConnected: () => {
-              this.realtimeState = 'connected';
-              this.log.info({ event: 'sync.realtime.connected' }, 'realtime nudge connected');
-              // Catch-up after (re)connecting: anything published while we were away.
-              this.pullWaker.wake();
-              this.pushWaker.wake();
-              this.emitStatus();
-            },
-            onEvent: (event) => {
-              if (event.type === 'articles_changed' || event.type === 'settings_changed')
+        : new RealtimeLink(
+            options.hubUrl,
+            options.token,
+            {
+              onConnected: () => {
+                this.realtimeState = 'connected';
+                this.log.info({ event: 'sync.realtime.connected' }, 'realtime nudge connected');
+                // Catch-up after (re)connecting: anything published while we were away.
                 this.pullWaker.wake();
+                this.pushWaker.wake();
+                this.emitStatus();
+              },
+              onEvent: (event) => {
+                if (event.type === 'articles_changed' || event.type === 'settings_changed')
+                  this.pullWaker.wake();
+              },
+              onDisconnected: (reason) => {
+                this.realtimeState = this.stopped ? 'off' : 'connecting';
+                this.log.debug({ event: 'sync.realtime.closed', reason }, reason);
+                this.emitStatus();
+              },
             },
-            onDisconnected: (reason) => {
-              this.realtimeState = this.stopped ? 'off' : 'connecting';
-              this.log.debug({ event: 'sync.realtime.closed', reason }, reason);
-              this.emitStatus();
-            },
-          });
+            options.tls,
+          );
   }
 
   start(): void {

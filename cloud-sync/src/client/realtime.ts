@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { HubEventSchema, type HubEvent } from '../schema/change.ts';
 import { Backoff } from './backoff.ts';
 import { EVENTS_PATH } from '../wire.ts';
+import { tlsOptions, type HubClientTls } from './hub-fetch.ts';
 
 export interface RealtimeHandlers {
   onConnected(): void;
@@ -22,6 +23,7 @@ export class RealtimeLink {
     private readonly hubUrl: string,
     private readonly token: string,
     private readonly handlers: RealtimeHandlers,
+    private readonly tls?: HubClientTls,
   ) {}
 
   start(): void {
@@ -56,6 +58,7 @@ export class RealtimeLink {
       headers: { authorization: `Bearer ${this.token}` },
       handshakeTimeout: 10_000,
       maxPayload: 64 * 1024,
+      ...tlsOptions(this.tls),
     });
     this.socket = socket;
     socket.on('open', () => {
