@@ -16,8 +16,19 @@ export const BranchConfigSchema = z
       .object({
         host: Host,
         port: Port,
+        /** PEM certificate (chain) and key ('' for none): with both, the hub serves HTTPS and wss. */
+        tlsCertFile: z.string(),
+        tlsKeyFile: z.string(),
+        /** Without files: make (once) and use a self-signed pair in dataDir/hub/tls, for a trial. */
+        tlsSelfSigned: z.boolean(),
+        /** Mutual TLS: every client must show a certificate from this PEM CA ('' for none). */
+        tlsClientCaFile: z.string(),
       })
-      .strict(),
+      .strict()
+      .refine((h) => (h.tlsCertFile === '') === (h.tlsKeyFile === ''), {
+        message: 'tlsCertFile and tlsKeyFile go together: set both or neither',
+        path: ['tlsKeyFile'],
+      }),
     agent: z
       .object({
         host: Host,
@@ -27,8 +38,17 @@ export const BranchConfigSchema = z
         mode: z.enum(['simulation', 'hardware']),
         /** The hub the agent syncs with ('': the local hub at hub.host:hub.port). */
         hubUrl: z.union([z.literal(''), z.url()]),
+        /** The PEM CA an https hub's certificate must chain to ('': the local self-signed one, or the system's). */
+        hubCaFile: z.string(),
+        /** The kiosk's PEM certificate and key for a hub with mutual TLS ('' for none). */
+        hubCertFile: z.string(),
+        hubKeyFile: z.string(),
       })
-      .strict(),
+      .strict()
+      .refine((a) => (a.hubCertFile === '') === (a.hubKeyFile === ''), {
+        message: 'hubCertFile and hubKeyFile go together: set both or neither',
+        path: ['hubKeyFile'],
+      }),
     /** The real card reader (hardware mode): a USB HID reader by vendor and product id. */
     cardReader: z
       .object({
@@ -121,8 +141,24 @@ export type BranchConfig = z.infer<typeof BranchConfigSchema>;
 export const DEFAULT_CONFIG: BranchConfig = {
   dataDir: './data',
   logLevel: 'info',
-  hub: { host: '127.0.0.1', port: 7100 },
-  agent: { host: '127.0.0.1', port: 7200, kioskId: 'kiosk-sim-1', mode: 'simulation', hubUrl: '' },
+  hub: {
+    host: '127.0.0.1',
+    port: 7100,
+    tlsCertFile: '',
+    tlsKeyFile: '',
+    tlsSelfSigned: false,
+    tlsClientCaFile: '',
+  },
+  agent: {
+    host: '127.0.0.1',
+    port: 7200,
+    kioskId: 'kiosk-sim-1',
+    mode: 'simulation',
+    hubUrl: '',
+    hubCaFile: '',
+    hubCertFile: '',
+    hubKeyFile: '',
+  },
   cardReader: { vendorId: 0, productId: 0, report: 'keyboard' },
   gpio: {
     chip: '',

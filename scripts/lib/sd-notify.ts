@@ -3,6 +3,8 @@
 // systemd-notify (v246+) waits until the manager has read each message, so a short-lived sender is still
 // attributed to the service; the units set NotifyAccess=all because the sender is a child process.
 import { spawn } from 'node:child_process';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 
 /** True when systemd started this process with Type=notify (NOTIFY_SOCKET is set). */
 export function underSystemd(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -53,16 +55,20 @@ export function startWatchdog(
 /**
  * The watchdog's liveness probe: the service's own /healthz answers at all within the time given. Any
  * status counts: a 503 (e-stop pressed, arm unplugged, hub store down) is a state a restart cannot fix,
- * while no answer means a stuck event loop or listener, which a restart can.
+ * while no answer means a stuck event loop or listener, which a restart can. Over https the probe does
+ * not check the certificate (it is its own listener on loopback), and a TLS alert (mutual TLS refusing
+ * a probe without a client certificate) is an answer too.
  */
 export function livenessProbe(url: string, timeoutMs = 2000): () => Promise<boolean> {
-  return async () => {
-    try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
-      await res.body?.cancel();
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const target = new URL('/healthz', url);
+  const get = target.protocol === 'https:' ? httpsGet : httpGet;
+  return () =>
+    new Promise((resolve) => {
+      const req = get(target, { rejectUnauthorized: false, timeout: timeoutMs }, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (err: NodeJS.ErrnoException) => resolve((err.code ?? '').startsWith('ERR_SSL')));
+    });
 }

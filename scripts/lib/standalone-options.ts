@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
 import type { BranchConfig } from './config-schema.ts';
+import { hubUsesTls } from './hub-tls.ts';
 import { requireWritableDir } from './preflight.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { hubServiceOptions, type HubServiceOptions } from './service-options.ts';
@@ -31,7 +32,8 @@ export function standaloneBase(): { config: BranchConfig; dataDir: string } {
 export function hubUrlFor(config: BranchConfig): string {
   if (config.agent.hubUrl !== '') return config.agent.hubUrl;
   const host = ['0.0.0.0', '::', ''].includes(config.hub.host) ? '127.0.0.1' : config.hub.host;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${config.hub.port}`;
+  const scheme = hubUsesTls(config) ? 'https' : 'http';
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${config.hub.port}`;
 }
 
 export async function standaloneHubOptions(entryUrl: string): Promise<HubServiceOptions> {

@@ -20,6 +20,7 @@ await runService<HubServiceOptions>(
       dataDir: o.dataDir,
       staticDir: o.staticDir,
       operatorToken: o.operatorToken,
+      ...(o.tls === undefined ? {} : { tls: o.tls }),
       logger,
       seed: {
         kiosks: [o.kiosk],
