@@ -8,7 +8,9 @@
 #   /etc/branch-kiosk/kiosk.config.json and kiosk-shell.env (only when absent: yours are kept)
 # DESTDIR=/some/root lays the same tree under that folder and touches nothing of the running system
 # (no users, no udev reload, no systemctl). PREFIX (default /opt/branch-kiosk) moves the install.
-# BRANCH_KIOSK_SHELL=0 installs the screen's unit without enabling it (a hub-only or headless box).
+# BRANCH_KIOSK_SHELL=0 installs the screen's unit without enabling it (a headless kiosk).
+# BRANCH_ROLE=central enables only branch-hub-central (a central office's hub on PostgreSQL; its settings
+# in /etc/branch-kiosk/hub-central.env, see deploy/central/hub-central.env.example).
 set -eu
 
 DESTDIR="${DESTDIR:-}"
@@ -59,6 +61,11 @@ systemd-sysusers /etc/sysusers.d/branch-kiosk.conf
 udevadm control --reload
 udevadm trigger --subsystem-match=hidraw --subsystem-match=tty --subsystem-match=gpio --subsystem-match=input
 systemctl daemon-reload
+if [ "${BRANCH_ROLE:-kiosk}" = central ]; then
+  systemctl enable --now branch-hub-central.service
+  echo "install: central hub running (settings: /etc/branch-kiosk/hub-central.env)"
+  exit 0
+fi
 systemctl enable --now branch-hub.service branch-agent.service
 if [ "${BRANCH_KIOSK_SHELL:-1}" = 1 ]; then
   systemctl enable --now branch-kiosk-shell.service

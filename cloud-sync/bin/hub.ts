@@ -6,6 +6,7 @@
 //   HUB_ICE_SERVERS (unset: none; JSON array of RTCIceServer for handoff calls)
 //   HUB_WS_PING_MS (30000: keepalive ping of every WebSocket)
 //   HUB_HANDOFF_UNCLAIMED_MS (120000)  HUB_HANDOFF_MAX_OPEN_PER_KIOSK (2)  HUB_HANDOFF_MAX_PER_MINUTE (6)
+//   HUB_TLS_CERT_FILE, HUB_TLS_KEY_FILE (unset: plain HTTP)  HUB_TLS_CLIENT_CA_FILE (unset: no mutual TLS)
 import { startHub, type Logger } from '../src/index.ts';
 import {
   handoffLimitsFromEnv,
@@ -13,6 +14,7 @@ import {
   pingFromEnv,
   seedFromEnv,
   storeFromEnv,
+  tlsFromEnv,
 } from './hub-env.ts';
 
 const env = process.env;
@@ -28,7 +30,9 @@ const seed = seedFromEnv(env);
 let iceServers: ReturnType<typeof iceServersFromEnv>;
 let pingIntervalMs: number | undefined;
 let handoff: ReturnType<typeof handoffLimitsFromEnv>;
+let tls: ReturnType<typeof tlsFromEnv>;
 try {
+  tls = tlsFromEnv(env);
   iceServers = iceServersFromEnv(env);
   pingIntervalMs = pingFromEnv(env);
   handoff = handoffLimitsFromEnv(env);
@@ -49,6 +53,7 @@ const hub = await startHub({
   ...(iceServers ? { iceServers } : {}),
   ...(pingIntervalMs ? { pingIntervalMs } : {}),
   handoff,
+  ...(tls ? { tls } : {}),
 }).catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);

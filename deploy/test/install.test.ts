@@ -13,13 +13,15 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { packagedRelease, RELEASE_VERSION, releaseCopy, type PackagedRelease } from './support/release.ts';
 
 let release: PackagedRelease;
 beforeAll(() => {
   release = packagedRelease();
 }, 300_000);
+// Each install copies the release (about 80 MB) on a disk shared with other work.
+vi.setConfig({ testTimeout: 120_000 });
 
 function install(releaseDir: string, env: Record<string, string>): { code: number | null; out: string } {
   const r = spawnSync('sh', [join(releaseDir, 'deploy/install.sh')], {
@@ -56,6 +58,7 @@ describe('deploy/install.sh into a temporary root', () => {
       'etc/branch-kiosk/kiosk.config.json',
       'etc/chromium/policies/managed/branch-kiosk.json',
       'etc/systemd/system/branch-agent.service',
+      'etc/systemd/system/branch-hub-central.service',
       'etc/systemd/system/branch-hub.service',
       'etc/systemd/system/branch-kiosk-shell.service',
       'etc/sysusers.d/branch-kiosk.conf',
@@ -69,7 +72,7 @@ describe('deploy/install.sh into a temporary root', () => {
     expect(readFileSync(join(root, 'opt/branch-kiosk/current/services/agent.mjs'))).toEqual(
       readFileSync(join(release.dir, 'services/agent.mjs')),
     );
-    for (const unit of ['branch-agent', 'branch-hub', 'branch-kiosk-shell']) {
+    for (const unit of ['branch-agent', 'branch-hub', 'branch-hub-central', 'branch-kiosk-shell']) {
       expect(mode(join(root, `etc/systemd/system/${unit}.service`))).toBe('644');
     }
     const rules = readFileSync(join(root, 'etc/udev/rules.d/70-branch-kiosk.rules'), 'utf8');
@@ -83,13 +86,13 @@ describe('deploy/install.sh into a temporary root', () => {
   it('installs units that systemd-analyze verify accepts, run as non-root, hardened, with watchdog', () => {
     const root = mkdtempSync(join(tmpdir(), 'branch-destdir-'));
     expect(install(release.dir, { DESTDIR: root }).code).toBe(0);
-    const units = ['branch-hub', 'branch-agent', 'branch-kiosk-shell'].map((u) =>
+    const units = ['branch-hub', 'branch-agent', 'branch-kiosk-shell', 'branch-hub-central'].map((u) =>
       join(root, `etc/systemd/system/${u}.service`),
     );
     const verify = spawnSync('systemd-analyze', ['verify', ...units], { encoding: 'utf8' });
     expect(`${verify.stdout}${verify.stderr}`).toBe('');
     expect(verify.status).toBe(0);
-    const [hub, agent, shell] = units.map((u) => readFileSync(u, 'utf8'));
+    const [hub, agent, shell, central] = units.map((u) => readFileSync(u, 'utf8'));
     for (const unit of [hub, agent]) {
       expect(unit).toMatch(/^User=branch-kiosk$/m);
       expect(unit).toMatch(/^Type=notify$/m);
@@ -110,8 +113,12 @@ describe('deploy/install.sh into a temporary root', () => {
     expect(shell).toMatch(
       /^ExecStart=\/usr\/bin\/cage -d -- \/opt\/branch-kiosk\/current\/deploy\/kiosk\/branch-kiosk-shell$/m,
     );
-    // The shell does not ping, so it has no watchdog.
+    // The shell and the central hub do not ping, so they have no watchdog.
     expect(shell).not.toMatch(/WatchdogSec/);
+    expect(central).toMatch(/^Type=simple$/m);
+    expect(central).not.toMatch(/^WatchdogSec/m);
+    expect(central).toMatch(/^User=branch-kiosk$/m);
+    expect(central).toMatch(/^ExecStart=\/usr\/bin\/node .*\/services\/hub-central\.mjs$/m);
   });
 
   it('makes the service users with systemd-sysusers in that root', () => {

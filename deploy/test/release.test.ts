@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   freePort,
@@ -38,7 +39,7 @@ function addons(dir: string): string[] {
   return out;
 }
 
-function startService(name: 'hub' | 'agent', env: Record<string, string>): ChildProcess {
+function startService(name: 'hub' | 'agent' | 'hub-central', env: Record<string, string>): ChildProcess {
   const child = spawn(
     process.execPath,
     ['--max-semi-space-size=2', join(release.dir, 'services', `${name}.mjs`)],
@@ -66,7 +67,12 @@ describe('the release', () => {
     const manifest = JSON.parse(readFileSync(join(release.dir, 'release.json'), 'utf8'));
     expect(manifest).toMatchObject({
       version: RELEASE_VERSION,
-      services: ['services/hub.mjs', 'services/agent.mjs', 'services/hub-backup.mjs'],
+      services: [
+        'services/hub.mjs',
+        'services/agent.mjs',
+        'services/hub-backup.mjs',
+        'services/hub-central.mjs',
+      ],
     });
     for (const f of [
       'services/hub.mjs',
@@ -164,5 +170,38 @@ describe('the release', () => {
     const page = await fetch(`${agent}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html');
+  });
+
+  it('runs the central office hub from the release on PostgreSQL, with /readyz for a load balancer', async () => {
+    const admin = process.env.HUB_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `branch_central_${process.pid}`;
+    const run = async (sql: string) => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(sql).finally(() => c.end());
+    };
+    await run(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(admin);
+      url.pathname = `/${name}`;
+      const port = await freePort();
+      const hub = startService('hub-central', {
+        HUB_PORT: String(port),
+        HUB_STORE: 'postgres',
+        HUB_PG_URL: url.toString(),
+        HUB_STATIC_DIR: join(release.dir, 'pages'),
+      });
+      const base = `http://127.0.0.1:${port}`;
+      await expect
+        .poll(async () => (await fetch(`${base}/readyz`).catch(() => null))?.status, { timeout: 30_000 })
+        .toBe(200);
+      expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready', store: 'postgres' });
+      expect((await fetch(`${base}/agent`)).status).toBe(200);
+      const exited = new Promise((r) => hub.once('exit', r));
+      hub.kill('SIGTERM');
+      await exited;
+    } finally {
+      await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
   });
 });

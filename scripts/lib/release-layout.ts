@@ -5,6 +5,8 @@ export const RELEASE_SERVICES = {
   hub: 'scripts/services/hub.ts',
   agent: 'scripts/services/agent.ts',
   'hub-backup': 'scripts/tools/hub-backup.ts',
+  /** The central office's hub, configured by HUB_* variables (cloud-sync/README.md), e.g. on PostgreSQL. */
+  'hub-central': 'cloud-sync/bin/hub.ts',
 } as const;
 
 /**

@@ -47,6 +47,9 @@ export function runtimePackages(specifiers: Iterable<string>, root: string): str
   return [...found].sort();
 }
 
+/** A native module's compiler leftovers (objects, archives, dependency files): not needed to run it. */
+const BUILD_LEFTOVER = /\/build\/(?:[^/]+\/)*(?:obj\.target|obj|\.deps)(?:\/|$)|\/build\/.*\.(?:o|a)$/;
+
 /** Copies the packages into `dest`, keeping their nesting (a/node_modules/b stays under a). */
 export function copyPackages(packages: string[], root: string, dest: string): void {
   for (const rel of packages) {
@@ -55,6 +58,10 @@ export function copyPackages(packages: string[], root: string, dest: string): vo
     if (!rel.startsWith('node_modules/')) {
       throw new Error(`${rel}: a workspace's own node_modules; the release has one node_modules folder`);
     }
-    cpSync(join(root, rel), join(dest, rel), { recursive: true, dereference: true });
+    cpSync(join(root, rel), join(dest, rel), {
+      recursive: true,
+      dereference: true,
+      filter: (src) => !BUILD_LEFTOVER.test(src),
+    });
   }
 }

@@ -1,7 +1,7 @@
 // The release the deploy tests work on: `npm run package` once per test run (the packager's own output,
 // outside the repository, so nothing resolves from the repo's node_modules), shared by the test files.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,7 @@ export function packagedRelease(): PackagedRelease {
   const dir = join(out, `branch-kiosk-${RELEASE_VERSION}`);
   const release = { dir, tarball: `${dir}.tar.gz` };
   if (existsSync(join(dir, 'release.json')) && existsSync(release.tarball)) return release;
+  removeStaleReleases();
   const pagesBuilt = existsSync(join(repoRoot, 'kiosk-ui/dist/index.html'));
   const args = ['--import', 'tsx', 'scripts/package.ts', '--out', out, '--version', RELEASE_VERSION];
   const r = spawnSync(process.execPath, [...args, ...(pagesBuilt ? ['--no-build'] : [])], {
@@ -31,6 +32,19 @@ export function packagedRelease(): PackagedRelease {
   });
   if (r.status !== 0) throw new Error(`npm run package failed: ${r.stdout}${r.stderr}`);
   return release;
+}
+
+/** Releases of earlier test runs (their vitest process is gone): about 110 MB each. */
+function removeStaleReleases(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const m = /^branch-release-(\d+)$/.exec(name);
+    if (!m || Number(m[1]) === process.ppid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
 }
 
 /** A copy of the release as another version (hard links: fast; changed files are replaced, not edited). */
