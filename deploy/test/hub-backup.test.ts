@@ -1,10 +1,13 @@
-// The single-box hub's backup and restore (README, "Deployment"): an online backup while the hub runs,
-// a restore refused while it runs, and a restore with it stopped that brings back exactly the backed-up
-// state: a kiosk enrolled before the backup is there, one enrolled after it is not.
+// The hub's backups (README, "Deployment"). Single box: an online SQLite backup while the hub runs, a
+// restore refused while it runs, and a restore with it stopped that brings back exactly the backed-up
+// state: a kiosk enrolled before the backup is there, one enrolled after it is not. Central office: the
+// same with pg_dump and pg_restore into a new database.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startHub as startHubHere } from '@branch/cloud-sync';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, repoRoot as root } from './support/release.ts';
 
@@ -54,10 +57,16 @@ function tool(env: Record<string, string>, ...args: string[]): { code: number | 
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-async function enroll(dir: string, url: string, kioskId: string): Promise<number> {
-  const { operatorToken } = JSON.parse(readFileSync(join(dir, 'data', 'secrets.json'), 'utf8')) as {
-    operatorToken: string;
-  };
+const operatorTokenOf = (dir: string): string =>
+  (JSON.parse(readFileSync(join(dir, 'data', 'secrets.json'), 'utf8')) as { operatorToken: string })
+    .operatorToken;
+
+async function enroll(
+  dir: string,
+  url: string,
+  kioskId: string,
+  operatorToken = operatorTokenOf(dir),
+): Promise<number> {
   const res = await fetch(`${url}/api/admin/kiosks`, {
     method: 'POST',
     headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
@@ -108,5 +117,53 @@ describe('single-box hub backup and restore', () => {
     const r = tool(env, 'restore', junk);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/junk\.sqlite: not a usable hub backup/);
+  });
+
+  it('backs up a PostgreSQL hub with pg_dump and restores it with pg_restore into a new database', async () => {
+    const admin = process.env.HUB_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const sql = async (text: string) => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(text).finally(() => c.end());
+    };
+    const [live, restored] = [`hub_live_${process.pid}`, `hub_restored_${process.pid}`];
+    const urlOf = (db: string) => Object.assign(new URL(admin), { pathname: `/${db}` }).toString();
+    const token = 'operator-token-for-the-pg-backup-test';
+    const dir = mkdtempSync(join(tmpdir(), 'branch-pg-backup-'));
+    await sql(`CREATE DATABASE ${live}`);
+    await sql(`CREATE DATABASE ${restored}`);
+    try {
+      const open = (db: string) =>
+        startHubHere({
+          host: '127.0.0.1',
+          port: 0,
+          dataDir: dir,
+          store: { kind: 'postgres', url: urlOf(db) },
+          operatorToken: token,
+        });
+      const hub = await open(live);
+      expect(await enroll(dir, hub.url, 'kiosk-before', token)).toBe(201);
+      const dump = join(dir, 'hub.dump');
+      const dumped = spawnSync('pg_dump', ['--format=custom', `--file=${dump}`, urlOf(live)], {
+        encoding: 'utf8',
+      });
+      expect(dumped.status, dumped.stderr).toBe(0);
+      expect(await enroll(dir, hub.url, 'kiosk-after', token)).toBe(201);
+      await hub.close();
+      const back = spawnSync('pg_restore', ['--no-owner', `--dbname=${urlOf(restored)}`, dump], {
+        encoding: 'utf8',
+      });
+      expect(back.status, back.stderr).toBe(0);
+      const again = await open(restored);
+      try {
+        expect(await enroll(dir, again.url, 'kiosk-before', token)).toBe(409);
+        expect(await enroll(dir, again.url, 'kiosk-after', token)).toBe(201);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await sql(`DROP DATABASE IF EXISTS ${live} WITH (FORCE)`);
+      await sql(`DROP DATABASE IF EXISTS ${restored} WITH (FORCE)`);
+    }
   });
 });

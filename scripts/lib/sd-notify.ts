@@ -15,7 +15,7 @@ export function underSystemd(env: NodeJS.ProcessEnv = process.env): boolean {
 export function sdNotify(state: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   if (!underSystemd(env)) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const child = spawn(env.KIOSK_SYSTEMD_NOTIFY ?? 'systemd-notify', [state], { stdio: 'ignore', env });
+    const child = spawn('systemd-notify', [state], { stdio: 'ignore', env });
     child.once('error', () => resolve(false));
     child.once('exit', (code) => resolve(code === 0));
   });
