@@ -24,10 +24,8 @@ export class HubRequestError extends Error {
 
 export class HubHttp {
   constructor(
-    private readonly hubUrl: string,
-    private readonly token: string,
+    private readonly hub: { url: string; token: string; tls?: HubClientTls | undefined },
     private readonly timeoutMs: number,
-    private readonly tls?: HubClientTls,
   ) {}
 
   async push(changes: readonly ChangeEnvelope[]): Promise<PushResponse> {
@@ -49,17 +47,17 @@ export class HubHttp {
     let res: Response;
     try {
       res = await hubFetch(
-        new URL(path, this.hubUrl),
+        new URL(path, this.hub.url),
         {
           method,
           headers: {
-            authorization: `Bearer ${this.token}`,
+            authorization: `Bearer ${this.hub.token}`,
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body,
           signal: AbortSignal.timeout(this.timeoutMs),
         },
-        this.tls,
+        this.hub.tls,
       );
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;

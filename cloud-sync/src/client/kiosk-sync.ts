@@ -121,34 +121,30 @@ class KioskSyncEngine implements KioskSync {
     this.outbox = new Outbox(db, options.kioskId, new Hlc(options.kioskId));
     this.replica = new KbReplica(db);
     this.settings = new SettingsReplica(db, options.kioskId);
-    this.http = new HubHttp(options.hubUrl, options.token, options.requestTimeoutMs ?? 15_000, options.tls);
+    const hub = { url: options.hubUrl, token: options.token, tls: options.tls };
+    this.http = new HubHttp(hub, options.requestTimeoutMs ?? 15_000);
     this.realtimeLink =
       options.realtime === false
         ? null
-        : new RealtimeLink(
-            options.hubUrl,
-            options.token,
-            {
-              onConnected: () => {
-                this.realtimeState = 'connected';
-                this.log.info({ event: 'sync.realtime.connected' }, 'realtime nudge connected');
-                // Catch-up after (re)connecting: anything published while we were away.
-                this.pullWaker.wake();
-                this.pushWaker.wake();
-                this.emitStatus();
-              },
-              onEvent: (event) => {
-                if (event.type === 'articles_changed' || event.type === 'settings_changed')
-                  this.pullWaker.wake();
-              },
-              onDisconnected: (reason) => {
-                this.realtimeState = this.stopped ? 'off' : 'connecting';
-                this.log.debug({ event: 'sync.realtime.closed', reason }, reason);
-                this.emitStatus();
-              },
+        : new RealtimeLink(hub, {
+            onConnected: () => {
+              this.realtimeState = 'connected';
+              this.log.info({ event: 'sync.realtime.connected' }, 'realtime nudge connected');
+              // Catch-up after (re)connecting: anything published while we were away.
+              this.pullWaker.wake();
+              this.pushWaker.wake();
+              this.emitStatus();
             },
-            options.tls,
-          );
+            onEvent: (event) => {
+              if (event.type === 'articles_changed' || event.type === 'settings_changed')
+                this.pullWaker.wake();
+            },
+            onDisconnected: (reason) => {
+              this.realtimeState = this.stopped ? 'off' : 'connecting';
+              this.log.debug({ event: 'sync.realtime.closed', reason }, reason);
+              this.emitStatus();
+            },
+          });
   }
 
   start(): void {

@@ -20,10 +20,8 @@ export class RealtimeLink {
   private readonly backoff = new Backoff({ baseMs: 250, capMs: 15_000, jitter: 'full' });
 
   constructor(
-    private readonly hubUrl: string,
-    private readonly token: string,
+    private readonly hub: { url: string; token: string; tls?: HubClientTls | undefined },
     private readonly handlers: RealtimeHandlers,
-    private readonly tls?: HubClientTls,
   ) {}
 
   start(): void {
@@ -52,13 +50,13 @@ export class RealtimeLink {
   }
 
   private connect(): void {
-    const url = new URL(EVENTS_PATH, this.hubUrl);
+    const url = new URL(EVENTS_PATH, this.hub.url);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, {
-      headers: { authorization: `Bearer ${this.token}` },
+      headers: { authorization: `Bearer ${this.hub.token}` },
       handshakeTimeout: 10_000,
       maxPayload: 64 * 1024,
-      ...tlsOptions(this.tls),
+      ...tlsOptions(this.hub.tls),
     });
     this.socket = socket;
     socket.on('open', () => {
