@@ -2,19 +2,10 @@
 // kiosk.config.json). Simulation mode: virtual card reader and GPIO, the arm on the simulator's pty;
 // hardware mode: the USB HID card reader, the sysfs GPIO lines and the arm's serial port of the config.
 import { hashTechnicianPin, startAgent } from '@branch/device-agent';
+import { agentDrivers } from '../lib/agent-drivers.ts';
 import { runService } from '../lib/service-main.ts';
 import type { AgentServiceOptions } from '../lib/service-options.ts';
 import { standaloneAgentOptions } from '../lib/standalone-agent.ts';
-
-/** The drivers of the mode: hardware mode names the real devices; simulation keeps the virtual ones. */
-function drivers(o: AgentServiceOptions) {
-  if (o.mode === 'simulation') return {};
-  const { chip, pins } = o.gpio;
-  return {
-    cardReader: { kind: 'hid' as const, ...o.cardReader },
-    gpio: { kind: 'onoff' as const, pins, ...(chip === '' ? {} : { chip }) },
-  };
-}
 
 await runService<AgentServiceOptions>(
   async (o) => {
@@ -24,7 +15,7 @@ await runService<AgentServiceOptions>(
       dataDir: o.dataDir,
       staticDir: o.staticDir,
       mode: o.mode,
-      ...drivers(o),
+      ...agentDrivers(o),
       kioskId: o.kioskId,
       hub: o.hub,
       cardKey: o.cardKey,
