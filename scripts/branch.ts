@@ -1,5 +1,7 @@
 // `npm start`: the whole branch in simulation on one machine ("branch in a box"): the hub on SQLite, the
 // arm firmware simulator on a real pty, the device-agent with virtual card reader and GPIO, and the pages.
+// With agent.mode "hardware" the agent drives the configured card reader, GPIO and serial port instead,
+// every one checked before anything starts, and no simulator runs.
 import { startSimulatorProcess } from '@branch/firmware-bridge';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,6 +11,7 @@ import { startRestarting } from './lib/restarting-service.ts';
 import { formatLogLine } from './lib/log-format.ts';
 import { loadConfig } from './lib/config.ts';
 import { bundleForNode } from './lib/node-bundle.ts';
+import { requireHardware } from './lib/hardware-check.ts';
 import { requireCommand, requireFreePort, requireWritableDir } from './lib/preflight.ts';
 import { loadOrCreateSecrets, secretsFile } from './lib/secrets.ts';
 import { agentServiceOptions, hubServiceOptions } from './lib/service-options.ts';
@@ -30,7 +33,11 @@ async function main(): Promise<void> {
   const { config, source } = loadConfig();
   const dataDir = resolve(config.dataDir);
   requireWritableDir(dataDir, 'dataDir');
-  if (config.simulator.enabled) requireCommand('socat', ['-V'], 'socat');
+  const hardware = config.agent.mode === 'hardware';
+  // Hardware mode never falls back to the simulator: a missing device stops the start here.
+  if (hardware) await requireHardware(config);
+  const simulate = !hardware && config.simulator.enabled;
+  if (simulate) requireCommand('socat', ['-V'], 'socat');
   await requireFreePort(config.hub.host, config.hub.port, 'hub.port');
   await requireFreePort(config.agent.host, config.agent.port, 'agent.port');
   if (!existsSync(join(staticDir, 'index.html'))) {
@@ -38,6 +45,7 @@ async function main(): Promise<void> {
   }
   const { secrets, created } = loadOrCreateSecrets(dataDir);
   out(`branch: config from ${source}; data in ${dataDir}${created ? ' (new secrets made)' : ''}`);
+  out(`branch: agent in ${config.agent.mode} mode`);
 
   const running: Stoppable[] = [];
   let stopping = false;
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
 
   let armPath = config.arm.port;
   let simControl: string | null = null;
-  if (config.simulator.enabled) {
+  if (simulate) {
     const sim = await startSimulatorProcess({
       dialect: config.simulator.dialect,
       onLog: (line) => sink(formatLogLine('sim', line, color)),
@@ -122,7 +130,7 @@ async function main(): Promise<void> {
     simulator: simControl === null ? null : { port: armPath, control: simControl },
     pages: {
       kiosk: `${agentUrl}/`,
-      sim: `${agentUrl}/sim`,
+      sim: hardware ? null : `${agentUrl}/sim`,
       agentConsole: `${hubUrl}/agent`,
       technician: `${techUrl}/tech`,
     },
@@ -133,6 +141,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  out(`branch: ${(err as Error).message}`);
+  for (const line of (err as Error).message.split('\n')) out(`branch: ${line}`);
   process.exit(1);
 });

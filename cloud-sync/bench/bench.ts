@@ -9,7 +9,7 @@ import pg from 'pg';
 import { round, writeResults, type Figure } from '../../scripts/lib/bench-results.ts';
 import { measureBacklogDrain, measurePublishToKiosk } from './backlog.ts';
 import { measureIngest } from './ingest.ts';
-import { measurePouchReplication } from './pouch-peer.ts';
+import { measurePouchReplication } from './pouch/pouch-peer.ts';
 import { measureSignalling, type SignallingResult } from './signalling.ts';
 
 const figures: Figure[] = [];

@@ -84,3 +84,18 @@ export function handoffLimitsFromEnv(env: Record<string, string | undefined>): P
     ...(maxRequestsPerMinute !== undefined ? { maxRequestsPerMinute } : {}),
   };
 }
+
+/** HUB_TLS_CERT_FILE and HUB_TLS_KEY_FILE (both or neither): HTTPS; HUB_TLS_CLIENT_CA_FILE: mutual TLS. */
+export function tlsFromEnv(
+  env: Record<string, string | undefined>,
+): { certFile: string; keyFile: string; clientCaFile?: string } | undefined {
+  const cert = env.HUB_TLS_CERT_FILE ?? '';
+  const key = env.HUB_TLS_KEY_FILE ?? '';
+  const ca = env.HUB_TLS_CLIENT_CA_FILE ?? '';
+  if (cert === '' && key === '') {
+    if (ca !== '') throw new Error('HUB_TLS_CLIENT_CA_FILE needs HUB_TLS_CERT_FILE and HUB_TLS_KEY_FILE');
+    return undefined;
+  }
+  if (cert === '' || key === '') throw new Error('HUB_TLS_CERT_FILE and HUB_TLS_KEY_FILE go together');
+  return { certFile: cert, keyFile: key, ...(ca === '' ? {} : { clientCaFile: ca }) };
+}

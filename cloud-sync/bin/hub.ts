@@ -7,8 +7,9 @@
 //   HUB_TURN_URLS, HUB_TURN_SECRET, HUB_TURN_TTL_S (10800) (TURN REST credentials)  HUB_ICE_RELAY_ONLY (0)
 //   HUB_WS_PING_MS (30000: keepalive ping of every WebSocket)
 //   HUB_HANDOFF_UNCLAIMED_MS (120000)  HUB_HANDOFF_MAX_OPEN_PER_KIOSK (2)  HUB_HANDOFF_MAX_PER_MINUTE (6)
+//   HUB_TLS_CERT_FILE, HUB_TLS_KEY_FILE (unset: plain HTTP)  HUB_TLS_CLIENT_CA_FILE (unset: no mutual TLS)
 import { startHub, type Logger } from '../src/index.ts';
-import { handoffLimitsFromEnv, pingFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
+import { handoffLimitsFromEnv, pingFromEnv, seedFromEnv, storeFromEnv, tlsFromEnv } from './hub-env.ts';
 import { iceFromEnv, type IceSettings } from './ice-env.ts';
 
 const env = process.env;
@@ -24,7 +25,9 @@ const seed = seedFromEnv(env);
 let ice: IceSettings;
 let pingIntervalMs: number | undefined;
 let handoff: ReturnType<typeof handoffLimitsFromEnv>;
+let tls: ReturnType<typeof tlsFromEnv>;
 try {
+  tls = tlsFromEnv(env);
   ice = iceFromEnv(env);
   pingIntervalMs = pingFromEnv(env);
   handoff = handoffLimitsFromEnv(env);
@@ -45,6 +48,7 @@ const hub = await startHub({
   ...ice,
   ...(pingIntervalMs ? { pingIntervalMs } : {}),
   handoff,
+  ...(tls ? { tls } : {}),
 }).catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);

@@ -23,6 +23,7 @@ export type { Logger } from './logger.ts';
 export * from './wire.ts';
 // Kiosk side (also `@branch/cloud-sync/client`)
 export { openKioskSync, type KioskSyncOptions } from './client/kiosk-sync.ts';
+export { hubFetch, tlsOptions, type HubClientTls, type HubRequestInit } from './client/hub-fetch.ts';
 export {
   Backoff,
   backoffCeiling,

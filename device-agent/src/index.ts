@@ -42,3 +42,6 @@ export {
 } from './voice/espeak-voice.ts';
 export { voiceLineJson } from './voice/voice-routes.ts';
 export { segmentLine, type VoiceSegment } from './voice/voice-segments.ts';
+// Hardware mode's start-up checks (the launcher names a missing device before anything starts).
+export { chooseChip, readGpioChips, sysfsNumber, type GpioChipInfo } from './gpio/sysfs-lines.ts';
+export { loadNodeHid, type NodeHidApi } from './card/hid-card-reader.ts';

@@ -2,13 +2,13 @@
 // never printed: a terminal's scrollback, a screen share or a captured service log must not hold them.
 export function printBanner(
   out: (line: string) => void,
-  pages: { kiosk: string; sim: string; agentConsole: string; technician: string },
+  pages: { kiosk: string; sim: string | null; agentConsole: string; technician: string },
   secretsPath: string,
   armPath: string,
 ): void {
   const rows = [
     ['Kiosk (customer)', pages.kiosk],
-    ['Simulation panel', pages.sim],
+    ...(pages.sim === null ? [] : [['Simulation panel', pages.sim]]),
     [
       'Agent console',
       `${pages.agentConsole}  (users "agent", "expert", "risk" and "supervisor"; password: agentPassword in ${secretsPath})`,

@@ -50,6 +50,8 @@ export async function startBranch(
   dataDir = mkdtempSync(join(tmpdir(), 'branch-e2e-')),
   ports: BranchPorts = {},
   command: BranchCommand = 'launcher',
+  /** More environment (KIOSK_* overrides). */
+  env: Record<string, string> = {},
 ): Promise<RunningBranch> {
   const [file, args] = COMMANDS[command];
   const child: ChildProcess = spawn(file, args, {
@@ -63,6 +65,7 @@ export async function startBranch(
       KIOSK_HUB_PORT: String(ports.hub ?? 0),
       KIOSK_AGENT_PORT: String(ports.agent ?? 0),
       KIOSK_CONFIG: '',
+      ...env,
     },
   });
   let text = '';

@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const Port = z.number().int().min(0).max(65_535);
 const Host = z.string().min(1).max(255);
+const UsbId = z.number().int().min(0).max(0xffff);
+const Line = z.number().int().min(0).max(1023);
 
 export const BranchConfigSchema = z
   .object({
@@ -14,13 +16,64 @@ export const BranchConfigSchema = z
       .object({
         host: Host,
         port: Port,
+        /** PEM certificate (chain) and key ('' for none): with both, the hub serves HTTPS and wss. */
+        tlsCertFile: z.string(),
+        tlsKeyFile: z.string(),
+        /** Without files: make (once) and use a self-signed pair in dataDir/hub/tls, for a trial. */
+        tlsSelfSigned: z.boolean(),
+        /** Mutual TLS: every client must show a certificate from this PEM CA ('' for none). */
+        tlsClientCaFile: z.string(),
       })
-      .strict(),
+      .strict()
+      .refine((h) => (h.tlsCertFile === '') === (h.tlsKeyFile === ''), {
+        message: 'tlsCertFile and tlsKeyFile go together: set both or neither',
+        path: ['tlsKeyFile'],
+      }),
     agent: z
       .object({
         host: Host,
         port: Port,
         kioskId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only, at most 64'),
+        /** simulation: virtual card reader and GPIO (and the simulator); hardware: the devices below. */
+        mode: z.enum(['simulation', 'hardware']),
+        /** The hub the agent syncs with ('': the local hub at hub.host:hub.port). */
+        hubUrl: z.union([z.literal(''), z.url()]),
+        /** The PEM CA an https hub's certificate must chain to ('': the local self-signed one, or the system's). */
+        hubCaFile: z.string(),
+        /** The kiosk's PEM certificate and key for a hub with mutual TLS ('' for none). */
+        hubCertFile: z.string(),
+        hubKeyFile: z.string(),
+      })
+      .strict()
+      .refine((a) => (a.hubCertFile === '') === (a.hubKeyFile === ''), {
+        message: 'hubCertFile and hubKeyFile go together: set both or neither',
+        path: ['hubKeyFile'],
+      }),
+    /** The real card reader (hardware mode): a USB HID reader by vendor and product id. */
+    cardReader: z
+      .object({
+        vendorId: UsbId,
+        productId: UsbId,
+        report: z.enum(['keyboard', 'magtek']),
+      })
+      .strict(),
+    /** The real GPIO (hardware mode): a gpiochip by label or name ('': the Raspberry Pi header chip). */
+    gpio: z
+      .object({
+        chip: z.string(),
+        /** Chip-relative line numbers. */
+        pins: z
+          .object({
+            estop: Line,
+            presence: Line,
+            door: Line,
+            customer: Line,
+            green: Line,
+            amber: Line,
+            red: Line,
+            buzzer: Line,
+          })
+          .strict(),
       })
       .strict(),
     technician: z
@@ -40,7 +93,10 @@ export const BranchConfigSchema = z
       .strict(),
     simulator: z
       .object({
-        /** Start the firmware simulator on a pty (true), or drive real firmware at arm.port (false). */
+        /**
+         * Simulation mode only: start the firmware simulator on a pty (true), or drive real firmware at
+         * arm.port (false). Hardware mode never starts the simulator.
+         */
         enabled: z.boolean(),
         dialect: z.enum(['binary', 'gcode']),
       })
@@ -85,8 +141,29 @@ export type BranchConfig = z.infer<typeof BranchConfigSchema>;
 export const DEFAULT_CONFIG: BranchConfig = {
   dataDir: './data',
   logLevel: 'info',
-  hub: { host: '127.0.0.1', port: 7100 },
-  agent: { host: '127.0.0.1', port: 7200, kioskId: 'kiosk-sim-1' },
+  hub: {
+    host: '127.0.0.1',
+    port: 7100,
+    tlsCertFile: '',
+    tlsKeyFile: '',
+    tlsSelfSigned: false,
+    tlsClientCaFile: '',
+  },
+  agent: {
+    host: '127.0.0.1',
+    port: 7200,
+    kioskId: 'kiosk-sim-1',
+    mode: 'simulation',
+    hubUrl: '',
+    hubCaFile: '',
+    hubCertFile: '',
+    hubKeyFile: '',
+  },
+  cardReader: { vendorId: 0, productId: 0, report: 'keyboard' },
+  gpio: {
+    chip: '',
+    pins: { estop: 17, presence: 27, door: 22, customer: 26, green: 5, amber: 6, red: 13, buzzer: 19 },
+  },
   technician: {
     host: '127.0.0.1',
     port: -1,

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ hub: { port: 9000 }, logLevel: 'debug' }));
     const { config } = loadConfig({ cwd: dir, env: { KIOSK_HUB_PORT: '9100', KIOSK_AGENT_KIOSK_ID: 'k-7' } });
-    expect(config.hub).toEqual({ host: '127.0.0.1', port: 9100 });
+    expect(config.hub).toMatchObject({ host: '127.0.0.1', port: 9100 });
     expect(config.logLevel).toBe('debug');
     expect(config.agent.kioskId).toBe('k-7');
   });

@@ -12,17 +12,25 @@ import { build, type Plugin } from 'esbuild';
 export const SERVICE_NODE_ARGS = ['--max-semi-space-size=2'];
 
 /** Bare imports stay external (resolved from node_modules at run time), except the parts themselves. */
-const externalPackages: Plugin = {
-  name: 'external-packages',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@branch/') ? undefined : { path: args.path, external: true },
-    );
-  },
-};
+function externalPackages(seen: Set<string>): Plugin {
+  return {
+    name: 'external-packages',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('@branch/')) return undefined;
+        if (!args.path.startsWith('node:')) seen.add(args.path);
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
 
-/** Writes the bundle atomically, so that branches starting side by side never run a half-written file. */
-export async function bundleForNode(entry: string, outfile: string): Promise<void> {
+/**
+ * Writes the bundle atomically, so that branches starting side by side never run a half-written file.
+ * Resolves with the bare specifiers left external (what node_modules must hold to run it).
+ */
+export async function bundleForNode(entry: string, outfile: string): Promise<Set<string>> {
+  const externals = new Set<string>();
   const result = await build({
     entryPoints: [entry],
     outfile,
@@ -37,7 +45,7 @@ export async function bundleForNode(entry: string, outfile: string): Promise<voi
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
-    plugins: [externalPackages],
+    plugins: [externalPackages(externals)],
   });
   const file = result.outputFiles[0];
   if (file === undefined) throw new Error(`esbuild wrote nothing for ${entry}`);
@@ -45,4 +53,5 @@ export async function bundleForNode(entry: string, outfile: string): Promise<voi
   const tmp = `${outfile}.${process.pid}.tmp`;
   writeFileSync(tmp, file.contents);
   renameSync(tmp, outfile);
+  return externals;
 }

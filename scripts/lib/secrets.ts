@@ -30,14 +30,23 @@ export const secretsFile = (dataDir: string): string => join(dataDir, 'secrets.j
 
 export function loadOrCreateSecrets(dataDir: string): { secrets: BranchSecrets; created: boolean } {
   const file = secretsFile(dataDir);
-  if (existsSync(file)) {
-    const parsed = BranchSecretsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (!parsed.success) {
-      throw new Error(`${file}: damaged (${parsed.error.issues[0]?.message}); delete it to make new secrets`);
-    }
-    return { secrets: parsed.data, created: false };
-  }
+  if (existsSync(file)) return { secrets: readSecrets(file), created: false };
   const secrets = newSecrets();
-  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  try {
+    // Exclusive create: the hub and the agent units may start side by side; the second one reads the first's.
+    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      return { secrets: readSecrets(file), created: false };
+    throw err;
+  }
   return { secrets, created: true };
+}
+
+function readSecrets(file: string): BranchSecrets {
+  const parsed = BranchSecretsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`${file}: damaged (${parsed.error.issues[0]?.message}); delete it to make new secrets`);
+  }
+  return parsed.data;
 }

@@ -1,6 +1,9 @@
-// The shared main of a service child process: receive its options over IPC, start, report ready over
-// IPC, and shut down cleanly on SIGTERM/SIGINT. A start-up failure is one clear line and exit code 1, or
-// EXIT_PERMANENT when the error says no restart can fix it (a damaged database file).
+// The shared main of a service process: receive its options over IPC from the launcher (or, started by
+// systemd with no IPC channel, build them from kiosk.config.json and the secrets file), start, report
+// ready (IPC message, or sd_notify READY=1 and watchdog pings), and shut down cleanly on SIGTERM/SIGINT.
+// A start-up failure is one clear line and exit code 1, or EXIT_PERMANENT when the error says no restart
+// can fix it (a damaged database file).
+import { livenessProbe, sdNotify, startWatchdog } from './sd-notify.ts';
 
 /** Exit code of a start-up failure that restarting will not fix (sysexits' EX_CONFIG). */
 export const EXIT_PERMANENT = 78;
@@ -23,19 +26,30 @@ function receiveOptions<T>(timeoutMs = 10_000): Promise<T> {
   });
 }
 
+export interface StartedService {
+  /** Sent to the launcher; its `url` is probed (/healthz) before each systemd watchdog ping. */
+  ready: { url?: unknown } & Record<string, unknown>;
+  close(): Promise<void>;
+}
+
 export async function runService<T>(
-  start: (options: T) => Promise<{ ready: Record<string, unknown>; close(): Promise<void> }>,
+  start: (options: T) => Promise<StartedService>,
+  /** Options of a service started on its own (systemd): from the config file and the secrets. */
+  standalone?: () => Promise<T>,
 ): Promise<void> {
-  if (!process.send) {
+  const ipc = process.send !== undefined;
+  if (!ipc && !standalone) {
     console.error('no IPC channel: this entry is started by scripts/branch.ts, which hands it its options');
     process.exit(2);
   }
   try {
-    const service = await start(await receiveOptions<T>());
+    const options = ipc ? await receiveOptions<T>() : await (standalone as () => Promise<T>)();
+    const service = await start(options);
     let closing = false;
     const shutdown = (): void => {
       if (closing) return;
       closing = true;
+      void sdNotify('STOPPING=1');
       // A close that hangs (a peer that never answers) must not leave the service running.
       setTimeout(() => {
         console.error(`shutdown took over ${CLOSE_DEADLINE_MS} ms; exiting`);
@@ -55,6 +69,11 @@ export async function runService<T>(
     // without doing so, the IPC channel closes and the service stops by itself instead of lingering.
     process.on('disconnect', shutdown);
     process.send?.({ type: 'ready', ...service.ready });
+    if (!ipc) {
+      console.log(JSON.stringify({ level: 30, time: Date.now(), msg: 'service ready', ...service.ready }));
+      await sdNotify('READY=1');
+      if (typeof service.ready.url === 'string') startWatchdog(livenessProbe(service.ready.url));
+    }
   } catch (err) {
     const message = (err as Error).message;
     const permanent = (err as { permanent?: unknown }).permanent === true;

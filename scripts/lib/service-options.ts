@@ -3,6 +3,8 @@
 import { join, resolve } from 'node:path';
 import type { BranchConfig } from './config-schema.ts';
 import type { BranchSecrets } from './secrets.ts';
+import { agentHubTls, hubTlsFiles } from './hub-tls.ts';
+import type { TlsServerFiles } from '@branch/cloud-sync';
 
 export interface HubServiceOptions {
   host: string;
@@ -13,6 +15,8 @@ export interface HubServiceOptions {
   operatorToken: string;
   kiosk: { id: string; token: string };
   agentPassword: string;
+  /** HTTPS (absolute paths), or absent for plain HTTP. */
+  tls?: TlsServerFiles;
 }
 
 export interface AgentServiceOptions {
@@ -22,7 +26,12 @@ export interface AgentServiceOptions {
   staticDir: string;
   logLevel: BranchConfig['logLevel'];
   kioskId: string;
-  hub: { url: string; token: string };
+  /** simulation: virtual card reader and GPIO; hardware: the devices below. */
+  mode: BranchConfig['agent']['mode'];
+  cardReader: BranchConfig['cardReader'];
+  gpio: BranchConfig['gpio'];
+  /** The hub, and for https the CA to check it against and the kiosk's client certificate (paths). */
+  hub: { url: string; token: string; caFile?: string; certFile?: string; keyFile?: string };
   cardKey: string;
   arm: { dialect: 'binary' | 'gcode'; path: string; baudRate: number };
   safety: BranchConfig['safety'];
@@ -57,8 +66,12 @@ export function hubServiceOptions(
     operatorToken: secrets.operatorToken,
     kiosk: { id: config.agent.kioskId, token: secrets.kioskToken },
     agentPassword: secrets.agentPassword,
+    ...withTls(hubTlsFiles(config, dataDir)),
   };
 }
+
+const withTls = (tls: TlsServerFiles | undefined): { tls?: TlsServerFiles } =>
+  tls === undefined ? {} : { tls };
 
 /** The technician listener's port: as configured, or next to the agent's (ephemeral with it). */
 export function technicianPort(config: BranchConfig): number {
@@ -99,7 +112,10 @@ export function agentServiceOptions(
     staticDir,
     logLevel: config.logLevel,
     kioskId: config.agent.kioskId,
-    hub: { url: hubUrl, token: secrets.kioskToken },
+    mode: config.agent.mode,
+    cardReader: config.cardReader,
+    gpio: config.gpio,
+    hub: { url: hubUrl, token: secrets.kioskToken, ...agentHubTls(config, dataDir) },
     cardKey: secrets.cardKey,
     arm: { dialect: config.simulator.dialect, path: armPath, baudRate: config.arm.baudRate },
     safety: config.safety,

@@ -9,6 +9,7 @@ import {
 } from '../schema/change.ts';
 import { SettingsPullResponseSchema, type SettingsPullResponse } from '../schema/settings.ts';
 import { HUB_PATHS } from '../wire.ts';
+import { hubFetch, type HubClientTls } from './hub-fetch.ts';
 
 export class HubRequestError extends Error {
   constructor(
@@ -23,8 +24,7 @@ export class HubRequestError extends Error {
 
 export class HubHttp {
   constructor(
-    private readonly hubUrl: string,
-    private readonly token: string,
+    private readonly hub: { url: string; token: string; tls?: HubClientTls | undefined },
     private readonly timeoutMs: number,
   ) {}
 
@@ -46,15 +46,19 @@ export class HubHttp {
   private async request(method: string, path: string, body?: string): Promise<unknown> {
     let res: Response;
     try {
-      res = await fetch(new URL(path, this.hubUrl), {
-        method,
-        headers: {
-          authorization: `Bearer ${this.token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      res = await hubFetch(
+        new URL(path, this.hub.url),
+        {
+          method,
+          headers: {
+            authorization: `Bearer ${this.hub.token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body,
+          signal: AbortSignal.timeout(this.timeoutMs),
         },
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+        this.hub.tls,
+      );
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
       throw new HubRequestError(`hub unreachable (${cause}): ${method} ${path}`, 0, 'unreachable');

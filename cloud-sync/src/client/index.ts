@@ -1,6 +1,7 @@
 // `@branch/cloud-sync/client`: the kiosk side of sync (the device-agent's outbox, pulls and realtime
 // nudge), with the hub's paths from the wire module.
 export { openKioskSync, type KioskSyncOptions } from './kiosk-sync.ts';
+export { hubFetch, tlsOptions, type HubClientTls, type HubRequestInit } from './hub-fetch.ts';
 export {
   Backoff,
   backoffCeiling,

@@ -2,6 +2,7 @@
 import { SYNC_LIMITS } from '../schema/change.ts';
 import type { Logger } from '../logger.ts';
 import type { BackoffPolicy } from './backoff.ts';
+import type { HubClientTls } from './hub-fetch.ts';
 import { DEFAULT_OUTBOX_ALARM, type OutboxAlarmLimits } from './outbox-alarm.ts';
 
 export interface KioskSyncOptions {
@@ -30,6 +31,8 @@ export interface KioskSyncOptions {
   /** The outbox size alarm's thresholds (outbox-alarm.ts). Defaults 10,000 changes and 64 MiB. */
   outboxAlarmChanges?: number;
   outboxAlarmBytes?: number;
+  /** An https hub: the CA its certificate must chain to, and the kiosk's certificate for mutual TLS. */
+  tls?: HubClientTls;
 }
 
 /** The tunables with every default filled in and every limit applied. */

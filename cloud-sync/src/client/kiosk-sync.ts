@@ -69,11 +69,12 @@ class KioskSyncEngine implements KioskSync {
     this.outbox = new Outbox(db, options.kioskId, new Hlc(options.kioskId));
     this.replica = new KbReplica(db);
     this.settings = new SettingsReplica(db, options.kioskId);
-    this.http = new HubHttp(options.hubUrl, options.token, this.tuning.requestTimeoutMs);
+    const hub = { url: options.hubUrl, token: options.token, tls: options.tls };
+    this.http = new HubHttp(hub, this.tuning.requestTimeoutMs);
     this.realtimeLink =
       options.realtime === false
         ? null
-        : new RealtimeLink(options.hubUrl, options.token, {
+        : new RealtimeLink(hub, {
             onConnected: () => {
               this.realtimeState = 'connected';
               this.log.info({ event: 'sync.realtime.connected' }, 'realtime nudge connected');

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { HubEventSchema, type HubEvent } from '../schema/change.ts';
 import { Backoff } from './backoff.ts';
 import { EVENTS_PATH } from '../wire.ts';
+import { tlsOptions, type HubClientTls } from './hub-fetch.ts';
 
 export interface RealtimeHandlers {
   onConnected(): void;
@@ -19,8 +20,7 @@ export class RealtimeLink {
   private readonly backoff = new Backoff({ baseMs: 250, capMs: 15_000, jitter: 'full' });
 
   constructor(
-    private readonly hubUrl: string,
-    private readonly token: string,
+    private readonly hub: { url: string; token: string; tls?: HubClientTls | undefined },
     private readonly handlers: RealtimeHandlers,
   ) {}
 
@@ -50,12 +50,13 @@ export class RealtimeLink {
   }
 
   private connect(): void {
-    const url = new URL(EVENTS_PATH, this.hubUrl);
+    const url = new URL(EVENTS_PATH, this.hub.url);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, {
-      headers: { authorization: `Bearer ${this.token}` },
+      headers: { authorization: `Bearer ${this.hub.token}` },
       handshakeTimeout: 10_000,
       maxPayload: 64 * 1024,
+      ...tlsOptions(this.hub.tls),
     });
     this.socket = socket;
     socket.on('open', () => {

@@ -104,6 +104,17 @@ export function createHubApp(options: HubAppOptions): Hono {
     await store.ping();
     return c.json({ status: 'ok', store: store.kind });
   });
+  // For a load balancer: 503 (never an error page) while this instance cannot reach its store, so traffic
+  // goes to the other instances; 200 once it can again. Liveness stays /healthz.
+  app.get('/readyz', async (c) => {
+    try {
+      await store.ping();
+      return c.json({ status: 'ready', store: store.kind });
+    } catch (err) {
+      log.warn({ event: 'hub.not_ready', err: (err as Error).message }, 'store unreachable');
+      return c.json({ status: 'not_ready', store: store.kind, reason: 'store unreachable' }, 503);
+    }
+  });
   app.get('/metrics', async (c) =>
     c.text(metrics.render(await store.stats()), 200, { 'content-type': 'text/plain; version=0.0.4' }),
   );

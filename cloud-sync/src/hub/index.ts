@@ -6,6 +6,14 @@ export { startHub } from './serve/node.ts';
 export type { StartHubOptions, RunningHub } from './serve/node-options.ts';
 export type { HubStoreChoice } from './serve/node-support.ts';
 export { openSqliteHubStore, openSqliteHubStoreOn } from './store/sqlite-store.ts';
+export { backupSqliteHub, restoreSqliteHub } from './store/sqlite-backup.ts';
+export {
+  createNodeServer,
+  readPemFile,
+  type TlsServerFiles,
+  type TlsServerNames,
+} from './serve/tls-server.ts';
+export { ensureSelfSignedPair, type SelfSignedPair } from './serve/self-signed.ts';
 export {
   adaptNodeSqlite,
   type NodeSqliteDatabase,

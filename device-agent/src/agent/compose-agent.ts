@@ -2,7 +2,7 @@
 // only the interfaces of firmware-bridge and cloud-sync; start-agent.ts supplies the real ones.
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { KioskSync, KioskSyncOptions } from '@branch/cloud-sync';
+import type { KioskSync } from '@branch/cloud-sync';
 import { FIXTURES, HOME_POSE, type ArmController } from '@branch/firmware-bridge';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
@@ -21,6 +21,7 @@ import { loadRunbooks } from '../runbook/runbook-schema.ts';
 import { RunbookService } from '../runbook/runbook-service.ts';
 import { RunbookStore } from '../runbook/runbook-store.ts';
 import { TechWs } from '../ws/tech-ws.ts';
+import { kioskSyncOptions, type AgentSyncOptions } from './hub-link.ts';
 import { techConsole } from './tech-console.ts';
 import { Metrics } from '../obs/metrics.ts';
 import { SafetyController } from '../safety/safety-controller.ts';
@@ -41,12 +42,6 @@ import { createTechServer, techClientOf } from './tech-server.ts';
 import { health, registerGauges } from './observability.ts';
 import { simControls } from './sim-controls.ts';
 
-/** What the agent sets of cloud-sync's options (the rest keep cloud-sync's defaults). */
-type SyncOptions = Pick<
-  KioskSyncOptions,
-  'hubUrl' | 'kioskId' | 'token' | 'outboxAlarmChanges' | 'outboxAlarmBytes'
->;
-
 export interface AgentFactories {
   openArm(options: {
     dialect: 'binary' | 'gcode';
@@ -54,7 +49,7 @@ export interface AgentFactories {
     baudRate?: number;
     logger?: Logger;
   }): ArmController;
-  openKioskSync(db: Db, options: SyncOptions & { logger?: Logger }): KioskSync;
+  openKioskSync(db: Db, options: AgentSyncOptions): KioskSync;
 }
 
 export interface RunningAgent {
@@ -91,14 +86,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       logger: logger.child({ c: 'arm' }),
     });
     cleanup.push(() => arm.close());
-    const sync = factories.openKioskSync(db, {
-      hubUrl: o.hub.url,
-      kioskId: o.kioskId,
-      token: o.hub.token,
-      logger: logger.child({ c: 'sync' }),
-      outboxAlarmChanges: o.sync.outboxAlarmChanges,
-      outboxAlarmBytes: o.sync.outboxAlarmBytes,
-    });
+    const sync = factories.openKioskSync(db, kioskSyncOptions(o, logger.child({ c: 'sync' })));
     cleanup.push(() => sync.stop());
 
     const metrics = new Metrics();

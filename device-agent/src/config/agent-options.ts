@@ -43,7 +43,21 @@ export const AgentOptionsSchema = z
     staticDir: z.string().min(1).optional(),
     mode: z.enum(['simulation', 'hardware']).default('simulation'),
     kioskId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only, at most 64'),
-    hub: z.object({ url: z.url(), token: z.string().min(1) }).strict(),
+    hub: z
+      .object({
+        url: z.url(),
+        token: z.string().min(1),
+        /** An https hub: the PEM CA its certificate must chain to (only it is trusted); else the system's. */
+        caFile: z.string().min(1).optional(),
+        /** The kiosk's PEM certificate and key, for a hub that asks for client certificates (mutual TLS). */
+        certFile: z.string().min(1).optional(),
+        keyFile: z.string().min(1).optional(),
+      })
+      .strict()
+      .refine((h) => (h.certFile === undefined) === (h.keyFile === undefined), {
+        message: 'certFile and keyFile go together: set both or neither',
+        path: ['keyFile'],
+      }),
     /** Per-kiosk HMAC-SHA256 key for card tokens, hex (at least 16 bytes). */
     cardKey: z.string().regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, 'hex, 16 to 64 bytes'),
     arm: z

@@ -2,7 +2,14 @@
 // adds what only it knows (masked card, customer tier, last question, bot confidence, device state);
 // the hub routes the request and returns a join token bound to this one call, which the page uses to
 // open the signalling socket itself (media then flows P2P between the two browsers).
-import { HUB_PATHS, HandoffAcceptedSchema, type HandoffRequest } from '@branch/cloud-sync';
+import {
+  HUB_PATHS,
+  HandoffAcceptedSchema,
+  hubFetch,
+  type HandoffRequest,
+  type HubClientTls,
+} from '@branch/cloud-sync';
+import { readHubTls, type HubLinkOptions } from '../agent/hub-link.ts';
 import type { Logger } from 'pino';
 import type {
   CommandPayload,
@@ -32,11 +39,15 @@ export class HandoffLimitReachedError extends Error {
 
 export class HandoffRelay {
   constructor(
-    private readonly hub: { url: string; token: string },
+    private readonly hub: HubLinkOptions,
     private readonly sessions: SessionService,
     private readonly availability: () => ServiceAvailability,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.tls = readHubTls(hub);
+  }
+
+  private readonly tls: HubClientTls | undefined;
 
   async request(
     cmd: CommandPayload<'Handoff.Request'>,
@@ -68,12 +79,16 @@ export class HandoffRelay {
     };
     let res: Response;
     try {
-      res = await fetch(new URL(HUB_PATHS.handoffRequests, this.hub.url), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.hub.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(5000),
-      });
+      res = await hubFetch(
+        new URL(HUB_PATHS.handoffRequests, this.hub.url),
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${this.hub.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(5000),
+        },
+        this.tls,
+      );
     } catch (err) {
       this.logger.warn({ err: { message: (err as Error).message } }, 'hub unreachable for a handoff');
       throw new HandoffUnavailableError('the hub cannot be reached; no agent can take the call now');

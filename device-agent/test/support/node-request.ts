@@ -6,7 +6,7 @@ import { request as httpsRequest } from 'node:https';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { ensureSelfSignedPair } from '@branch/cloud-sync';
 
 export interface NodeRequestOptions {
   method?: 'GET' | 'POST';
@@ -56,33 +56,9 @@ export function nodeRequest(
   });
 }
 
-/** A fresh self-signed certificate for 127.0.0.1 and localhost, made with openssl (files and PEM). */
+/** A fresh self-signed certificate for 127.0.0.1 and localhost (the hub's trial pair, made with openssl). */
 export function selfSignedCert(): { dir: string; certFile: string; keyFile: string; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'tech-tls-'));
-  const certFile = join(dir, 'cert.pem');
-  const keyFile = join(dir, 'key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=kiosk technician test',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ],
-    { stdio: 'ignore' },
-  );
+  const { certFile, keyFile } = ensureSelfSignedPair(dir, []);
   return { dir, certFile, keyFile, cert: readFileSync(certFile) };
 }

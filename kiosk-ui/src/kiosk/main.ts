@@ -10,6 +10,8 @@ import { KioskView } from './kiosk-view.ts';
 import { engineVoice } from './engine-voice-source.ts';
 
 const view = new KioskView();
+// A long press or right click must not open the browser's menu (copy, inspect, save) on a public kiosk.
+document.addEventListener('contextmenu', (e) => e.preventDefault());
 // ?voice=browser uses the browser's speechSynthesis voice even where the agent has an engine (tests,
 // comparisons); ?voiceMode=elderly starts in the slower, louder mode.
 const params = new URLSearchParams(location.search);

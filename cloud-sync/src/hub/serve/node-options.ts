@@ -8,6 +8,7 @@ import type { HubEvents } from '../events.ts';
 import type { HubSeed } from '../seed.ts';
 import type { HubStore, StoreTestHooks } from '../store/types.ts';
 import type { HubStoreChoice } from './node-support.ts';
+import type { TlsServerFiles } from './tls-server.ts';
 
 export interface StartHubOptions {
   host: string;
@@ -43,6 +44,11 @@ export interface StartHubOptions {
    * HUB_HANDOFF_MAX_PER_MINUTE); `now` is the handoff core's clock, injectable for tests.
    */
   handoff?: Partial<HandoffLimits> & { now?: () => number };
+  /**
+   * HTTPS (and wss) with this PEM certificate (chain) and key; with clientCaFile, mutual TLS: every client
+   * (kiosk, console browser, load balancer probe) must show a certificate from that CA.
+   */
+  tls?: TlsServerFiles;
 }
 
 export interface RunningHub {

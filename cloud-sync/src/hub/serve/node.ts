@@ -2,16 +2,25 @@
 // @hono/node-ws); the store is SQLite in dataDir (default) or a shared PostgreSQL.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
 import { silentLogger } from '../../logger.ts';
 import { staticConsole } from '../static-files.ts';
 import { assembleHub } from './hub-assembly.ts';
 import { listen, openStore, urlHost } from './node-support.ts';
 import type { RunningHub, StartHubOptions } from './node-options.ts';
 import { nodeSocketRuntime } from './node-socket-runtime.ts';
+import { createNodeServer } from './tls-server.ts';
 
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
-  const { host, port, dataDir, storeHooks, staticDir, store: choice = { kind: 'sqlite' }, ...rest } = options;
+  const {
+    host,
+    port,
+    dataDir,
+    storeHooks,
+    staticDir,
+    tls,
+    store: choice = { kind: 'sqlite' },
+    ...rest
+  } = options;
   const log = options.logger ?? silentLogger;
   const store = await openStore(choice, dataDir, storeHooks);
   const sockets = nodeSocketRuntime(log);
@@ -21,13 +30,19 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const fetch = async (req: Request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
     (await serveStatic?.(req)) ??
     hub.app.fetch(req, { clientAddress: env.incoming?.socket?.remoteAddress ?? 'unknown' });
-  const server = createAdaptorServer({ fetch }) as Server;
+  let server: Server;
+  try {
+    ({ server } = createNodeServer(fetch, tls));
+  } catch (err) {
+    await hub.close();
+    throw err;
+  }
   sockets.attach(hub.app, server);
   await listen(server, host, port).catch(async (err: unknown) => {
     await hub.close();
     throw err;
   });
-  const url = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
+  const url = `${tls ? 'https' : 'http'}://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
   log.info({ event: 'hub.started', url, dataDir, store: store.kind }, `hub listening on ${url}`);
   const stop = async (): Promise<void> => {
     hub.sockets.close();

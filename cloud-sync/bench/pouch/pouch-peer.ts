@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PKG_ROOT } from './hub-process.ts';
-import { kioskChanges } from './workload.ts';
+import { PKG_ROOT } from '../hub-process.ts';
+import { kioskChanges } from '../workload.ts';
 
 interface PouchLike {
   bulkDocs(docs: object[]): Promise<unknown>;
@@ -21,12 +21,18 @@ export async function measurePouchReplication(
   batchSize?: number,
 ): Promise<{ seconds: number; docs: number }> {
   const require = createRequire(import.meta.url);
+  // The peer has its own package.json here, out of cloud-sync's dependencies: install it on its own.
+  try {
+    require.resolve('pouchdb');
+  } catch {
+    throw new Error('the PouchDB peer is not installed: npm ci --prefix cloud-sync/bench/pouch');
+  }
   const PouchDB = require('pouchdb').plugin(require('pouchdb-adapter-leveldb')) as new (
     name: string,
     opts: object,
   ) => PouchLike;
   const dir = mkdtempSync(join(tmpdir(), 'cloud-sync-pouch-'));
-  const server = spawn(process.execPath, ['--import', 'tsx', join(PKG_ROOT, 'bench/pouch-server.ts')], {
+  const server = spawn(process.execPath, ['--import', 'tsx', join(PKG_ROOT, 'bench/pouch/pouch-server.ts')], {
     cwd: PKG_ROOT,
     env: { ...process.env, POUCH_DIR: join(dir, 'server') },
     stdio: ['ignore', 'pipe', 'pipe'],
