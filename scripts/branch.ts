@@ -14,7 +14,8 @@ import { bundleForNode } from './lib/node-bundle.ts';
 import { requireHardware } from './lib/hardware-check.ts';
 import { requireCommand, requireFreePort, requireWritableDir } from './lib/preflight.ts';
 import { loadOrCreateSecrets, secretsFile } from './lib/secrets.ts';
-import { agentServiceOptions, hubServiceOptions } from './lib/service-options.ts';
+import { agentServiceOptions, hubServiceOptions, turnSecret } from './lib/service-options.ts';
+import { startTurnServer } from './lib/turn-server.ts';
 import { printBanner } from './lib/banner.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   if (hardware) await requireHardware(config);
   const simulate = !hardware && config.simulator.enabled;
   if (simulate) requireCommand('socat', ['-V'], 'socat');
+  if (config.turn.enabled) requireCommand('turnserver', ['--version'], 'coturn');
   await requireFreePort(config.hub.host, config.hub.port, 'hub.port');
   await requireFreePort(config.agent.host, config.agent.port, 'agent.port');
   if (!existsSync(join(staticDir, 'index.html'))) {
@@ -79,6 +81,20 @@ async function main(): Promise<void> {
     bundleForNode(join(root, 'scripts/services/agent.ts'), agentScript),
   ]);
   const hubOptions = hubServiceOptions(config, secrets, dataDir, staticDir);
+  let turnUrl: string | null = null;
+  if (config.turn.enabled) {
+    // Before the hub: a call may start as soon as the hub is up.
+    const turn = await startTurnServer(
+      { ...config.turn, secret: turnSecret(secrets), dir: join(dataDir, 'turn') },
+      sink,
+      color,
+    );
+    running.push({ name: 'turn', stop: () => turn.stop() });
+    void turn.exited.then((code) => {
+      if (!stopping) out(`branch: turnserver exited with code ${code}; calls that need a relay fail`);
+    });
+    turnUrl = turn.urls[0] ?? null;
+  }
   // A restarted hub keeps the port the first one got, so the agent's hub URL stays right.
   const hub = await startRestarting(
     'hub',
@@ -128,6 +144,7 @@ async function main(): Promise<void> {
     hub: { url: hubUrl, pid: hub.pid() },
     agent: { url: agentUrl, pid: agent.child.pid },
     simulator: simControl === null ? null : { port: armPath, control: simControl },
+    turn: turnUrl,
     pages: {
       kiosk: `${agentUrl}/`,
       sim: hardware ? null : `${agentUrl}/sim`,

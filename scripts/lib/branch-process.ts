@@ -14,6 +14,8 @@ export interface BranchRuntime {
   hub: { url: string; pid: number };
   agent: { url: string; pid: number };
   simulator: { port: string; control: string } | null;
+  /** The TURN server's URL when turn.enabled. */
+  turn: string | null;
   pages: { kiosk: string; sim: string; agentConsole: string; technician: string };
 }
 

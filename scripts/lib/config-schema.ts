@@ -125,6 +125,25 @@ export const BranchConfigSchema = z
           .max(2 ** 40),
       })
       .strict(),
+    turn: z
+      .object({
+        /** Start coturn (Debian's turnserver) with the branch and give each call party a TURN credential. */
+        enabled: z.boolean(),
+        /** Where coturn listens and relays: the kiosk's LAN address in a branch. */
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65_535),
+        /** The UDP ports relayed media uses. */
+        minPort: z.number().int().min(1024).max(65_535),
+        maxPort: z.number().int().min(1024).max(65_535),
+        /** Both ends of a call use the TURN server only (iceTransportPolicy 'relay'). */
+        relayOnly: z.boolean(),
+      })
+      .strict()
+      .refine((t) => t.minPort < t.maxPort, { message: 'minPort must be below maxPort', path: ['maxPort'] })
+      .refine((t) => t.enabled || !t.relayOnly, {
+        message: 'relayOnly needs turn.enabled',
+        path: ['relayOnly'],
+      }),
     voice: z
       .object({
         /** espeak: Debian's espeak-ng through the agent; browser: the page's speechSynthesis voice. */
@@ -176,5 +195,6 @@ export const DEFAULT_CONFIG: BranchConfig = {
   arm: { port: '/dev/ttyUSB0', baudRate: 115_200 },
   safety: { presenceClearMs: 3000, estopDebounceMs: 5 },
   sync: { outboxAlarmChanges: 10_000, outboxAlarmBytes: 64 * 1024 * 1024 },
+  turn: { enabled: false, host: '127.0.0.1', port: 3478, minPort: 49_160, maxPort: 49_200, relayOnly: false },
   voice: { engine: 'espeak', rateWpm: 165, volume: 100 },
 };

@@ -1,5 +1,6 @@
 // Maps the branch configuration and secrets onto each service's own options. The options travel to the
 // service process as JSON, so they hold only plain data.
+import { createHmac } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { BranchConfig } from './config-schema.ts';
 import type { BranchSecrets } from './secrets.ts';
@@ -17,6 +18,9 @@ export interface HubServiceOptions {
   agentPassword: string;
   /** HTTPS (absolute paths), or absent for plain HTTP. */
   tls?: TlsServerFiles;
+  /** TURN by the REST scheme (turn.enabled), and relay-only calls (turn.relayOnly). */
+  turn?: { urls: string[]; secret: string };
+  iceTransportPolicy?: 'relay';
 }
 
 export interface AgentServiceOptions {
@@ -67,7 +71,21 @@ export function hubServiceOptions(
     kiosk: { id: config.agent.kioskId, token: secrets.kioskToken },
     agentPassword: secrets.agentPassword,
     ...withTls(hubTlsFiles(config, dataDir)),
+    ...(config.turn.enabled ? { turn: { urls: turnUrls(config), secret: turnSecret(secrets) } } : {}),
+    ...(config.turn.relayOnly ? { iceTransportPolicy: 'relay' as const } : {}),
   };
+}
+
+/** The TURN server's URLs as the browsers reach it (UDP, and TCP where UDP is blocked). */
+export function turnUrls(config: BranchConfig): string[] {
+  const { host, port } = config.turn;
+  const at = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  return [`turn:${at}?transport=udp`, `turn:${at}?transport=tcp`];
+}
+
+/** The secret coturn and the hub share, derived from the operator token (so no new secret to keep). */
+export function turnSecret(secrets: BranchSecrets): string {
+  return createHmac('sha256', secrets.operatorToken).update('branch turn shared secret').digest('base64url');
 }
 
 const withTls = (tls: TlsServerFiles | undefined): { tls?: TlsServerFiles } =>

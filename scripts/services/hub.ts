@@ -21,6 +21,8 @@ await runService<HubServiceOptions>(
       staticDir: o.staticDir,
       operatorToken: o.operatorToken,
       ...(o.tls === undefined ? {} : { tls: o.tls }),
+      ...(o.turn === undefined ? {} : { turn: o.turn }),
+      ...(o.iceTransportPolicy === undefined ? {} : { iceTransportPolicy: o.iceTransportPolicy }),
       logger,
       seed: {
         kiosks: [o.kiosk],

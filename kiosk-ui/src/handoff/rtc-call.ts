@@ -67,6 +67,7 @@ export class RtcCall {
     o.remote.dataset.framesDecoded = '0';
     delete o.remote.dataset.firstFrameAt;
     delete o.remote.dataset.connectedAt;
+    delete o.remote.dataset.route;
     this.statsTimer = setInterval(() => void this.readStats(), STATS_EVERY_MS);
   }
 
@@ -167,10 +168,23 @@ export class RtcCall {
   private async readStats(): Promise<void> {
     if (this.pc.connectionState === 'closed') return;
     let frames = 0;
-    for (const s of (await this.pc.getStats()).values()) {
-      const r = s as { type: string; kind?: string; framesDecoded?: number };
+    let pairId: string | undefined;
+    const reports = await this.pc.getStats();
+    for (const s of reports.values()) {
+      const r = s as {
+        type: string;
+        kind?: string;
+        framesDecoded?: number;
+        selectedCandidatePairId?: string;
+      };
       if (r.type === 'inbound-rtp' && r.kind === 'video') frames += r.framesDecoded ?? 0;
+      if (r.type === 'transport' && r.selectedCandidatePairId) pairId = r.selectedCandidatePairId;
     }
+    // How the media goes: 'host' (direct), 'srflx' (through NAT), 'relay' (through the TURN server).
+    const pair = pairId ? (reports.get(pairId) as { localCandidateId?: string } | undefined) : undefined;
+    const local = pair?.localCandidateId ? reports.get(pair.localCandidateId) : undefined;
+    const route = (local as { candidateType?: string } | undefined)?.candidateType;
+    if (route) this.o.remote.dataset.route = route;
     this.o.remote.dataset.framesDecoded = String(frames);
     if (frames > 0 && this.o.remote.dataset.firstFrameAt === undefined)
       this.o.remote.dataset.firstFrameAt = String(performance.now());

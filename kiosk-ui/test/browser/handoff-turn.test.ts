@@ -1,0 +1,80 @@
+// A video handoff through coturn only: the branch started with turn.enabled and turn.relayOnly, so
+// the hub gives each party a short-lived TURN credential and iceTransportPolicy 'relay'. Both ends
+// decode video, and each end's selected ICE route is the TURN relay (getStats' local candidate type).
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
+import { FAKE_MEDIA_ARGS, launchChromium } from './support/chromium.ts';
+import {
+  framesDecoded,
+  kioskHandoffState,
+  signInConsole,
+  startEnglishVisit,
+} from './support/handoff-pages.ts';
+import { shooter } from './support/kiosk-page.ts';
+
+const shot = shooter(join(repoRoot, 'test-output', 'handoff'));
+
+/** A TCP port free now on loopback, for coturn's listener. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const route = (page: Page, testid: string) => page.getByTestId(testid).getAttribute('data-route');
+
+let branch: RunningBranch;
+let kioskBrowser: Browser;
+let agentBrowser: Browser;
+
+beforeAll(async () => {
+  branch = await startBranch(undefined, {}, 'launcher', {
+    KIOSK_TURN_ENABLED: 'true',
+    KIOSK_TURN_RELAY_ONLY: 'true',
+    KIOSK_TURN_PORT: String(await freePort()),
+  });
+  [kioskBrowser, agentBrowser] = await Promise.all([
+    launchChromium(FAKE_MEDIA_ARGS),
+    launchChromium(FAKE_MEDIA_ARGS),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await kioskBrowser?.close();
+  await agentBrowser?.close();
+  await branch?.stop();
+});
+
+describe('a video handoff relayed by the TURN server', () => {
+  it('decodes video at both ends with every packet through coturn', async () => {
+    expect(branch.runtime.turn).toMatch(/^turn:127\.0\.0\.1:\d+\?transport=udp$/);
+    const agent = await agentBrowser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const kiosk = await kioskBrowser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await signInConsole(agent, branch.runtime.pages.agentConsole, 'agent', branch.secrets.agentPassword);
+    await startEnglishVisit(kiosk, branch.runtime.pages.kiosk);
+    await kiosk.getByTestId('handoff').click();
+    await kiosk.getByTestId('handoff-consent-accept').click();
+    await agent.getByTestId('queue-row').waitFor();
+    await agent.getByTestId('call-accept').click();
+    await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.connected');
+    await expect
+      .poll(() => framesDecoded(kiosk, 'handoff-remote-video'), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => framesDecoded(agent, 'agent-remote-video'), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await route(kiosk, 'handoff-remote-video')).toBe('relay');
+    expect(await route(agent, 'agent-remote-video')).toBe('relay');
+    await shot(kiosk, 'kiosk-relayed-call');
+    await agent.getByTestId('call-end').click();
+    await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.ended');
+  }, 90_000);
+});
