@@ -1,7 +1,6 @@
 // A video handoff through coturn only: the branch started with turn.enabled and turn.relayOnly, so
 // the hub gives each party a short-lived TURN credential and iceTransportPolicy 'relay'. Both ends
 // decode video, and each end's selected ICE route is the TURN relay (getStats' local candidate type).
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,21 +12,10 @@ import {
   signInConsole,
   startEnglishVisit,
 } from './support/handoff-pages.ts';
+import { relayOnlyEnv } from './support/free-port.ts';
 import { shooter } from './support/kiosk-page.ts';
 
 const shot = shooter(join(repoRoot, 'test-output', 'handoff'));
-
-/** A TCP port free now on loopback, for coturn's listener. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const route = (page: Page, testid: string) => page.getByTestId(testid).getAttribute('data-route');
 
@@ -36,11 +24,7 @@ let kioskBrowser: Browser;
 let agentBrowser: Browser;
 
 beforeAll(async () => {
-  branch = await startBranch(undefined, {}, 'launcher', {
-    KIOSK_TURN_ENABLED: 'true',
-    KIOSK_TURN_RELAY_ONLY: 'true',
-    KIOSK_TURN_PORT: String(await freePort()),
-  });
+  branch = await startBranch(undefined, {}, 'launcher', await relayOnlyEnv());
   [kioskBrowser, agentBrowser] = await Promise.all([
     launchChromium(FAKE_MEDIA_ARGS),
     launchChromium(FAKE_MEDIA_ARGS),
