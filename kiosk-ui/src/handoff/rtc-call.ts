@@ -1,8 +1,8 @@
 // One WebRTC call, the same on the kiosk and in the console: local media with fallback (video and
 // audio, then audio only, then none: text chat), negotiation over the signalling socket, and the
-// decoded-frame count on the remote video element (data-frames-decoded, and data-first-frame-at in
-// performance.now() time), which
-// the tests and the first-frame benchmark read.
+// decoded-frame count on the remote video element (data-frames-decoded; data-first-frame-at in
+// performance.now() time, from requestVideoFrameCallback where the browser has it; data-route, the
+// selected ICE candidate type), which the tests and the first-frame benchmark read.
 import type { IceServer, IceTransportPolicy, MediaMode, SignalData } from '@branch/cloud-sync';
 
 export interface RtcCallOptions {
@@ -69,6 +69,11 @@ export class RtcCall {
     delete o.remote.dataset.connectedAt;
     delete o.remote.dataset.route;
     this.statsTimer = setInterval(() => void this.readStats(), STATS_EVERY_MS);
+    // The first remote frame on screen, to the millisecond (the stats poll would add up to 100 ms).
+    const remote = o.remote;
+    remote.requestVideoFrameCallback?.((now) => {
+      if (this.pc.connectionState !== 'closed') remote.dataset.firstFrameAt ??= String(now);
+    });
   }
 
   /**

@@ -2,15 +2,16 @@
 // the hub gives each party a short-lived TURN credential and iceTransportPolicy 'relay'. Both ends
 // decode video, and each end's selected ICE route is the TURN relay (getStats' local candidate type).
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
-import { FAKE_MEDIA_ARGS, launchChromium } from './support/chromium.ts';
+import { repoRoot } from './support/branch-process.ts';
 import {
   framesDecoded,
   kioskHandoffState,
   signInConsole,
+  startCallSetup,
   startEnglishVisit,
+  type CallSetup,
 } from './support/handoff-pages.ts';
 import { relayOnlyEnv } from './support/free-port.ts';
 import { shooter } from './support/kiosk-page.ts';
@@ -19,26 +20,19 @@ const shot = shooter(join(repoRoot, 'test-output', 'handoff'));
 
 const route = (page: Page, testid: string) => page.getByTestId(testid).getAttribute('data-route');
 
-let branch: RunningBranch;
-let kioskBrowser: Browser;
-let agentBrowser: Browser;
+let setup: CallSetup;
 
 beforeAll(async () => {
-  branch = await startBranch(undefined, {}, 'launcher', await relayOnlyEnv());
-  [kioskBrowser, agentBrowser] = await Promise.all([
-    launchChromium(FAKE_MEDIA_ARGS),
-    launchChromium(FAKE_MEDIA_ARGS),
-  ]);
+  setup = await startCallSetup(await relayOnlyEnv());
 }, 120_000);
 
 afterAll(async () => {
-  await kioskBrowser?.close();
-  await agentBrowser?.close();
-  await branch?.stop();
+  await setup?.close();
 });
 
 describe('a video handoff relayed by the TURN server', () => {
   it('decodes video at both ends with every packet through coturn', async () => {
+    const { branch, kioskBrowser, agentBrowser } = setup;
     expect(branch.runtime.turn).toMatch(/^turn:127\.0\.0\.1:\d+\?transport=udp$/);
     const agent = await agentBrowser.newPage({ viewport: { width: 1440, height: 1000 } });
     const kiosk = await kioskBrowser.newPage({ viewport: { width: 1080, height: 1920 } });

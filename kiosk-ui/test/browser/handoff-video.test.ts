@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.ts';
-import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
-import { FAKE_MEDIA_ARGS, launchChromium } from './support/chromium.ts';
+import { repoRoot, type RunningBranch } from './support/branch-process.ts';
 import {
   framesDecoded,
   kioskHandoffState,
   signInConsole,
+  startCallSetup,
   startEnglishVisit,
+  type CallSetup,
 } from './support/handoff-pages.ts';
 import { hubConsents } from './support/hub-conversation.ts';
 import { shooter } from './support/kiosk-page.ts';
@@ -23,6 +24,7 @@ import { PLANTED_PAN, PLANTED_SWIPE } from './support/planted-card.ts';
 const shot = shooter(join(repoRoot, 'test-output', 'handoff'));
 const en = messages.en;
 
+let setup: CallSetup;
 let branch: RunningBranch;
 let kioskBrowser: Browser;
 let agentBrowser: Browser;
@@ -30,19 +32,14 @@ let kiosk: Page;
 let agent: Page;
 
 beforeAll(async () => {
-  branch = await startBranch();
-  [kioskBrowser, agentBrowser] = await Promise.all([
-    launchChromium(FAKE_MEDIA_ARGS),
-    launchChromium(FAKE_MEDIA_ARGS),
-  ]);
+  setup = await startCallSetup();
+  ({ branch, kioskBrowser, agentBrowser } = setup);
   kiosk = await kioskBrowser.newPage({ viewport: { width: 1080, height: 1920 } });
   agent = await agentBrowser.newPage({ viewport: { width: 1440, height: 1000 } });
 }, 120_000);
 
 afterAll(async () => {
-  await kioskBrowser?.close();
-  await agentBrowser?.close();
-  await branch?.stop();
+  await setup?.close();
 });
 
 describe('video handoff between two browsers', () => {

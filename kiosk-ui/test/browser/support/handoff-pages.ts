@@ -1,7 +1,9 @@
 // Driving a handoff in the browser tests and the first-frame benchmark: the kiosk asks for a person,
 // the console signs in and accepts, and both remote videos are watched for decoded frames (the
 // counts come from RTCPeerConnection.getStats, see kiosk-ui/src/handoff/rtc-call.ts).
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startBranch, type RunningBranch } from './branch-process.ts';
+import { FAKE_MEDIA_ARGS, launchChromium } from './chromium.ts';
 import { waitConnected } from './kiosk-page.ts';
 
 export async function signInConsole(
@@ -40,4 +42,31 @@ export async function framesDecoded(page: Page, testid: string): Promise<number>
 /** The kiosk's handoff state key (data-state of the status line), e.g. 'handoff.queued'. */
 export async function kioskHandoffState(page: Page): Promise<string | null> {
   return page.getByTestId('handoff-state').getAttribute('data-state');
+}
+
+/** The real branch and one fake-media Chromium each for the kiosk and the agent, as in a branch. */
+export interface CallSetup {
+  branch: RunningBranch;
+  kioskBrowser: Browser;
+  agentBrowser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startCallSetup(env: Record<string, string> = {}): Promise<CallSetup> {
+  const branch = await startBranch(undefined, {}, 'launcher', env);
+  // One browser each: a page in the background of a shared browser is throttled.
+  const [kioskBrowser, agentBrowser] = await Promise.all([
+    launchChromium(FAKE_MEDIA_ARGS),
+    launchChromium(FAKE_MEDIA_ARGS),
+  ]);
+  return {
+    branch,
+    kioskBrowser,
+    agentBrowser,
+    close: async () => {
+      await kioskBrowser.close();
+      await agentBrowser.close();
+      await branch.stop();
+    },
+  };
 }
