@@ -21,6 +21,7 @@ export class HandoffView {
   private readonly guide = el('div', { className: 'handoff-guide', testid: 'handoff-guide' });
   private readonly highlight = el('div', { className: 'handoff-highlight', testid: 'handoff-highlight' });
   private readonly send = el('button', { className: 'secondary', testid: 'handoff-chat-send' });
+  private readonly videos = el('div', { className: 'handoff-videos' });
 
   constructor(private readonly locale: Locale) {
     this.remote.autoplay = true;
@@ -45,6 +46,7 @@ export class HandoffView {
       this.decline,
     );
     this.chatForm.append(this.chatInput, this.send);
+    this.videos.append(this.remote, this.local);
     this.guide.hidden = true;
     this.highlight.hidden = true;
     this.recording.hidden = true;
@@ -52,7 +54,7 @@ export class HandoffView {
       this.consent,
       this.state,
       this.recording,
-      el('div', { className: 'handoff-videos' }, this.remote, this.local),
+      this.videos,
       this.guide,
       this.chatLog,
       this.chatForm,
@@ -64,6 +66,12 @@ export class HandoffView {
   showConsent(on: boolean): void {
     this.consent.hidden = !on;
     this.recording.hidden = on;
+  }
+
+  /** Before the customer's yes the call may already be connected: its video stays hidden, its sound off. */
+  holdCall(held: boolean): void {
+    this.videos.classList.toggle('before-consent', held);
+    this.remote.muted = held;
   }
 
   setState(key: MessageKey, vars: Record<string, string | number> = {}): void {

@@ -27,6 +27,7 @@ export class KioskHandoff {
   private ice: { iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy } = { iceServers: [] };
   private consented = false;
   private agentConnected = false;
+  private agentName: string | null = null;
   /** An agent dropped and the customer waits again (place-in-line updates keep saying so). */
   private requeued = false;
   private generation = 0;
@@ -89,6 +90,7 @@ export class KioskHandoff {
       wait: view.waitText(ticket.estimatedWaitS),
     });
     view.showConsent(true);
+    view.holdCall(true);
     const socket = new SignalSocket(ticket.signalUrl, ticket.joinToken);
     this.socket = socket;
     socket.onMessage((m) => void this.onSignal(m));
@@ -122,6 +124,9 @@ export class KioskHandoff {
     this.consented = true;
     if (this.view) this.view.root.dataset.consentAt = String(performance.now());
     this.view?.showConsent(false);
+    this.view?.holdCall(false);
+    if (this.agentConnected && this.agentName !== null)
+      this.view?.setState('handoff.connected', { name: this.agentName });
     // The call is already connected (started when the agent accepted): only the camera goes in now.
     void this.call?.attachMedia();
   }
@@ -140,7 +145,9 @@ export class KioskHandoff {
         this.agentConnected = true;
         this.requeued = false;
         view.root.dataset.agentAt = String(performance.now());
-        view.setState('handoff.connected', { name: m.agentName });
+        this.agentName = m.agentName;
+        // Until the customer says yes, the colleague is only ready: the call connects out of sight.
+        view.setState(this.consented ? 'handoff.connected' : 'handoff.ready', { name: m.agentName });
         // Connect now, camera off: the customer may still be reading the consent card.
         await this.startCall();
         return;

@@ -215,6 +215,7 @@ export const en = {
   'handoff.minutes': 'about {minutes} min',
   'handoff.lessThanMinute': 'less than a minute',
   'handoff.connected': 'You are talking with {name}.',
+  'handoff.ready': '{name} is ready to talk with you when you start the call.',
   'handoff.requeued':
     'The line to your colleague dropped. You are back in line, number {position} (about {wait}).',
   'handoff.audioOnly': 'Video is not available: audio only.',

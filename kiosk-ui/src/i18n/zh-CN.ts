@@ -211,6 +211,7 @@ export const zhCN: Record<MessageKey, string> = {
   'handoff.minutes': '约 {minutes} 分钟',
   'handoff.lessThanMinute': '不到一分钟',
   'handoff.connected': '正在为您服务的是 {name}。',
+  'handoff.ready': '{name} 已准备好为您服务，请点击开始通话。',
   'handoff.requeued': '与工作人员的连接中断，您已重新排队，第 {position} 位（约{wait}）。',
   'handoff.audioOnly': '视频不可用，仅语音通话。',
   'handoff.textOnly': '语音和视频均不可用，请使用下方的文字聊天。',

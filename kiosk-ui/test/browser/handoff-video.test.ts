@@ -196,6 +196,12 @@ describe('video handoff between two browsers', () => {
       .toBeGreaterThan(0);
     expect(await kiosk.getByTestId('handoff-consent').isVisible()).toBe(true);
     expect(await cameraOpens()).toBe(0);
+    // Out of sight and silent until the yes: the colleague is "ready", not yet talking.
+    expect(await kioskHandoffState(kiosk)).toBe('handoff.ready');
+    expect(await kiosk.getByTestId('handoff-remote-video').isVisible()).toBe(false);
+    expect(
+      await kiosk.getByTestId('handoff-remote-video').evaluate((v) => (v as HTMLVideoElement).muted),
+    ).toBe(true);
     expect(await framesDecoded(agent, 'agent-remote-video')).toBe(0);
     await shot(kiosk, 'kiosk-connected-before-consent');
     await kiosk.getByTestId('handoff-consent-accept').click();
@@ -204,6 +210,9 @@ describe('video handoff between two browsers', () => {
       .poll(() => framesDecoded(agent, 'agent-remote-video'), { timeout: 20_000 })
       .toBeGreaterThan(0);
     expect(await cameraOpens()).toBe(1);
+    expect(await kioskHandoffState(kiosk)).toBe('handoff.connected');
+    expect(await kiosk.getByTestId('handoff-remote-video').isVisible()).toBe(true);
+    await shot(kiosk, 'kiosk-call-after-consent');
     await agent.getByTestId('call-end').click();
     await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.ended');
   }, 90_000);
