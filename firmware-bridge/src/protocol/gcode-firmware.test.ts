@@ -1,6 +1,7 @@
 // The simulator's G-code firmware on a fake clock.
 import { describe, expect, it } from 'vitest';
-import { GcodeFirmware, PLANNER_BLOCKS } from './gcode-firmware.ts';
+import { GcodeFirmware } from './gcode-firmware.ts';
+import { PLANNER_BLOCKS } from './gcode-status-report.ts';
 import { FIXTURES } from './kinematics.ts';
 import { SimArm } from './sim-arm.ts';
 

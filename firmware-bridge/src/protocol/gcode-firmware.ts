@@ -12,13 +12,11 @@ import {
   RT_STATUS,
   RX_BUFFER_BYTES,
 } from './gcode.ts';
-import { executeLine, type Block, type Modal } from './gcode-lines.ts';
-import { statusReportFor } from './gcode-status-report.ts';
+import { executeLine, startMotion, type Block, type Modal } from './gcode-lines.ts';
+import { PLANNER_BLOCKS, buildInfoLines, settingLines, statusReportFor } from './gcode-status-report.ts';
 import { ResultCode, type ResultCodeValue } from './messages.ts';
 import type { SimArm } from './sim-arm.ts';
 
-export const GCODE_FIRMWARE_ID = 'branch-arm-sim 1.0.0 (gcode)';
-export const PLANNER_BLOCKS = 15;
 const WATCHDOG_MS = 250;
 
 const enc = new TextEncoder();
@@ -228,9 +226,7 @@ export class GcodeFirmware {
   private system(l: string): number | null {
     switch (l) {
       case '$I':
-        this.send(`[VER:1.1h.20190825:${GCODE_FIRMWARE_ID}]`);
-        this.send(`[OPT:V,${PLANNER_BLOCKS},${RX_BUFFER_BYTES}]`);
-        this.send(`[CAP:joints:${this.arm.n},gripper,status:?,hold,reset,watchdog:${WATCHDOG_MS}ms]`);
+        for (const line of buildInfoLines(this.arm.n, WATCHDOG_MS)) this.send(line);
         return 0;
       case '$H':
         if (this.arm.state === 'fault') return GcodeError.SYSTEM_GC_LOCK;
@@ -246,7 +242,7 @@ export class GcodeFirmware {
         return 0;
       }
       case '$$':
-        this.arm.limits.joints.forEach((j, i) => this.send(`$${110 + i}=${j.maxVelocity * 60}`));
+        for (const line of settingLines(this.arm)) this.send(line);
         return 0;
       default:
         return GcodeError.UNSUPPORTED_COMMAND;
@@ -268,24 +264,13 @@ export class GcodeFirmware {
     const next = this.planner.shift();
     if (!next) return;
     this.current = next;
-    const done = (code: ResultCodeValue): void => this.blockDone(next, code);
-    let refusal: { code: ResultCodeValue } | null = null;
-    switch (next.kind) {
-      case 'move':
-        refusal = this.arm.moveJoints(next.targets, next.scale, done);
-        break;
-      case 'gripper':
-        refusal = this.arm.setGripper(next.opening, done);
-        break;
-      case 'home':
-        refusal = this.arm.home(done);
-        break;
-      case 'dwell':
-        next.until = now + next.ms;
-        // zero dwell completes on this tick: the planner before it is empty
-        if (next.ms === 0) this.runPlanner(now);
-        return;
+    if (next.kind === 'dwell') {
+      next.until = now + next.ms;
+      // zero dwell completes on this tick: the planner before it is empty
+      if (next.ms === 0) this.runPlanner(now);
+      return;
     }
+    const refusal = startMotion(this.arm, next, (code) => this.blockDone(next, code));
     if (refusal) this.blockDone(next, refusal.code);
   }
 

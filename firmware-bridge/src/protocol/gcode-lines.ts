@@ -3,6 +3,7 @@
 // stay with the firmware, which owns their effects.
 import { AXES, GcodeError, GcodeParseError, parseGcodeLine } from './gcode.ts';
 import { checkJointTargets } from './kinematics.ts';
+import type { ResultCodeValue } from './messages.ts';
 import type { SimArm } from './sim-arm.ts';
 
 export type Block =
@@ -74,4 +75,15 @@ export function executeLine(l: string, c: LineContext): number | null {
     return 0;
   }
   return GcodeError.UNSUPPORTED_COMMAND;
+}
+
+/** Starts a motion block on the arm: a refusal, or null once it runs (its end comes through `done`). */
+export function startMotion(
+  arm: SimArm,
+  block: Exclude<Block, { kind: 'dwell' }>,
+  done: (code: ResultCodeValue) => void,
+): { code: ResultCodeValue } | null {
+  if (block.kind === 'move') return arm.moveJoints(block.targets, block.scale, done);
+  if (block.kind === 'gripper') return arm.setGripper(block.opening, done);
+  return arm.home(done);
 }

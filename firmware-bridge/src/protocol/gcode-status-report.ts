@@ -1,7 +1,25 @@
-// The simulator firmware's answer to `?`: GRBL's machine state from the planner and the arm, with this
-// firmware's extension fields (gripper, homed, faults, temperatures, currents, velocities, time).
-import { formatStatusReport, type GcodeMachineState } from './gcode.ts';
+// What the simulator firmware reports: its answer to `?` (GRBL's machine state from the planner and the
+// arm, with this firmware's extension fields: gripper, homed, faults, temperatures, currents, velocities,
+// time), its build info (`$I`) and its settings (`$$`).
+import { RX_BUFFER_BYTES, formatStatusReport, type GcodeMachineState } from './gcode.ts';
 import type { SimArm } from './sim-arm.ts';
+
+export const GCODE_FIRMWARE_ID = 'branch-arm-sim 1.0.0 (gcode)';
+export const PLANNER_BLOCKS = 15;
+
+/** `$I`: version, planner and buffer sizes, and what this firmware can do. */
+export function buildInfoLines(joints: number, watchdogMs: number): string[] {
+  return [
+    `[VER:1.1h.20190825:${GCODE_FIRMWARE_ID}]`,
+    `[OPT:V,${PLANNER_BLOCKS},${RX_BUFFER_BYTES}]`,
+    `[CAP:joints:${joints},gripper,status:?,hold,reset,watchdog:${watchdogMs}ms]`,
+  ];
+}
+
+/** `$$`: each joint's maximum rate ($110.., in units per minute, as GRBL gives it). */
+export function settingLines(a: SimArm): string[] {
+  return a.limits.joints.map((j, i) => `$${110 + i}=${j.maxVelocity * 60}`);
+}
 
 export interface PlannerView {
   alarm: boolean;

@@ -11,6 +11,7 @@ import {
 } from './kinematics.ts';
 import { ResultCode, type FwState, type ResultCodeValue } from './messages.ts';
 import { planMotion, sample, type MotionPlan } from './motion.ts';
+import { compactSelfTest, selfTestChecks, type SelfTestInput, type SelfTestResult } from './sim-self-test.ts';
 
 export type MotionDone = (code: ResultCodeValue, detail: string) => void;
 
@@ -276,32 +277,22 @@ export class SimArm {
     return true;
   }
 
-  /**
-   * Self-test in a compact form that survives a noisy line (a long frame rarely does):
-   * `h<homed 0|1>;f<faults or ->;t<temperatures, comma separated>;s<stalled joints or ->`.
-   */
+  /** Self-test in a compact form that survives a noisy line (sim-self-test.ts). */
   selfTestCompact(): string {
-    const faults = [...this.faults].join(',') || '-';
-    const stalled = [...this.inject.stalled].join(',') || '-';
-    return `h${this.homed ? 1 : 0};f${faults};t${this.temperatures.map((t) => t.toFixed(1)).join(',')};s${stalled}`;
+    return compactSelfTest(this.selfTestInput());
   }
 
   /** Self-test: checks a runbook or technician can read. */
-  selfTest(): { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] } {
-    const checks = [
-      { name: 'homed', ok: this.homed, detail: this.homed ? 'arm is homed' : 'arm is not homed' },
-      { name: 'faults', ok: this.faults.size === 0, detail: [...this.faults].join(',') || 'none' },
-      ...this.temperatures.map((t, i) => ({
-        name: `temperature:${i}`,
-        ok: t < OVERTEMP_TRIP_C - 10,
-        detail: `${t.toFixed(1)} C`,
-      })),
-      ...[...this.inject.stalled].map((j) => ({
-        name: `motor:${j}`,
-        ok: false,
-        detail: 'joint does not follow',
-      })),
-    ];
-    return { ok: checks.every((c) => c.ok), checks };
+  selfTest(): SelfTestResult {
+    return selfTestChecks(this.selfTestInput(), OVERTEMP_TRIP_C);
+  }
+
+  private selfTestInput(): SelfTestInput {
+    return {
+      homed: this.homed,
+      faults: this.faults,
+      temperatures: this.temperatures,
+      stalled: this.inject.stalled,
+    };
   }
 }

@@ -1,9 +1,7 @@
 // The simulator process body: a pty pair from socat (or a given port), the firmware of one dialect on the
 // simulator's end, byte-level fault injection, and a JSON control channel over HTTP on 127.0.0.1.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { BinaryFirmware } from '../protocol/binary-firmware.ts';
 import { SimArm } from '../protocol/sim-arm.ts';
@@ -12,11 +10,12 @@ import type { Logger } from '../logger.ts';
 import type { Fault, FirmwareEndpoint, SimulatorState } from './control-types.ts';
 import { armView } from './arm-view.ts';
 import { ByteFaults } from './byte-faults.ts';
+import { jointIn, msIn, rateIn } from './fault-ranges.ts';
 import { HaltReceipts } from './halt-receipts.ts';
 import { createGcodeFirmware } from './gcode-endpoint.ts';
 import { createEchoEndpoint } from './echo-endpoint.ts';
 import { startControlServer } from './control-server.ts';
-import { SocatNotFoundError, SocatPair, which } from './socat.ts';
+import { SocatNotFoundError, SocatPair, ptyPaths, which } from './socat.ts';
 
 export { SocatNotFoundError, which };
 
@@ -83,15 +82,11 @@ export class Simulator {
     await this.startControl();
     if (this.opts.pty) {
       if (!which('socat')) throw new SocatNotFoundError('socat not found: apt-get install socat');
-      if (this.opts.hostPath) {
-        mkdirSync(dirname(this.opts.hostPath), { recursive: true });
-        this.hostPath = this.opts.hostPath;
-        this.simPath = `${this.opts.hostPath}.sim`;
-      } else {
-        this.tmpDir = mkdtempSync(join(tmpdir(), 'fb-sim-'));
-        this.hostPath = join(this.tmpDir, 'arm');
-        this.simPath = join(this.tmpDir, 'arm.sim');
-      }
+      ({
+        hostPath: this.hostPath,
+        simPath: this.simPath,
+        tmpDir: this.tmpDir,
+      } = ptyPaths(this.opts.hostPath));
       this.socat = new SocatPair(this.hostPath, this.simPath, (exit) => {
         if (this.stopping || this.unplugged) return;
         this.opts.logger.warn({ msg: 'socat exited; restarting it', ...exit });
@@ -245,14 +240,7 @@ export class Simulator {
 
   inject(f: Fault): void {
     const a = this.arm;
-    const joint = (j: number): number => {
-      if (!Number.isInteger(j) || j < 0 || j >= a.n) throw new Error(`joint must be 0..${a.n - 1}`);
-      return j;
-    };
-    const rate = (r: number): number => {
-      if (!(r >= 0 && r <= 1)) throw new Error('rate must be 0..1');
-      return r;
-    };
+    const joint = (j: number): number => jointIn(j, a.n);
     switch (f.kind) {
       case 'stall':
         a.inject.stalled.add(joint(f.joint));
@@ -264,18 +252,16 @@ export class Simulator {
         a.encoderGlitch.add(joint(f.joint));
         break;
       case 'dropBytes':
-        this.faults.dropRate = rate(f.rate);
+        this.faults.dropRate = rateIn(f.rate);
         break;
       case 'corruptBytes':
-        this.faults.corruptRate = rate(f.rate);
+        this.faults.corruptRate = rateIn(f.rate);
         break;
       case 'latency':
-        if (!(f.ms >= 0 && f.ms <= 10_000)) throw new Error('ms must be 0..10000');
-        this.inj.latencyMs = f.ms;
+        this.inj.latencyMs = msIn(f.ms, 10_000);
         break;
       case 'unplug':
-        if (!(f.ms >= 0 && f.ms <= 60_000)) throw new Error('ms must be 0..60000');
-        void this.unplug(f.ms);
+        void this.unplug(msIn(f.ms, 60_000));
         break;
       case 'fixture':
         if (!FIXTURES[f.name]) throw new Error(`unknown fixture ${f.name}`);

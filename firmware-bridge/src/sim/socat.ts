@@ -1,8 +1,10 @@
 // The simulator's pty pair: socat creating two linked ptys (the host's end and the simulator's), started,
-// awaited until both links exist, and stopped; plus the PATH lookup that tells a missing socat apart.
+// awaited until both links exist, and stopped; where its two ends appear; and the PATH lookup that tells a
+// missing socat apart.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -76,4 +78,14 @@ function removeStaleLink(p: string): void {
 export function which(cmd: string): boolean {
   const paths = (process.env.PATH ?? '/usr/bin:/bin').split(':');
   return paths.some((d) => d && existsSync(join(d, cmd)));
+}
+
+/** Where the pty pair's two ends appear: beside `hostPath` when given, else in a fresh temp folder. */
+export function ptyPaths(hostPath?: string): { hostPath: string; simPath: string; tmpDir: string | null } {
+  if (hostPath) {
+    mkdirSync(dirname(hostPath), { recursive: true });
+    return { hostPath, simPath: `${hostPath}.sim`, tmpDir: null };
+  }
+  const tmpDir = mkdtempSync(join(tmpdir(), 'fb-sim-'));
+  return { hostPath: join(tmpDir, 'arm'), simPath: join(tmpDir, 'arm.sim'), tmpDir };
 }
