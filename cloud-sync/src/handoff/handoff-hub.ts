@@ -35,6 +35,8 @@ export interface HandoffHubOptions {
   /** TURN by the REST scheme: a fresh short-lived credential for each party. */
   turn?: TurnConfig;
   iceTransportPolicy?: IceTransportPolicy;
+  /** Calls are recorded (the hub stores recordings): the kiosk shows the recording notice. */
+  recording?: boolean;
   now?: () => number;
   /** A socket that has not authenticated by then is closed. Default 10 s. */
   authTimeoutMs?: number;
@@ -129,6 +131,7 @@ export class HandoffHub {
       joinToken: token,
       signalPath: HANDOFF_WS_PATH,
       ...(await this.ice(id)),
+      recording: this.o.recording === true,
       position: this.queues.position(id, this.now()),
       estimatedWaitS: this.queues.estimatedWaitS(id, this.now()),
     };

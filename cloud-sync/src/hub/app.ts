@@ -49,6 +49,8 @@ export interface HubAppOptions {
   turn?: TurnConfig;
   /** 'relay' makes both ends use the TURN server only. Default 'all'. */
   iceTransportPolicy?: IceTransportPolicy;
+  /** Calls are recorded: the handoff answer says so and the kiosk shows the recording notice. */
+  recording?: boolean;
   /** The runtime's WebSocket upgrade: with it the app also serves the realtime and signalling sockets. */
   sockets?: SocketRuntime;
   /** Receives the sockets' handle (connections, close), for the runtime's shutdown. */
@@ -132,6 +134,7 @@ export function createHubApp(options: HubAppOptions): Hono {
     ...(options.iceServers ? { iceServers: options.iceServers } : {}),
     ...(options.turn ? { turn: options.turn } : {}),
     ...(options.iceTransportPolicy ? { iceTransportPolicy: options.iceTransportPolicy } : {}),
+    recording: options.recording === true,
   });
   app.route(
     HUB_MOUNTS.agent,

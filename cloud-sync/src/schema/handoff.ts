@@ -76,6 +76,8 @@ export const HandoffAcceptedSchema = z.discriminatedUnion('queued', [
     signalPath: z.string(),
     iceServers: z.array(IceServerSchema),
     iceTransportPolicy: IceTransportPolicySchema.optional(),
+    /** The hub records this call: only then does the kiosk tell the customer so (absent: not recorded). */
+    recording: z.boolean().optional(),
     position: z.number().int().min(1),
     estimatedWaitS: z.number().min(0),
   }),

@@ -207,7 +207,9 @@ export const en = {
   'handoff.requesting': 'Finding a colleague for you…',
   'handoff.consent.title': 'Video call with a colleague',
   'handoff.consent.text':
-    "A colleague will see and hear you through this kiosk's camera and microphone. The call is recorded for quality and compliance. You can end it at any time.",
+    "A colleague will see and hear you through this kiosk's camera and microphone. You can end it at any time.",
+  'handoff.consent.recorded': 'The call is recorded for quality and compliance.',
+  'handoff.consent.notRecorded': 'The call is not recorded.',
   'handoff.consent.accept': 'Start the call',
   'handoff.consent.decline': 'No, thank you',
   'handoff.recording': '● This call is being recorded',

@@ -202,8 +202,9 @@ export const zhCN: Record<MessageKey, string> = {
   // Video handoff (issue 8): the kiosk's call panel and the console's Calls tab.
   'handoff.requesting': '正在为您联系工作人员…',
   'handoff.consent.title': '与工作人员视频通话',
-  'handoff.consent.text':
-    '工作人员将通过本机的摄像头和麦克风看到并听到您。为保证服务质量和合规，通话将被录音录像。您可以随时结束通话。',
+  'handoff.consent.text': '工作人员将通过本机的摄像头和麦克风看到并听到您。您可以随时结束通话。',
+  'handoff.consent.recorded': '为保证服务质量和合规，通话将被录音录像。',
+  'handoff.consent.notRecorded': '本次通话不录音录像。',
   'handoff.consent.accept': '开始通话',
   'handoff.consent.decline': '不用了，谢谢',
   'handoff.recording': '● 本次通话正在录音录像',
