@@ -209,6 +209,12 @@ export class HandoffHub {
     return this.outcomes.get(handoffId) ?? null;
   }
 
+  /** The agent in this call now and the kiosk it came from; null when no agent holds it. */
+  holder(handoffId: string): { agent: string; kioskId: string } | null {
+    const h = this.handoffs.get(handoffId);
+    return h?.agent ? { agent: h.agent, kioskId: h.kioskId } : null;
+  }
+
   /** Drops the waiting requests no kiosk socket claimed in time (handoff-bounds.ts); returns their ids. */
   dropUnclaimed(): string[] {
     return this.calls.dropUnclaimed();
