@@ -1,6 +1,7 @@
 // The console's Calls tab: presence, the queues this agent's role serves (pushed by the hub), accept
 // the next customer, the call itself (call-panel.ts, WebRTC in rtc-call.ts), recent tickets, and for
-// supervisors the agents online and live alerts when a customer's cues stay negative.
+// supervisors the agents online and live alerts when a customer's cues stay negative. On a hub that
+// records calls, the call is recorded here (call-recorder.ts) and uploaded as it goes.
 import type {
   CallView,
   ClientSignal,
@@ -16,6 +17,7 @@ import { RtcCall } from '../handoff/rtc-call.ts';
 import { SignalSocket, sameOriginSignalUrl } from '../handoff/signal-socket.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { CallPanel } from './call-panel.ts';
+import { CallRecorder, recordingMimeType } from './call-recorder.ts';
 import type { HubApi } from './hub-api.ts';
 
 export function createCallsView(api: HubApi, locale: Locale) {
@@ -67,6 +69,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
   let socket: SignalSocket | null = null;
   let panel: CallPanel | null = null;
   let call: RtcCall | null = null;
+  let recorder: CallRecorder | null = null;
   let ice: { iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy } = { iceServers: [] };
   // The kiosk may offer before this end has its camera: signals wait for the media.
   let pending: SignalData[] | null = null;
@@ -103,7 +106,26 @@ export function createCallsView(api: HubApi, locale: Locale) {
     );
   };
 
+  /** Records the call once the customer's video arrives (the hub records calls). */
+  const startRecording = (current: RtcCall, handoffId: string, remote: HTMLVideoElement): void => {
+    const mimeType = recordingMimeType();
+    if (!mimeType) return panel?.setStatus(t(locale, 'agent.call.recordingUnsupported'));
+    const poll = setInterval(() => {
+      if (call !== current) return clearInterval(poll);
+      const customer = remote.srcObject;
+      if (!(customer instanceof MediaStream) || Number(remote.dataset.framesDecoded ?? 0) === 0) return;
+      clearInterval(poll);
+      recorder = new CallRecorder(customer, current.localStream, mimeType, {
+        chunk: (data) => api.uploadRecordingChunk(handoffId, data),
+        finish: () => api.finishRecording(handoffId),
+      });
+      remote.dataset.recording = 'on';
+    }, 250);
+  };
+
   const endCall = (status: string | null): void => {
+    void recorder?.stop();
+    recorder = null;
     call?.close();
     call = null;
     pending = null;
@@ -111,7 +133,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
     accept.disabled = false;
   };
 
-  const startCall = async (view: CallView): Promise<void> => {
+  const startCall = async (view: CallView, recording: boolean): Promise<void> => {
     // The call's own ICE servers: a TURN credential made out when the call was assigned.
     endCall(null);
     panel = new CallPanel(locale, view, send);
@@ -127,6 +149,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
     });
     call = current;
     await current.attachMedia();
+    if (recording && call === current) startRecording(current, view.handoffId, panel.remote);
     const waiting = pending ?? [];
     pending = null;
     for (const data of waiting) if (call === current) await current.signal(data);
@@ -150,7 +173,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
         return;
       case 'assigned':
         ice = { iceServers: m.iceServers, iceTransportPolicy: m.iceTransportPolicy ?? 'all' };
-        return startCall(m.call);
+        return startCall(m.call, m.recording === true);
       case 'signal':
         if (pending) pending.push(m.data);
         else await call?.signal(m.data);
