@@ -52,10 +52,15 @@ const audit = createAuditView(api, locale, () => {
   showError(t(locale, 'agent.sessionExpired'));
 });
 document.body.insertBefore(audit.root, knowledgeMain);
-const recordings = createRecordingsView(api, locale, () => {
-  showConsole(false);
-  showError(t(locale, 'agent.sessionExpired'));
-});
+const recordings = createRecordingsView(
+  api,
+  locale,
+  () => {
+    showConsole(false);
+    showError(t(locale, 'agent.sessionExpired'));
+  },
+  () => void audit.show(),
+);
 audit.root.append(recordings.root);
 
 let selected: string | null = null;

@@ -5,7 +5,13 @@ import { el } from '../dom.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { HubError, type HubApi, type RecordingInfo } from './hub-api.ts';
 
-export function createRecordingsView(api: HubApi, locale: Locale, onExpired: () => void) {
+export function createRecordingsView(
+  api: HubApi,
+  locale: Locale,
+  onExpired: () => void,
+  /** After a play: the audit log now holds it. */
+  onPlayed: () => void = () => {},
+) {
   const status = el('p', { className: 'empty', testid: 'recordings-status' });
   const list = el('ul', { className: 'rows', testid: 'recording-rows' });
   const video = el('video', { className: 'recording-video', testid: 'recording-video' });
@@ -30,6 +36,7 @@ export function createRecordingsView(api: HubApi, locale: Locale, onExpired: () 
   const play = async (r: RecordingInfo): Promise<void> => {
     try {
       const blob = await api.recordingBlob(r.id);
+      onPlayed();
       if (objectUrl) URL.revokeObjectURL(objectUrl);
       objectUrl = URL.createObjectURL(blob);
       video.dataset.recordingId = r.id;

@@ -44,11 +44,14 @@ const recordings = async (): Promise<Recording[]> =>
   ((await (await supervisorGet(branch, '/api/agent/recordings')).json()) as { recordings: Recording[] })
     .recordings;
 
-/** The console's recording player: duration and the frames it has decoded so far. */
+/** The console's recording player: duration, the frames and audio bytes it has decoded so far. */
 const player = (page: Page) =>
   page.getByTestId('recording-video').evaluate((v: HTMLVideoElement) => ({
     duration: v.duration,
     frames: v.getVideoPlaybackQuality().totalVideoFrames,
+    // Chromium's count of decoded audio: the mixed voices are in the file.
+    audioBytes: (v as HTMLVideoElement & { webkitAudioDecodedByteCount?: number })
+      .webkitAudioDecodedByteCount,
   }));
 
 describe('a recorded video call', () => {
@@ -103,10 +106,14 @@ describe('a recorded video call', () => {
     await sup.getByTestId('agent-login').click();
     await sup.getByTestId('audit-tab').click();
     await sup.getByTestId('recording-play').first().click();
-    await expect.poll(() => player(sup), { timeout: 20_000 }).toMatchObject({ frames: expect.any(Number) });
     await expect.poll(async () => (await player(sup)).frames, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await player(sup)).audioBytes ?? 0, { timeout: 20_000 })
+      .toBeGreaterThan(0);
     const { duration } = await player(sup);
     expect(Number.isFinite(duration) && duration > 0).toBe(true);
+    // The console's audit log shows the play.
+    await sup.locator('[data-testid="audit-row"][data-action="recording.played"]').first().waitFor();
     await shot(sup, 'playback');
     const plays = (await hubAudit(branch)).filter(
       (e) => e.action === 'recording.played' && e.subject === recording.id,
