@@ -9,13 +9,15 @@ export interface RecordingSink {
 }
 
 export const RECORDING_CHUNK_MS = 2000;
-const MIME_TYPES = ['video/webm;codecs=vp8,opus', 'video/webm;codecs=vp9,opus', 'video/webm'];
+const VIDEO_TYPES = ['video/webm;codecs=vp8,opus', 'video/webm;codecs=vp9,opus', 'video/webm'];
+const AUDIO_TYPES = ['audio/webm;codecs=opus', 'audio/webm'];
 
-/** The first WebM type this browser can record, or null when it can record none. */
+/** The first WebM type this browser can record (with video or voice only), or null when none. */
 export function recordingMimeType(
+  video: boolean,
   supported: (type: string) => boolean = (type) => MediaRecorder.isTypeSupported(type),
 ): string | null {
-  return MIME_TYPES.find(supported) ?? null;
+  return (video ? VIDEO_TYPES : AUDIO_TYPES).find(supported) ?? null;
 }
 
 export class CallRecorder {
@@ -25,13 +27,22 @@ export class CallRecorder {
   private readonly done: Promise<void>;
   failed: Error | null = null;
 
-  /** Starts at once; `customer` carries the customer's video and audio, `agent` the agent's microphone. */
-  constructor(customer: MediaStream, agent: MediaStream | null, mimeType: string, sink: RecordingSink) {
+  /**
+   * Starts at once; `customer` carries the customer's video and audio, `agent` the agent's microphone.
+   * Without `video` (the customer's camera is gone) only the two voices are recorded.
+   */
+  constructor(
+    customer: MediaStream,
+    agent: MediaStream | null,
+    format: { mimeType: string; video: boolean },
+    sink: RecordingSink,
+  ) {
     const mix = this.audio.createMediaStreamDestination();
     for (const s of [customer, agent])
       if (s && s.getAudioTracks().length > 0) this.audio.createMediaStreamSource(s).connect(mix);
-    const tracks = [...customer.getVideoTracks().slice(0, 1), ...mix.stream.getAudioTracks()];
-    this.recorder = new MediaRecorder(new MediaStream(tracks), { mimeType });
+    const video = format.video ? customer.getVideoTracks().slice(0, 1) : [];
+    const tracks = [...video, ...mix.stream.getAudioTracks()];
+    this.recorder = new MediaRecorder(new MediaStream(tracks), { mimeType: format.mimeType });
     this.recorder.ondataavailable = (ev) => {
       if (ev.data.size === 0) return;
       this.uploads = this.uploads.then(() =>

@@ -7,6 +7,7 @@ import type {
   ClientSignal,
   IceServer,
   IceTransportPolicy,
+  MediaMode,
   QueueEntryView,
   ServerSignal,
   SignalData,
@@ -70,6 +71,8 @@ export function createCallsView(api: HubApi, locale: Locale) {
   let panel: CallPanel | null = null;
   let call: RtcCall | null = null;
   let recorder: CallRecorder | null = null;
+  /** What the customer's end sends ('media' messages): 'audio' when their camera is gone. */
+  let customerMode: MediaMode = 'video';
   let ice: { iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy } = { iceServers: [] };
   // The kiosk may offer before this end has its camera: signals wait for the media.
   let pending: SignalData[] | null = null;
@@ -106,20 +109,29 @@ export function createCallsView(api: HubApi, locale: Locale) {
     );
   };
 
-  /** Records the call once the customer's video arrives (the hub records calls). */
+  /**
+   * Records the call once the customer's media flows: their video (frames decoded), or their voice only
+   * when the kiosk said it fell back to audio.
+   */
   const startRecording = (current: RtcCall, handoffId: string, remote: HTMLVideoElement): void => {
-    const mimeType = recordingMimeType();
-    if (!mimeType) return panel?.setStatus(t(locale, 'agent.call.recordingUnsupported'));
     const poll = setInterval(() => {
       if (call !== current) return clearInterval(poll);
       const customer = remote.srcObject;
-      if (!(customer instanceof MediaStream) || Number(remote.dataset.framesDecoded ?? 0) === 0) return;
+      const video = Number(remote.dataset.framesDecoded ?? 0) > 0;
+      if (!(customer instanceof MediaStream) || (!video && customerMode !== 'audio')) return;
       clearInterval(poll);
-      recorder = new CallRecorder(customer, current.localStream, mimeType, {
-        chunk: (data) => api.uploadRecordingChunk(handoffId, data),
-        finish: () => api.finishRecording(handoffId),
-      });
-      remote.dataset.recording = 'on';
+      const mimeType = recordingMimeType(video);
+      if (!mimeType) return panel?.setStatus(t(locale, 'agent.call.recordingUnsupported'));
+      recorder = new CallRecorder(
+        customer,
+        current.localStream,
+        { mimeType, video },
+        {
+          chunk: (data) => api.uploadRecordingChunk(handoffId, data),
+          finish: () => api.finishRecording(handoffId),
+        },
+      );
+      remote.dataset.recording = video ? 'video' : 'audio';
     }, 250);
   };
 
@@ -139,6 +151,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
     panel = new CallPanel(locale, view, send);
     callSlot.replaceChildren(panel.root);
     accept.disabled = true;
+    customerMode = 'video';
     pending = [];
     const current = new RtcCall({
       ...ice,
@@ -183,6 +196,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
       case 'cue':
         return panel?.addCue(m.cue, m.negativeCue);
       case 'media':
+        customerMode = m.mode;
         return panel?.setStatus(t(locale, 'agent.call.media', { mode: m.mode }));
       case 'peer_left':
         return endCall(t(locale, 'agent.call.peerLeft'));
