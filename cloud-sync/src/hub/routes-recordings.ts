@@ -10,6 +10,7 @@ import { audit } from './audit.ts';
 import { apiError, tooLarge } from './http-util.ts';
 import { MAX_RECORDING_CHUNK_BYTES, RECORDING_MIME, type RecordingOptions } from './recording-files.ts';
 import type { AgentSession, HubStore } from './store/types.ts';
+import type { RecordingListResponse } from '../schema/recording.ts';
 
 type Env = { Variables: { agent: AgentSession } };
 
@@ -82,7 +83,8 @@ export function recordingRoutes(
   app.get('/', async (c) => {
     if (c.get('agent').role !== RECORDING_ROLE)
       return apiError(c, 403, 'forbidden', 'recordings are for supervisors');
-    return c.json({ recordings: await rows.list(200) });
+    const answer: RecordingListResponse = { recordings: await rows.list(200) };
+    return c.json(answer);
   });
 
   app.get('/:id', async (c) => {

@@ -12,6 +12,8 @@ import type {
   MissedQuestionsResponse,
   PublishArticleRequest,
   PublishArticleResponse,
+  RecordingListResponse,
+  RecordingRow,
   Ticket,
 } from '@branch/cloud-sync';
 import {
@@ -23,17 +25,7 @@ import {
 } from '@branch/cloud-sync/wire';
 
 export type AgentInfo = AgentLoginResponse['agent'];
-/** One call recording's metadata row (GET /api/agent/recordings). */
-export interface RecordingInfo {
-  id: string;
-  handoffId: string;
-  kioskId: string;
-  agent: string;
-  startedAt: string;
-  endedAt: string | null;
-  bytes: number;
-  legalHold: boolean;
-}
+export type RecordingInfo = RecordingRow;
 export type { AuditEntry, ConversationSummary, KnowledgeArticle, KnowledgeArticleDraft };
 export type MissedTopic = MissedQuestionsResponse['topics'][number];
 export type TranscriptMessage = ConversationDetail['messages'][number];
@@ -129,7 +121,7 @@ export class HubApi {
   }
 
   async recordings(): Promise<RecordingInfo[]> {
-    return (await this.request<{ recordings: RecordingInfo[] }>('GET', HUB_PATHS.agentRecordings)).recordings;
+    return (await this.request<RecordingListResponse>('GET', HUB_PATHS.agentRecordings)).recordings;
   }
 
   /** One recording's bytes (supervisors); the hub writes the play to its audit log first. */

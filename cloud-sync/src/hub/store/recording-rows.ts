@@ -1,24 +1,11 @@
 // The recordings' metadata rows (the files themselves sit behind RecordingFiles), written once with `?`
 // placeholders for both stores: each store hands in a runner over its own connection.
 import type pg from 'pg';
+import type { RecordingRow } from '../../schema/recording.ts';
 import { numbered, type Row } from './rows.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
 
-export interface RecordingRow {
-  id: string;
-  handoffId: string;
-  kioskId: string;
-  /** The agent whose browser recorded the call (the one who held it). */
-  agent: string;
-  startedAt: string;
-  endedAt: string | null;
-  bytes: number;
-  mime: string;
-  /** Set by the operator: a held recording outlives its retention. */
-  legalHold: boolean;
-  /** ISO time after which the retention job deletes it (unless held). */
-  deleteAfter: string;
-}
+export type { RecordingRow };
 
 /** One statement with its parameters: all rows, or the count of rows it changed. */
 export interface SqlRunner {
