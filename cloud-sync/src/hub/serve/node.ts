@@ -50,13 +50,15 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     sockets,
     ...(recordings ? { recordings } : {}),
   });
-  const sweeper = recordings
-    ? setInterval(() => {
-        sweepExpiredRecordings(store, recordings.files, Date.now(), log).catch((err: unknown) =>
-          log.warn({ event: 'hub.recording.sweep_failed', err: (err as Error).message }),
-        );
-      }, recording?.sweepMs ?? 3600_000)
-    : undefined;
+  const sweep = (): void => {
+    if (!recordings) return;
+    sweepExpiredRecordings(store, recordings.files, Date.now(), log).catch((err: unknown) =>
+      log.warn({ event: 'hub.recording.sweep_failed', err: (err as Error).message }),
+    );
+  };
+  // Once at start too: a hub restarted more often than the period would otherwise never sweep.
+  sweep();
+  const sweeper = recordings ? setInterval(sweep, recording?.sweepMs ?? 3600_000) : undefined;
   sweeper?.unref();
   const serveStatic = staticDir ? staticConsole(staticDir) : null;
   // The peer's address reaches the core as env.clientAddress (per-address sign-in limit).
