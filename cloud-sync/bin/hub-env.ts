@@ -99,3 +99,19 @@ export function tlsFromEnv(
   if (cert === '' || key === '') throw new Error('HUB_TLS_CERT_FILE and HUB_TLS_KEY_FILE go together');
   return { certFile: cert, keyFile: key, ...(ca === '' ? {} : { clientCaFile: ca }) };
 }
+
+/**
+ * HUB_RECORDING (0; 1 records calls), HUB_RECORDING_RETENTION_DAYS (180), HUB_RECORDING_MAX_MB (512):
+ * how the hub records calls; undefined when it does not.
+ */
+export function recordingFromEnv(
+  env: Record<string, string | undefined>,
+): { retentionDays?: number; maxBytes?: number } | undefined {
+  if (env.HUB_RECORDING !== '1') return undefined;
+  return {
+    ...(env.HUB_RECORDING_RETENTION_DAYS
+      ? { retentionDays: positiveInt(env, 'HUB_RECORDING_RETENTION_DAYS') }
+      : {}),
+    ...(env.HUB_RECORDING_MAX_MB ? { maxBytes: positiveInt(env, 'HUB_RECORDING_MAX_MB') * 1024 * 1024 } : {}),
+  };
+}

@@ -7,9 +7,17 @@
 //   HUB_TURN_URLS, HUB_TURN_SECRET, HUB_TURN_TTL_S (10800) (TURN REST credentials)  HUB_ICE_RELAY_ONLY (0)
 //   HUB_WS_PING_MS (30000: keepalive ping of every WebSocket)
 //   HUB_HANDOFF_UNCLAIMED_MS (120000)  HUB_HANDOFF_MAX_OPEN_PER_KIOSK (2)  HUB_HANDOFF_MAX_PER_MINUTE (6)
+//   HUB_RECORDING (0)  HUB_RECORDING_RETENTION_DAYS (180)  HUB_RECORDING_MAX_MB (512)  (calls' recordings)
 //   HUB_TLS_CERT_FILE, HUB_TLS_KEY_FILE (unset: plain HTTP)  HUB_TLS_CLIENT_CA_FILE (unset: no mutual TLS)
 import { startHub, type Logger } from '../src/index.ts';
-import { handoffLimitsFromEnv, pingFromEnv, seedFromEnv, storeFromEnv, tlsFromEnv } from './hub-env.ts';
+import {
+  handoffLimitsFromEnv,
+  pingFromEnv,
+  recordingFromEnv,
+  seedFromEnv,
+  storeFromEnv,
+  tlsFromEnv,
+} from './hub-env.ts';
 import { iceFromEnv, type IceSettings } from './ice-env.ts';
 
 const env = process.env;
@@ -26,7 +34,9 @@ let ice: IceSettings;
 let pingIntervalMs: number | undefined;
 let handoff: ReturnType<typeof handoffLimitsFromEnv>;
 let tls: ReturnType<typeof tlsFromEnv>;
+let recording: ReturnType<typeof recordingFromEnv>;
 try {
+  recording = recordingFromEnv(env);
   tls = tlsFromEnv(env);
   ice = iceFromEnv(env);
   pingIntervalMs = pingFromEnv(env);
@@ -49,6 +59,7 @@ const hub = await startHub({
   ...(pingIntervalMs ? { pingIntervalMs } : {}),
   handoff,
   ...(tls ? { tls } : {}),
+  ...(recording ? { recording } : {}),
 }).catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);

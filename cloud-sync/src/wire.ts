@@ -21,7 +21,9 @@ export const HUB_ROUTES = {
     tickets: '/tickets',
     articles: '/articles',
     misses: '/misses',
+    recordings: '/recordings',
   },
+  admin: { recordings: '/recordings' },
 } as const;
 
 /** The hub's two WebSockets. */
@@ -40,7 +42,20 @@ export const HUB_PATHS = {
   agentTickets: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.tickets}`,
   agentArticles: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.articles}`,
   agentMisses: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.misses}`,
+  agentRecordings: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.recordings}`,
+  adminRecordings: `${HUB_MOUNTS.admin}${HUB_ROUTES.admin.recordings}`,
 } as const;
+
+/** A call's recording: its chunks and its end (the agent who holds the call), by handoff id. */
+export const recordingChunksPath = (handoffId: string): string =>
+  `${HUB_PATHS.agentRecordings}/${encodeURIComponent(handoffId)}/chunks`;
+export const recordingFinishPath = (handoffId: string): string =>
+  `${HUB_PATHS.agentRecordings}/${encodeURIComponent(handoffId)}/finish`;
+/** One recording to play (supervisors), by recording id. */
+export const recordingPath = (id: string): string => `${HUB_PATHS.agentRecordings}/${encodeURIComponent(id)}`;
+/** The operator's legal hold of one recording. */
+export const recordingHoldPath = (id: string): string =>
+  `${HUB_PATHS.adminRecordings}/${encodeURIComponent(id)}/hold`;
 
 /** One conversation of the agent API. */
 export const agentConversationPath = (id: string): string =>

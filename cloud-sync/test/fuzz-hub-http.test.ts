@@ -51,6 +51,7 @@ describe.each(hubStoresUnderTest('cloud_sync_fuzz_http'))('hub HTTP fuzz on %s',
       store: store(),
       maxFailedLogins: 1_000_000,
       loginFailuresPerAddress: 1_000_000,
+      recording: {},
     });
     // The records the routes' ids name exist, so reads and edits reach the store.
     for (const body of PUSH_SAMPLES)

@@ -41,6 +41,8 @@ describe('Handoff.Request', () => {
       position: 1,
       signalUrl: `${h.hub.url.replace('http', 'ws')}/api/handoff/ws`,
       iceServers: [],
+      // This hub records no calls: the page must not show a recording notice.
+      recording: false,
     });
     expect(done.payload.joinToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     const [entry] = h.hub.handoff.queues.list('supervisor', Date.now());

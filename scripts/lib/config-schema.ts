@@ -23,6 +23,10 @@ export const BranchConfigSchema = z
         tlsSelfSigned: z.boolean(),
         /** Mutual TLS: every client must show a certificate from this PEM CA ('' for none). */
         tlsClientCaFile: z.string(),
+        /** Record calls (the kiosk tells the customer so); off: no recording and no notice. */
+        recording: z.boolean(),
+        /** Days a call recording is kept unless on legal hold. */
+        recordingRetentionDays: z.number().int().min(1).max(36_500),
       })
       .strict()
       .refine((h) => (h.tlsCertFile === '') === (h.tlsKeyFile === ''), {
@@ -167,6 +171,8 @@ export const DEFAULT_CONFIG: BranchConfig = {
     tlsKeyFile: '',
     tlsSelfSigned: false,
     tlsClientCaFile: '',
+    recording: false,
+    recordingRetentionDays: 180,
   },
   agent: {
     host: '127.0.0.1',

@@ -21,6 +21,8 @@ export interface HubServiceOptions {
   /** TURN by the REST scheme (turn.enabled), and relay-only calls (turn.relayOnly). */
   turn?: { urls: string[]; secret: string };
   iceTransportPolicy?: 'relay';
+  /** Calls recorded (hub.recording), kept this many days (hub.recordingRetentionDays). */
+  recording?: { retentionDays: number };
 }
 
 export interface AgentServiceOptions {
@@ -73,6 +75,7 @@ export function hubServiceOptions(
     ...withTls(hubTlsFiles(config, dataDir)),
     ...(config.turn.enabled ? { turn: { urls: turnUrls(config), secret: turnSecret(secrets) } } : {}),
     ...(config.turn.relayOnly ? { iceTransportPolicy: 'relay' as const } : {}),
+    ...(config.hub.recording ? { recording: { retentionDays: config.hub.recordingRetentionDays } } : {}),
   };
 }
 

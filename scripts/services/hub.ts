@@ -23,6 +23,7 @@ await runService<HubServiceOptions>(
       ...(o.tls === undefined ? {} : { tls: o.tls }),
       ...(o.turn === undefined ? {} : { turn: o.turn }),
       ...(o.iceTransportPolicy === undefined ? {} : { iceTransportPolicy: o.iceTransportPolicy }),
+      ...(o.recording === undefined ? {} : { recording: o.recording }),
       logger,
       seed: {
         kiosks: [o.kiosk],

@@ -27,6 +27,8 @@ export interface HandoffCallsDeps {
   bounds: () => HandoffBounds;
   /** The ICE servers and transport policy for one party (a fresh TURN credential when TURN is set). */
   ice: (who: string) => Promise<{ iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy }>;
+  /** Calls are recorded: the assigned agent's browser records and uploads this one. */
+  recording?: boolean;
 }
 
 export class HandoffCalls {
@@ -128,6 +130,7 @@ export class HandoffCalls {
       t: 'assigned',
       call: await buildCallView(this.o.store, h),
       ...(await this.o.ice(party.username)),
+      recording: this.o.recording === true,
     });
     h.agentName = (await this.o.store.getAgent(party.username))?.displayName ?? party.username;
     const kiosk = this.kiosks.get(h.id);

@@ -35,6 +35,8 @@ export interface HandoffHubOptions {
   /** TURN by the REST scheme: a fresh short-lived credential for each party. */
   turn?: TurnConfig;
   iceTransportPolicy?: IceTransportPolicy;
+  /** Calls are recorded (the hub stores recordings): the kiosk shows the recording notice. */
+  recording?: boolean;
   now?: () => number;
   /** A socket that has not authenticated by then is closed. Default 10 s. */
   authTimeoutMs?: number;
@@ -129,6 +131,7 @@ export class HandoffHub {
       joinToken: token,
       signalPath: HANDOFF_WS_PATH,
       ...(await this.ice(id)),
+      recording: this.o.recording === true,
       position: this.queues.position(id, this.now()),
       estimatedWaitS: this.queues.estimatedWaitS(id, this.now()),
     };
@@ -204,6 +207,12 @@ export class HandoffHub {
     const h = this.handoffs.get(handoffId);
     if (h) return { state: h.agent === null ? 'queued' : 'in_call' };
     return this.outcomes.get(handoffId) ?? null;
+  }
+
+  /** The agent in this call now and the kiosk it came from; null when no agent holds it. */
+  holder(handoffId: string): { agent: string; kioskId: string } | null {
+    const h = this.handoffs.get(handoffId);
+    return h?.agent ? { agent: h.agent, kioskId: h.kioskId } : null;
   }
 
   /** Drops the waiting requests no kiosk socket claimed in time (handoff-bounds.ts); returns their ids. */

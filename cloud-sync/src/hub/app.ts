@@ -18,6 +18,8 @@ import type { HandoffLimits } from '../handoff/handoff-limits.ts';
 import { adminRoutes } from './routes-admin.ts';
 import { agentRoutes } from './routes-agent.ts';
 import { handoffRoutes } from './routes-handoff.ts';
+import { recordingRoutes } from './routes-recordings.ts';
+import type { RecordingOptions } from './recording-files.ts';
 import { syncRoutes } from './routes-sync.ts';
 import { mountSockets, type HubSockets, type SocketRuntime } from './sockets.ts';
 import { DEFAULT_PING_INTERVAL_MS, HUB_MOUNTS } from '../wire.ts';
@@ -49,6 +51,11 @@ export interface HubAppOptions {
   turn?: TurnConfig;
   /** 'relay' makes both ends use the TURN server only. Default 'all'. */
   iceTransportPolicy?: IceTransportPolicy;
+  /**
+   * Calls are recorded (files and retention): the handoff answer says so, the kiosk shows the notice,
+   * the agent's browser uploads the recording. Absent: no call is recorded and no notice is shown.
+   */
+  recordings?: RecordingOptions;
   /** The runtime's WebSocket upgrade: with it the app also serves the realtime and signalling sockets. */
   sockets?: SocketRuntime;
   /** Receives the sockets' handle (connections, close), for the runtime's shutdown. */
@@ -132,7 +139,9 @@ export function createHubApp(options: HubAppOptions): Hono {
     ...(options.iceServers ? { iceServers: options.iceServers } : {}),
     ...(options.turn ? { turn: options.turn } : {}),
     ...(options.iceTransportPolicy ? { iceTransportPolicy: options.iceTransportPolicy } : {}),
+    recording: options.recordings !== undefined,
   });
+  const now = options.now ?? Date.now;
   app.route(
     HUB_MOUNTS.agent,
     agentRoutes(store, metrics, {
@@ -141,11 +150,12 @@ export function createHubApp(options: HubAppOptions): Hono {
       lockoutMs: options.lockoutMs ?? 15 * 60_000,
       failuresPerAddress: options.loginFailuresPerAddress ?? 20,
       passwordIterations: options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS,
-      now: options.now ?? Date.now,
+      now,
       hlc,
       events,
       log,
       onSignOut: () => handoff.sessions.sweep(),
+      ...(options.recordings ? { recordings: recordingRoutes(store, handoff, options.recordings, now) } : {}),
     }),
   );
   options.onHandoff?.(handoff);
@@ -161,6 +171,6 @@ export function createHubApp(options: HubAppOptions): Hono {
     options.onSockets?.(sockets);
   }
   app.route(HUB_MOUNTS.handoff, handoffRoutes(store, handoff));
-  app.route(HUB_MOUNTS.admin, adminRoutes(store, events, metrics, options.operatorToken));
+  app.route(HUB_MOUNTS.admin, adminRoutes(store, events, metrics, options.operatorToken, now));
   return app;
 }

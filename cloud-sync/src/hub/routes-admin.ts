@@ -1,4 +1,4 @@
-// Operator routes: publish knowledge articles, enroll kiosks. Guarded by the operator token.
+// Operator routes: publish knowledge articles, enroll kiosks, hold recordings. Guarded by the operator token.
 import { audit } from './audit.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,14 +12,17 @@ import { publishArticleVersion } from './publish-article.ts';
 import type { HubStore, PublishOutcome } from './store/types.ts';
 import type { HubEvents } from './events.ts';
 import type { HubMetrics } from './metrics.ts';
+import { HUB_ROUTES } from '../wire.ts';
 
 const EnrollRequestSchema = z.object({ kioskId: KioskIdSchema });
+const HoldRequestSchema = z.object({ hold: z.boolean() });
 
 export function adminRoutes(
   store: HubStore,
   events: HubEvents,
   metrics: HubMetrics,
   operatorToken: string | undefined,
+  now: () => number = Date.now,
 ): Hono {
   const app = new Hono();
   const expected = operatorToken ? sha256Hex(operatorToken) : null;
@@ -96,6 +99,26 @@ export function adminRoutes(
     if (!created) return apiError(c, 409, 'kiosk_exists', `kiosk ${body.value.kioskId} is already enrolled`);
     // The token is shown once; the hub keeps only its hash.
     return c.json({ kioskId: body.value.kioskId, token }, 201);
+  });
+
+  // A legal hold keeps a recording past its retention until the operator lifts it.
+  app.post(`${HUB_ROUTES.admin.recordings}/:id/hold`, async (c) => {
+    const body = await readJson(c, HoldRequestSchema);
+    if (!body.ok) return body.response;
+    const id = c.req.param('id');
+    if (!(await store.recordings.setHold(id, body.value.hold)))
+      return apiError(c, 404, 'not_found', `no recording ${id}`);
+    await audit(
+      store,
+      {
+        actor: 'operator',
+        action: 'recording.hold',
+        subject: id,
+        detail: body.value.hold ? 'set' : 'lifted',
+      },
+      new Date(now()),
+    );
+    return c.json({ id, legalHold: body.value.hold });
   });
 
   return app;

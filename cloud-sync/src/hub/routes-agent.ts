@@ -33,6 +33,8 @@ export interface AgentAuthOptions extends LoginOptions {
   log: Logger;
   /** After a session was signed out: re-check open signalling sockets. */
   onSignOut: () => Promise<void>;
+  /** Calls' recordings (uploads, supervisors' playback); absent when the hub records no calls. */
+  recordings?: Hono<Env>;
 }
 
 const TicketEditSchema = z
@@ -44,7 +46,7 @@ const TicketEditSchema = z
   })
   .refine((e) => Object.values(e).some((v) => v !== undefined), { message: 'nothing to change' });
 
-type Env = { Variables: { agent: AgentSession } };
+export type Env = { Variables: { agent: AgentSession } };
 
 /** How many of the most recently updated tickets are searched for a plain agent's own. */
 const ASSIGNED_TICKET_WINDOW = 500;
@@ -75,6 +77,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
   });
   app.route(HUB_ROUTES.agent.articles, knowledgeRoutes(store, opts.events, metrics, opts.log));
   app.route(HUB_ROUTES.agent.misses, missesRoutes(store, opts.now));
+  if (opts.recordings) app.route(HUB_ROUTES.agent.recordings, opts.recordings);
 
   app.get(HUB_ROUTES.agent.conversations, async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);

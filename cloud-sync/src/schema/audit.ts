@@ -14,6 +14,10 @@ export const AUDIT_ACTIONS = [
   /** A customer's camera or recording consent in a visit, reported by the kiosk. */
   'consent.given',
   'consent.refused',
+  /** A supervisor played (downloaded) a call's recording. */
+  'recording.played',
+  /** The operator set or lifted a recording's legal hold. */
+  'recording.hold',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

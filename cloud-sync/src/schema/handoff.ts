@@ -76,6 +76,8 @@ export const HandoffAcceptedSchema = z.discriminatedUnion('queued', [
     signalPath: z.string(),
     iceServers: z.array(IceServerSchema),
     iceTransportPolicy: IceTransportPolicySchema.optional(),
+    /** The hub records this call: only then does the kiosk tell the customer so (absent: not recorded). */
+    recording: z.boolean().optional(),
     position: z.number().int().min(1),
     estimatedWaitS: z.number().min(0),
   }),
@@ -195,7 +197,14 @@ export type ServerSignal =
   | { t: 'queue'; position: number; estimatedWaitS: number }
   | { t: 'queues'; waiting: QueueEntryView[]; agents: { username: string; status: string }[] }
   /** With fresh ICE servers: an agent's socket may have been open for hours, past its TURN credential. */
-  | { t: 'assigned'; call: CallView; iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy }
+  | {
+      t: 'assigned';
+      call: CallView;
+      iceServers: IceServer[];
+      iceTransportPolicy?: IceTransportPolicy;
+      /** The hub records calls: the agent's browser records this one and uploads it as it goes. */
+      recording?: boolean;
+    }
   | { t: 'connected'; agentName: string }
   | { t: 'signal'; data: SignalData }
   | { t: 'media'; mode: MediaMode }

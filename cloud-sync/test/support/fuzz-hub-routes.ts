@@ -132,6 +132,17 @@ export const HUB_ROUTES_UNDER_FUZZ: FuzzRoute[] = [
   },
   { method: 'GET', path: `${HUB_MOUNTS.agent}/audit`, credential: 'supervisor', samples: [] },
   { method: 'GET', path: HUB_PATHS.agentMisses, credential: 'supervisor', samples: [] },
+  // Recordings (the fuzzed hub records calls): no call is held, so uploads and finishes are refused.
+  { method: 'GET', path: HUB_PATHS.agentRecordings, credential: 'supervisor', samples: [] },
+  { method: 'GET', path: `${HUB_PATHS.agentRecordings}/:id`, credential: 'supervisor', samples: [] },
+  { method: 'POST', path: `${HUB_PATHS.agentRecordings}/:id/chunks`, credential: 'agent', samples: [{}] },
+  { method: 'POST', path: `${HUB_PATHS.agentRecordings}/:id/finish`, credential: 'agent', samples: [] },
+  {
+    method: 'POST',
+    path: `${HUB_PATHS.adminRecordings}/:id/hold`,
+    credential: 'operator',
+    samples: [{ hold: true }],
+  },
   { method: 'GET', path: HUB_PATHS.agentArticles, credential: 'supervisor', samples: [] },
   {
     method: 'POST',

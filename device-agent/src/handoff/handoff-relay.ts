@@ -111,6 +111,8 @@ export class HandoffRelay {
       signalUrl: signalUrl.toString(),
       iceServers: accepted.iceServers,
       ...(accepted.iceTransportPolicy ? { iceTransportPolicy: accepted.iceTransportPolicy } : {}),
+      // An older hub that does not say records nothing we know of: no notice is better than a false one.
+      recording: accepted.recording === true,
       position: accepted.position,
       estimatedWaitS: accepted.estimatedWaitS,
     };

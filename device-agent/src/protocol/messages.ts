@@ -107,6 +107,8 @@ export type HandoffTicket =
       iceServers: { urls: string | string[]; username?: string; credential?: string }[];
       /** 'relay': media through the TURN server only. */
       iceTransportPolicy?: 'all' | 'relay';
+      /** The hub records the call: the page shows the recording notice only then. */
+      recording: boolean;
       position: number;
       estimatedWaitS: number;
     };

@@ -1,11 +1,13 @@
 // The console's Calls tab: presence, the queues this agent's role serves (pushed by the hub), accept
 // the next customer, the call itself (call-panel.ts, WebRTC in rtc-call.ts), recent tickets, and for
-// supervisors the agents online and live alerts when a customer's cues stay negative.
+// supervisors the agents online and live alerts when a customer's cues stay negative. On a hub that
+// records calls, the call is recorded here (call-recorder.ts) and uploaded as it goes.
 import type {
   CallView,
   ClientSignal,
   IceServer,
   IceTransportPolicy,
+  MediaMode,
   QueueEntryView,
   ServerSignal,
   SignalData,
@@ -16,6 +18,7 @@ import { RtcCall } from '../handoff/rtc-call.ts';
 import { SignalSocket, sameOriginSignalUrl } from '../handoff/signal-socket.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { CallPanel } from './call-panel.ts';
+import { CallRecorder, recordingMimeType } from './call-recorder.ts';
 import type { HubApi } from './hub-api.ts';
 
 export function createCallsView(api: HubApi, locale: Locale) {
@@ -67,6 +70,9 @@ export function createCallsView(api: HubApi, locale: Locale) {
   let socket: SignalSocket | null = null;
   let panel: CallPanel | null = null;
   let call: RtcCall | null = null;
+  let recorder: CallRecorder | null = null;
+  /** What the customer's end sends ('media' messages): 'audio' when their camera is gone. */
+  let customerMode: MediaMode = 'video';
   let ice: { iceServers: IceServer[]; iceTransportPolicy?: IceTransportPolicy } = { iceServers: [] };
   // The kiosk may offer before this end has its camera: signals wait for the media.
   let pending: SignalData[] | null = null;
@@ -103,7 +109,35 @@ export function createCallsView(api: HubApi, locale: Locale) {
     );
   };
 
+  /**
+   * Records the call once the customer's media flows: their video (frames decoded), or their voice only
+   * when the kiosk said it fell back to audio.
+   */
+  const startRecording = (current: RtcCall, handoffId: string, remote: HTMLVideoElement): void => {
+    const poll = setInterval(() => {
+      if (call !== current) return clearInterval(poll);
+      const customer = remote.srcObject;
+      const video = Number(remote.dataset.framesDecoded ?? 0) > 0;
+      if (!(customer instanceof MediaStream) || (!video && customerMode !== 'audio')) return;
+      clearInterval(poll);
+      const mimeType = recordingMimeType(video);
+      if (!mimeType) return panel?.setStatus(t(locale, 'agent.call.recordingUnsupported'));
+      recorder = new CallRecorder(
+        customer,
+        current.localStream,
+        { mimeType, video },
+        {
+          chunk: (data) => api.uploadRecordingChunk(handoffId, data),
+          finish: () => api.finishRecording(handoffId),
+        },
+      );
+      remote.dataset.recording = video ? 'video' : 'audio';
+    }, 250);
+  };
+
   const endCall = (status: string | null): void => {
+    void recorder?.stop();
+    recorder = null;
     call?.close();
     call = null;
     pending = null;
@@ -111,12 +145,13 @@ export function createCallsView(api: HubApi, locale: Locale) {
     accept.disabled = false;
   };
 
-  const startCall = async (view: CallView): Promise<void> => {
+  const startCall = async (view: CallView, recording: boolean): Promise<void> => {
     // The call's own ICE servers: a TURN credential made out when the call was assigned.
     endCall(null);
     panel = new CallPanel(locale, view, send);
     callSlot.replaceChildren(panel.root);
     accept.disabled = true;
+    customerMode = 'video';
     pending = [];
     const current = new RtcCall({
       ...ice,
@@ -127,6 +162,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
     });
     call = current;
     await current.attachMedia();
+    if (recording && call === current) startRecording(current, view.handoffId, panel.remote);
     const waiting = pending ?? [];
     pending = null;
     for (const data of waiting) if (call === current) await current.signal(data);
@@ -150,7 +186,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
         return;
       case 'assigned':
         ice = { iceServers: m.iceServers, iceTransportPolicy: m.iceTransportPolicy ?? 'all' };
-        return startCall(m.call);
+        return startCall(m.call, m.recording === true);
       case 'signal':
         if (pending) pending.push(m.data);
         else await call?.signal(m.data);
@@ -160,6 +196,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
       case 'cue':
         return panel?.addCue(m.cue, m.negativeCue);
       case 'media':
+        customerMode = m.mode;
         return panel?.setStatus(t(locale, 'agent.call.media', { mode: m.mode }));
       case 'peer_left':
         return endCall(t(locale, 'agent.call.peerLeft'));

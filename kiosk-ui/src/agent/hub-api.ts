@@ -12,11 +12,20 @@ import type {
   MissedQuestionsResponse,
   PublishArticleRequest,
   PublishArticleResponse,
+  RecordingListResponse,
+  RecordingRow,
   Ticket,
 } from '@branch/cloud-sync';
-import { HUB_PATHS, agentConversationPath } from '@branch/cloud-sync/wire';
+import {
+  HUB_PATHS,
+  agentConversationPath,
+  recordingChunksPath,
+  recordingFinishPath,
+  recordingPath,
+} from '@branch/cloud-sync/wire';
 
 export type AgentInfo = AgentLoginResponse['agent'];
+export type RecordingInfo = RecordingRow;
 export type { AuditEntry, ConversationSummary, KnowledgeArticle, KnowledgeArticleDraft };
 export type MissedTopic = MissedQuestionsResponse['topics'][number];
 export type TranscriptMessage = ConversationDetail['messages'][number];
@@ -100,6 +109,33 @@ export class HubApi {
   async misses(days = 7): Promise<MissedTopic[]> {
     return (await this.request<MissedQuestionsResponse>('GET', `${HUB_PATHS.agentMisses}?days=${days}`))
       .topics;
+  }
+
+  /** The next piece of this call's recording (the agent who holds the call). */
+  async uploadRecordingChunk(handoffId: string, chunk: Blob): Promise<void> {
+    await this.raw('POST', recordingChunksPath(handoffId), chunk);
+  }
+
+  async finishRecording(handoffId: string): Promise<void> {
+    await this.request('POST', recordingFinishPath(handoffId));
+  }
+
+  async recordings(): Promise<RecordingInfo[]> {
+    return (await this.request<RecordingListResponse>('GET', HUB_PATHS.agentRecordings)).recordings;
+  }
+
+  /** One recording's bytes (supervisors); the hub writes the play to its audit log first. */
+  async recordingBlob(id: string): Promise<Blob> {
+    return (await this.raw('GET', recordingPath(id))).blob();
+  }
+
+  /** A request whose body or answer is bytes, not JSON. */
+  private async raw(method: string, path: string, body?: Blob): Promise<Response> {
+    const headers: Record<string, string> = this.token ? { authorization: `Bearer ${this.token}` } : {};
+    if (body) headers['content-type'] = body.type || 'video/webm';
+    const res = await this.fetchFn(path, { method, headers, cache: 'no-store', ...(body ? { body } : {}) });
+    if (!res.ok) throw new HubError(res.status, `http_${res.status}`, `HTTP ${res.status}`);
+    return res;
   }
 
   /** Publishes `draft` as version baseVersion + 1; a 409 stale_version when someone was faster. */

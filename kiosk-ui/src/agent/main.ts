@@ -1,5 +1,6 @@
 // Remote-agent console: sign in, watch the conversation list (refreshed every 2 s), read a transcript;
-// supervisors also get the Knowledge tab (knowledge-view.ts) and the Audit tab (audit-view.ts).
+// supervisors also get the Knowledge tab (knowledge-view.ts) and the Audit tab (audit-view.ts) with the
+// calls' recordings (recordings-view.ts).
 import { byRole, byTestId, el } from '../dom.ts';
 import { applyMessages, t, type Locale, type MessageKey } from '../i18n/index.ts';
 import {
@@ -13,6 +14,7 @@ import { emotionSummaryText } from './emotion-summary-view.ts';
 import { createKnowledgeView } from './knowledge-view.ts';
 import { createCallsView } from './calls-view.ts';
 import { createAuditView } from './audit-view.ts';
+import { createRecordingsView } from './recordings-view.ts';
 
 const REFRESH_MS = 2000;
 const locale: Locale = new URLSearchParams(location.search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
@@ -50,6 +52,16 @@ const audit = createAuditView(api, locale, () => {
   showError(t(locale, 'agent.sessionExpired'));
 });
 document.body.insertBefore(audit.root, knowledgeMain);
+const recordings = createRecordingsView(
+  api,
+  locale,
+  () => {
+    showConsole(false);
+    showError(t(locale, 'agent.sessionExpired'));
+  },
+  () => void audit.show(),
+);
+audit.root.append(recordings.root);
 
 let selected: string | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -70,7 +82,7 @@ function showError(text: string): void {
 function selectTab(tab: 'conversations' | 'knowledge' | 'calls' | 'audit'): void {
   auditTab.setAttribute('aria-selected', String(tab === 'audit'));
   audit.root.hidden = tab !== 'audit';
-  if (tab === 'audit') void audit.show();
+  if (tab === 'audit') void audit.show().then(() => recordings.show());
   conversationsTab.setAttribute('aria-selected', String(tab === 'conversations'));
   callsTab.setAttribute('aria-selected', String(tab === 'calls'));
   calls.root.hidden = tab !== 'calls';
@@ -97,6 +109,7 @@ function showConsole(on: boolean): void {
     knowledgeMain.hidden = true;
     knowledge.reset();
     audit.reset();
+    recordings.reset();
   }
   signOut.hidden = !on;
   who.textContent = on && api.agent ? `${api.agent.displayName} (${api.agent.role})` : '';

@@ -1,4 +1,5 @@
-// The kiosk's call panel, built on demand over the journey: consent with the recording notice, place
+// The kiosk's call panel, built on demand over the journey: consent (with the recording notice when the
+// hub records the call), place
 // in line, the two videos, a text chat (the last fallback), the agent's guided step (an instruction
 // card or a highlighted region of the screen), and a leave button.
 import { el } from '../dom.ts';
@@ -17,6 +18,9 @@ export class HandoffView {
   private readonly consent = el('div', { className: 'handoff-consent', testid: 'handoff-consent' });
   private readonly state = el('p', { className: 'handoff-state', testid: 'handoff-state' });
   private readonly recording = el('p', { className: 'handoff-recording', testid: 'handoff-recording' });
+  private readonly recordingNote = el('p', { testid: 'handoff-consent-recording' });
+  /** Set from the hub's answer: the notice and the indicator show only for a call the hub records. */
+  private recorded = false;
   private readonly chatLog = el('ol', { className: 'handoff-chat-log', testid: 'handoff-chat-log' });
   private readonly guide = el('div', { className: 'handoff-guide', testid: 'handoff-guide' });
   private readonly highlight = el('div', { className: 'handoff-highlight', testid: 'handoff-highlight' });
@@ -42,6 +46,7 @@ export class HandoffView {
     this.consent.append(
       el('h2', { text: t(locale, 'handoff.consent.title') }),
       el('p', { text: t(locale, 'handoff.consent.text') }),
+      this.recordingNote,
       this.accept,
       this.decline,
     );
@@ -65,7 +70,17 @@ export class HandoffView {
 
   showConsent(on: boolean): void {
     this.consent.hidden = !on;
-    this.recording.hidden = on;
+    this.recording.hidden = on || !this.recorded;
+  }
+
+  /** Whether the hub records this call (its handoff answer): the consent card and indicator say so. */
+  setRecorded(recorded: boolean): void {
+    this.recorded = recorded;
+    this.recordingNote.textContent = t(
+      this.locale,
+      recorded ? 'handoff.consent.recorded' : 'handoff.consent.notRecorded',
+    );
+    this.recording.hidden = this.recording.hidden || !recorded;
   }
 
   /** Before the customer's yes the call may already be connected: its video stays hidden, its sound off. */

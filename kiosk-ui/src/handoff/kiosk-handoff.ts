@@ -32,6 +32,8 @@ export class KioskHandoff {
   private requeued = false;
   private generation = 0;
   private sessionId: string | null = null;
+  /** The hub records this call (its answer says so): only then is recording consent asked and logged. */
+  private recorded = false;
 
   constructor(
     private readonly client: KioskClient,
@@ -84,6 +86,8 @@ export class KioskHandoff {
       return;
     }
     this.ice = { iceServers: ticket.iceServers, iceTransportPolicy: ticket.iceTransportPolicy ?? 'all' };
+    this.recorded = ticket.recording;
+    view.setRecorded(ticket.recording);
     view.root.dataset.queuedAt = String(performance.now());
     view.setState('handoff.queued', {
       position: ticket.position,
@@ -114,7 +118,8 @@ export class KioskHandoff {
 
   /** The customer's answer to the call and recording notice goes to the hub's audit log (via the agent). */
   private recordConsent(given: boolean): void {
-    if (this.sessionId === null) return;
+    // No recording, no recording consent: the audit log holds only what the customer was asked.
+    if (this.sessionId === null || !this.recorded) return;
     const payload = { sessionId: this.sessionId, kind: 'recording' as const, given };
     this.client.send('Session.Consent', payload).catch(() => undefined);
   }
@@ -218,6 +223,7 @@ export class KioskHandoff {
     this.view?.remove();
     this.view = null;
     this.consented = false;
+    this.recorded = false;
     this.agentConnected = false;
     this.requeued = false;
     this.onFinished(outcome);

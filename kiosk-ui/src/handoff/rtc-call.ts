@@ -42,6 +42,11 @@ export class RtcCall {
   private transceivers: Partial<Record<'video' | 'audio', RTCRtpTransceiver>> = {};
   private attaching: Promise<MediaMode> | null = null;
 
+  /** This end's camera and microphone (or less) once attached; null before or without media. */
+  get localStream(): MediaStream | null {
+    return this.stream;
+  }
+
   constructor(private readonly o: RtcCallOptions) {
     this.pc = new RTCPeerConnection({
       iceServers: o.iceServers,

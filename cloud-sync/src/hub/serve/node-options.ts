@@ -5,6 +5,7 @@ import type { IceServer, IceTransportPolicy } from '../../schema/handoff.ts';
 import type { TurnConfig } from '../../handoff/turn-credentials.ts';
 import type { HandoffLimits } from '../../handoff/handoff-limits.ts';
 import type { HubEvents } from '../events.ts';
+import type { RecordingOptions } from '../recording-files.ts';
 import type { HubSeed } from '../seed.ts';
 import type { HubStore, StoreTestHooks } from '../store/types.ts';
 import type { HubStoreChoice } from './node-support.ts';
@@ -49,6 +50,12 @@ export interface StartHubOptions {
    * (kiosk, console browser, load balancer probe) must show a certificate from that CA.
    */
   tls?: TlsServerFiles;
+  /**
+   * Record calls (HUB_RECORDING=1): files under dataDir/recordings, kept `retentionDays`
+   * (HUB_RECORDING_RETENTION_DAYS, default 180) unless on legal hold, at most `maxBytes` each
+   * (HUB_RECORDING_MAX_MB); the retention job runs every `sweepMs` (default 1 h). Node only.
+   */
+  recording?: { retentionDays?: number; maxBytes?: number; sweepMs?: number };
 }
 
 export interface RunningHub {
@@ -59,5 +66,7 @@ export interface RunningHub {
   realtimeConnections(): number;
   /** Queues, presence and calls of video handoff. */
   handoff: HandoffHub;
+  /** How this hub records calls; absent when it does not. */
+  recordings?: RecordingOptions;
   close(): Promise<void>;
 }

@@ -9,6 +9,24 @@ import { listen, openStore, urlHost } from './node-support.ts';
 import type { RunningHub, StartHubOptions } from './node-options.ts';
 import { nodeSocketRuntime } from './node-socket-runtime.ts';
 import { createNodeServer } from './tls-server.ts';
+import { nodeRecordingFiles } from './node-recording-files.ts';
+import { sweepExpiredRecordings } from '../recording-retention.ts';
+import {
+  DEFAULT_RECORDING_MAX_BYTES,
+  DEFAULT_RECORDING_RETENTION_DAYS,
+  type RecordingOptions,
+} from '../recording-files.ts';
+
+async function nodeRecordings(
+  dataDir: string,
+  o: NonNullable<StartHubOptions['recording']>,
+): Promise<RecordingOptions> {
+  return {
+    files: await nodeRecordingFiles(dataDir),
+    retentionDays: o.retentionDays ?? DEFAULT_RECORDING_RETENTION_DAYS,
+    maxBytes: o.maxBytes ?? DEFAULT_RECORDING_MAX_BYTES,
+  };
+}
 
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const {
@@ -19,12 +37,29 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     staticDir,
     tls,
     store: choice = { kind: 'sqlite' },
+    recording,
     ...rest
   } = options;
   const log = options.logger ?? silentLogger;
   const store = await openStore(choice, dataDir, storeHooks);
   const sockets = nodeSocketRuntime(log);
-  const hub = await assembleHub(store, choice, { ...rest, logger: log, sockets });
+  const recordings = recording ? await nodeRecordings(dataDir, recording) : undefined;
+  const hub = await assembleHub(store, choice, {
+    ...rest,
+    logger: log,
+    sockets,
+    ...(recordings ? { recordings } : {}),
+  });
+  const sweep = (): void => {
+    if (!recordings) return;
+    sweepExpiredRecordings(store, recordings.files, Date.now(), log).catch((err: unknown) =>
+      log.warn({ event: 'hub.recording.sweep_failed', err: (err as Error).message }),
+    );
+  };
+  // Once at start too: a hub restarted more often than the period would otherwise never sweep.
+  sweep();
+  const sweeper = recordings ? setInterval(sweep, recording?.sweepMs ?? 3600_000) : undefined;
+  sweeper?.unref();
   const serveStatic = staticDir ? staticConsole(staticDir) : null;
   // The peer's address reaches the core as env.clientAddress (per-address sign-in limit).
   const fetch = async (req: Request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
@@ -45,6 +80,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const url = `${tls ? 'https' : 'http'}://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
   log.info({ event: 'hub.started', url, dataDir, store: store.kind }, `hub listening on ${url}`);
   const stop = async (): Promise<void> => {
+    clearInterval(sweeper);
     hub.sockets.close();
     sockets.terminateAll();
     await new Promise<void>((resolve) => {
@@ -57,5 +93,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   let closing: Promise<void> | null = null;
   const { events, handoff } = hub;
   const realtimeConnections = () => hub.sockets.realtimeConnections();
-  return { url, store, events, handoff, realtimeConnections, close: () => (closing ??= stop()) };
+  return {
+    url,
+    store,
+    events,
+    handoff,
+    realtimeConnections,
+    ...(recordings ? { recordings } : {}),
+    close: () => (closing ??= stop()),
+  };
 }

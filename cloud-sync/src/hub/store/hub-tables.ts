@@ -147,6 +147,21 @@ export function hubTables(d: SqlDialect) {
    );
    CREATE INDEX audit_log_by_time ON audit_log (at, id);
    ${d.auditAppendOnly}`,
+    // Calls' recordings: the file is recordings/<id>.webm under the hub's data folder (recording-files.ts).
+    recordings: `CREATE TABLE recordings (
+     id TEXT PRIMARY KEY,
+     handoff_id TEXT NOT NULL,
+     kiosk_id TEXT NOT NULL,
+     agent TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     ended_at TEXT,
+     bytes BIGINT NOT NULL DEFAULT 0,
+     mime TEXT NOT NULL,
+     legal_hold INTEGER NOT NULL DEFAULT 0,
+     delete_after TEXT NOT NULL
+   );
+   CREATE INDEX recordings_by_expiry ON recordings (legal_hold, delete_after);
+   CREATE INDEX recordings_by_handoff ON recordings (handoff_id, agent);`,
   };
 }
 

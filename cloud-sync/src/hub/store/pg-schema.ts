@@ -25,6 +25,8 @@ const MIGRATIONS: readonly string[] = [
   T.conversationGrants,
   // 3: the append-only audit log
   T.auditLog,
+  // 4: calls' recordings (metadata; the files are on disk)
+  T.recordings,
 ];
 
 /** Any fixed number: the key of the migration lock. */

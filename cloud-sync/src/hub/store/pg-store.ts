@@ -21,6 +21,7 @@ import {
   summarize,
   type Row,
 } from './rows.ts';
+import { pgRunner, RecordingRows } from './recording-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, PG_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
@@ -91,6 +92,7 @@ const MISSED_SQL = numbered(missedQuestionsSql(PG_JSON));
 
 class PostgresHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'postgres' as const;
+  readonly recordings: RecordingRows;
 
   protected readonly downstream: PgDownstream;
 
@@ -99,6 +101,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
     private readonly hooks: StoreTestHooks,
   ) {
     super();
+    this.recordings = new RecordingRows(pgRunner(pool));
     this.downstream = new PgDownstream(pool, (work) => this.tx(work));
   }
 

@@ -16,6 +16,8 @@ const MIGRATIONS: readonly string[] = [
   T.conversationGrants,
   // 5: the append-only audit log
   T.auditLog,
+  // 6: calls' recordings (metadata; the files are on disk)
+  T.recordings,
 ];
 
 export function migrateHub(db: SqliteConnection): void {

@@ -1,6 +1,7 @@
 // The hub's storage interface. Every method is async so that a PostgreSQL store (issue 5) implements
 // the same contract as the embedded SQLite one; the HTTP core depends only on this file.
 import type { AuditEntry } from '../../schema/audit.ts';
+import type { RecordingRows } from './recording-rows.ts';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
@@ -101,6 +102,8 @@ export interface StoreTestHooks {
 
 export interface HubStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Calls' recordings: metadata rows (recording-rows.ts). */
+  readonly recordings: RecordingRows;
 
   findKioskByTokenHash(tokenHash: string): Promise<KioskRecord | null>;
   /** create: fails (false) when the id exists. upsert: sets the token of an existing kiosk (seeding). */
