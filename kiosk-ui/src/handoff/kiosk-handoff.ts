@@ -196,6 +196,9 @@ export class KioskHandoff {
       onMode: (mode) => {
         socket.send({ t: 'media', mode });
         this.showMode(mode);
+        // The kiosk has no camera or microphone: the agent's recorder gets nothing of the customer and
+        // records nothing, so the indicator must not say it does.
+        if (mode === 'text') this.view?.setRecorded(false);
       },
     });
     this.call = call;
