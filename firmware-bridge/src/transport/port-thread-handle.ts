@@ -1,0 +1,87 @@
+// The main thread's side of the serial port's thread (port-thread.ts): starts it, keeps the liveness
+// counter moving while this event loop runs, and posts it HALT repeats and the heartbeat period.
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../logger.ts';
+import { ALIVE_BEAT_MS, type ToPortThread } from './port-thread-messages.ts';
+import type { SharedPortFd } from './shared-port-fd.ts';
+
+/**
+ * The thread's entry. The service bundler (scripts/lib/node-bundle.ts) builds it as a bundle of its own
+ * beside the service's and points this URL at it (`.mjs`); from the sources it is TypeScript, run by tsx.
+ */
+const ENTRY = new URL('./port-thread.ts', import.meta.url);
+
+/** A worker cannot start on a .ts file under tsx's --import hooks (tsx issue 354): it registers them itself. */
+const BOOT = `const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})();`;
+
+export class PortThread {
+  private worker: Worker | null = null;
+  private alive: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+  private lastRepeat: ToPortThread | null = null;
+  private lastHeartbeat: ToPortThread | null = null;
+
+  constructor(
+    private readonly fd: SharedPortFd,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    if (this.worker) return;
+    const tsx = ENTRY.pathname.endsWith('.ts') ? tsxApi() : null;
+    const worker = new Worker(BOOT, {
+      eval: true,
+      workerData: { shared: this.fd.buffer, entry: ENTRY.href, tsx },
+    });
+    // The port keeps the process alive while it is open; the thread alone does not.
+    worker.unref();
+    worker.on('error', (err) => this.logger.error({ msg: 'serial port thread failed', err: err.message }));
+    worker.on('exit', () => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      if (this.stopped) return;
+      // Meanwhile no heartbeat goes out and the firmware's watchdog stops the arm: a safe failure.
+      this.logger.error({ msg: 'serial port thread exited; starting it again' });
+      setTimeout(() => !this.stopped && this.start(), 100).unref();
+    });
+    this.worker = worker;
+    // A restarted thread takes up what the one before was doing.
+    for (const m of [this.lastRepeat, this.lastHeartbeat]) if (m) worker.postMessage(m);
+    this.alive ??= setInterval(() => this.fd.beat(), ALIVE_BEAT_MS);
+    this.alive.unref();
+  }
+
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  post(m: ToPortThread): void {
+    if (m.type === 'repeat') this.lastRepeat = m;
+    else if (m.type === 'stopRepeat') this.lastRepeat = null;
+    else if (m.type === 'heartbeat') this.lastHeartbeat = m.periodMs === null ? null : m;
+    this.worker?.postMessage(m);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.alive) clearInterval(this.alive);
+    this.alive = null;
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+}
+
+/** Where tsx's register() is, for a thread started from the TypeScript sources. */
+function tsxApi(): string {
+  try {
+    return import.meta.resolve('tsx/esm/api');
+  } catch {
+    return 'tsx/esm/api'; // resolved from the working folder, as in the repository's tests
+  }
+}

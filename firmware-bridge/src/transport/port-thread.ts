@@ -1,0 +1,78 @@
+// The serial port's own thread (a worker_threads worker, see port-thread-handle.ts): it repeats an
+// unacknowledged HALT and sends the binary heartbeat, writing to the port's descriptor itself. Nothing
+// here waits for the main thread's event loop, so SQLite writes or WebSocket fan-out there cannot delay
+// either; but heartbeats stop when the main thread itself stops (MAIN_STALL_MS), so that the firmware's
+// watchdog still halts the arm when the host's logic hangs. (serialport itself cannot run in a worker:
+// its poller calls back on the main loop, so the port stays open on the main thread.)
+import { parentPort, workerData } from 'node:worker_threads';
+import { encodeFrame } from '../protocol/frame.ts';
+import { encodeMessage } from '../protocol/messages.ts';
+import { MAIN_STALL_MS, type ToPortThread } from './port-thread-messages.ts';
+import { SharedPortFd } from './shared-port-fd.ts';
+
+const port = parentPort;
+if (!port) throw new Error('port-thread.ts runs as a worker thread only');
+const fd = new SharedPortFd((workerData as { shared: SharedArrayBuffer }).shared);
+
+// ---- HALT repeats ----
+
+let repeat: { bytes: Uint8Array; timer: ReturnType<typeof setInterval> } | null = null;
+
+function stopRepeat(): void {
+  if (repeat) clearInterval(repeat.timer);
+  repeat = null;
+}
+
+// ---- heartbeat, gated on the main thread's liveness ----
+
+let heartbeat: ReturnType<typeof setInterval> | null = null;
+let lastAlive = fd.aliveCount();
+let aliveSeenAt = performance.now();
+
+function mainAlive(t: number): boolean {
+  const v = fd.aliveCount();
+  if (v !== lastAlive) {
+    lastAlive = v;
+    aliveSeenAt = t;
+  }
+  return t - aliveSeenAt <= MAIN_STALL_MS;
+}
+
+function beat(): void {
+  const t = performance.now();
+  if (!mainAlive(t)) return;
+  const { type, body } = encodeMessage({ type: 'heartbeat', hostTimeMs: Math.floor(t) >>> 0 });
+  // ack 0: acknowledgements stay the main thread's business (they ride on its frames, or a bare ACK).
+  fd.write(encodeFrame({ seq: 0, ack: 0, type, body }));
+}
+
+function setHeartbeat(periodMs: number | null): void {
+  if (heartbeat) clearInterval(heartbeat);
+  heartbeat = null;
+  if (periodMs === null) return;
+  // The main thread asked just now: it counts as alive from here.
+  lastAlive = fd.aliveCount();
+  aliveSeenAt = performance.now();
+  beat();
+  heartbeat = setInterval(beat, periodMs);
+}
+
+port.on('message', (m: ToPortThread) => {
+  switch (m.type) {
+    case 'repeat': {
+      stopRepeat(); // a newer HALT takes the place of the one before
+      const bytes = m.bytes;
+      repeat = { bytes, timer: setInterval(() => fd.write(bytes), m.everyMs) };
+      return;
+    }
+    case 'stopRepeat':
+      stopRepeat();
+      return;
+    case 'heartbeat':
+      setHeartbeat(m.periodMs);
+      return;
+    case 'opened':
+      if (repeat) fd.write(repeat.bytes);
+      return;
+  }
+});
