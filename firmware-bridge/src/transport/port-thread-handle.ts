@@ -24,14 +24,17 @@ export class PortThread {
   private stopped = false;
   private lastRepeat: ToPortThread | null = null;
   private lastHeartbeat: ToPortThread | null = null;
+  private readyWaiters: (() => void)[] = [];
 
   constructor(
     private readonly fd: SharedPortFd,
     private readonly logger: Logger,
   ) {}
 
-  start(): void {
+  /** Starts the thread; `onReady` runs once it listens (or failed to start: HALTs then go from this thread alone). */
+  start(onReady?: () => void): void {
     this.stopped = false;
+    if (onReady) this.readyWaiters.push(onReady);
     if (this.worker) return;
     const tsx = ENTRY.pathname.endsWith('.ts') ? tsxApi() : null;
     const worker = new Worker(BOOT, {
@@ -40,7 +43,11 @@ export class PortThread {
     });
     // The port keeps the process alive while it is open; the thread alone does not.
     worker.unref();
-    worker.on('error', (err) => this.logger.error({ msg: 'serial port thread failed', err: err.message }));
+    worker.on('message', (m: { type?: string }) => m.type === 'ready' && this.ready());
+    worker.on('error', (err) => {
+      this.logger.error({ msg: 'serial port thread failed', err: err.message });
+      this.ready();
+    });
     worker.on('exit', () => {
       if (this.worker !== worker) return;
       this.worker = null;
@@ -56,8 +63,8 @@ export class PortThread {
     this.alive.unref();
   }
 
-  get running(): boolean {
-    return this.worker !== null;
+  private ready(): void {
+    for (const w of this.readyWaiters.splice(0)) w();
   }
 
   post(m: ToPortThread): void {

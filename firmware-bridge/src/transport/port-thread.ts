@@ -76,3 +76,4 @@ port.on('message', (m: ToPortThread) => {
       return;
   }
 });
+port.postMessage({ type: 'ready' });

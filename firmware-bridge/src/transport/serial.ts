@@ -46,8 +46,8 @@ export class SerialTransport extends TransportListeners implements ByteTransport
     if (!this.stopped) return;
     this.stopped = false;
     this.attempt = 0;
-    this.thread.start();
-    this.tryOpen();
+    // The port opens once its thread runs: the heartbeat must be there from the first HELLO on.
+    this.thread.start(() => this.tryOpen());
   }
 
   async stop(): Promise<void> {
