@@ -16,6 +16,7 @@ import { SERVICE_NODE_ARGS } from '../../scripts/lib/node-bundle.ts';
 import { techWsProtocols } from '../src/ws/tech-ws-auth.ts';
 import { startAgentProcess } from './agent-process.ts';
 import { knowledgeFigures } from './kb-figures.ts';
+import { clientHere, pageInOwnProcess, stopAfter, wsFloor } from './ws-clients.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -63,17 +64,12 @@ try {
 
   // As the kiosk page: this boot's secret, and the agent's own Origin.
   const boot = ((await (await fetch(`${url}/kiosk/boot`)).json()) as { token: string }).token;
-  const ws = new WebSocket(`${url.replace('http', 'ws')}/ws?boot=${encodeURIComponent(boot)}`, {
-    origin: url,
-  });
-  const statusAt: { available: boolean; ns: bigint }[] = [];
-  ws.on('message', (data) => {
-    const ns = process.hrtime.bigint();
-    const m = JSON.parse(String(data)) as { header: { name: string }; payload: { available?: boolean } };
-    if (m.header.name === 'Common.StatusChanged')
-      statusAt.push({ available: m.payload.available === true, ns });
-  });
-  await new Promise((r) => ws.once('open', r));
+  // The page's stand-in in a process of its own (ws_event_p99_ms); for comparison, a client in this
+  // process, which also runs the hub and its SQLite commits (where the figure's first client lived); and
+  // the floor, a bare server process sending to a second stand-in.
+  const page = await pageInOwnProcess(url, boot);
+  const here = await clientHere(url, boot);
+  const wsFloorClient = await wsFloor();
 
   const gpio = async (active: boolean) =>
     BigInt(
@@ -119,6 +115,8 @@ try {
   // (StatusChanged latency), each transition after a technician reset.
   const haltRuns: number[][] = [];
   const wsRuns: number[][] = [];
+  const wsHereRuns: number[][] = [];
+  const floorRuns: number[][] = [];
   let missingHalts = 0;
   for (let run = 0; run < TAIL_RUNS; run++) {
     const haltMs: number[] = [];
@@ -130,26 +128,35 @@ try {
     }
     haltRuns.push(haltMs);
     const wsMs: number[] = [];
+    const wsHereMs: number[] = [];
+    const floorMs: number[] = [];
     const token = await techLogin();
     for (let i = 0; i < Math.min(ROUNDS, 100); i++) {
       await resetSafety(token);
-      while (statusAt.at(-1)?.available !== true) await sleep(1);
-      const mark = statusAt.length;
+      while (page.at.at(-1)?.available !== true || here.at.at(-1)?.available !== true) await sleep(1);
+      const marks = [page.at.length, here.at.length] as const;
       const edge = await gpio(true);
-      let seen: { ns: bigint } | undefined;
-      while (!(seen = statusAt.slice(mark).find((st) => !st.available))) await sleep(1);
-      wsMs.push(Number(seen.ns - edge) / 1e6);
+      wsMs.push(Number((await stopAfter(page, marks[0])).ns - edge) / 1e6);
+      wsHereMs.push(Number((await stopAfter(here, marks[1])).ns - edge) / 1e6);
       await release();
+      // The floor, interleaved: the same kind of message, bare server to a page stand-in.
+      const floorMark = wsFloorClient.at.length;
+      const sent = await wsFloorClient.send();
+      floorMs.push(Number((await stopAfter(wsFloorClient, floorMark)).ns - sent) / 1e6);
     }
     wsRuns.push(wsMs);
+    wsHereRuns.push(wsHereMs);
+    floorRuns.push(floorMs);
   }
   const haltMs = haltRuns.flat();
   const wsMs = wsRuns.flat();
   const haltTail = tailOfRuns(haltRuns, 99);
   const wsTail = tailOfRuns(wsRuns, 99);
+  const wsHereTail = tailOfRuns(wsHereRuns, 99);
+  const floorTail = tailOfRuns(floorRuns, 99);
+  for (const c of [page, here, wsFloorClient]) c.close();
   const perRun = (t: { perRun: number[] }) => t.perRun.map((v) => round(v, 2)).join(', ');
   const rssAfter = rssMb(child.pid as number);
-  ws.close();
 
   // Streaming: a technician console receiving the arm telemetry (throttled per client) for 5 s.
   const token = await techLogin();
@@ -166,7 +173,7 @@ try {
   await sleep(5000);
   const rssStreaming = rssMb(child.pid as number);
   tws.close();
-  const floor = await nodeFloorMb();
+  const rssFloor = await nodeFloorMb();
 
   const figures = [
     {
@@ -188,7 +195,19 @@ try {
       value: round(wsTail.value),
       unit: 'ms',
       target: '<= 5',
-      how: `${wsMs.length} READY -> ESTOP edges in ${TAIL_RUNS} runs: GPIO edge in the agent -> Common.StatusChanged received by a kiosk ws client in another process; median of the runs' p99 (${perRun(wsTail)} ms)`,
+      how: `${wsMs.length} READY -> ESTOP edges in ${TAIL_RUNS} runs: GPIO edge in the agent (hrtime) -> Common.StatusChanged received (hrtime) by the kiosk page's stand-in, a ws client in a process of its own (bench/kiosk-page-child.ts); median of the runs' p99 (${perRun(wsTail)} ms)`,
+    },
+    {
+      name: 'ws_event_client_beside_hub_p99_ms',
+      value: round(wsHereTail.value),
+      unit: 'ms',
+      how: `same edges, received by a second ws client in the benchmark's own process, which also runs the hub (the agent's sync pushes, SQLite commits): what ws_event_p99_ms measured before the page got a process of its own; median of the runs' p99 (${perRun(wsHereTail)} ms)`,
+    },
+    {
+      name: 'ws_floor_p99_ms',
+      value: round(floorTail.value),
+      unit: 'ms',
+      how: `the floor of ws_event_p99_ms, same run, interleaved with its edges: a bare ws server process (bench/ws-floor-child.ts) sends the same kind of message to a second page stand-in (hrtime before the send -> hrtime at receipt): loopback socket and process scheduling on this machine, no agent; median of the runs' p99 (${perRun(floorTail)} ms)`,
     },
     {
       name: 'rss_idle_mb',
@@ -206,7 +225,7 @@ try {
     },
     {
       name: 'rss_node_floor_mb',
-      value: round(floor),
+      value: round(rssFloor),
       unit: 'MB',
       how: 'VmRSS of an idle node process (same flags as the services) with nothing loaded, same run: the runtime share of the figures above',
     },
