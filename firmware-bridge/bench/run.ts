@@ -6,6 +6,7 @@ import { ArmError } from '../src/arm/arm-controller.ts';
 import { encodeFrame } from '../src/protocol/frame.ts';
 import { encodeMessage } from '../src/protocol/messages.ts';
 import { decoderThroughput } from './decoder.ts';
+import { startHaltFloor } from './halt-floor.ts';
 import {
   percentile,
   round,
@@ -168,9 +169,19 @@ async function main(): Promise<void> {
       },
     );
 
-    log(`halt latency (${TAIL_RUNS} runs)`);
+    log(`halt latency (${TAIL_RUNS} runs, each followed by its floor)`);
     const haltRuns: number[][] = [];
-    for (let r = 0; r < TAIL_RUNS; r++) haltRuns.push(await haltLatency(arm, sim, 200));
+    const floorRuns: number[][] = [];
+    const floor = await startHaltFloor();
+    try {
+      for (let r = 0; r < TAIL_RUNS; r++) {
+        haltRuns.push(await haltLatency(arm, sim, 200));
+        floorRuns.push(await floor.run(200));
+      }
+    } finally {
+      await floor.stop();
+    }
+    const floorP99 = tailOfRuns(floorRuns, 99);
     const halts = haltRuns.flat();
     const haltP99 = tailOfRuns(haltRuns, 99);
     figures.push(
@@ -188,6 +199,12 @@ async function main(): Promise<void> {
         how: `median of the ${TAIL_RUNS} runs' p99 (${haltP99.perRun.map((v) => round(v, 2)).join(', ')} ms), same halts as halt_latency_p50_ms`,
       },
       { name: 'halt_latency_max_ms', value: round(Math.max(...halts)), unit: 'ms', how: 'same runs' },
+      {
+        name: 'halt_floor_p99_ms',
+        value: round(floorP99.value),
+        unit: 'ms',
+        how: `the floor, same run (after each run of halt_latency): the same HALT frame written with a bare write(2) on a serialport without any driver to a second simulator on its own socat pty (bench/halt-floor.ts), ${floorRuns.flat().length} writes; median of the runs' p99 (${floorP99.perRun.map((v) => round(v, 2)).join(', ')} ms)`,
+      },
     );
 
     log('commands under 1% byte corruption');
