@@ -2,6 +2,7 @@
 // counter moving while this event loop runs, and posts it HALT repeats and the heartbeat period.
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger.ts';
+import { backoffDelay } from '../retry/backoff.ts';
 import { ALIVE_BEAT_MS, type ToPortThread } from './port-thread-messages.ts';
 import type { SharedPortFd } from './shared-port-fd.ts';
 
@@ -25,6 +26,7 @@ export class PortThread {
   private lastRepeat: ToPortThread | null = null;
   private lastHeartbeat: ToPortThread | null = null;
   private readyWaiters: (() => void)[] = [];
+  private restarts = 0;
 
   constructor(
     private readonly fd: SharedPortFd,
@@ -43,7 +45,11 @@ export class PortThread {
     });
     // The port keeps the process alive while it is open; the thread alone does not.
     worker.unref();
-    worker.on('message', (m: { type?: string }) => m.type === 'ready' && this.ready());
+    worker.on('message', (m: { type?: string }) => {
+      if (m.type !== 'ready') return;
+      this.restarts = 0;
+      this.ready();
+    });
     worker.on('error', (err) => {
       this.logger.error({ msg: 'serial port thread failed', err: err.message });
       this.ready();
@@ -52,9 +58,12 @@ export class PortThread {
       if (this.worker !== worker) return;
       this.worker = null;
       if (this.stopped) return;
-      // Meanwhile no heartbeat goes out and the firmware's watchdog stops the arm: a safe failure.
-      this.logger.error({ msg: 'serial port thread exited; starting it again' });
-      setTimeout(() => !this.stopped && this.start(), 100).unref();
+      // Meanwhile no heartbeat goes out and the firmware's watchdog stops the arm: a safe failure. The
+      // restart takes the serial port's own reopen timings.
+      const delay = backoffDelay(this.restarts++, { baseMs: 20, capMs: 1000, jitter: { spread: 0.25 } });
+      if (this.restarts === 1 || this.restarts % 20 === 0)
+        this.logger.error({ msg: 'serial port thread exited; starting it again', restarts: this.restarts });
+      setTimeout(() => !this.stopped && this.start(), delay).unref();
     });
     this.worker = worker;
     // A restarted thread takes up what the one before was doing.
