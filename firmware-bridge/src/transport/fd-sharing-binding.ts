@@ -1,5 +1,5 @@
 // serialport's native binding, with the open port's descriptor shared with the port thread
-// (SharedPortFd): published once the port is open, withdrawn before any close — the ones serialport
+// (SharedPort): published once the port is open, withdrawn before any close — the ones serialport
 // starts by itself on a disconnect included — so the thread never writes to a number the kernel may
 // already have handed to another file. Everything else is the native binding's own.
 import {
@@ -11,12 +11,12 @@ import {
   type SetOptions,
   type UpdateOptions,
 } from '@serialport/bindings-cpp';
-import type { SharedPortFd } from './shared-port-fd.ts';
+import type { SharedPort } from './shared-port.ts';
 
 class FdSharingPort implements BindingPortInterface {
   constructor(
     private readonly port: BindingPortInterface,
-    private readonly shared: SharedPortFd,
+    private readonly shared: SharedPort,
   ) {}
 
   get openOptions(): Required<OpenOptions> {
@@ -60,7 +60,7 @@ class FdSharingPort implements BindingPortInterface {
   }
 }
 
-export function fdSharingBinding(shared: SharedPortFd): BindingInterface<FdSharingPort> {
+export function fdSharingBinding(shared: SharedPort): BindingInterface<FdSharingPort> {
   const native = autoDetect() as BindingInterface;
   return {
     list: (): Promise<PortInfo[]> => native.list(),

@@ -1,10 +1,10 @@
 // The main thread's side of the serial port's thread (port-thread.ts): starts it, keeps the liveness
-// counter moving while this event loop runs, and posts it HALT repeats and the heartbeat period.
+// counter moving while this event loop runs, and posts it the heartbeat period.
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger.ts';
 import { backoffDelay } from '../retry/backoff.ts';
 import { ALIVE_BEAT_MS, type ToPortThread } from './port-thread-messages.ts';
-import type { SharedPortFd } from './shared-port-fd.ts';
+import type { SharedPort } from './shared-port.ts';
 
 /**
  * The thread's entry. The service bundler (scripts/lib/node-bundle.ts) builds it as a bundle of its own
@@ -23,13 +23,12 @@ export class PortThread {
   private worker: Worker | null = null;
   private alive: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
-  private lastRepeat: ToPortThread | null = null;
   private lastHeartbeat: ToPortThread | null = null;
   private readyWaiters: (() => void)[] = [];
   private restarts = 0;
 
   constructor(
-    private readonly fd: SharedPortFd,
+    private readonly fd: SharedPort,
     private readonly logger: Logger,
   ) {}
 
@@ -66,8 +65,8 @@ export class PortThread {
       setTimeout(() => !this.stopped && this.start(), delay).unref();
     });
     this.worker = worker;
-    // A restarted thread takes up what the one before was doing.
-    for (const m of [this.lastRepeat, this.lastHeartbeat]) if (m) worker.postMessage(m);
+    // A restarted thread takes up the heartbeat (a HALT to repeat is in the shared memory).
+    if (this.lastHeartbeat) worker.postMessage(this.lastHeartbeat);
     this.alive ??= setInterval(() => this.fd.beat(), ALIVE_BEAT_MS);
     this.alive.unref();
   }
@@ -77,9 +76,7 @@ export class PortThread {
   }
 
   post(m: ToPortThread): void {
-    if (m.type === 'repeat') this.lastRepeat = m;
-    else if (m.type === 'stopRepeat') this.lastRepeat = null;
-    else if (m.type === 'heartbeat') this.lastHeartbeat = m.periodMs === null ? null : m;
+    if (m.type === 'heartbeat') this.lastHeartbeat = m.periodMs === null ? null : m;
     this.worker?.postMessage(m);
   }
 

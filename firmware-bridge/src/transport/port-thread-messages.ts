@@ -10,10 +10,7 @@ export const MAIN_STALL_MS = 100;
 export const ALIVE_BEAT_MS = 10;
 
 export type ToPortThread =
-  /** Written again every `everyMs` (and once the port is open again) until `stopRepeat`. */
-  | { type: 'repeat'; bytes: Uint8Array; everyMs: number }
-  | { type: 'stopRepeat' }
   /** Binary-protocol heartbeat frames every `periodMs` while the main thread lives; null stops them. */
   | { type: 'heartbeat'; periodMs: number | null }
-  /** The port (re)opened: a pending repeat goes out at once. */
+  /** The port (re)opened: a HALT still being repeated goes out at once. */
   | { type: 'opened' };

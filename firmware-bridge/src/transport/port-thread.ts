@@ -1,5 +1,5 @@
 // The serial port's own thread (a worker_threads worker, see port-thread-handle.ts): it repeats an
-// unacknowledged HALT and sends the binary heartbeat, writing to the port's descriptor itself. Nothing
+// unacknowledged HALT (shared-port.ts) and sends the binary heartbeat, writing to the port's descriptor itself. Nothing
 // here waits for the main thread's event loop, so SQLite writes or WebSocket fan-out there cannot delay
 // either; but heartbeats stop when the main thread itself stops (MAIN_STALL_MS), so that the firmware's
 // watchdog still halts the arm when the host's logic hangs. (serialport itself cannot run in a worker:
@@ -8,20 +8,33 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { encodeFrame } from '../protocol/frame.ts';
 import { encodeMessage } from '../protocol/messages.ts';
 import { MAIN_STALL_MS, type ToPortThread } from './port-thread-messages.ts';
-import { SharedPortFd } from './shared-port-fd.ts';
+import { SharedPort } from './shared-port.ts';
 
 const port = parentPort;
 if (!port) throw new Error('port-thread.ts runs as a worker thread only');
-const fd = new SharedPortFd((workerData as { shared: SharedArrayBuffer }).shared);
+const fd = new SharedPort((workerData as { shared: SharedArrayBuffer }).shared);
 
-// ---- HALT repeats ----
+// ---- HALT repeats: the main thread wrote the HALT once and left it in the shared memory ----
 
-let repeat: { bytes: Uint8Array; timer: ReturnType<typeof setInterval> } | null = null;
+/** How often the thread looks for a HALT to repeat, ms (the driver's own tick was 5 ms too). */
+const REPEAT_POLL_MS = 5;
+let seenGen = -1;
+let lastWrite = 0;
 
-function stopRepeat(): void {
-  if (repeat) clearInterval(repeat.timer);
-  repeat = null;
+function repeatDue(): void {
+  const r = fd.repeating();
+  if (!r) return;
+  const t = performance.now();
+  if (r.gen !== seenGen) {
+    // A new HALT: the main thread wrote it a moment ago; the repeats count from here.
+    seenGen = r.gen;
+    lastWrite = t;
+  } else if (t - lastWrite >= r.everyMs) {
+    lastWrite = t;
+    fd.write(r.bytes);
+  }
 }
+setInterval(repeatDue, REPEAT_POLL_MS);
 
 // ---- heartbeat, gated on the main thread's liveness ----
 
@@ -59,21 +72,14 @@ function setHeartbeat(periodMs: number | null): void {
 
 port.on('message', (m: ToPortThread) => {
   switch (m.type) {
-    case 'repeat': {
-      stopRepeat(); // a newer HALT takes the place of the one before
-      const bytes = m.bytes;
-      repeat = { bytes, timer: setInterval(() => fd.write(bytes), m.everyMs) };
-      return;
-    }
-    case 'stopRepeat':
-      stopRepeat();
-      return;
     case 'heartbeat':
       setHeartbeat(m.periodMs);
       return;
-    case 'opened':
-      if (repeat) fd.write(repeat.bytes);
+    case 'opened': {
+      const r = fd.repeating();
+      if (r) fd.write(r.bytes);
       return;
+    }
   }
 });
 port.postMessage({ type: 'ready' });

@@ -8,7 +8,7 @@ import { backoffDelay } from '../retry/backoff.ts';
 import { TransportListeners, type ByteTransport } from './byte-transport.ts';
 import { fdSharingBinding } from './fd-sharing-binding.ts';
 import { PortThread } from './port-thread-handle.ts';
-import { SharedPortFd } from './shared-port-fd.ts';
+import { SharedPort } from './shared-port.ts';
 
 export type { ByteTransport };
 
@@ -28,7 +28,7 @@ export class SerialTransport extends TransportListeners implements ByteTransport
   private stopped = true;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly shared = new SharedPortFd();
+  private readonly shared = new SharedPort();
   private readonly binding = fdSharingBinding(this.shared);
   private readonly thread: PortThread;
   opens = 0;
@@ -86,12 +86,13 @@ export class SerialTransport extends TransportListeners implements ByteTransport
   /** Writes at once from this thread; the port's thread writes them again every `everyMs` until `stopUrgent`. */
   repeatUrgent(bytes: Uint8Array, everyMs: number): boolean {
     const written = this.writeUrgent(bytes);
-    this.thread.post({ type: 'repeat', bytes: bytes.slice(), everyMs });
+    // Left in shared memory, not posted: the first bytes go out without waking another thread.
+    this.shared.repeat(bytes, everyMs);
     return written;
   }
 
   stopUrgent(): void {
-    this.thread.post({ type: 'stopRepeat' });
+    this.shared.stopRepeat();
   }
 
   heartbeat(periodMs: number | null): void {
