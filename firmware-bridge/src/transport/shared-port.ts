@@ -11,8 +11,8 @@ const FD = 0;
 const LOCK = 1;
 /** Bumped by the main thread while its event loop runs (see port-thread.ts, MAIN_STALL_MS). */
 const ALIVE = 2;
-/** The HALT to repeat: bumped for each new one; its length (0: none); its period, ms. */
-const REPEAT_GEN = 3;
+/** The HALT to repeat: a sequence count (odd while the main thread writes it); its length (0: none); its period, ms. */
+const REPEAT_SEQ = 3;
 const REPEAT_LEN = 4;
 const REPEAT_EVERY_MS = 5;
 const WORDS = 6;
@@ -38,32 +38,36 @@ export class SharedPort {
     if (!buffer) Atomics.store(this.words, FD, -1);
   }
 
-  /** Main thread: `bytes` (already written once) are to be written again every `everyMs` until `stopRepeat`. */
+  /**
+   * Main thread: `bytes` (already written once) are to be written again every `everyMs` until `stopRepeat`.
+   * A sequence lock with the main thread as the only writer: it never waits, not even for a port thread
+   * that the scheduler stopped in the middle of a read (spinning here would take a core from the very
+   * processes carrying the HALT on a busy machine).
+   */
   repeat(bytes: Uint8Array, everyMs: number): void {
     if (bytes.length > REPEAT_BYTES) throw new RangeError(`at most ${REPEAT_BYTES} bytes repeat`);
-    this.locked(() => {
-      this.repeatBytes.set(bytes);
-      Atomics.store(this.words, REPEAT_LEN, bytes.length);
-      Atomics.store(this.words, REPEAT_EVERY_MS, everyMs);
-      Atomics.add(this.words, REPEAT_GEN, 1);
-    });
+    Atomics.add(this.words, REPEAT_SEQ, 1);
+    this.repeatBytes.set(bytes);
+    Atomics.store(this.words, REPEAT_LEN, bytes.length);
+    Atomics.store(this.words, REPEAT_EVERY_MS, everyMs);
+    Atomics.add(this.words, REPEAT_SEQ, 1);
   }
 
   stopRepeat(): void {
-    this.locked(() => Atomics.store(this.words, REPEAT_LEN, 0));
+    Atomics.add(this.words, REPEAT_SEQ, 1);
+    Atomics.store(this.words, REPEAT_LEN, 0);
+    Atomics.add(this.words, REPEAT_SEQ, 1);
   }
 
-  /** Port thread: the bytes to repeat now, or null. */
+  /** Port thread: the bytes to repeat now, or null (also while the main thread is changing them: ask again). */
   repeating(): Repeat | null {
-    return this.locked(() => {
-      const len = Atomics.load(this.words, REPEAT_LEN);
-      if (len === 0) return null;
-      return {
-        gen: Atomics.load(this.words, REPEAT_GEN),
-        bytes: this.repeatBytes.slice(0, len),
-        everyMs: Atomics.load(this.words, REPEAT_EVERY_MS),
-      };
-    });
+    const seq = Atomics.load(this.words, REPEAT_SEQ);
+    if (seq % 2 === 1) return null;
+    const len = Atomics.load(this.words, REPEAT_LEN);
+    const everyMs = Atomics.load(this.words, REPEAT_EVERY_MS);
+    const bytes = len > 0 ? this.repeatBytes.slice(0, len) : null;
+    if (Atomics.load(this.words, REPEAT_SEQ) !== seq || bytes === null) return null;
+    return { gen: seq, bytes, everyMs };
   }
 
   /** Main thread: the port is open on `fd`. */
