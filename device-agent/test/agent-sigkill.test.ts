@@ -2,9 +2,11 @@
 // react, so the firmware's own heartbeat watchdog must halt the arm. Measured on the simulator's
 // control channel (its CLOCK_MONOTONIC, the same clock as this process's hrtime). The 300 ms bound is
 // asserted as a safety property (watchdog 250 ms plus the polling step), not as a speed figure.
+// Before that, the same bundled agent (its serial port on a thread of its own, built as a bundle of its
+// own beside the agent's) halts the arm on an e-stop press.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgentProcess, type AgentProcess } from '../bench/agent-process.ts';
-import { TECH_PIN, waitFor } from './harness.ts';
+import { postJson, TECH_PIN, waitFor } from './harness.ts';
 import { waitTechReady } from './support/readiness.ts';
 import { TechApi } from './tech-client.ts';
 
@@ -23,6 +25,35 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(async () => {
   await agent?.stop('SIGKILL');
+});
+
+describe('the bundled agent', () => {
+  it('halts the arm with a category 0 HALT on an e-stop press, and resets after release', async () => {
+    const api = await TechApi.signIn(agent.techUrl);
+    await waitTechReady(api, 'READY');
+    const before = (await agent.sim.control.state()).halts.count;
+    const pressed = await postJson(`${agent.url}/sim/api/gpio`, { input: 'estop', active: true });
+    expect(pressed.status).toBe(200);
+    const halt = await waitFor(
+      async () => {
+        const log = await agent.sim.control.haltLog();
+        return log.find(
+          (h) => h.first && h.category === 0 && BigInt(h.rxNs) >= BigInt(pressed.json.edgeNs as string),
+        );
+      },
+      5000,
+      'HALT category 0 at the simulator',
+    );
+    expect(halt.category).toBe(0);
+    expect((await agent.sim.control.state()).halts.count).toBeGreaterThan(before);
+    await postJson(`${agent.url}/sim/api/gpio`, { input: 'estop', active: false });
+    await waitFor(
+      async () => ((await api.call('POST', '/safety/reset')).status === 200 ? true : undefined),
+      5000,
+      'technician reset accepted',
+    );
+    await waitTechReady(api, 'READY after the reset');
+  });
 });
 
 describe('agent killed with SIGKILL during motion', () => {

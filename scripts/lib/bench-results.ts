@@ -23,6 +23,18 @@ export function percentile(samples: number[], p: number): number {
 
 export const median = (samples: number[]): number => percentile(samples, 50);
 
+/** How many times a bench repeats a latency run whose tail it reports (see `tailOfRuns`). */
+export const TAIL_RUNS = 5;
+
+/**
+ * A tail figure of repeated runs: percentile p of each run, then the median of those. One run that a
+ * neighbour on the machine disturbed moves it no more than one sample moves a median.
+ */
+export function tailOfRuns(runs: number[][], p: number): { value: number; perRun: number[] } {
+  const perRun = runs.map((r) => percentile(r, p));
+  return { value: median(perRun), perRun };
+}
+
 export const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
 export const RESULTS_DIR = fileURLToPath(new URL('../../bench-results/', import.meta.url));

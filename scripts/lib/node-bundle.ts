@@ -1,8 +1,8 @@
 // Bundles a service entry and the parts it uses (their TypeScript sources) into one ES module that plain
 // `node` runs, with every npm package left external. Services then run without the tsx loader, which
 // alone costs about 70 MB of resident memory per process.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
 /**
@@ -25,12 +25,43 @@ function externalPackages(seen: Set<string>): Plugin {
   };
 }
 
+/** A worker thread's entry as the sources name it: `new URL('./NAME-thread.ts', import.meta.url)`. */
+const THREAD_ENTRY = /new URL\(\s*'\.\/([\w-]+-thread)\.ts'\s*,\s*import\.meta\.url\s*\)/g;
+
 /**
- * Writes the bundle atomically, so that branches starting side by side never run a half-written file.
- * Resolves with the bare specifiers left external (what node_modules must hold to run it).
+ * Worker threads: esbuild leaves `new URL(..., import.meta.url)` alone, and in a bundle that URL would point
+ * next to the bundle. Each such entry becomes a bundle of its own there (NAME-thread.mjs), and the URL is
+ * rewritten to name it.
+ */
+function threadEntries(found: Map<string, string>): Plugin {
+  return {
+    name: 'thread-entries',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) => {
+        if (args.path.includes('node_modules')) return undefined;
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes('-thread.ts')) return undefined;
+        const contents = text.replace(THREAD_ENTRY, (_m, name: string) => {
+          const source = resolve(dirname(args.path), `${name}.ts`);
+          const seen = found.get(name);
+          if (seen !== undefined && seen !== source) throw new Error(`two thread entries named ${name}`);
+          found.set(name, source);
+          return `new URL('./${name}.mjs', import.meta.url)`;
+        });
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
+/**
+ * Writes the bundle atomically, so that branches starting side by side never run a half-written file; the
+ * worker threads the sources start get bundles of their own beside it. Resolves with the bare specifiers
+ * left external by the bundle and its threads (what node_modules must hold to run them).
  */
 export async function bundleForNode(entry: string, outfile: string): Promise<Set<string>> {
   const externals = new Set<string>();
+  const threads = new Map<string, string>();
   const result = await build({
     entryPoints: [entry],
     outfile,
@@ -45,13 +76,22 @@ export async function bundleForNode(entry: string, outfile: string): Promise<Set
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
-    plugins: [externalPackages(externals)],
+    plugins: [externalPackages(externals), threadEntries(threads)],
   });
   const file = result.outputFiles[0];
   if (file === undefined) throw new Error(`esbuild wrote nothing for ${entry}`);
+  // The threads first: the service must never start before the files it starts threads from exist.
+  for (const [name, source] of threads) {
+    if (basename(outfile) === `${name}.mjs`) continue;
+    for (const e of await bundleForNode(source, join(dirname(outfile), `${name}.mjs`))) externals.add(e);
+  }
+  writeAtomically(outfile, file.contents);
+  return externals;
+}
+
+function writeAtomically(outfile: string, contents: Uint8Array): void {
   mkdirSync(dirname(outfile), { recursive: true });
   const tmp = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(tmp, file.contents);
+  writeFileSync(tmp, contents);
   renameSync(tmp, outfile);
-  return externals;
 }

@@ -24,7 +24,8 @@ export interface ObservedParts {
 
 /** Registers the gauges; returns a function that stops the event-loop delay monitor. */
 export function registerGauges(m: Metrics, p: ObservedParts): () => void {
-  // Heartbeats to the firmware run on this event loop: a long stall here trips the firmware watchdog.
+  // The firmware's heartbeat is sent from the serial port's own thread, but only while this event loop
+  // runs: a stall here of more than about 100 ms stops it, and the firmware's watchdog trips 250 ms later.
   const loop = monitorEventLoopDelay({ resolution: SAMPLE_MS });
   // The histogram records whole sampling intervals: the stall is what exceeds the interval.
   const stallMs = (ns: number) => Math.max(0, ns / 1e6 - SAMPLE_MS);

@@ -140,12 +140,14 @@ export class SafetyController {
 
   private onTransition(t: SafetyTransition): void {
     setTowerLights(this.o.gpio, t.to);
+    // The kiosk hears of the stop (Common.StatusChanged) before the slower work: the log line, the
+    // technician consoles' fan-out, runbook and jog listeners.
+    this.publishAvailability();
     this.o.logger.info({ from: t.from, to: t.to, cause: t.cause }, 'safety transition');
     // Stored off the e-stop path: the synchronous fsync of synchronous=FULL must not delay a halt.
     this.unrecorded.push(t);
     if (this.unrecorded.length === 1) setImmediate(() => this.flushRecords());
     for (const l of [...this.transitionListeners]) l(t);
-    this.publishAvailability();
   }
 
   private flushRecords(): void {

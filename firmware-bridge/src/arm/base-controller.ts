@@ -65,11 +65,13 @@ export abstract class BaseArmController<H extends { lastSent: number }> implemen
   /** The dialect's handshake completed on the open port. */
   protected helloDone = false;
   protected halting: H | null = null;
+  /** The dialect hands the HALT to the transport's own thread, which repeats it (ByteTransport.repeatUrgent). */
+  protected haltRepeatedByTransport = false;
   /** Words for the timeout message: `no ${handshakeName} from the arm within ...`. */
   protected abstract readonly handshakeName: string;
   protected readonly silence: { degradedAfterMs: number; downAfterMs: number };
   private readonly connectTimeoutMs: number;
-  private readonly haltRepeatMs: number;
+  protected readonly haltRepeatMs: number;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private readonly upWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   /** Every caller of halt() since the last acknowledgement: a new halt joins the earlier ones. */
@@ -179,7 +181,7 @@ export abstract class BaseArmController<H extends { lastSent: number }> implemen
     const t = now();
     if (!this.transport.isOpen) return;
     const h = this.halting;
-    if (h && t - h.lastSent >= this.haltRepeatMs) this.writeHalt();
+    if (h && !this.haltRepeatedByTransport && t - h.lastSent >= this.haltRepeatMs) this.writeHalt();
     this.tick(t);
   }
 
@@ -193,6 +195,7 @@ export abstract class BaseArmController<H extends { lastSent: number }> implemen
   }
 
   protected haltAcknowledged(): void {
+    if (this.halting && this.haltRepeatedByTransport) this.transport.stopUrgent?.();
     this.halting = null;
     for (const w of this.haltWaiters.splice(0)) w();
   }

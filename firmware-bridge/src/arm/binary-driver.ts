@@ -49,6 +49,7 @@ export class BinaryArmController extends BaseArmController<PendingHalt> {
       hostId: opts.hostId ?? 'device-agent',
     };
     this.commands = new PendingCommands(this.stats);
+    this.haltRepeatedByTransport = transport.repeatUrgent !== undefined;
     this.link = new ReliableLink({
       write: (b) => void this.transport.write(b),
       onFrame: (f) => this.onFrame(f.type, f.body),
@@ -65,7 +66,8 @@ export class BinaryArmController extends BaseArmController<PendingHalt> {
       this.lastHello = -Infinity;
       this.setLink('connecting', 'port open');
       this.sendHello();
-      if (this.halting) this.writeHalt();
+      // A transport that repeats the HALT writes it again on the new port by itself.
+      if (this.halting && !this.haltRepeatedByTransport) this.writeHalt();
     });
     transport.onClose((reason) => {
       this.stats.reconnects++;
@@ -82,7 +84,10 @@ export class BinaryArmController extends BaseArmController<PendingHalt> {
     const bytes = encodeFrame({ seq: 0, ack: 0, type, body });
     const p = this.startHalt({ id: this.haltSeq, bytes, lastSent: 0 });
     this.stats.haltsSent++;
-    this.writeHalt();
+    if (this.transport.repeatUrgent) {
+      // Written and repeated from the port's own thread until the acknowledgement arrives.
+      if (this.transport.repeatUrgent(bytes, this.haltRepeatMs)) this.stats.haltWrites++;
+    } else this.writeHalt();
     return p;
   }
 
@@ -165,6 +170,7 @@ export class BinaryArmController extends BaseArmController<PendingHalt> {
   }
 
   protected forgetSession(): void {
+    this.transport.heartbeat?.(null);
     this.link.reset();
   }
 
@@ -174,7 +180,8 @@ export class BinaryArmController extends BaseArmController<PendingHalt> {
       return;
     }
     this.link.tick(t);
-    if (t - this.lastHeartbeat >= this.o.heartbeatMs) {
+    // A transport with a thread of its own sends the heartbeat from there (started on HELLO).
+    if (!this.transport.heartbeat && t - this.lastHeartbeat >= this.o.heartbeatMs) {
       this.lastHeartbeat = t;
       const { type, body } = encodeMessage({ type: 'heartbeat', hostTimeMs: Math.floor(t) >>> 0 });
       this.link.sendNow(type, body);
@@ -218,6 +225,7 @@ export class BinaryArmController extends BaseArmController<PendingHalt> {
         this.link.reset();
         this.helloDone = true;
         this.lastHeartbeat = -Infinity;
+        this.transport.heartbeat?.(this.o.heartbeatMs);
         this.current.firmware = {
           firmwareId: m.firmwareId,
           protocolVersion: m.version,

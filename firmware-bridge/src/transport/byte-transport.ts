@@ -11,6 +11,15 @@ export interface ByteTransport {
    * stream's queue and libuv's thread pool; falls back to `write` when that is not possible.
    */
   writeUrgent(bytes: Uint8Array): boolean;
+  /**
+   * Transports with a thread of their own: `writeUrgent`, then the same bytes again every `everyMs` from
+   * that thread (also on a reopened port) until `stopUrgent`, so the repeat needs nothing of the caller's
+   * event loop. Without them the driver repeats a HALT itself.
+   */
+  repeatUrgent?(bytes: Uint8Array, everyMs: number): boolean;
+  stopUrgent?(): void;
+  /** Binary-protocol heartbeat frames every `periodMs` from the transport's own thread; null stops them. */
+  heartbeat?(periodMs: number | null): void;
   onOpen(cb: () => void): void;
   onClose(cb: (reason: string) => void): void;
   onData(cb: (bytes: Uint8Array) => void): void;

@@ -1,10 +1,14 @@
 // Byte transport on `serialport` (a real tty or a pty) that reopens itself with backoff after a close,
-// an error or an unplug. The drivers see only open/close/data.
+// an error or an unplug. The drivers see only open/close/data. HALT repeats and the heartbeat are
+// written by the port's own thread (port-thread.ts), which shares the port's descriptor.
 import { writeSync } from 'node:fs';
-import { SerialPort } from 'serialport';
+import { SerialPortStream } from '@serialport/stream';
 import type { Logger } from '../logger.ts';
 import { backoffDelay } from '../retry/backoff.ts';
 import { TransportListeners, type ByteTransport } from './byte-transport.ts';
+import { fdSharingBinding } from './fd-sharing-binding.ts';
+import { PortThread } from './port-thread-handle.ts';
+import { SharedPort } from './shared-port.ts';
 
 export type { ByteTransport };
 
@@ -17,15 +21,21 @@ export interface SerialTransportOptions {
   backoffMaxMs?: number;
 }
 
+type Port = SerialPortStream<ReturnType<typeof fdSharingBinding>>;
+
 export class SerialTransport extends TransportListeners implements ByteTransport {
-  private port: SerialPort | null = null;
+  private port: Port | null = null;
   private stopped = true;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly shared = new SharedPort();
+  private readonly binding = fdSharingBinding(this.shared);
+  private readonly thread: PortThread;
   opens = 0;
 
   constructor(private readonly opts: SerialTransportOptions) {
     super();
+    this.thread = new PortThread(this.shared, opts.logger);
   }
 
   get isOpen(): boolean {
@@ -36,7 +46,8 @@ export class SerialTransport extends TransportListeners implements ByteTransport
     if (!this.stopped) return;
     this.stopped = false;
     this.attempt = 0;
-    this.tryOpen();
+    // The port opens once its thread runs: the heartbeat must be there from the first HELLO on.
+    this.thread.start(() => this.tryOpen());
   }
 
   async stop(): Promise<void> {
@@ -46,6 +57,7 @@ export class SerialTransport extends TransportListeners implements ByteTransport
     const p = this.port;
     this.port = null;
     if (p?.isOpen) await new Promise<void>((r) => p.close(() => r()));
+    await this.thread.stop();
   }
 
   write(bytes: Uint8Array): boolean {
@@ -71,9 +83,26 @@ export class SerialTransport extends TransportListeners implements ByteTransport
     return this.write(bytes);
   }
 
+  /** Writes at once from this thread; the port's thread writes them again every `everyMs` until `stopUrgent`. */
+  repeatUrgent(bytes: Uint8Array, everyMs: number): boolean {
+    const written = this.writeUrgent(bytes);
+    // Left in shared memory, not posted: the first bytes go out without waking another thread.
+    this.shared.repeat(bytes, everyMs);
+    return written;
+  }
+
+  stopUrgent(): void {
+    this.shared.stopRepeat();
+  }
+
+  heartbeat(periodMs: number | null): void {
+    this.thread.post({ type: 'heartbeat', periodMs });
+  }
+
   private tryOpen(): void {
     if (this.stopped) return;
-    const port = new SerialPort({
+    const port: Port = new SerialPortStream({
+      binding: this.binding,
       path: this.opts.path,
       baudRate: this.opts.baudRate ?? 115200,
       autoOpen: false,
@@ -96,10 +125,12 @@ export class SerialTransport extends TransportListeners implements ByteTransport
       port.on('error', (e) => this.lost(port, `port error: ${e.message}`));
       port.on('close', () => this.lost(port, 'port closed'));
       this.emitOpen();
+      // A HALT still being repeated goes out on the new port at once.
+      this.thread.post({ type: 'opened' });
     });
   }
 
-  private lost(port: SerialPort, reason: string): void {
+  private lost(port: Port, reason: string): void {
     if (this.port !== port) return;
     this.port = null;
     if (port.isOpen) port.close(() => {});
