@@ -61,7 +61,7 @@ beforeAll(async () => {
     PREFIX: prefix,
     BRANCH_RESTART: restart,
     BRANCH_HEALTH_URLS: `http://127.0.0.1:${hubPort}/readyz`,
-    BRANCH_HEALTH_TIMEOUT: '20',
+    BRANCH_HEALTH_TIMEOUT: '10',
     BRANCH_NODE: process.execPath,
   };
   const installed = spawnSync('sh', [join(release.dir, 'deploy/install.sh')], {
@@ -119,7 +119,7 @@ describe('deploy/update.sh', () => {
     replaceFile(join(broken, 'services/hub.mjs'), "console.error('hub: cannot start'); process.exit(1);\n");
     const { code, out } = await update(broken);
     expect(code).toBe(1);
-    expect(out).toContain(`/readyz did not answer 200 within 20 s`);
+    expect(out).toContain(`/readyz did not answer 200 within 10 s`);
     expect(out).toContain('release test-3-broken failed its health check; rolling back to releases/test-2');
     expect(out).toContain('rolled back to releases/test-2 (healthy)');
     expect(current()).toBe('releases/test-2');

@@ -22,6 +22,25 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Resolves once the agent serves customers (its arm link up, as the kiosk page waits for it too): a test
+ * that starts a session sooner would meet deviceNotReady while the arm still connects.
+ */
+async function untilAvailable(agentUrl: string): Promise<void> {
+  let last: unknown = null;
+  await waitFor(
+    async () => {
+      const res = await fetch(new URL('/healthz', agentUrl)).catch(() => null);
+      last = res ? ((await res.json()) as { availability?: unknown }).availability : 'no answer';
+      return (last as { available?: boolean } | null)?.available === true ? true : undefined;
+    },
+    30_000,
+    'the agent to become available',
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}; last availability ${JSON.stringify(last)}`);
+  });
+}
+
 /** `hubOverrides`: more options of the real hub (a store test hook, for instance). */
 export async function startHarness(
   overrides: Partial<AgentOptions> = {},
@@ -63,6 +82,7 @@ export async function startHarness(
       ...overrides,
     });
     closers.push(() => agent.close());
+    await untilAvailable(agent.url);
     return { dir, logFile, sim, hub, agent, close };
   } catch (err) {
     await close();
