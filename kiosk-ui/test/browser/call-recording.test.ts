@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.ts';
-import { repoRoot, startBranch, type RunningBranch } from './support/branch-process.ts';
-import { FAKE_MEDIA_ARGS, launchChromium } from './support/chromium.ts';
+import { repoRoot, type RunningBranch } from './support/branch-process.ts';
 import {
   framesDecoded,
   kioskHandoffState,
   signInConsole,
+  startCallSetup,
   startEnglishVisit,
+  type CallSetup,
 } from './support/handoff-pages.ts';
 import { hubAudit, hubConsents, supervisorGet } from './support/hub-conversation.ts';
 import { shooter } from './support/kiosk-page.ts';
@@ -21,22 +22,18 @@ import { shooter } from './support/kiosk-page.ts';
 const shot = shooter(join(repoRoot, 'test-output', 'recording'));
 const en = messages.en;
 
+let setup: CallSetup;
 let branch: RunningBranch;
 let kioskBrowser: Browser;
 let agentBrowser: Browser;
 
 beforeAll(async () => {
-  branch = await startBranch(undefined, {}, 'launcher', { KIOSK_HUB_RECORDING: 'true' });
-  [kioskBrowser, agentBrowser] = await Promise.all([
-    launchChromium(FAKE_MEDIA_ARGS),
-    launchChromium(FAKE_MEDIA_ARGS),
-  ]);
+  setup = await startCallSetup({ KIOSK_HUB_RECORDING: 'true' });
+  ({ branch, kioskBrowser, agentBrowser } = setup);
 }, 120_000);
 
 afterAll(async () => {
-  await kioskBrowser?.close();
-  await agentBrowser?.close();
-  await branch?.stop();
+  await setup?.close();
 });
 
 type Recording = { id: string; handoffId: string; bytes: number; endedAt: string | null };
