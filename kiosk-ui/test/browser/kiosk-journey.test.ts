@@ -19,6 +19,7 @@ import {
 } from './support/kiosk-page.ts';
 import { distinctColours } from './support/pixels.ts';
 import { PLANTED_PAN, PLANTED_SWIPE } from './support/planted-card.ts';
+import { kioskReady } from './support/kiosk-ask.ts';
 
 let branch: RunningBranch;
 let browser: Browser;
@@ -102,6 +103,8 @@ describe.each(CASES)('the customer journey in $locale', ({ locale, dir, viewport
     );
     await shot(page, 'answer-service');
 
+    // The customer touches the screen while the avatar still reads the answer out: it stops and listens.
+    await kioskReady(page);
     await page.getByTestId('question-input').fill(question);
     await page.getByTestId('ask').click();
     await expect
@@ -109,6 +112,7 @@ describe.each(CASES)('the customer journey in $locale', ({ locale, dir, viewport
       .toBe(locale === 'en' ? 'Foreign currency exchange' : '外币兑换');
     await shot(page, 'answer-typed');
 
+    await page.mouse.click(4, 4);
     await page.getByTestId('service-wealth').click();
     await expect
       .poll(async () => (await page.getByTestId('answer-title').textContent()) ?? '')
