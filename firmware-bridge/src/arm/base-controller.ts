@@ -16,15 +16,9 @@ import {
   type SelfTestResult,
   type Telemetry,
 } from './arm-controller.ts';
-import {
-  checkJointTargets,
-  DEFAULT_LIMITS,
-  inverseKinematics,
-  limitsForJoints,
-  withinWorkspace,
-} from '../protocol/kinematics.ts';
+import { checkJointTargets, DEFAULT_LIMITS, limitsForJoints } from '../protocol/kinematics.ts';
 import { planMotion } from '../protocol/motion.ts';
-import { speedScaleForToolSpeed } from './tool-speed.ts';
+import { cartesianToJoints } from './cartesian-move.ts';
 import type { ByteTransport } from '../transport/byte-transport.ts';
 import type { Logger } from '../logger.ts';
 import { silentLogger } from '../logger.ts';
@@ -284,22 +278,7 @@ export abstract class BaseArmController<H extends { lastSent: number }> implemen
   }
 
   async moveTo(target: { x: number; y: number; z: number }, options: CartesianMoveOptions): Promise<void> {
-    const speed = options?.speedMmS;
-    if (!(speed > 0)) throw new ArmError('out_of_limits', 'speedMmS must be positive');
-    if (speed > this.armLimits.maxToolSpeedMmS)
-      throw new ArmError(
-        'out_of_limits',
-        `speed ${speed} mm/s above the limit ${this.armLimits.maxToolSpeedMmS}`,
-      );
-    if (![target.x, target.y, target.z].every(Number.isFinite) || !withinWorkspace(target, this.armLimits))
-      throw new ArmError(
-        'out_of_limits',
-        `target (${target.x}, ${target.y}, ${target.z}) outside the workspace`,
-      );
-    const joints = inverseKinematics(target, this.armLimits, this.current.joints[4] ?? 0);
-    if (!joints)
-      throw new ArmError('out_of_limits', `target (${target.x}, ${target.y}, ${target.z}) is out of reach`);
-    const scale = speedScaleForToolSpeed(this.current.joints, joints, this.armLimits.joints, speed);
-    return this.moveJoints(joints, { speedScale: scale });
+    const move = cartesianToJoints(target, options?.speedMmS, this.armLimits, this.current.joints);
+    return this.moveJoints(move.joints, { speedScale: move.speedScale });
   }
 }
