@@ -3,6 +3,7 @@
 // of that username under a secret the hub shares with the TURN server. Nothing is stored: the TURN
 // server checks the HMAC and refuses the pair once the expiry has passed. WebCrypto only (Node, Deno).
 import type { IceServer } from '../schema/handoff.ts';
+import { toBase64 } from '../hub/crypto.ts';
 
 export interface TurnConfig {
   /** turn: URLs of the TURN server(s), e.g. ["turn:turn.branch.example:3478?transport=udp"]. */
@@ -16,12 +17,6 @@ export interface TurnConfig {
 export const DEFAULT_TURN_TTL_S = 3 * 3600;
 
 const encoder = new TextEncoder();
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
 
 /** One credential for `who` (a handoff id or an agent's username: it shows in the TURN server's log). */
 export async function turnCredential(

@@ -2,10 +2,15 @@
 
 const encoder = new TextEncoder();
 
-function toBase64Url(bytes: Uint8Array): string {
+/** Standard base64 (with padding), WebCrypto-only runtimes having no Buffer. */
+export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(binary);
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(text: string): Uint8Array {
