@@ -107,8 +107,13 @@ describe('a recorded video call', () => {
     await expect
       .poll(async () => (await player(sup)).audioBytes ?? 0, { timeout: 20_000 })
       .toBeGreaterThan(0);
-    const { duration } = await player(sup);
-    expect(Number.isFinite(duration) && duration > 0).toBe(true);
+    // The console works out a MediaRecorder file's duration by one seek after loading: wait for it.
+    await expect
+      .poll(async () => {
+        const { duration } = await player(sup);
+        return Number.isFinite(duration) && duration > 0;
+      })
+      .toBe(true);
     // The console's audit log shows the play.
     await sup.locator('[data-testid="audit-row"][data-action="recording.played"]').first().waitFor();
     await shot(sup, 'playback');
