@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects so that `npm test` can run fast unit tests first, then integration tests on real
 // parts (pty simulator, SQLite, PostgreSQL), then browser tests in Debian's Chromium.
+const TIMED_PARTS = ['firmware-bridge/test/**/*.test.ts', 'device-agent/test/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,13 +15,28 @@ export default defineConfig({
         },
       },
       {
+        // Hubs, stores, deploy scripts and the whole branch: each file owns its ports, databases and
+        // temporary folders, so two run side by side (one per core).
         test: {
           name: 'integration',
           include: ['*/test/**/*.test.ts'],
-          exclude: ['*/test/browser/**', '**/node_modules/**'],
+          exclude: ['*/test/browser/**', '**/node_modules/**', ...TIMED_PARTS],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // The firmware simulator and the device-agent's arm: watchdogs, halts and retries run on real
+        // timers, so these files run one at a time, after the others, on a quiet machine.
+        test: {
+          name: 'integration-timed',
+          include: TIMED_PARTS,
           testTimeout: 30_000,
           hookTimeout: 30_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
       {

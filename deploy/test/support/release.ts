@@ -1,7 +1,7 @@
 // The release the deploy tests work on: `npm run package` once per test run (the packager's own output,
 // outside the repository, so nothing resolves from the repo's node_modules), shared by the test files.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,21 +23,29 @@ export function packagedRelease(): PackagedRelease {
   const release = { dir, tarball: `${dir}.tar.gz` };
   if (existsSync(join(dir, 'release.json')) && existsSync(release.tarball)) return release;
   removeStaleReleases();
+  // Two test files may package at once (integration files run side by side): each builds its own
+  // folder and renames it into place; the one that finds the place taken uses the other's release.
+  const building = `${out}.building-${process.pid}`;
   const pagesBuilt = existsSync(join(repoRoot, 'kiosk-ui/dist/index.html'));
-  const args = ['--import', 'tsx', 'scripts/package.ts', '--out', out, '--version', RELEASE_VERSION];
+  const args = ['--import', 'tsx', 'scripts/package.ts', '--out', building, '--version', RELEASE_VERSION];
   const r = spawnSync(process.execPath, [...args, ...(pagesBuilt ? ['--no-build'] : [])], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 300_000,
   });
   if (r.status !== 0) throw new Error(`npm run package failed: ${r.stdout}${r.stderr}`);
+  try {
+    renameSync(building, out);
+  } catch {
+    rmSync(building, { recursive: true, force: true });
+  }
   return release;
 }
 
 /** Releases of earlier test runs (their vitest process is gone): about 110 MB each. */
 function removeStaleReleases(): void {
   for (const name of readdirSync(tmpdir())) {
-    const m = /^branch-release-(\d+)$/.exec(name);
+    const m = /^branch-release-(\d+)(\.building-\d+)?$/.exec(name);
     if (!m || Number(m[1]) === process.ppid) continue;
     try {
       process.kill(Number(m[1]), 0);

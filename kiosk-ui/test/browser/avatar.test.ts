@@ -24,6 +24,20 @@ async function openKiosk(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
+/** Whether the face's expression and mouth morphs stopped moving over 60 ms (blinks and gaze excluded). */
+async function settledMorphs(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const avatar = (globalThis as unknown as KioskHook).__branchKiosk.avatar;
+    const moving = (name: string): boolean => !/^blink|^eyeLook/.test(name);
+    const before = avatar.getMorphInfluences();
+    await new Promise((r) => setTimeout(r, 60));
+    const after = avatar.getMorphInfluences();
+    return Object.keys(after)
+      .filter(moving)
+      .every((k) => Math.abs((after[k] ?? 0) - (before[k] ?? 0)) < 0.002);
+  });
+}
+
 describe('avatar on the kiosk page', () => {
   let server: Awaited<ReturnType<typeof serveStatic>>;
   let browser: Browser;
@@ -116,8 +130,10 @@ describe('avatar on the kiosk page', () => {
         },
         [mood, viseme],
       );
-      // Moods ease in over ~1 s; software WebGL draws 10 frames a second.
-      await page.waitForTimeout(1500);
+      // Moods ease in over ~1 s and mouth shapes over ~0.2 s: wait until the face has settled (blinks
+      // and gaze aside), then for two more drawn frames, so the screenshot shows the finished pose.
+      await expect.poll(() => settledMorphs(page), { intervals: [100] }).toBe(true);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const png = await page.getByTestId('avatar').screenshot({ path: join(dir, `${name}.png`) });
       shots.add(png.toString('base64'));
     };
