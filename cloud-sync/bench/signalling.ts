@@ -10,8 +10,8 @@ import { applySeed, openSqliteHubStore, type HandoffAccepted } from '../src/inde
 import { SignalClient } from '../test/support/signal-client.ts';
 import { startHubProcess } from './hub-process.ts';
 
-const KIOSK = { id: 'bench-kiosk', token: 'bench-kiosk-token-0123456789abcdef' };
-const PASSWORD = 'bench agent password';
+export const KIOSK = { id: 'bench-kiosk', token: 'bench-kiosk-token-0123456789abcdef' };
+export const PASSWORD = 'bench agent password';
 const ROUND_MS = 1000;
 
 export interface SignallingResult {
@@ -50,22 +50,40 @@ export async function measureSignalling(n: number, rounds: number): Promise<Sign
     HUB_HANDOFF_MAX_OPEN_PER_KIOSK: String(n),
     HUB_HANDOFF_MAX_PER_MINUTE: String(n),
   });
+  try {
+    return await relaySignals({ kiosk: hub.url, agent: hub.url }, agents, rounds);
+  } finally {
+    await hub.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `agents.length` calls: each a kiosk socket on `urls.kiosk` (one bench kiosk's join tokens) and its own
+ * agent socket on `urls.agent` that accepted it (two URLs: two hub instances, relayed between them);
+ * then `rounds` one-second rounds in which every end sends one ICE message, spread evenly.
+ */
+export async function relaySignals(
+  urls: { kiosk: string; agent: string },
+  agents: readonly { username: string }[],
+  rounds: number,
+): Promise<SignallingResult> {
   const sockets: SignalClient[] = [];
   try {
     const pairs: { kiosk: SignalClient; agent: SignalClient }[] = [];
     for (const a of agents) {
-      const { token } = await post<{ token: string }>(`${hub.url}/api/agent/login`, {
+      const { token } = await post<{ token: string }>(`${urls.agent}/api/agent/login`, {
         username: a.username,
         password: PASSWORD,
       });
       const req = await post<HandoffAccepted>(
-        `${hub.url}/api/handoff/requests`,
+        `${urls.kiosk}/api/handoff/requests`,
         { sessionId: `bench-${a.username}`, locale: 'en', reason: 'customer_request' },
         KIOSK.token,
       );
       if (!req.queued) throw new Error('the bench request was not queued');
-      const kiosk = await SignalClient.open(hub.url, req.joinToken);
-      const agent = await SignalClient.open(hub.url, token);
+      const kiosk = await SignalClient.open(urls.kiosk, req.joinToken);
+      const agent = await SignalClient.open(urls.agent, token);
       sockets.push(kiosk, agent);
       await kiosk.next('ready');
       await agent.next('ready');
@@ -118,7 +136,5 @@ export async function measureSignalling(n: number, rounds: number): Promise<Sign
     return { sessions: pairs.length, p99Ms: pct(0.99), p50Ms: pct(0.5), samples: delays.length };
   } finally {
     for (const s of sockets) s.close();
-    await hub.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
