@@ -49,7 +49,6 @@ const ingestHow = (store: string) =>
 const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 if (process.env.CLOUD_BENCH_ONLY === 'multi_hub') {
   await multiHubFigures(pgUrl, figure, figures);
-  await multiHubFigures(pgUrl, figure, figures);
 
   writeResults('cloud-sync-multi-hub', figures);
   process.exit(0);
