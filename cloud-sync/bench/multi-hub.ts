@@ -53,6 +53,8 @@ export interface MultiHubSyncResult {
   steadyPushes: number;
   p99Ms: number;
   p50Ms: number;
+  /** p99 of each of 5 equal windows of the steady phase. */
+  windowP99Ms: number[];
   killPushes: number;
   killP99Ms: number;
   lost: number;
@@ -112,6 +114,8 @@ export async function measureMultiHubSync(
     // The first interval warms up (connections, JIT of two fresh processes) and is not counted.
     const phase = { name: 'warmup' as 'warmup' | 'steady' | 'kill' | 'done' };
     const delays = { steady: [] as number[], kill: [] as number[] };
+    const steadyAt: number[] = [];
+    let steadyFrom = 0;
     const failedKiosks = new Set<string>();
     const inflight = new Set<Promise<void>>();
     const pushOne = async (i: number): Promise<void> => {
@@ -134,6 +138,7 @@ export async function measureMultiHubSync(
       }
       pushed.push(...changes.map((c) => c.id));
       if (during === 'steady' || during === 'kill') delays[during].push(performance.now() - started);
+      if (during === 'steady') steadyAt.push(started - steadyFrom);
     };
     const schedule = (i: number): void => {
       if (phase.name === 'done') return;
@@ -145,6 +150,7 @@ export async function measureMultiHubSync(
       timers[i] = setTimeout(() => schedule(i), (i * o.intervalMs) / creds.length);
     await new Promise((r) => setTimeout(r, o.intervalMs));
     phase.name = 'steady';
+    steadyFrom = performance.now();
     await new Promise((r) => setTimeout(r, o.steadyS * 1000));
     phase.name = 'kill';
     two.hubs[0]?.child.kill('SIGKILL');
@@ -163,6 +169,12 @@ export async function measureMultiHubSync(
       steadyPushes: delays.steady.length,
       p99Ms: percentile(delays.steady, 99),
       p50Ms: percentile(delays.steady, 50),
+      windowP99Ms: [0, 1, 2, 3, 4].map((w) =>
+        percentile(
+          delays.steady.filter((_, i) => Math.floor((steadyAt[i] as number) / (o.steadyS * 200)) === w),
+          99,
+        ),
+      ),
       killPushes: delays.kill.length,
       killP99Ms: percentile(delays.kill, 99),
       lost: pushed.length - Number(found.rows[0]?.n ?? 0),

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { applySeed, openSqliteHubStore, type HandoffAccepted } from '../src/index.ts';
 import { SignalClient } from '../test/support/signal-client.ts';
 import { startHubProcess } from './hub-process.ts';
+import { percentile } from '../../scripts/lib/bench-results.ts';
 
 export const KIOSK = { id: 'bench-kiosk', token: 'bench-kiosk-token-0123456789abcdef' };
 export const PASSWORD = 'bench agent password';
@@ -19,6 +20,8 @@ export interface SignallingResult {
   p99Ms: number;
   p50Ms: number;
   samples: number;
+  /** p99 of each one-second round alone. */
+  roundP99Ms: number[];
 }
 
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
@@ -94,6 +97,8 @@ export async function relaySignals(
     }
     for (const s of sockets) s.received.length = 0;
     const delays: number[] = [];
+    const rounds99: number[] = [];
+    let round: number[] = [];
     const stamp = (
       dir: string,
       i: number,
@@ -107,7 +112,10 @@ export async function relaySignals(
         (x) => x.data.kind === 'ice' && x.data.candidate.startsWith(prefix),
         30_000,
       );
-      if (m.data.kind === 'ice') delays.push(performance.now() - Number(m.data.candidate.split(':')[2]));
+      if (m.data.kind !== 'ice') return;
+      const delay = performance.now() - Number(m.data.candidate.split(':')[2]);
+      delays.push(delay);
+      round.push(delay);
     };
     // Each round lasts a second: every call sends one message each way, spread evenly over it.
     for (let r = 0; r < rounds; r += 1) {
@@ -128,12 +136,20 @@ export async function relaySignals(
         ),
       );
       await Promise.all(arrivals);
+      rounds99.push(percentile(round, 99));
+      round = [];
       for (const s of sockets) s.received.length = 0;
     }
     delays.sort((a, b) => a - b);
     const pct = (q: number): number =>
       delays[Math.min(delays.length - 1, Math.floor(q * delays.length))] ?? NaN;
-    return { sessions: pairs.length, p99Ms: pct(0.99), p50Ms: pct(0.5), samples: delays.length };
+    return {
+      sessions: pairs.length,
+      p99Ms: pct(0.99),
+      p50Ms: pct(0.5),
+      samples: delays.length,
+      roundP99Ms: rounds99,
+    };
   } finally {
     for (const s of sockets) s.close();
   }

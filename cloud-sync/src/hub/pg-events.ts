@@ -11,6 +11,7 @@ import { HubEventSchema, type HubEvent } from '../schema/change.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import { Backoff } from '../client/backoff.ts';
 import { createLocalFanout, type Fanout, type HubEvents } from './events.ts';
+import { NotifyBatcher, PAYLOAD_REF as REF } from './pg-notify-batch.ts';
 import { HandoffNoteSchema, type HandoffBus, type HandoffNote } from '../handoff/handoff-bus.ts';
 
 export interface PgHubEventsOptions {
@@ -25,10 +26,6 @@ export interface PgHubEventsOptions {
 export interface PgHubEvents extends HubEvents {
   close(): Promise<void>;
 }
-
-/** Longest payload sent inline; PostgreSQL refuses 8000 bytes and over. */
-const INLINE_MAX_BYTES = 7900;
-const REF = '@ref:';
 
 /**
  * The fan-outs of a hub on `store`: LISTEN/NOTIFY on PostgreSQL (channels per schema, so that only
@@ -184,6 +181,13 @@ async function createPgFanout(o: {
   };
 
   await connect();
+  const sender = new NotifyBatcher(
+    (sql, params) => (client ? query(client, sql, params) : Promise.reject(new Error('not listening'))),
+    (batch, err) => {
+      log.error({ event: 'hub.events.notify_failed', err: err.message }, 'NOTIFY failed');
+      for (const b of batch) deliver(b.channel, b.text);
+    },
+  );
   // Big payloads are read back at once by every listener: a minute is plenty.
   const pruner = setInterval(() => {
     if (client)
@@ -197,26 +201,12 @@ async function createPgFanout(o: {
 
   return {
     publish(channel, text) {
-      const c = client;
-      if (!c) {
+      if (!client) {
         // Not listening right now: tell our own listeners at least; the others catch up on resume.
         deliver(channel, text);
         return;
       }
-      const inline = Buffer.byteLength(text) <= INLINE_MAX_BYTES;
-      const sent = inline
-        ? query(c, 'SELECT pg_notify($1, $2)', [channel, text])
-        : // One statement: the row is committed with the notification that names it.
-          query(
-            c,
-            `WITH r AS (INSERT INTO hub_notify_payloads (body) VALUES ($2) RETURNING id)
-             SELECT pg_notify($1, $3 || r.id) FROM r`,
-            [channel, text, REF],
-          );
-      sent.catch((err: Error) => {
-        log.error({ event: 'hub.events.notify_failed', err: err.message }, 'NOTIFY failed');
-        deliver(channel, text);
-      });
+      sender.send(channel, text);
     },
     subscribe(channel, text, resume) {
       const entry = { text, resume };
