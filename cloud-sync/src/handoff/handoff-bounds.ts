@@ -89,6 +89,8 @@ export class HandoffBounds {
   start(): void {
     const every = Math.max(1000, Math.min(15_000, Math.floor(this.o.limits.unclaimedMs / 4)));
     this.sweepTimer ??= setInterval(() => void this.sweep().catch(this.o.failed), every);
+    // Upkeep alone does not keep a process alive (Node; Deno's timer is a number).
+    (this.sweepTimer as { unref?: () => void }).unref?.();
   }
 
   stop(): void {

@@ -1,6 +1,6 @@
 // Sends NOTIFYs over one connection in the order they were asked for, many per statement: while one
 // statement is out, the next notifications gather and leave together, so a burst costs one round trip
-// instead of one each (a lone one leaves at once). A payload too big for NOTIFY goes alone, stored in
+// instead of one each (a lone one leaves at once). Web-standard apart from the query it is given. A payload too big for NOTIFY goes alone, stored in
 // hub_notify_payloads in the same statement as the notification that names its row. Node only (pg).
 
 /** Longest payload sent inline; PostgreSQL refuses 8000 bytes and over. */
@@ -8,6 +8,7 @@ export const INLINE_MAX_BYTES = 7900;
 /** What a notification carries instead of a payload too big for it: this and the row's id. */
 export const PAYLOAD_REF = '@ref:';
 const MAX_BATCH = 500;
+const encoder = new TextEncoder();
 
 export interface Notification {
   channel: string;
@@ -24,7 +25,7 @@ export class NotifyBatcher {
   ) {}
 
   send(channel: string, text: string): void {
-    this.pending.push({ channel, text, inline: Buffer.byteLength(text) <= INLINE_MAX_BYTES });
+    this.pending.push({ channel, text, inline: encoder.encode(text).byteLength <= INLINE_MAX_BYTES });
     if (!this.flushing) void this.flush();
   }
 
