@@ -62,7 +62,14 @@ export async function multiHubFigures(pgUrl: string, figure: FigureFn, figures: 
     },
   );
   const s = sync as MultiHubSyncResult | null;
+  const failed = s ? Object.values(s.steadyFailures).reduce((a, b) => a + b, 0) : null;
   figures.push(
+    {
+      name: 'multi_hub_push_first_try_failures',
+      value: failed,
+      unit: 'pushes',
+      how: `first tries of the steady phase that failed (each retried until accepted), by cause: ${s ? JSON.stringify(s.steadyFailures) : '-'}`,
+    },
     ...tailPair(
       'multi_hub_push_p99_ms',
       '<= 50',

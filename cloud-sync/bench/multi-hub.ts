@@ -58,6 +58,8 @@ export interface MultiHubSyncResult {
   killPushes: number;
   killP99Ms: number;
   lost: number;
+  /** Failed first tries of the steady phase by cause (HTTP status or error code). */
+  steadyFailures: Record<string, number>;
 }
 
 function post(agent: http.Agent, url: string, token: string, body: string): Promise<number> {
@@ -117,6 +119,7 @@ export async function measureMultiHubSync(
     const steadyAt: number[] = [];
     let steadyFrom = 0;
     const failedKiosks = new Set<string>();
+    const failures: Record<string, number> = {};
     const inflight = new Set<Promise<void>>();
     const pushOne = async (i: number): Promise<void> => {
       const k = creds[i] as { id: string; token: string };
@@ -127,13 +130,19 @@ export async function measureMultiHubSync(
       for (let attempt = 0; ; attempt += 1) {
         // Its own instance first; after a failure, the other (the balancer's retry).
         const h = (i + attempt) % 2;
+        let cause: string;
         try {
           const status = await post(agents[h]!, `${urls[h]}/api/sync/push`, k.token, body);
           if (status === 200) break;
-        } catch {
-          // refused or reset: retried below
+          cause = `http_${status}`;
+        } catch (err) {
+          // refused, reset or timed out: retried below
+          cause = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
         }
-        if (during === 'steady') failedKiosks.add(k.id);
+        if (during === 'steady') {
+          failedKiosks.add(k.id);
+          failures[cause] = (failures[cause] ?? 0) + 1;
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
       pushed.push(...changes.map((c) => c.id));
@@ -178,6 +187,7 @@ export async function measureMultiHubSync(
       killPushes: delays.kill.length,
       killP99Ms: percentile(delays.kill, 99),
       lost: pushed.length - Number(found.rows[0]?.n ?? 0),
+      steadyFailures: failures,
     };
   } finally {
     for (const t of timers) clearTimeout(t);
