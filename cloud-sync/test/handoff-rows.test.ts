@@ -114,6 +114,17 @@ describe.each(pairs)('handoff rows (%s)', (_name, open) => {
       await a.handoffs.open({ ...record('w3', 'agent', T0), kioskId: 'kiosk-w0' }, 'h-w3', 2);
       expect(await a.handoffs.open(same, 'h-w2', 2)).toBe(false);
       expect(await a.handoffs.openCount('kiosk-w0')).toBe(2);
+      // Ten requests of one kiosk at once through both instances: its limit of 2 holds.
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? a : b).handoffs.open(
+            { ...record(`z${i}`, 'agent', T0), kioskId: 'kiosk-z' },
+            `h-z${i}`,
+            2,
+          ),
+        ),
+      );
+      expect(burst.filter(Boolean)).toHaveLength(2);
 
       const outcome = { state: 'ended' as const, at: T0 + 9000, ticketId: null };
       const [one, two] = await Promise.all([

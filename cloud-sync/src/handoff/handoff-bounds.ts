@@ -38,12 +38,13 @@ export class HandoffBounds {
   /**
    * Drops every waiting request whose kiosk has had no signalling socket on any instance for
    * `unclaimedMs` (it never opened one, or it closed and did not come back), so no agent accepts a
-   * ghost. The kiosks held here are seen now first; other instances see theirs on their sweep.
+   * ghost. The kiosks held here are never dropped; other instances mark theirs seen on their sweep.
    */
   async dropUnclaimed(now: number): Promise<string[]> {
-    await this.o.rows.kioskSeen(this.o.localKiosks(), now, false);
+    const local = new Set(this.o.localKiosks());
     const dropped: string[] = [];
     for (const h of await this.o.rows.unclaimedSince(now - this.o.limits.unclaimedMs)) {
+      if (local.has(h.id)) continue;
       const reason = h.claimed ? 'kiosk_left' : 'kiosk_never_connected';
       if (await this.o.abandon(h, { state: 'abandoned', at: now, reason })) dropped.push(h.id);
     }
@@ -76,10 +77,11 @@ export class HandoffBounds {
       if (h.agent) await this.o.requeue(h.id, h.agent);
   }
 
-  /** One round of upkeep: presence, ghosts, orphaned calls, old rows. */
+  /** One round of upkeep: this instance's agents and kiosks seen, ghosts, orphaned calls, old rows. */
   async sweep(): Promise<void> {
     const now = this.o.now();
     await this.o.rows.touchPresence(this.o.instance, now);
+    await this.o.rows.kioskSeen(this.o.localKiosks(), now, false);
     await this.dropUnclaimed(now);
     await this.requeueOrphans(now);
     await this.o.rows.prune(now - KEEP_ENDED_MS);

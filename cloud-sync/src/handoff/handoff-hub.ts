@@ -21,7 +21,7 @@ import type { HandoffRecord } from './call-records.ts';
 import { HandoffBounds } from './handoff-bounds.ts';
 import type { HandoffBus, HandoffNote } from './handoff-bus.ts';
 import { resolveLimits, type HandoffLimits, type HandoffOutcome } from './handoff-limits.ts';
-import type { HandoffQueues} from './queue.ts';
+import type { HandoffQueues } from './queue.ts';
 import { priorityOf } from './queue.ts';
 import { HandoffCalls, type Party } from './handoff-calls.ts';
 import { HandoffPeers, type AgentParty } from './handoff-peers.ts';

@@ -14,6 +14,8 @@ import type { SqlRunner } from './recording-rows.ts';
 export interface TxSqlRunner extends SqlRunner {
   /** PostgreSQL: 'FOR UPDATE SKIP LOCKED'; SQLite (one process, one writer): ''. */
   readonly claimLock: string;
+  /** PostgreSQL: a statement taking a transaction lock on one text key (`?`); SQLite: none needed. */
+  readonly keyLock: string | null;
   transaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
 }
 
@@ -60,10 +62,23 @@ export class HandoffRows {
 
   /**
    * Opens a waiting request with its join token's hash, unless the kiosk already holds `maxOpen` open
-   * ones (checked in the same statement); false then.
+   * ones (checked in the same statement, under a lock on the kiosk on PostgreSQL); false then.
    */
   async open(h: HandoffRecord, tokenHash: string, maxOpen: number): Promise<boolean> {
-    const changed = await this.sql.run(
+    return this.sql.transaction(async (tx) => {
+      // Two instances opening this kiosk's last room at once: the second waits, then counts the first.
+      if (this.sql.keyLock) await tx.all(this.sql.keyLock, [`handoff-kiosk:${h.kioskId}`]);
+      return this.insertIfRoom(tx, h, tokenHash, maxOpen);
+    });
+  }
+
+  private async insertIfRoom(
+    tx: SqlRunner,
+    h: HandoffRecord,
+    tokenHash: string,
+    maxOpen: number,
+  ): Promise<boolean> {
+    const changed = await tx.run(
       `INSERT INTO handoffs (id, kiosk_id, queue, request, token_hash, enqueued_at, priority, rank_at, state,
          claimed, kiosk_seen_at)
        SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 0, ?

@@ -107,6 +107,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
     this.handoffs = new HandoffRows({
       ...pgRunner(pool),
       claimLock: 'FOR UPDATE SKIP LOCKED',
+      keyLock: 'SELECT pg_advisory_xact_lock(hashtext(?))',
       transaction: (work) => this.tx((client) => work(pgRunner(client))),
     });
     this.downstream = new PgDownstream(pool, (work) => this.tx(work));

@@ -89,7 +89,12 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     this.recordings = new RecordingRows(sqliteRunner(db));
     const runner = sqliteRunner(db);
     // One process, one connection, one writer: each handoff statement is atomic by itself.
-    this.handoffs = new HandoffRows({ ...runner, claimLock: '', transaction: (work) => work(runner) });
+    this.handoffs = new HandoffRows({
+      ...runner,
+      claimLock: '',
+      keyLock: null,
+      transaction: (work) => work(runner),
+    });
     this.applier = new SqliteBatchApplier(db, hooks);
     const p = (sql: string): SqliteStatement => db.prepare(sql);
     const shared = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, p(v)])) as Record<
