@@ -62,6 +62,10 @@ export class HandoffCalls {
   }
 
   async fromKiosk(peer: SignalPeer, handoffId: string, msg: ClientSignal): Promise<void> {
+    // The call's own traffic is relayed on what this socket heard (is an agent on it?), without a read.
+    const local = this.o.peers.kiosks.get(handoffId);
+    if (local?.peer === peer && local.agent && (msg.t === 'signal' || msg.t === 'media'))
+      return this.toAgent(handoffId, msg.t === 'signal' ? { t: 'signal', data: msg.data } : msg);
     const h = await this.rows.get(handoffId);
     if (!h || (h.state !== 'waiting' && h.state !== 'in_call'))
       return send(peer, { t: 'error', code: 'ended', message: 'this handoff has ended' });

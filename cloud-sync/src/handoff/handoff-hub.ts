@@ -185,7 +185,7 @@ export class HandoffHub {
     const conn = randomToken(9);
     if (h) {
       // One kiosk socket per handoff, on any instance: a reconnect replaces the old one.
-      this.peers.attachKiosk(h.id, peer, conn);
+      this.peers.attachKiosk(h.id, peer, conn, h.state === 'in_call');
       this.bus.publish({ k: 'kiosk_attached', handoffId: h.id, conn });
       await this.o.store.handoffs.kioskSeen([h.id], this.now(), true);
       send(peer, { t: 'ready', as: 'kiosk', handoffId: h.id, ...(await this.ice(h.id)) });

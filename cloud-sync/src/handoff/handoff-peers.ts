@@ -22,7 +22,8 @@ export interface AgentParty {
 export const PRESENCE_STALE_MS = 45_000;
 
 export class HandoffPeers {
-  readonly kiosks = new Map<string, { peer: SignalPeer; conn: string }>();
+  /** Each handoff's kiosk socket here, and whether an agent is on its call (from the notes it heard). */
+  readonly kiosks = new Map<string, { peer: SignalPeer; conn: string; agent: boolean }>();
   readonly agents = new Map<string, { peer: SignalPeer; party: AgentParty; conn: string }>();
   private pushing: Promise<void> | null = null;
   private again = false;
@@ -35,9 +36,9 @@ export class HandoffPeers {
     private readonly failed: (err: Error) => void,
   ) {}
 
-  attachKiosk(handoffId: string, peer: SignalPeer, conn: string): void {
+  attachKiosk(handoffId: string, peer: SignalPeer, conn: string, agent: boolean): void {
     this.kiosks.get(handoffId)?.peer.close(4409, 'replaced by a new connection');
-    this.kiosks.set(handoffId, { peer, conn });
+    this.kiosks.set(handoffId, { peer, conn, agent });
   }
 
   attachAgent(peer: SignalPeer, party: AgentParty, conn: string): void {
@@ -57,6 +58,8 @@ export class HandoffPeers {
       case 'kiosk': {
         const kiosk = this.kiosks.get(note.handoffId);
         if (kiosk) send(kiosk.peer, note.msg);
+        if (kiosk && (note.msg.t === 'connected' || note.msg.t === 'requeued'))
+          kiosk.agent = note.msg.t === 'connected';
         if (note.end) this.kiosks.delete(note.handoffId);
         return;
       }
