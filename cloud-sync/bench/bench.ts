@@ -2,6 +2,7 @@
 // "Benchmarks"). Every figure is measured in this run, the PouchDB peer included. A figure that
 // cannot be measured is reported with value null and the reason; benchmarks never fail the build.
 //   BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch schema, dropped afterwards)
+//   CLOUD_BENCH_ONLY=multi_hub: only the two-instance figures (multi-hub.ts)
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { measureBacklogDrain, measurePublishToKiosk } from './backlog.ts';
 import { measureIngest } from './ingest.ts';
 import { measurePouchReplication } from './pouch/pouch-peer.ts';
 import { measureSignalling, type SignallingResult } from './signalling.ts';
+import { multiHubFigures } from './multi-hub-figures.ts';
 
 const figures: Figure[] = [];
 
@@ -44,6 +46,14 @@ const INGEST = { kiosks: 100, perKiosk: 500, batch: 250 };
 const ingestHow = (store: string) =>
   `${INGEST.kiosks} simulated kiosks push ${INGEST.perKiosk} changes each (batches of ${INGEST.batch}, conversations + messages, all kiosks at once over loopback HTTP) to the hub in its own process on ${store}; applied changes / wall time`;
 
+const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+if (process.env.CLOUD_BENCH_ONLY === 'multi_hub') {
+  await multiHubFigures(pgUrl, figure, figures);
+
+  writeResults('cloud-sync-multi-hub', figures);
+  process.exit(0);
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'cloud-sync-bench-hub-'));
 await figure(
   'ingest_changes_per_s_sqlite',
@@ -54,7 +64,6 @@ await figure(
 );
 rmSync(dataDir, { recursive: true, force: true });
 
-const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const schema = `bench_${process.pid}`;
 await figure(
   'ingest_changes_per_s_postgres',
@@ -176,5 +185,7 @@ figures.push({
   unit: 'ms',
   how: 'median of the same relay delays',
 });
+
+await multiHubFigures(pgUrl, figure, figures);
 
 writeResults('cloud-sync', figures);

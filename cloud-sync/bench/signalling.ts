@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { applySeed, openSqliteHubStore, type HandoffAccepted } from '../src/index.ts';
 import { SignalClient } from '../test/support/signal-client.ts';
 import { startHubProcess } from './hub-process.ts';
+import { percentile } from '../../scripts/lib/bench-results.ts';
 
-const KIOSK = { id: 'bench-kiosk', token: 'bench-kiosk-token-0123456789abcdef' };
-const PASSWORD = 'bench agent password';
+export const KIOSK = { id: 'bench-kiosk', token: 'bench-kiosk-token-0123456789abcdef' };
+export const PASSWORD = 'bench agent password';
 const ROUND_MS = 1000;
 
 export interface SignallingResult {
@@ -19,6 +20,8 @@ export interface SignallingResult {
   p99Ms: number;
   p50Ms: number;
   samples: number;
+  /** p99 of each one-second round alone. */
+  roundP99Ms: number[];
 }
 
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
@@ -50,22 +53,40 @@ export async function measureSignalling(n: number, rounds: number): Promise<Sign
     HUB_HANDOFF_MAX_OPEN_PER_KIOSK: String(n),
     HUB_HANDOFF_MAX_PER_MINUTE: String(n),
   });
+  try {
+    return await relaySignals({ kiosk: hub.url, agent: hub.url }, agents, rounds);
+  } finally {
+    await hub.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `agents.length` calls: each a kiosk socket on `urls.kiosk` (one bench kiosk's join tokens) and its own
+ * agent socket on `urls.agent` that accepted it (two URLs: two hub instances, relayed between them);
+ * then `rounds` one-second rounds in which every end sends one ICE message, spread evenly.
+ */
+export async function relaySignals(
+  urls: { kiosk: string; agent: string },
+  agents: readonly { username: string }[],
+  rounds: number,
+): Promise<SignallingResult> {
   const sockets: SignalClient[] = [];
   try {
     const pairs: { kiosk: SignalClient; agent: SignalClient }[] = [];
     for (const a of agents) {
-      const { token } = await post<{ token: string }>(`${hub.url}/api/agent/login`, {
+      const { token } = await post<{ token: string }>(`${urls.agent}/api/agent/login`, {
         username: a.username,
         password: PASSWORD,
       });
       const req = await post<HandoffAccepted>(
-        `${hub.url}/api/handoff/requests`,
+        `${urls.kiosk}/api/handoff/requests`,
         { sessionId: `bench-${a.username}`, locale: 'en', reason: 'customer_request' },
         KIOSK.token,
       );
       if (!req.queued) throw new Error('the bench request was not queued');
-      const kiosk = await SignalClient.open(hub.url, req.joinToken);
-      const agent = await SignalClient.open(hub.url, token);
+      const kiosk = await SignalClient.open(urls.kiosk, req.joinToken);
+      const agent = await SignalClient.open(urls.agent, token);
       sockets.push(kiosk, agent);
       await kiosk.next('ready');
       await agent.next('ready');
@@ -76,6 +97,8 @@ export async function measureSignalling(n: number, rounds: number): Promise<Sign
     }
     for (const s of sockets) s.received.length = 0;
     const delays: number[] = [];
+    const rounds99: number[] = [];
+    let round: number[] = [];
     const stamp = (
       dir: string,
       i: number,
@@ -89,7 +112,10 @@ export async function measureSignalling(n: number, rounds: number): Promise<Sign
         (x) => x.data.kind === 'ice' && x.data.candidate.startsWith(prefix),
         30_000,
       );
-      if (m.data.kind === 'ice') delays.push(performance.now() - Number(m.data.candidate.split(':')[2]));
+      if (m.data.kind !== 'ice') return;
+      const delay = performance.now() - Number(m.data.candidate.split(':')[2]);
+      delays.push(delay);
+      round.push(delay);
     };
     // Each round lasts a second: every call sends one message each way, spread evenly over it.
     for (let r = 0; r < rounds; r += 1) {
@@ -110,15 +136,21 @@ export async function measureSignalling(n: number, rounds: number): Promise<Sign
         ),
       );
       await Promise.all(arrivals);
+      rounds99.push(percentile(round, 99));
+      round = [];
       for (const s of sockets) s.received.length = 0;
     }
     delays.sort((a, b) => a - b);
     const pct = (q: number): number =>
       delays[Math.min(delays.length - 1, Math.floor(q * delays.length))] ?? NaN;
-    return { sessions: pairs.length, p99Ms: pct(0.99), p50Ms: pct(0.5), samples: delays.length };
+    return {
+      sessions: pairs.length,
+      p99Ms: pct(0.99),
+      p50Ms: pct(0.5),
+      samples: delays.length,
+      roundP99Ms: rounds99,
+    };
   } finally {
     for (const s of sockets) s.close();
-    await hub.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -49,8 +49,8 @@ describe.each(stores)('handoff queue bounds (%s)', (_name, store) => {
     const kiosk = await t.open(real.joinToken);
     await kiosk.next('ready');
     now += UNCLAIMED_MS - 1000;
-    expect(t.hub.handoff.dropUnclaimed()).toEqual([]);
-    expect(t.hub.handoff.state(ghost.handoffId)).toEqual({ state: 'queued' });
+    expect(await t.hub.handoff.dropUnclaimed()).toEqual([]);
+    expect(await t.hub.handoff.state(ghost.handoffId)).toEqual({ state: 'queued' });
     now += 2000;
     // The sweep also runs before every accept: the first agent gets the real customer, the next none.
     const agent = await t.open(await t.login(AGENT));
@@ -61,12 +61,12 @@ describe.each(stores)('handoff queue bounds (%s)', (_name, store) => {
     await supervisor.next('ready');
     supervisor.send({ t: 'accept' });
     expect((await supervisor.next('error')).code).toBe('queue_empty');
-    expect(t.hub.handoff.queues.ids()).toEqual([]);
-    expect(t.hub.handoff.state(ghost.handoffId)).toMatchObject({
+    expect((await t.hub.handoff.queues()).ids()).toEqual([]);
+    expect(await t.hub.handoff.state(ghost.handoffId)).toMatchObject({
       state: 'abandoned',
       reason: 'kiosk_never_connected',
     });
-    expect(t.hub.handoff.state(real.handoffId)).toEqual({ state: 'in_call' });
+    expect(await t.hub.handoff.state(real.handoffId)).toEqual({ state: 'in_call' });
     // The ghost's join token is spent with it.
     expect(await (await t.open(ghost.joinToken)).closed()).toBe(4403);
   });
@@ -83,10 +83,13 @@ describe.each(stores)('handoff queue bounds (%s)', (_name, store) => {
     await first.next('peer_left');
     first.close();
     // The agent dropped too: the request is back in the queue, but no kiosk socket holds it.
-    await expect.poll(() => t.hub.handoff.queues.ids()).toEqual([a.handoffId]);
+    await expect.poll(async () => (await t.hub.handoff.queues()).ids()).toEqual([a.handoffId]);
     now += UNCLAIMED_MS;
-    expect(t.hub.handoff.dropUnclaimed()).toEqual([a.handoffId]);
-    expect(t.hub.handoff.state(a.handoffId)).toMatchObject({ state: 'abandoned', reason: 'kiosk_left' });
+    expect(await t.hub.handoff.dropUnclaimed()).toEqual([a.handoffId]);
+    expect(await t.hub.handoff.state(a.handoffId)).toMatchObject({
+      state: 'abandoned',
+      reason: 'kiosk_left',
+    });
     const second = await t.open(await t.login(SUPERVISOR));
     await second.next('ready');
     second.send({ t: 'accept' });
@@ -106,7 +109,7 @@ describe.each(stores)('handoff queue bounds (%s)', (_name, store) => {
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('too_many_open_handoffs');
     expect(body.error.message).toMatch(/already has 2 open handoffs \(at most 2\)/);
-    expect(t.hub.handoff.queues.ids()).toHaveLength(2);
+    expect((await t.hub.handoff.queues()).ids()).toHaveLength(2);
     // A question the bot keeps opens nothing, so it is still answered.
     expect((await request(KIOSK_A, simple)).body).toMatchObject({ queued: false, route: 'bot' });
     // Another kiosk is not held back by this one.
@@ -116,7 +119,7 @@ describe.each(stores)('handoff queue bounds (%s)', (_name, store) => {
     await kiosk.next('ready');
     kiosk.send({ t: 'cancel' });
     await kiosk.next('ended');
-    expect(t.hub.handoff.state(one.handoffId)).toMatchObject({ state: 'ended', ticketId: null });
+    expect(await t.hub.handoff.state(one.handoffId)).toMatchObject({ state: 'ended', ticketId: null });
     expect((await request(KIOSK_A)).status).toBe(200);
   });
 

@@ -25,7 +25,7 @@ describe.each(stores)('handoff requests name only their kiosk’s conversations 
     const stolen = await request(KIOSK_B, theirs.id);
     expect(stolen.status).toBe(403);
     expect(stolen.body.error.code).toBe('forbidden');
-    expect(t.hub.handoff.queues.ids()).toEqual([]);
+    expect((await t.hub.handoff.queues()).ids()).toEqual([]);
     expect((await request(KIOSK_A, theirs.id)).status).toBe(200);
   });
 

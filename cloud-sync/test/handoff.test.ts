@@ -49,7 +49,7 @@ describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^maskedPan: /);
-    expect(t.hub.handoff.queues.ids()).toEqual([]);
+    expect((await t.hub.handoff.queues()).ids()).toEqual([]);
   });
 
   it('keeps a simple low-confidence question with the bot and queues the rest by tier', async () => {
@@ -132,7 +132,7 @@ describe.each(stores)('handoff at the hub (%s)', (_name, store) => {
     expect(call.cues).toEqual([cue]);
     kioskB.send({ t: 'cue', cue: { ...cue, label: 'calm' }, negativeCue: false });
     expect(await agent.next('cue')).toMatchObject({ negativeCue: false, cue: { label: 'calm' } });
-    expect(t.hub.handoff.queues.ids()).toEqual([first.handoffId]);
+    expect((await t.hub.handoff.queues()).ids()).toEqual([first.handoffId]);
   });
 
   it('tells a kiosk that connects after the agent accepted', async () => {

@@ -45,7 +45,7 @@ describe('Handoff.Request', () => {
       recording: false,
     });
     expect(done.payload.joinToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    const [entry] = h.hub.handoff.queues.list('supervisor', Date.now());
+    const [entry] = (await h.hub.handoff.queues()).list('supervisor', Date.now());
     expect(entry).toMatchObject({ queue: 'expert', priority: 2 });
   });
 
@@ -62,7 +62,9 @@ describe('Handoff.Request', () => {
       .toBe('complaint');
     const done = await c.command('Handoff.Request', { sessionId, reason: 'customer_request' });
     expect(done.payload).toMatchObject({ completionCode: 'success', queued: true, route: 'risk' });
-    const entry = h.hub.handoff.queues.list('supervisor', Date.now()).find((e) => e.queue === 'risk');
+    const entry = (await h.hub.handoff.queues())
+      .list('supervisor', Date.now())
+      .find((e) => e.queue === 'risk');
     expect(entry).toBeDefined();
     expect(answer.confidence).toBeGreaterThan(0);
   });
@@ -77,12 +79,12 @@ describe('Handoff.Request', () => {
 
   it('says plainly when the hub refuses a third open handoff of this kiosk (429), and keeps running', async () => {
     // The VIP and the complaint above are still waiting: the hub's default is two open per kiosk.
-    expect(h.hub.handoff.queues.ids()).toHaveLength(2);
+    expect((await h.hub.handoff.queues()).ids()).toHaveLength(2);
     const sessionId = (await c.command('Session.Start', { locale: 'en' })).payload.sessionId as string;
     const over = await c.command('Handoff.Request', { sessionId, reason: 'customer_request' });
     expect(over.payload).toMatchObject({ completionCode: 'commandErrorCode', errorCode: 'tooManyHandoffs' });
     expect(over.payload.errorDescription).toMatch(/already has 2 open handoffs \(at most 2\)/);
-    expect(h.hub.handoff.queues.ids()).toHaveLength(2);
+    expect((await h.hub.handoff.queues()).ids()).toHaveLength(2);
     expect((await c.command('Common.Status', {})).payload.completionCode).toBe('success');
   });
 

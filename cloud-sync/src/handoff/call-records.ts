@@ -17,9 +17,9 @@ export interface HandoffRecord {
   agent: string | null;
   agentName: string | null;
   acceptedAt: number | null;
-  /** Whether the kiosk's signalling socket ever opened, and since when none is open (null: one is). */
+  /** Whether the kiosk's signalling socket ever opened, and when a kiosk socket was last seen on it. */
   claimed: boolean;
-  unclaimedSince: number | null;
+  kioskSeenAt: number;
 }
 
 /** The call as the assigned agent sees it: masked identity only, the transcript so far, cues. */

@@ -1,6 +1,8 @@
 // The hub's handoff core: accepts kiosks' requests, routes them into skill queues, and authenticates
 // the signalling sockets (the kiosk holding a handoff's join token, or a signed-in agent); the call
-// itself runs in handoff-calls.ts. Web-standard only: the Node and Deno entries hand it their sockets.
+// itself runs in handoff-calls.ts. The state is rows in the store (handoff-rows.ts), shared by every
+// instance on PostgreSQL; what a socket on another instance must hear goes over the handoff bus.
+// Web-standard only: the Node and Deno entries hand it their sockets.
 import { ulid } from 'ulid';
 import type { Logger } from '../logger.ts';
 import { HANDOFF_WS_PATH } from '../wire.ts';
@@ -13,11 +15,14 @@ import {
 } from '../schema/handoff.ts';
 import type { Hlc } from '../schema/hlc.ts';
 import { randomToken, sha256Hex } from '../hub/crypto.ts';
+import { createLocalFanout } from '../hub/events.ts';
 import type { HubStore } from '../hub/store/types.ts';
 import type { HandoffRecord } from './call-records.ts';
 import { HandoffBounds } from './handoff-bounds.ts';
-import { OutcomeLog, resolveLimits, type HandoffLimits, type HandoffOutcome } from './handoff-limits.ts';
-import { HandoffQueues, priorityOf } from './queue.ts';
+import type { HandoffBus, HandoffNote } from './handoff-bus.ts';
+import { resolveLimits, type HandoffLimits, type HandoffOutcome } from './handoff-limits.ts';
+import type { HandoffQueues } from './queue.ts';
+import { priorityOf } from './queue.ts';
 import { HandoffCalls, type Party } from './handoff-calls.ts';
 import { HandoffPeers, type AgentParty } from './handoff-peers.ts';
 import { AgentSessionWatch } from './session-watch.ts';
@@ -31,6 +36,10 @@ export interface HandoffHubOptions {
   store: HubStore;
   hlc: Hlc;
   log: Logger;
+  /** Notes to the sockets of every instance; default in-process (one hub). */
+  bus?: HandoffBus;
+  /** This instance's name in the presence rows. Default: the HLC node id. */
+  instance?: string;
   iceServers?: IceServer[];
   /** TURN by the REST scheme: a fresh short-lived credential for each party. */
   turn?: TurnConfig;
@@ -47,41 +56,57 @@ export interface HandoffHubOptions {
 }
 
 export class HandoffHub {
-  readonly queues = new HandoffQueues();
-  private readonly handoffs = new Map<string, HandoffRecord>();
-  private readonly joinTokens = new Map<string, string>();
-  private readonly peers = new HandoffPeers(this.queues, this.handoffs);
-  private readonly kiosks = this.peers.kiosks;
   private readonly now: () => number;
-  private readonly outcomes = new OutcomeLog();
+  private readonly limits: HandoffLimits;
+  private readonly bus: HandoffBus;
+  private readonly instance: string;
+  private readonly peers: HandoffPeers;
   private readonly bounds: HandoffBounds;
   private readonly calls: HandoffCalls;
+  private readonly unsubscribe: () => void;
+  private stopping = false;
 
   /** Closes agent sockets whose console session was signed out, replaced or expired. */
   readonly sessions: AgentSessionWatch;
 
   constructor(private readonly o: HandoffHubOptions) {
     this.now = o.now ?? Date.now;
-    this.bounds = new HandoffBounds(
-      resolveLimits(o.limits),
-      this.handoffs,
-      (id) => this.kiosks.has(id),
-      (h, outcome) => {
-        o.log.warn({ event: 'hub.handoff.abandoned', handoffId: h.id, kioskId: h.kioskId, ...outcome });
-        this.calls.finish(h, null, outcome);
-      },
+    this.limits = resolveLimits(o.limits);
+    this.bus = o.bus ?? createLocalFanout<HandoffNote>();
+    this.instance = o.instance ?? `handoff-${randomToken(6)}`;
+    const failed = (err: Error): void => o.log.error({ event: 'hub.handoff.error', err: err.message });
+    this.peers = new HandoffPeers(
+      o.store.handoffs,
+      this.now,
+      (party) => void this.released(party).catch(failed),
+      failed,
     );
     this.calls = new HandoffCalls({
       ...o,
       now: this.now,
-      queues: this.queues,
-      handoffs: this.handoffs,
-      joinTokens: this.joinTokens,
+      bus: this.bus,
       peers: this.peers,
-      outcomes: this.outcomes,
-      bounds: () => this.bounds,
+      instance: this.instance,
       ice: (who) => this.ice(who),
+      beforeAccept: () => this.dropUnclaimed(),
     });
+    this.bounds = new HandoffBounds({
+      limits: this.limits,
+      rows: o.store.handoffs,
+      instance: this.instance,
+      now: this.now,
+      localKiosks: () => [...this.peers.kiosks.keys()],
+      abandon: async (h, outcome) => {
+        const done = await this.calls.finish(h.id, null, outcome);
+        if (done)
+          o.log.warn({ event: 'hub.handoff.abandoned', handoffId: h.id, kioskId: h.kioskId, ...outcome });
+        return done;
+      },
+      requeue: (id, agent) => this.calls.requeue(id, agent),
+      failed,
+    });
+    this.bounds.start();
+    this.unsubscribe = this.bus.subscribe((note) => this.peers.onNote(note));
     this.sessions = new AgentSessionWatch(o.store, this.now, o.sessionRecheckMs ?? 30_000, (err) =>
       o.log.error({ event: 'hub.handoff.session_check_failed', err: err.message }),
     );
@@ -89,51 +114,41 @@ export class HandoffHub {
 
   /** Routes a kiosk's request; queued ones get a join token for this one handoff. */
   async request(kioskId: string, req: HandoffRequest): Promise<HandoffAccepted> {
-    this.bounds.checkRequest(kioskId, this.now());
+    await this.bounds.checkRequest(kioskId, this.now());
     const page = await this.o.store.settingsSince(kioskId, '', 1000);
     const rules = currentRules(page.docs.flatMap((d) => (d.kind === 'routing_rule' ? [d.doc] : [])));
     const decision = routeHandoff(rules, req);
     if (decision.route === 'bot') return { queued: false, route: 'bot', ruleId: decision.ruleId };
-    const id = ulid();
     const token = randomToken();
+    const now = this.now();
     const record: HandoffRecord = {
-      id,
+      id: ulid(),
       kioskId,
       queue: decision.route,
       request: req,
-      enqueuedAt: this.now(),
+      enqueuedAt: now,
       priority: priorityOf(req.priorityBoost, req.negativeCue),
       agent: null,
       agentName: null,
       acceptedAt: null,
       claimed: false,
-      unclaimedSince: this.now(),
+      kioskSeenAt: now,
     };
-    // Checked after the awaits above, so two concurrent requests cannot both take the last room.
-    this.bounds.assertRoom(kioskId);
-    this.handoffs.set(id, record);
-    this.bounds.startSweep(() => this.calls.dropUnclaimed());
-    this.joinTokens.set(await sha256Hex(token), id);
-    this.queues.enqueue({
-      id,
-      queue: record.queue,
-      enqueuedAt: record.enqueuedAt,
-      priority: record.priority,
-    });
-    this.o.log.info({ event: 'hub.handoff.queued', handoffId: id, kioskId, queue: record.queue });
-    if (req.negativeCue) this.calls.alert(record, 'the customer has shown a sustained negative emotion');
-    this.calls.pushQueues();
+    // The open limit is checked in the insert itself, so two concurrent requests cannot both take the last room.
+    if (!(await this.calls.enqueue(record, await sha256Hex(token), this.limits.maxOpenPerKiosk)))
+      throw await this.bounds.overOpenLimit(kioskId);
+    const { queues } = await this.peers.queues();
     return {
       queued: true,
-      handoffId: id,
+      handoffId: record.id,
       route: decision.route,
       ruleId: decision.ruleId,
       joinToken: token,
       signalPath: HANDOFF_WS_PATH,
-      ...(await this.ice(id)),
+      ...(await this.ice(record.id)),
       recording: this.o.recording === true,
-      position: this.queues.position(id, this.now()),
-      estimatedWaitS: this.queues.estimatedWaitS(id, this.now()),
+      position: queues.position(record.id, now),
+      estimatedWaitS: queues.estimatedWaitS(record.id, now),
     };
   }
 
@@ -158,7 +173,7 @@ export class HandoffHub {
       handle: (party, msg) => this.handle(peer, party, msg),
       closed: (party) => {
         this.sessions.remove(peer);
-        this.calls.disconnect(peer, party ?? { kind: 'pending' });
+        return this.calls.disconnect(peer, party ?? { kind: 'pending' }, this.stopping);
       },
       failed: (err) => this.o.log.error({ event: 'hub.handoff.error', err: err.message }),
     });
@@ -166,24 +181,26 @@ export class HandoffHub {
 
   private async authenticate(peer: SignalPeer, token: string): Promise<Party> {
     const hash = await sha256Hex(token);
-    const handoffId = this.joinTokens.get(hash);
-    if (handoffId && this.handoffs.has(handoffId)) {
-      // One kiosk socket per handoff: a reconnect replaces the old one.
-      this.peers.attachKiosk(handoffId, peer);
-      send(peer, { t: 'ready', as: 'kiosk', handoffId, ...(await this.ice(handoffId)) });
-      // An agent may have accepted before the kiosk's socket was up: tell it now.
-      const h = this.handoffs.get(handoffId);
-      if (h) Object.assign(h, { claimed: true, unclaimedSince: null });
-      if (h?.agentName) send(peer, { t: 'connected', agentName: h.agentName });
-      this.calls.pushPosition(handoffId);
-      return { kind: 'kiosk', handoffId };
+    const h = await this.o.store.handoffs.byToken(hash);
+    const conn = randomToken(9);
+    if (h) {
+      // One kiosk socket per handoff, on any instance: a reconnect replaces the old one.
+      this.peers.attachKiosk(h.id, peer, conn, h.state === 'in_call');
+      this.bus.publish({ k: 'kiosk_attached', handoffId: h.id, conn });
+      await this.o.store.handoffs.kioskSeen([h.id], this.now(), true);
+      send(peer, { t: 'ready', as: 'kiosk', handoffId: h.id, ...(await this.ice(h.id)) });
+      // An agent may have accepted before the kiosk's socket was up (or before the hub restarted).
+      if (h.state === 'in_call' && h.agentName) send(peer, { t: 'connected', agentName: h.agentName });
+      this.peers.pushQueues();
+      return { kind: 'kiosk', handoffId: h.id };
     }
     const session = await this.o.store.findSession(hash, new Date(this.now()));
     if (!session) return { kind: 'pending' };
     this.sessions.add(peer, hash);
     const party = { kind: 'agent' as const, username: session.username, role: session.role, call: null };
-    this.peers.attachAgent(peer, party);
-    this.queues.setPresence(session.username, session.role, 'online');
+    this.peers.attachAgent(peer, party, conn);
+    this.bus.publish({ k: 'agent_attached', username: session.username, conn });
+    await this.calls.setPresence(party, 'online');
     send(peer, {
       t: 'ready',
       as: 'agent',
@@ -195,6 +212,13 @@ export class HandoffHub {
     return party;
   }
 
+  /** This instance's agent whose call ended (told through the bus): online again. */
+  private async released(party: AgentParty): Promise<void> {
+    if (this.peers.agents.get(party.username)?.party !== party) return;
+    await this.calls.setPresence(party, 'online');
+    this.calls.pushQueues();
+  }
+
   private async handle(peer: SignalPeer, party: Party, msg: ClientSignal): Promise<void> {
     if (msg.t === 'ping') return send(peer, { t: 'pong', n: msg.n });
     if (party.kind === 'kiosk') return this.calls.fromKiosk(peer, party.handoffId, msg);
@@ -203,26 +227,35 @@ export class HandoffHub {
   }
 
   /** Queued (or in-call) now, or how a recent handoff ended: 'abandoned' says why. */
-  state(handoffId: string): { state: 'queued' | 'in_call' } | HandoffOutcome | null {
-    const h = this.handoffs.get(handoffId);
-    if (h) return { state: h.agent === null ? 'queued' : 'in_call' };
-    return this.outcomes.get(handoffId) ?? null;
+  async state(handoffId: string): Promise<{ state: 'queued' | 'in_call' } | HandoffOutcome | null> {
+    const h = await this.o.store.handoffs.get(handoffId);
+    if (!h) return null;
+    if (h.state === 'waiting') return { state: 'queued' };
+    if (h.state === 'in_call') return { state: 'in_call' };
+    return h.outcome;
   }
 
   /** The agent in this call now and the kiosk it came from; null when no agent holds it. */
-  holder(handoffId: string): { agent: string; kioskId: string } | null {
-    const h = this.handoffs.get(handoffId);
-    return h?.agent ? { agent: h.agent, kioskId: h.kioskId } : null;
+  async holder(handoffId: string): Promise<{ agent: string; kioskId: string } | null> {
+    const h = await this.o.store.handoffs.get(handoffId);
+    return h?.state === 'in_call' && h.agent ? { agent: h.agent, kioskId: h.kioskId } : null;
+  }
+
+  /** The queues as the store has them now (every instance's waiting customers and agents). */
+  async queues(): Promise<HandoffQueues> {
+    return (await this.peers.queues()).queues;
   }
 
   /** Drops the waiting requests no kiosk socket claimed in time (handoff-bounds.ts); returns their ids. */
-  dropUnclaimed(): string[] {
-    return this.calls.dropUnclaimed();
+  dropUnclaimed(): Promise<string[]> {
+    return this.bounds.dropUnclaimed(this.now());
   }
 
-  /** Closes every socket (hub shutdown). */
+  /** Closes every socket (hub shutdown); the handoffs stay in the store for a restart or another instance. */
   closeAll(): void {
-    this.bounds.stopSweep();
+    this.stopping = true;
+    this.bounds.stop();
+    this.unsubscribe();
     this.peers.closeAll();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HandoffLimitError, KioskRequestWindow, OutcomeLog } from './handoff-limits.ts';
+import { HandoffLimitError, KioskRequestWindow } from './handoff-limits.ts';
 
 describe('KioskRequestWindow', () => {
   it('allows `max` requests per kiosk in any 60 s and says when the next one may come', () => {
@@ -18,17 +18,5 @@ describe('KioskRequestWindow', () => {
     // The first request leaves the window after 60 s: room for one more.
     w.take('k1', 60_000, 2);
     expect(() => w.take('k1', 60_001, 2)).toThrow(HandoffLimitError);
-  });
-});
-
-describe('OutcomeLog', () => {
-  it('keeps the newest outcomes only', () => {
-    const log = new OutcomeLog(2);
-    log.set('a', { state: 'ended', at: 1, ticketId: null });
-    log.set('b', { state: 'abandoned', at: 2, reason: 'kiosk_left' });
-    log.set('c', { state: 'abandoned', at: 3, reason: 'kiosk_never_connected' });
-    expect(log.get('a')).toBeUndefined();
-    expect(log.get('b')).toMatchObject({ state: 'abandoned', reason: 'kiosk_left' });
-    expect(log.get('c')).toMatchObject({ reason: 'kiosk_never_connected' });
   });
 });

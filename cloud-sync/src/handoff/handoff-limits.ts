@@ -57,26 +57,6 @@ export class KioskRequestWindow {
   }
 }
 
-/** The last outcomes, bounded: enough to say why a recent handoff left, never a growing store. */
-export class OutcomeLog {
-  private readonly outcomes = new Map<string, HandoffOutcome>();
-
-  constructor(private readonly keep = 1000) {}
-
-  set(id: string, outcome: HandoffOutcome): void {
-    this.outcomes.delete(id);
-    this.outcomes.set(id, outcome);
-    if (this.outcomes.size > this.keep) {
-      const oldest = this.outcomes.keys().next().value;
-      if (oldest !== undefined) this.outcomes.delete(oldest);
-    }
-  }
-
-  get(id: string): HandoffOutcome | undefined {
-    return this.outcomes.get(id);
-  }
-}
-
 export function resolveLimits(partial: Partial<HandoffLimits> | undefined): HandoffLimits {
   return { ...DEFAULT_HANDOFF_LIMITS, ...partial };
 }

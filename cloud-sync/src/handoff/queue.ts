@@ -32,7 +32,37 @@ export function priorityOf(boost: number | undefined, negativeCue: boolean | und
   return Math.min(20, (boost ?? 0) + (negativeCue ? NEGATIVE_CUE_BOOST : 0));
 }
 
+/**
+ * Where an entry stands in line: lower is served first. Waiting time plus boosts is the score, and as
+ * every entry waits the same clock, ranking by enqueuedAt minus the boosts' worth orders the same at
+ * any moment; the store keeps it as a column so that PostgreSQL orders (and claims) by it.
+ */
+export function rankOf(enqueuedAt: number, priority: number): number {
+  return enqueuedAt - priority * BOOST_STEP_MS;
+}
+
+/** One agent's presence as the store holds it. */
+export interface PresenceEntry {
+  username: string;
+  role: AgentRole;
+  status: PresenceStatus;
+}
+
 export class HandoffQueues {
+  /** The queues as read from the store at one moment: waiting entries, presence, handled calls. */
+  static from(
+    waiting: readonly QueueEntry[],
+    presence: readonly PresenceEntry[],
+    handled: { seconds: number; calls: number },
+  ): HandoffQueues {
+    const q = new HandoffQueues();
+    for (const e of waiting) q.enqueue(e);
+    for (const p of presence) q.setPresence(p.username, p.role, p.status);
+    q.handledS = handled.seconds;
+    q.handledCalls = handled.calls;
+    return q;
+  }
+
   private readonly waiting = new Map<string, QueueEntry>();
   private readonly presence = new Map<string, { role: AgentRole; status: PresenceStatus }>();
   private handledS = 0;
@@ -110,10 +140,11 @@ export class HandoffQueues {
     this.handledCalls += 1;
   }
 
-  private ordered(queues: readonly QueueName[], now: number): QueueEntry[] {
-    const score = (e: QueueEntry): number => now - e.enqueuedAt + e.priority * BOOST_STEP_MS;
+  // `now` is kept in the signature: the score is waiting time, though the order does not depend on it.
+  private ordered(queues: readonly QueueName[], _now: number): QueueEntry[] {
+    const rank = (e: QueueEntry): number => rankOf(e.enqueuedAt, e.priority);
     return [...this.waiting.values()]
       .filter((e) => queues.includes(e.queue))
-      .sort((a, b) => score(b) - score(a) || a.enqueuedAt - b.enqueuedAt || (a.id < b.id ? -1 : 1));
+      .sort((a, b) => rank(a) - rank(b) || a.enqueuedAt - b.enqueuedAt || (a.id < b.id ? -1 : 1));
   }
 }

@@ -15,6 +15,7 @@ import { HandoffHub } from '../handoff/handoff-hub.ts';
 import type { IceServer, IceTransportPolicy } from '../schema/handoff.ts';
 import type { TurnConfig } from '../handoff/turn-credentials.ts';
 import type { HandoffLimits } from '../handoff/handoff-limits.ts';
+import type { HandoffBus } from '../handoff/handoff-bus.ts';
 import { adminRoutes } from './routes-admin.ts';
 import { agentRoutes } from './routes-agent.ts';
 import { handoffRoutes } from './routes-handoff.ts';
@@ -29,6 +30,8 @@ export interface HubAppOptions {
   store: HubStore;
   /** Fan-out of realtime events; defaults to in-process. */
   events?: HubEvents;
+  /** Handoff notes between instances (LISTEN/NOTIFY on PostgreSQL); defaults to in-process. */
+  handoffBus?: HandoffBus;
   /** Bearer token for /api/admin/*; without it the admin API answers 403. */
   operatorToken?: string;
   logger?: Logger;
@@ -127,13 +130,16 @@ export function createHubApp(options: HubAppOptions): Hono {
   );
 
   // One clock per instance; the node id keeps two instances' stamps apart.
-  const hlc = new Hlc(options.instanceId ?? `hub-${randomToken(6)}`);
+  const instance = options.instanceId ?? `hub-${randomToken(6)}`;
+  const hlc = new Hlc(instance);
   app.route(HUB_MOUNTS.sync, syncRoutes(store, metrics, hlc));
   const { now: handoffNow, ...limits } = options.handoff ?? {};
   const handoff = new HandoffHub({
     store,
     hlc,
     log,
+    instance,
+    ...(options.handoffBus ? { bus: options.handoffBus } : {}),
     limits,
     ...(handoffNow ? { now: handoffNow } : {}),
     ...(options.iceServers ? { iceServers: options.iceServers } : {}),

@@ -48,7 +48,7 @@ export function recordingRoutes(
       // (the last chunk comes after the agent ended the call).
       let row = await rows.open(handoffId, agent);
       if (!row) {
-        const holder = handoff.holder(handoffId);
+        const holder = await handoff.holder(handoffId);
         if (holder?.agent !== agent)
           return apiError(c, 403, 'forbidden', 'only the agent who holds this call records it');
         const started = now();

@@ -222,7 +222,8 @@ export function createCallsView(api: HubApi, locale: Locale) {
     connect(): void {
       if (socket || !api.bearer) return;
       supervisorOnly.hidden = api.agent?.role !== 'supervisor';
-      socket = new SignalSocket(sameOriginSignalUrl(HANDOFF_WS_PATH), api.bearer);
+      // The console handles a dropped socket itself (sign-in, the call's state): no silent reopen.
+      socket = new SignalSocket(sameOriginSignalUrl(HANDOFF_WS_PATH), api.bearer, 0);
       socket.onMessage((m) => void onSignal(m));
       void refreshTickets();
     },

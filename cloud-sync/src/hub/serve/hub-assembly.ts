@@ -13,7 +13,7 @@ import { DEFAULT_PBKDF2_ITERATIONS } from '../crypto.ts';
 
 export type HubCoreOptions = Omit<
   HubAppOptions,
-  'store' | 'events' | 'logger' | 'onHandoff' | 'onSockets'
+  'store' | 'events' | 'handoffBus' | 'logger' | 'onHandoff' | 'onSockets'
 > & {
   logger: Logger;
   seed?: HubSeed;
@@ -40,7 +40,7 @@ export async function assembleHub(
     const iterations = options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS;
     if (seed)
       log.info({ event: 'hub.seeded', ...(await applySeed(store, seed, iterations)) }, 'seed applied');
-    const { events, close } = await hubEventsFor(eventsOn, log);
+    const { events, handoffBus, close } = await hubEventsFor(eventsOn, log);
     closeEvents = close;
     let handoff: HandoffHub | undefined;
     let sockets: HubSockets | undefined;
@@ -49,6 +49,7 @@ export async function assembleHub(
       passwordIterations: iterations,
       store,
       events,
+      handoffBus,
       logger: log,
       onHandoff: (h) => (handoff = h),
       onSockets: (s) => (sockets = s),

@@ -162,6 +162,52 @@ export function hubTables(d: SqlDialect) {
    );
    CREATE INDEX recordings_by_expiry ON recordings (legal_hold, delete_after);
    CREATE INDEX recordings_by_handoff ON recordings (handoff_id, agent);`,
+    // Handoff state shared by every hub instance on this store (handoff-rows.ts): the requests, waiting
+    // or in a call or ended (kept a day to say how they ended), with the join token's hash while open.
+    // rank_at orders the waiting (queue.ts rankOf): lower is served first.
+    handoffs: `CREATE TABLE handoffs (
+     id TEXT PRIMARY KEY,
+     kiosk_id TEXT NOT NULL,
+     queue TEXT NOT NULL,
+     request TEXT NOT NULL,
+     token_hash TEXT UNIQUE,
+     enqueued_at BIGINT NOT NULL,
+     priority INTEGER NOT NULL,
+     rank_at BIGINT NOT NULL,
+     state TEXT NOT NULL,
+     agent TEXT,
+     agent_name TEXT,
+     accepted_at BIGINT,
+     claimed INTEGER NOT NULL DEFAULT 0,
+     kiosk_seen_at BIGINT NOT NULL,
+     outcome TEXT,
+     ended_at BIGINT
+   );
+   CREATE INDEX handoffs_waiting ON handoffs (state, rank_at, enqueued_at, id);
+   CREATE INDEX handoffs_by_kiosk ON handoffs (kiosk_id, state);
+   CREATE INDEX handoffs_by_end ON handoffs (ended_at);
+   -- Agents signed in to a signalling socket, on which instance, refreshed while it holds them.
+   CREATE TABLE handoff_presence (
+     username TEXT PRIMARY KEY,
+     role TEXT NOT NULL,
+     status TEXT NOT NULL,
+     instance TEXT NOT NULL,
+     seen_at BIGINT NOT NULL
+   );
+   -- The calls handled and their total length: the mean call length behind the estimated wait.
+   CREATE TABLE handoff_stats (
+     id INTEGER PRIMARY KEY,
+     handled_s DOUBLE PRECISION NOT NULL,
+     handled_calls INTEGER NOT NULL
+   );
+   INSERT INTO handoff_stats (id, handled_s, handled_calls) VALUES (1, 0, 0);`,
+    // PostgreSQL only: a NOTIFY payload too big for NOTIFY (8000 bytes) waits here; the notification
+    // carries its id (pg-events.ts). Rows are deleted after a minute.
+    notifyPayloads: `CREATE TABLE hub_notify_payloads (
+     id BIGSERIAL PRIMARY KEY,
+     body TEXT NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );`,
   };
 }
 

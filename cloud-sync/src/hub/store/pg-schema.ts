@@ -27,6 +27,8 @@ const MIGRATIONS: readonly string[] = [
   T.auditLog,
   // 4: calls' recordings (metadata; the files are on disk)
   T.recordings,
+  // 5: handoff state (queues, calls, join tokens, presence) and NOTIFY payloads too big for NOTIFY
+  [T.handoffs, T.notifyPayloads].join('\n'),
 ];
 
 /** Any fixed number: the key of the migration lock. */

@@ -22,6 +22,7 @@ import {
   type Row,
 } from './rows.ts';
 import { pgRunner, RecordingRows } from './recording-rows.ts';
+import { HandoffRows } from './handoff-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, PG_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
@@ -93,6 +94,7 @@ const MISSED_SQL = numbered(missedQuestionsSql(PG_JSON));
 class PostgresHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'postgres' as const;
   readonly recordings: RecordingRows;
+  readonly handoffs: HandoffRows;
 
   protected readonly downstream: PgDownstream;
 
@@ -102,6 +104,12 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   ) {
     super();
     this.recordings = new RecordingRows(pgRunner(pool));
+    this.handoffs = new HandoffRows({
+      ...pgRunner(pool),
+      claimLock: 'FOR UPDATE SKIP LOCKED',
+      keyLock: 'SELECT pg_advisory_xact_lock(hashtext(?))',
+      transaction: (work) => this.tx((client) => work(pgRunner(client))),
+    });
     this.downstream = new PgDownstream(pool, (work) => this.tx(work));
   }
 

@@ -20,7 +20,7 @@ export function sqliteRunner(db: SqliteConnection): SqlRunner {
   };
 }
 
-export function pgRunner(pool: pg.Pool): SqlRunner {
+export function pgRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
   return {
     all: async (sql, params) => (await pool.query(numbered(sql), params)).rows as Row[],
     run: async (sql, params) => (await pool.query(numbered(sql), params)).rowCount ?? 0,

@@ -18,6 +18,8 @@ const MIGRATIONS: readonly string[] = [
   T.auditLog,
   // 6: calls' recordings (metadata; the files are on disk)
   T.recordings,
+  // 7: handoff state (queues, calls, join tokens, presence), shared with other instances on PostgreSQL
+  T.handoffs,
 ];
 
 export function migrateHub(db: SqliteConnection): void {

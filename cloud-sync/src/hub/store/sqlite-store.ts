@@ -22,6 +22,7 @@ import {
   type Row,
 } from './rows.ts';
 import { RecordingRows, sqliteRunner } from './recording-rows.ts';
+import { HandoffRows } from './handoff-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, SQLITE_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
@@ -74,6 +75,7 @@ export function openSqliteHubStoreOn(
 class SqliteHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'sqlite' as const;
   readonly recordings: RecordingRows;
+  readonly handoffs: HandoffRows;
   private readonly q;
   protected readonly downstream: SqliteDownstream;
   private readonly applier: SqliteBatchApplier;
@@ -85,6 +87,14 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     super();
     this.downstream = new SqliteDownstream(db);
     this.recordings = new RecordingRows(sqliteRunner(db));
+    const runner = sqliteRunner(db);
+    // One process, one connection, one writer: each handoff statement is atomic by itself.
+    this.handoffs = new HandoffRows({
+      ...runner,
+      claimLock: '',
+      keyLock: null,
+      transaction: (work) => work(runner),
+    });
     this.applier = new SqliteBatchApplier(db, hooks);
     const p = (sql: string): SqliteStatement => db.prepare(sql);
     const shared = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, p(v)])) as Record<
