@@ -11,6 +11,7 @@ import type { HandoffOutcome, OutcomeLog } from './handoff-limits.ts';
 import type { AgentParty, HandoffPeers } from './handoff-peers.ts';
 import { priorityOf, type HandoffQueues } from './queue.ts';
 import { send, type SignalPeer } from './signal-wire.ts';
+import { recordCallEnd, recordCallEvent } from './call-events.ts';
 
 export type Party = { kind: 'pending' } | { kind: 'kiosk'; handoffId: string } | AgentParty;
 
@@ -118,6 +119,9 @@ export class HandoffCalls {
     if (!h) return send(peer, { t: 'error', code: 'queue_empty', message: 'no customer is waiting' });
     h.agent = party.username;
     h.acceptedAt = this.now();
+    recordCallEvent(this.o.store, this.o.log, h, 'answered', h.acceptedAt, {
+      waitMs: h.acceptedAt - h.enqueuedAt,
+    });
     party.call = h.id;
     // The grant that opens this customer's conversation to this agent later (conversation-access.ts).
     await this.o.store.grantConversation(
@@ -142,6 +146,7 @@ export class HandoffCalls {
   /** Ends a handoff (ticket filed, customer left, or cancelled): both ends are told, nothing is kept. */
   finish(h: HandoffRecord, ticketId: string | null, outcome?: HandoffOutcome): void {
     this.outcomes.set(h.id, outcome ?? { state: 'ended', at: this.now(), ticketId });
+    recordCallEnd(this.o.store, this.o.log, h, this.now(), ticketId, outcome);
     this.handoffs.delete(h.id);
     if (this.handoffs.size === 0) this.o.bounds().stopSweep();
     this.queues.remove(h.id);
@@ -180,6 +185,10 @@ export class HandoffCalls {
     const h = party.call ? this.handoffs.get(party.call) : undefined;
     if (h) {
       // The agent dropped mid-call: the customer goes back to the front of the same queue.
+      if (h.acceptedAt !== null)
+        recordCallEvent(this.o.store, this.o.log, h, 'requeued', this.now(), {
+          handleMs: this.now() - h.acceptedAt,
+        });
       h.agent = null;
       h.agentName = null;
       h.acceptedAt = null;

@@ -23,6 +23,7 @@ import { HandoffPeers, type AgentParty } from './handoff-peers.ts';
 import { AgentSessionWatch } from './session-watch.ts';
 import { iceServersFor, type TurnConfig } from './turn-credentials.ts';
 import { currentRules, routeHandoff } from './routing.ts';
+import { recordCallEvent } from './call-events.ts';
 import { send, serialConnection, type SignalConnection, type SignalPeer } from './signal-wire.ts';
 
 export type { SignalConnection, SignalPeer };
@@ -120,6 +121,7 @@ export class HandoffHub {
       enqueuedAt: record.enqueuedAt,
       priority: record.priority,
     });
+    recordCallEvent(this.o.store, this.o.log, record, 'enqueued', record.enqueuedAt);
     this.o.log.info({ event: 'hub.handoff.queued', handoffId: id, kioskId, queue: record.queue });
     if (req.negativeCue) this.calls.alert(record, 'the customer has shown a sustained negative emotion');
     this.calls.pushQueues();

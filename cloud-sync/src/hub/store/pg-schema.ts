@@ -27,6 +27,8 @@ const MIGRATIONS: readonly string[] = [
   T.auditLog,
   // 4: calls' recordings (metadata; the files are on disk)
   T.recordings,
+  // 5: the call-event log and quality scores (the supervisor's desk)
+  [T.callEvents, T.qualityScores].join('\n'),
 ];
 
 /** Any fixed number: the key of the migration lock. */

@@ -22,6 +22,7 @@ import {
   type Row,
 } from './rows.ts';
 import { pgRunner, RecordingRows } from './recording-rows.ts';
+import { SupervisorRows } from './supervisor-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, PG_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
@@ -93,6 +94,7 @@ const MISSED_SQL = numbered(missedQuestionsSql(PG_JSON));
 class PostgresHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'postgres' as const;
   readonly recordings: RecordingRows;
+  readonly supervisor: SupervisorRows;
 
   protected readonly downstream: PgDownstream;
 
@@ -102,6 +104,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   ) {
     super();
     this.recordings = new RecordingRows(pgRunner(pool));
+    this.supervisor = new SupervisorRows(pgRunner(pool), 'postgres');
     this.downstream = new PgDownstream(pool, (work) => this.tx(work));
   }
 

@@ -18,6 +18,8 @@ const MIGRATIONS: readonly string[] = [
   T.auditLog,
   // 6: calls' recordings (metadata; the files are on disk)
   T.recordings,
+  // 7: the call-event log and quality scores (the supervisor's desk)
+  [T.callEvents, T.qualityScores].join('\n'),
 ];
 
 export function migrateHub(db: SqliteConnection): void {

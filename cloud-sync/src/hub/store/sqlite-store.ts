@@ -22,6 +22,7 @@ import {
   type Row,
 } from './rows.ts';
 import { RecordingRows, sqliteRunner } from './recording-rows.ts';
+import { SupervisorRows } from './supervisor-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, SQLITE_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
@@ -74,6 +75,7 @@ export function openSqliteHubStoreOn(
 class SqliteHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'sqlite' as const;
   readonly recordings: RecordingRows;
+  readonly supervisor: SupervisorRows;
   private readonly q;
   protected readonly downstream: SqliteDownstream;
   private readonly applier: SqliteBatchApplier;
@@ -85,6 +87,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     super();
     this.downstream = new SqliteDownstream(db);
     this.recordings = new RecordingRows(sqliteRunner(db));
+    this.supervisor = new SupervisorRows(sqliteRunner(db), 'sqlite');
     this.applier = new SqliteBatchApplier(db, hooks);
     const p = (sql: string): SqliteStatement => db.prepare(sql);
     const shared = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, p(v)])) as Record<

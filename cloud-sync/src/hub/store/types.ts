@@ -2,6 +2,7 @@
 // the same contract as the embedded SQLite one; the HTTP core depends only on this file.
 import type { AuditEntry } from '../../schema/audit.ts';
 import type { RecordingRows } from './recording-rows.ts';
+import type { SupervisorRows } from './supervisor-rows.ts';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
@@ -104,6 +105,8 @@ export interface HubStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Calls' recordings: metadata rows (recording-rows.ts). */
   readonly recordings: RecordingRows;
+  /** The call-event log, quality scores and export reads (supervisor-rows.ts). */
+  readonly supervisor: SupervisorRows;
 
   findKioskByTokenHash(tokenHash: string): Promise<KioskRecord | null>;
   /** create: fails (false) when the id exists. upsert: sets the token of an existing kiosk (seeding). */
