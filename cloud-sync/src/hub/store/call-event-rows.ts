@@ -141,13 +141,13 @@ export class CallEventRows {
   /** Counts per bucket of `bucketMs` from `sinceMs` (only buckets with events). */
   async series(sinceMs: number, untilMs: number, bucketMs: number, targetMs: number): Promise<SeriesRow[]> {
     const rows = await this.sql.all(
-      `SELECT (at_ms - ?) / ? AS bucket,
+      `SELECT CAST((at_ms - ?) / ? AS INTEGER) AS bucket,
          SUM(CASE WHEN type = 'enqueued' THEN 1 ELSE 0 END) AS offered,
          SUM(CASE WHEN type = 'answered' THEN 1 ELSE 0 END) AS answered,
          SUM(CASE WHEN type = 'answered' AND wait_ms <= ? THEN 1 ELSE 0 END) AS in_target,
          SUM(CASE WHEN type = 'abandoned' THEN 1 ELSE 0 END) AS abandoned
-       FROM call_events WHERE at_ms >= ? AND at_ms < ? GROUP BY (at_ms - ?) / ? ORDER BY bucket`,
-      [sinceMs, bucketMs, targetMs, sinceMs, untilMs, sinceMs, bucketMs],
+       FROM call_events WHERE at_ms >= ? AND at_ms < ? GROUP BY 1 ORDER BY 1`,
+      [sinceMs, bucketMs, targetMs, sinceMs, untilMs],
     );
     return rows.map((r) => ({
       bucket: n(r.bucket),
