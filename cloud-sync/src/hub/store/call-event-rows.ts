@@ -7,16 +7,22 @@ import type { Row } from './rows.ts';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
-/** The visit's rating and whether its emotion summary says a negative cue was sustained. */
-function conversationFields(d: StoreDialect): { rating: string; negative: string } {
+/**
+ * The conversations joined to rows `v` (kiosk_id, conversation_id) or `e`, and the visit's rating and
+ * whether its emotion summary says a negative cue was sustained. PostgreSQL parses each JSON once.
+ */
+function conversationFields(d: StoreDialect, on: string): { join: string; rating: string; negative: string } {
+  const join = `LEFT JOIN conversations c ON c.id = ${on}.conversation_id AND c.kiosk_id = ${on}.kiosk_id`;
   return d === 'sqlite'
     ? {
+        join,
         rating: "json_extract(c.data, '$.rating')",
         negative: "json_extract(c.data, '$.emotion.negativeSustained') = 1",
       }
     : {
-        rating: "(c.data::jsonb ->> 'rating')::int",
-        negative: "(c.data::jsonb #>> '{emotion,negativeSustained}') = 'true'",
+        join: `${join} LEFT JOIN LATERAL (SELECT c.data::jsonb AS j) cj ON true`,
+        rating: "(cj.j ->> 'rating')::int",
+        negative: "(cj.j #>> '{emotion,negativeSustained}') = 'true'",
       };
 }
 
@@ -91,14 +97,10 @@ function eventFromRow(r: Row): CallEvent {
 }
 
 export class CallEventRows {
-  private readonly conv: { rating: string; negative: string };
-
   constructor(
     private readonly sql: SqlRunner,
-    dialect: StoreDialect,
-  ) {
-    this.conv = conversationFields(dialect);
-  }
+    private readonly dialect: StoreDialect,
+  ) {}
 
   /** Appends one event (an id already there is ignored: exactly once). */
   async append(e: CallEvent): Promise<void> {
@@ -130,11 +132,23 @@ export class CallEventRows {
     targetMs: number,
   ): Promise<{ totals: CallFigures; perQueue: ({ queue: string } & CallFigures)[] }> {
     const params = [targetMs, sinceMs, untilMs];
-    const [total] = await this.sql.all(`SELECT ${FIGURES}`, params);
-    const rows = await this.sql.all(`SELECT queue, ${FIGURES} GROUP BY queue ORDER BY queue`, params);
+    // PostgreSQL makes the total and the queues' rows in one pass (the total's queue is NULL).
+    const rows =
+      this.dialect === 'postgres'
+        ? await this.sql.all(
+            `SELECT queue, ${FIGURES} GROUP BY GROUPING SETS ((queue), ()) ORDER BY queue`,
+            params,
+          )
+        : [
+            ...(await this.sql.all(`SELECT NULL AS queue, ${FIGURES}`, params)),
+            ...(await this.sql.all(`SELECT queue, ${FIGURES} GROUP BY queue ORDER BY queue`, params)),
+          ];
+    const total = rows.find((r) => r.queue === null);
     return {
       totals: figuresFromRow(total),
-      perQueue: rows.map((r) => ({ queue: String(r.queue), ...figuresFromRow(r) })),
+      perQueue: rows
+        .filter((r) => r.queue !== null)
+        .map((r) => ({ queue: String(r.queue), ...figuresFromRow(r) })),
     };
   }
 
@@ -163,14 +177,15 @@ export class CallEventRows {
    * had sustained negative cues (flagged on the call, or in the visit's emotion summary).
    */
   async visits(sinceMs: number, untilMs: number): Promise<VisitFigures> {
+    const c = conversationFields(this.dialect, 'v');
     const [r] = await this.sql.all(
       `SELECT COUNT(*) AS visits,
-         SUM(CASE WHEN ${this.conv.rating} IS NOT NULL THEN 1 ELSE 0 END) AS rated,
-         SUM(${this.conv.rating}) AS rating_sum,
-         SUM(CASE WHEN v.cue = 1 OR ${this.conv.negative} THEN 1 ELSE 0 END) AS negative
+         SUM(CASE WHEN ${c.rating} IS NOT NULL THEN 1 ELSE 0 END) AS rated,
+         SUM(${c.rating}) AS rating_sum,
+         SUM(CASE WHEN v.cue = 1 OR ${c.negative} THEN 1 ELSE 0 END) AS negative
        FROM (SELECT kiosk_id, conversation_id, MAX(negative_cue) AS cue FROM call_events
              WHERE at_ms >= ? AND at_ms < ? GROUP BY kiosk_id, conversation_id) v
-       LEFT JOIN conversations c ON c.id = v.conversation_id AND c.kiosk_id = v.kiosk_id`,
+       ${c.join}`,
       [sinceMs, untilMs],
     );
     return { count: n(r?.visits), rated: n(r?.rated), ratingSum: n(r?.rating_sum), negative: n(r?.negative) };
@@ -178,11 +193,10 @@ export class CallEventRows {
 
   /** Every event of the calls with an event in the window, by call then time, with their visit's fields. */
   async export(sinceMs: number, untilMs: number, limit: number): Promise<ExportedCallEvent[]> {
+    const c = conversationFields(this.dialect, 'e');
     const rows = await this.sql.all(
-      `SELECT e.*, ${this.conv.rating} AS rating,
-         CASE WHEN ${this.conv.negative} THEN 1 ELSE 0 END AS visit_negative
-       FROM call_events e
-       LEFT JOIN conversations c ON c.id = e.conversation_id AND c.kiosk_id = e.kiosk_id
+      `SELECT e.*, ${c.rating} AS rating, CASE WHEN ${c.negative} THEN 1 ELSE 0 END AS visit_negative
+       FROM call_events e ${c.join}
        WHERE e.handoff_id IN (SELECT handoff_id FROM call_events WHERE at_ms >= ? AND at_ms < ?)
        ORDER BY e.handoff_id, e.at_ms, e.id LIMIT ?`,
       [sinceMs, untilMs, limit],

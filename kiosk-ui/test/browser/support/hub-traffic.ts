@@ -121,7 +121,7 @@ export async function playHour(calls: readonly ScriptedCall[], x: Traffic): Prom
         rank: 2,
         run: async () => {
           agent(c.agent).send({ t: 'accept' });
-          const got = (await agent(c.agent).next('assigned')) as { call: { handoffId: string } };
+          const got = (await agent(c.agent).next('assigned')) as unknown as { call: { handoffId: string } };
           if (got.call.handoffId !== handoffIds.get(c.id))
             throw new Error(`${c.agent} was given ${got.call.handoffId}, the script says call ${c.id}`);
         },
