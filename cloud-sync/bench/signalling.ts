@@ -21,7 +21,8 @@ export interface SignallingResult {
   samples: number;
 }
 
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
+/** A JSON POST (with a bearer token when given); fails on any answer but 2xx. */
+export async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -16,6 +16,7 @@ import {
 import { SignalClient } from '../test/support/signal-client.ts';
 import { percentile, TAIL_RUNS, tailOfRuns } from '../../scripts/lib/bench-results.ts';
 import { startHubProcess } from './hub-process.ts';
+import { post } from './signalling.ts';
 
 const KIOSKS = Array.from({ length: 10 }, (_, i) => ({
   id: `wb-kiosk-${i}`,
@@ -97,16 +98,6 @@ export async function fill(
   for (const [kioskId, list] of visits)
     for (let i = 0; i < list.length; i += 500) await store.applyChanges(kioskId, list.slice(i, i + 500));
   return events.length;
-}
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 export async function measureWallboard(pgUrl: string, perRun: number): Promise<WallboardBench> {

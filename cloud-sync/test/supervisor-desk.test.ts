@@ -230,7 +230,7 @@ describe.each(stores)('the supervisor desk (%s)', (_name, store) => {
     expect(tickets).toContain(`"'=HYPERLINK(""x"") 客户卡号 ************4890"`);
     expect(tickets).toContain('"card returned"');
     const scores = await get('scores');
-    expect(scores.split('\r\n')[0]).toMatch(/^"id","at","agent","scorer",/);
+    expect(scores.split('\r\n')[0]).toMatch(/^"id","recording_id","handoff_id","agent","scorer",/);
 
     const bad = await api(t.hub, 'GET', '/api/agent/supervisor/export/calls?from=2026-13-01&to=x', {
       token: sup,

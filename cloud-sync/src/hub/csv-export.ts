@@ -2,6 +2,7 @@
 // tickets (last updated in the range) and quality scores. Cells go through csv.ts (quoting, formula
 // defusing, card-number masking); the masked PAN never reaches a call line, the identity is the visit.
 import type { ExportedCallEvent } from './store/call-event-rows.ts';
+import { SCORE_COLUMNS, scoreValues } from './store/quality-rows.ts';
 import type { HubStore } from './store/types.ts';
 import type { ExportKind } from '../schema/supervisor-api.ts';
 import { toCsv, type CsvCell } from './csv.ts';
@@ -102,23 +103,5 @@ export async function buildExport(
     };
   }
   const scores = await rows.scores.between(since, until, MAX_EXPORT_ROWS);
-  const lines = scores.map((s) => [
-    s.id,
-    s.at,
-    s.agent,
-    s.scorer,
-    s.handoffId,
-    s.recordingId,
-    s.greeting,
-    s.identityCheck,
-    s.suitability,
-    s.resolution,
-    s.percent,
-    s.notes,
-  ]);
-  const header = ['id', 'at', 'agent', 'scorer', 'handoff_id', 'recording_id', 'greeting', 'identity_check'];
-  return {
-    csv: toCsv([...header, 'suitability', 'resolution', 'percent', 'notes'], lines),
-    rows: lines.length,
-  };
+  return { csv: toCsv(SCORE_COLUMNS, scores.map(scoreValues)), rows: scores.length };
 }

@@ -4,8 +4,40 @@ import type { AgentQualityRow, QualityScore } from '../../schema/supervisor-api.
 import type { SqlRunner } from './recording-rows.ts';
 import type { Row } from './rows.ts';
 
-const COLUMNS =
-  'id, recording_id, handoff_id, agent, scorer, at, greeting, identity_check, suitability, resolution, percent, notes';
+/** The table's columns, in order (also the CSV export's header). */
+export const SCORE_COLUMNS = [
+  'id',
+  'recording_id',
+  'handoff_id',
+  'agent',
+  'scorer',
+  'at',
+  'greeting',
+  'identity_check',
+  'suitability',
+  'resolution',
+  'percent',
+  'notes',
+] as const;
+const COLUMNS = SCORE_COLUMNS.join(', ');
+
+/** A score's values in SCORE_COLUMNS' order. */
+export function scoreValues(s: QualityScore): (string | number | null)[] {
+  return [
+    s.id,
+    s.recordingId,
+    s.handoffId,
+    s.agent,
+    s.scorer,
+    s.at,
+    s.greeting,
+    s.identityCheck,
+    s.suitability,
+    s.resolution,
+    s.percent,
+    s.notes,
+  ];
+}
 
 function scoreFromRow(r: Row): QualityScore {
   return {
@@ -31,23 +63,9 @@ export class QualityScoreRows {
   constructor(private readonly sql: SqlRunner) {}
 
   async add(s: QualityScore): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO quality_scores (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        s.id,
-        s.recordingId,
-        s.handoffId,
-        s.agent,
-        s.scorer,
-        s.at,
-        s.greeting,
-        s.identityCheck,
-        s.suitability,
-        s.resolution,
-        s.percent,
-        s.notes,
-      ],
-    );
+    const values = scoreValues(s);
+    const holes = values.map(() => '?').join(', ');
+    await this.sql.run(`INSERT INTO quality_scores (${COLUMNS}) VALUES (${holes})`, values);
   }
 
   /** Scores given at or after `since` and before `until` (ISO), oldest first, at most `limit`. */

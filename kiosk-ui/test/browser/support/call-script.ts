@@ -3,6 +3,8 @@
 // most one customer waits in the general and the risk queue at a time, so who takes whom is the
 // script's; the expert queue is never served (its expert is away), so its customers wait or give up.
 
+import { seededRandom } from '../../../../scripts/lib/seeded-random.ts';
+
 export type Queue = 'agent' | 'expert' | 'risk';
 
 export interface ScriptedCall {
@@ -24,20 +26,8 @@ export interface ScriptedCall {
 
 export const HOUR_S = 3600;
 
-/** mulberry32: a small seeded generator, so the hour is the same in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function scriptHour(seed: number, agents: { general: string[]; risk: string }): ScriptedCall[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const between = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const calls: ScriptedCall[] = [];
   const extras = (): Pick<ScriptedCall, 'negativeCue' | 'rating' | 'negativeEmotion'> => ({
