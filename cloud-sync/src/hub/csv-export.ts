@@ -7,8 +7,22 @@ import type { HubStore } from './store/types.ts';
 import type { ExportKind } from '../schema/supervisor-api.ts';
 import { toCsv, type CsvCell } from './csv.ts';
 
-/** Most lines (calls: events) one export reads. */
+/** Most lines (calls: events) one export reads; a range with more is refused, never cut short. */
 export const MAX_EXPORT_ROWS = 100_000;
+
+export class ExportTooLargeError extends Error {
+  constructor(kind: ExportKind) {
+    super(
+      `more than ${MAX_EXPORT_ROWS} ${kind === 'calls' ? 'call events' : kind} in the range: export a shorter one`,
+    );
+  }
+}
+
+/** The rows read, or the error when the range holds more than an export may (the read asks for one more). */
+function whole<T>(kind: ExportKind, rows: T[]): T[] {
+  if (rows.length > MAX_EXPORT_ROWS) throw new ExportTooLargeError(kind);
+  return rows;
+}
 
 const CALL_HEADER = [
   'handoff_id',
@@ -76,12 +90,15 @@ export async function buildExport(
 ): Promise<CsvExport> {
   const rows = store.supervisor;
   if (kind === 'calls') {
-    const events = await rows.events.export(Date.parse(since), Date.parse(until), MAX_EXPORT_ROWS);
+    const events = whole(
+      kind,
+      await rows.events.export(Date.parse(since), Date.parse(until), MAX_EXPORT_ROWS + 1),
+    );
     const lines = callLines(events);
     return { csv: toCsv(CALL_HEADER, lines), rows: lines.length };
   }
   if (kind === 'tickets') {
-    const tickets = await rows.ticketsUpdatedBetween(since, until, MAX_EXPORT_ROWS);
+    const tickets = whole(kind, await rows.ticketsUpdatedBetween(since, until, MAX_EXPORT_ROWS + 1));
     const header = ['id', 'kiosk_id', 'kind', 'status', 'priority', 'title', 'assignee', 'conversation_id'];
     const lines = tickets.map((t) => [
       t.id,
@@ -102,6 +119,6 @@ export async function buildExport(
       rows: lines.length,
     };
   }
-  const scores = await rows.scores.between(since, until, MAX_EXPORT_ROWS);
+  const scores = whole(kind, await rows.scores.between(since, until, MAX_EXPORT_ROWS + 1));
   return { csv: toCsv(SCORE_COLUMNS, scores.map(scoreValues)), rows: scores.length };
 }

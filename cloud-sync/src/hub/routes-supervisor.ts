@@ -17,7 +17,7 @@ import {
   type WallboardWindow,
 } from '../schema/supervisor-api.ts';
 import { audit } from './audit.ts';
-import { buildExport } from './csv-export.ts';
+import { buildExport, ExportTooLargeError, type CsvExport } from './csv-export.ts';
 import { apiError, readJson, tooLarge } from './http-util.ts';
 import type { AgentSession, HubStore } from './store/types.ts';
 import { wallboard } from './wallboard.ts';
@@ -131,7 +131,13 @@ export function supervisorRoutes(store: HubStore, handoff: HandoffHub, o: Superv
     const range = dayRange(c.req.query('from'), c.req.query('to'));
     if (typeof range === 'string') return apiError(c, 400, 'invalid_query', range);
     const [since, until] = range;
-    const out = await buildExport(store, kind, since, until);
+    let out: CsvExport;
+    try {
+      out = await buildExport(store, kind, since, until);
+    } catch (err) {
+      if (err instanceof ExportTooLargeError) return apiError(c, 413, 'export_too_large', err.message);
+      throw err;
+    }
     // Calls and tickets are customers' records: the export is a read, in the log before it leaves.
     await audit(store, {
       actor: c.get('agent').username,
