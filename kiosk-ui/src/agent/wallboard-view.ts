@@ -36,7 +36,7 @@ export function createWallboardView(api: SupervisorApi, locale: Locale, onExpire
     offered: s('supervisor.wallboard.offered'),
     answered: s('supervisor.wallboard.answered'),
     answeredInTarget: s('supervisor.wallboard.inTarget'),
-    abandoned: s('supervisor.wallboard.abandoned'),
+    abandoned: s('supervisor.wallboard.abandonedCount'),
   });
   const root = el(
     'section',
@@ -68,6 +68,11 @@ export function createWallboardView(api: SupervisorApi, locale: Locale, onExpire
     box.dataset.value = raw === null ? '' : String(raw);
     return box;
   };
+
+  const queueName = (queue: string): string =>
+    queue === 'agent' || queue === 'expert' || queue === 'risk'
+      ? s(`supervisor.wallboard.queue.${queue}`)
+      : queue;
 
   const render = (w: WallboardResponse): void => {
     const none = s('supervisor.wallboard.none');
@@ -124,7 +129,7 @@ export function createWallboardView(api: SupervisorApi, locale: Locale, onExpire
       'supervisor.wallboard.longestWait',
       'supervisor.wallboard.offered',
       'supervisor.wallboard.answered',
-      'supervisor.wallboard.abandoned',
+      'supervisor.wallboard.abandonedCount',
     ] as const;
     queues.replaceChildren(
       el('tr', {}, ...head.map((k) => el('th', { text: s(k) }))),
@@ -133,8 +138,8 @@ export function createWallboardView(api: SupervisorApi, locale: Locale, onExpire
         const row = el(
           'tr',
           { testid: 'wallboard-queue-row' },
-          ...[q.queue, String(q.waiting), seconds(q.longestWaitS), String(f?.offered ?? 0)].map((t) =>
-            el('td', { text: t }),
+          ...[queueName(q.queue), String(q.waiting), seconds(q.longestWaitS), String(f?.offered ?? 0)].map(
+            (t) => el('td', { text: t }),
           ),
           el('td', { text: String(f?.answered ?? 0) }),
           el('td', { text: String(f?.abandoned ?? 0) }),
