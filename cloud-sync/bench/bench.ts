@@ -2,19 +2,22 @@
 // "Benchmarks"). Every figure is measured in this run, the PouchDB peer included. A figure that
 // cannot be measured is reported with value null and the reason; benchmarks never fail the build.
 //   BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch schema, dropped afterwards)
-//   CLOUD_BENCH_ONLY=multi_hub: only the two-instance figures (multi-hub.ts)
+//   CLOUD_BENCH_ONLY=multi_hub: only the two-instance figures (multi-hub.ts), into cloud-sync-multi-hub.json
+//   CLOUD_BENCH_ONLY=wallboard: only the wallboard's figures, into cloud-sync-wallboard.json
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import pg from 'pg';
-import { round, writeResults, type Figure } from '../../scripts/lib/bench-results.ts';
+import { round, TAIL_RUNS, writeResults, type Figure } from '../../scripts/lib/bench-results.ts';
 import { measureBacklogDrain, measurePublishToKiosk } from './backlog.ts';
 import { measureIngest } from './ingest.ts';
 import { measurePouchReplication } from './pouch/pouch-peer.ts';
 import { measureSignalling, type SignallingResult } from './signalling.ts';
 import { multiHubFigures } from './multi-hub-figures.ts';
+import { measureWallboard, type WallboardBench } from './wallboard.ts';
 
 const figures: Figure[] = [];
+const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function figure(
   name: string,
@@ -42,11 +45,51 @@ async function figure(
   }
 }
 
+/** The supervisor's wallboard (issue 18) on PostgreSQL. */
+async function wallboardBench(): Promise<void> {
+  const WALLBOARD_PER_RUN = 100;
+  let board: WallboardBench | null = null;
+  await figure(
+    'wallboard_refresh_p99_ms',
+    'ms',
+    '<= 200',
+    `GET /api/agent/supervisor/wallboard?window=hour one after another from this process, the hub in its own process on PostgreSQL (scratch schema): 50 agents signed in on their signalling sockets, 10 customers waiting, 500 calls in the hour's call-event log (with their visits' conversations) and 7,000 more over the week; p99 of each of ${TAIL_RUNS} runs of ${WALLBOARD_PER_RUN}, median of those (per run in wallboard_refresh_p99_ms_worst_run)`,
+    async () => {
+      board = await measureWallboard(pgUrl, WALLBOARD_PER_RUN);
+      return board.p99Ms;
+    },
+  );
+  const wb = board as WallboardBench | null;
+  figures.push({
+    name: 'wallboard_refresh_p50_ms',
+    value: wb ? round(wb.p50Ms, 2) : null,
+    unit: 'ms',
+    how: 'median of all the hour-window refreshes above',
+  });
+  figures.push({
+    name: 'wallboard_refresh_week_p99_ms',
+    value: wb ? round(wb.weekP99Ms, 2) : null,
+    unit: 'ms',
+    how: `p99 of ${WALLBOARD_PER_RUN} refreshes of the week's window (about 7,500 calls, ${wb?.events ?? '?'} events in the log) on the same hub`,
+  });
+  figures.push({
+    name: 'wallboard_refresh_p99_ms_worst_run',
+    value: wb ? round(Math.max(...wb.perRunP99), 2) : null,
+    unit: 'ms',
+    how: `the slowest run's p99 of the ${TAIL_RUNS} (each run: ${wb ? wb.perRunP99.map((v) => round(v, 1)).join(', ') : 'none'} ms)`,
+  });
+}
+
+if (process.env.CLOUD_BENCH_ONLY === 'wallboard') {
+  await wallboardBench();
+  writeResults('cloud-sync-wallboard', figures);
+  process.exit(0);
+}
+
 const INGEST = { kiosks: 100, perKiosk: 500, batch: 250 };
 const ingestHow = (store: string) =>
   `${INGEST.kiosks} simulated kiosks push ${INGEST.perKiosk} changes each (batches of ${INGEST.batch}, conversations + messages, all kiosks at once over loopback HTTP) to the hub in its own process on ${store}; applied changes / wall time`;
 
-const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 if (process.env.CLOUD_BENCH_ONLY === 'multi_hub') {
   await multiHubFigures(pgUrl, figure, figures);
 
@@ -187,5 +230,6 @@ figures.push({
 });
 
 await multiHubFigures(pgUrl, figure, figures);
+await wallboardBench();
 
 writeResults('cloud-sync', figures);

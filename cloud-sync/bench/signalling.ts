@@ -24,7 +24,8 @@ export interface SignallingResult {
   roundP99Ms: number[];
 }
 
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
+/** A JSON POST (with a bearer token when given); fails on any answer but 2xx. */
+export async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -4,7 +4,13 @@
 import { startDenoHub } from '../src/hub/serve/deno.ts';
 import { Deno } from '../src/hub/serve/deno-runtime.ts';
 import type { Logger } from '../src/logger.ts';
-import { handoffLimitsFromEnv, pingFromEnv, seedFromEnv, storeFromEnv } from './hub-env.ts';
+import {
+  handoffLimitsFromEnv,
+  pingFromEnv,
+  seedFromEnv,
+  serviceLevelFromEnv,
+  storeFromEnv,
+} from './hub-env.ts';
 import { iceFromEnv } from './ice-env.ts';
 
 const env = Deno.env.toObject();
@@ -16,6 +22,7 @@ const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn')
 const ice = iceFromEnv(env);
 const pingIntervalMs = pingFromEnv(env);
 const handoff = handoffLimitsFromEnv(env);
+const serviceLevelS = serviceLevelFromEnv(env);
 
 const hub = await startDenoHub({
   host: env.HUB_HOST ?? '127.0.0.1',
@@ -27,6 +34,7 @@ const hub = await startDenoHub({
   ...ice,
   ...(pingIntervalMs ? { pingIntervalMs } : {}),
   handoff,
+  ...(serviceLevelS ? { serviceLevelS } : {}),
   ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
 });
 

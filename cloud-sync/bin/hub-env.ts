@@ -115,3 +115,13 @@ export function recordingFromEnv(
     ...(env.HUB_RECORDING_MAX_MB ? { maxBytes: positiveInt(env, 'HUB_RECORDING_MAX_MB') * 1024 * 1024 } : {}),
   };
 }
+
+/** HUB_SERVICE_LEVEL_S: the wallboard's service-level threshold (answered within it); unset: 20 s. */
+export function serviceLevelFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const raw = env.HUB_SERVICE_LEVEL_S;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const s = Number(raw);
+  if (!Number.isInteger(s) || s < 1 || s > 3600)
+    throw new Error('HUB_SERVICE_LEVEL_S must be a whole number of seconds from 1 to 3600');
+  return s;
+}

@@ -8,6 +8,7 @@
 //   HUB_WS_PING_MS (30000: keepalive ping of every WebSocket)
 //   HUB_HANDOFF_UNCLAIMED_MS (120000)  HUB_HANDOFF_MAX_OPEN_PER_KIOSK (2)  HUB_HANDOFF_MAX_PER_MINUTE (6)
 //   HUB_RECORDING (0)  HUB_RECORDING_RETENTION_DAYS (180)  HUB_RECORDING_MAX_MB (512)  (calls' recordings)
+//   HUB_SERVICE_LEVEL_S (20: the wallboard's service level counts calls answered within it)
 //   HUB_TLS_CERT_FILE, HUB_TLS_KEY_FILE (unset: plain HTTP)  HUB_TLS_CLIENT_CA_FILE (unset: no mutual TLS)
 import { startHub, type Logger } from '../src/index.ts';
 import {
@@ -15,6 +16,7 @@ import {
   pingFromEnv,
   recordingFromEnv,
   seedFromEnv,
+  serviceLevelFromEnv,
   storeFromEnv,
   tlsFromEnv,
 } from './hub-env.ts';
@@ -35,12 +37,14 @@ let pingIntervalMs: number | undefined;
 let handoff: ReturnType<typeof handoffLimitsFromEnv>;
 let tls: ReturnType<typeof tlsFromEnv>;
 let recording: ReturnType<typeof recordingFromEnv>;
+let serviceLevelS: number | undefined;
 try {
   recording = recordingFromEnv(env);
   tls = tlsFromEnv(env);
   ice = iceFromEnv(env);
   pingIntervalMs = pingFromEnv(env);
   handoff = handoffLimitsFromEnv(env);
+  serviceLevelS = serviceLevelFromEnv(env);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
@@ -60,6 +64,7 @@ const hub = await startHub({
   handoff,
   ...(tls ? { tls } : {}),
   ...(recording ? { recording } : {}),
+  ...(serviceLevelS ? { serviceLevelS } : {}),
 }).catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);

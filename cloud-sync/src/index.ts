@@ -17,6 +17,7 @@ export * from './schema/settings.ts';
 export * from './schema/handoff.ts';
 export * from './schema/audit.ts';
 export type * from './schema/recording.ts';
+export * from './schema/supervisor-api.ts';
 export { Hlc, HlcError, type HlcTimestamp } from './schema/hlc.ts';
 export type { Logger } from './logger.ts';
 

@@ -22,6 +22,7 @@ export const HUB_ROUTES = {
     articles: '/articles',
     misses: '/misses',
     recordings: '/recordings',
+    supervisor: '/supervisor',
   },
   admin: { recordings: '/recordings' },
 } as const;
@@ -43,6 +44,8 @@ export const HUB_PATHS = {
   agentArticles: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.articles}`,
   agentMisses: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.misses}`,
   agentRecordings: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.recordings}`,
+  /** The supervisor's wallboard, quality scores and CSV export (`/wallboard`, `/scores`, `/export/:kind`). */
+  agentSupervisor: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.supervisor}`,
   adminRecordings: `${HUB_MOUNTS.admin}${HUB_ROUTES.admin.recordings}`,
 } as const;
 

@@ -12,6 +12,7 @@ import type { HandoffOutcome } from './handoff-limits.ts';
 import type { AgentParty, HandoffPeers } from './handoff-peers.ts';
 import { priorityOf, SKILLS } from './queue.ts';
 import { send, type SignalPeer } from './signal-wire.ts';
+import { recordCallEnd, recordCallEvent } from './call-events.ts';
 
 export type Party = { kind: 'pending' } | { kind: 'kiosk'; handoffId: string } | AgentParty;
 
@@ -50,6 +51,7 @@ export class HandoffCalls {
   /** Enqueue: the request waits in its queue; false when the kiosk already holds `maxOpen` open ones. */
   async enqueue(record: HandoffRecord, tokenHash: string, maxOpen: number): Promise<boolean> {
     if (!(await this.rows.open(record, tokenHash, maxOpen))) return false;
+    recordCallEvent(this.o.store, this.o.log, record, 'enqueued', record.enqueuedAt);
     this.o.log.info({
       event: 'hub.handoff.queued',
       handoffId: record.id,
@@ -136,6 +138,7 @@ export class HandoffCalls {
     const now = this.o.now();
     const h = await this.rows.claim(SKILLS[party.role], party.username, this.o.instance, now);
     if (!h) return send(peer, { t: 'error', code: 'queue_empty', message: 'no customer is waiting' });
+    recordCallEvent(this.o.store, this.o.log, h, 'answered', now, { waitMs: now - h.enqueuedAt });
     party.call = h.id;
     // The grant that opens this customer's conversation to this agent later (conversation-access.ts).
     await this.o.store.grantConversation(
@@ -164,6 +167,7 @@ export class HandoffCalls {
     const now = this.o.now();
     const h = await this.rows.finish(handoffId, outcome ?? { state: 'ended', at: now, ticketId });
     if (!h) return false;
+    recordCallEnd(this.o.store, this.o.log, h, now, ticketId, outcome);
     this.toKiosk(h.id, { t: 'ended', ticketId }, true);
     if (h.agent) this.toAgent(h.id, ticketId === null ? { t: 'peer_left' } : { t: 'ended', ticketId }, true);
     if (h.acceptedAt !== null) await this.rows.recordHandled((now - h.acceptedAt) / 1000);
@@ -173,9 +177,16 @@ export class HandoffCalls {
 
   /** Requeue: the agent dropped mid-call; the customer goes back to the front of the same queue. */
   async requeue(handoffId: string, agent: string): Promise<void> {
-    if (!(await this.rows.requeue(handoffId, agent))) return;
-    const { queues } = await this.o.peers.queues();
+    const before = await this.rows.get(handoffId);
+    const h = await this.rows.requeue(handoffId, agent);
+    if (!h) return;
     const now = this.o.now();
+    if (before?.acceptedAt != null)
+      recordCallEvent(this.o.store, this.o.log, h, 'requeued', now, {
+        agent,
+        handleMs: now - before.acceptedAt,
+      });
+    const { queues } = await this.o.peers.queues();
     this.toKiosk(handoffId, {
       t: 'requeued',
       position: queues.position(handoffId, now),

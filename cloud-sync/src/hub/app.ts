@@ -20,6 +20,8 @@ import { adminRoutes } from './routes-admin.ts';
 import { agentRoutes } from './routes-agent.ts';
 import { handoffRoutes } from './routes-handoff.ts';
 import { recordingRoutes } from './routes-recordings.ts';
+import { supervisorRoutes } from './routes-supervisor.ts';
+import { DEFAULT_SERVICE_LEVEL_S } from './wallboard.ts';
 import type { RecordingOptions } from './recording-files.ts';
 import { syncRoutes } from './routes-sync.ts';
 import { mountSockets, type HubSockets, type SocketRuntime } from './sockets.ts';
@@ -67,6 +69,8 @@ export interface HubAppOptions {
   pingIntervalMs?: number;
   /** Handoff bounds (unclaimed timeout, per-kiosk limits) and the handoff core's clock, for tests. */
   handoff?: Partial<HandoffLimits> & { now?: () => number };
+  /** The wallboard's service-level threshold: answered within this many seconds. Default 20. */
+  serviceLevelS?: number;
 }
 
 export function createHubApp(options: HubAppOptions): Hono {
@@ -162,6 +166,10 @@ export function createHubApp(options: HubAppOptions): Hono {
       log,
       onSignOut: () => handoff.sessions.sweep(),
       ...(options.recordings ? { recordings: recordingRoutes(store, handoff, options.recordings, now) } : {}),
+      supervisor: supervisorRoutes(store, handoff, {
+        now: handoffNow ?? now,
+        serviceLevelS: options.serviceLevelS ?? DEFAULT_SERVICE_LEVEL_S,
+      }),
     }),
   );
   options.onHandoff?.(handoff);

@@ -35,6 +35,8 @@ export interface AgentAuthOptions extends LoginOptions {
   onSignOut: () => Promise<void>;
   /** Calls' recordings (uploads, supervisors' playback); absent when the hub records no calls. */
   recordings?: Hono<Env>;
+  /** The supervisor's wallboard, quality scores and CSV export (routes-supervisor.ts). */
+  supervisor?: Hono<Env>;
 }
 
 const TicketEditSchema = z
@@ -78,6 +80,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
   app.route(HUB_ROUTES.agent.articles, knowledgeRoutes(store, opts.events, metrics, opts.log));
   app.route(HUB_ROUTES.agent.misses, missesRoutes(store, opts.now));
   if (opts.recordings) app.route(HUB_ROUTES.agent.recordings, opts.recordings);
+  if (opts.supervisor) app.route(HUB_ROUTES.agent.supervisor, opts.supervisor);
 
   app.get(HUB_ROUTES.agent.conversations, async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);

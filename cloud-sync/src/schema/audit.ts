@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   'recording.played',
   /** The operator set or lifted a recording's legal hold. */
   'recording.hold',
+  /** A supervisor scored a recorded call (subject: the recording). */
+  'quality.score',
+  /** A supervisor exported calls, tickets or scores as CSV (subject: the kind; detail: the range). */
+  'export.csv',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

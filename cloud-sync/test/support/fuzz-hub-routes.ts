@@ -143,6 +143,25 @@ export const HUB_ROUTES_UNDER_FUZZ: FuzzRoute[] = [
     credential: 'operator',
     samples: [{ hold: true }],
   },
+  // The supervisor's desk: the wallboard, quality scores (of no recording here: 404) and the CSV export.
+  { method: 'GET', path: `${HUB_PATHS.agentSupervisor}/wallboard`, credential: 'supervisor', samples: [] },
+  {
+    method: 'POST',
+    path: `${HUB_PATHS.agentSupervisor}/scores`,
+    credential: 'supervisor',
+    samples: [
+      {
+        recordingId: 'rec-1',
+        greeting: 2,
+        identityCheck: 1,
+        suitability: null,
+        resolution: 2,
+        notes: '=1+1',
+      },
+    ],
+  },
+  { method: 'GET', path: `${HUB_PATHS.agentSupervisor}/scores`, credential: 'supervisor', samples: [] },
+  { method: 'GET', path: `${HUB_PATHS.agentSupervisor}/export/:kind`, credential: 'supervisor', samples: [] },
   { method: 'GET', path: HUB_PATHS.agentArticles, credential: 'supervisor', samples: [] },
   {
     method: 'POST',

@@ -129,8 +129,8 @@ export class HubApi {
     return (await this.raw('GET', recordingPath(id))).blob();
   }
 
-  /** A request whose body or answer is bytes, not JSON. */
-  private async raw(method: string, path: string, body?: Blob): Promise<Response> {
+  /** A request whose body or answer is bytes, not JSON (also the supervisor desk's, supervisor-api.ts). */
+  async raw(method: string, path: string, body?: Blob): Promise<Response> {
     const headers: Record<string, string> = this.token ? { authorization: `Bearer ${this.token}` } : {};
     if (body) headers['content-type'] = body.type || 'video/webm';
     const res = await this.fetchFn(path, { method, headers, cache: 'no-store', ...(body ? { body } : {}) });
@@ -144,7 +144,8 @@ export class HubApi {
     return (await this.request<PublishArticleResponse>('POST', HUB_PATHS.agentArticles, body)).article;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** A JSON request on this session (also the supervisor desk's, supervisor-api.ts). */
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;

@@ -15,6 +15,7 @@ import { createKnowledgeView } from './knowledge-view.ts';
 import { createCallsView } from './calls-view.ts';
 import { createAuditView } from './audit-view.ts';
 import { createRecordingsView } from './recordings-view.ts';
+import { createSupervisorView } from './supervisor-view.ts';
 
 const REFRESH_MS = 2000;
 const locale: Locale = new URLSearchParams(location.search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
@@ -62,6 +63,12 @@ const recordings = createRecordingsView(
   () => void audit.show(),
 );
 audit.root.append(recordings.root);
+const supervisor = createSupervisorView(api, locale, () => {
+  showConsole(false);
+  showError(t(locale, 'agent.sessionExpired'));
+});
+tabs.append(supervisor.tab);
+document.body.insertBefore(supervisor.root, knowledgeMain);
 
 let selected: string | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -79,7 +86,8 @@ function showError(text: string): void {
   loginError.hidden = false;
 }
 
-function selectTab(tab: 'conversations' | 'knowledge' | 'calls' | 'audit'): void {
+function selectTab(tab: 'conversations' | 'knowledge' | 'calls' | 'audit' | 'supervisor'): void {
+  supervisor.select(tab === 'supervisor');
   auditTab.setAttribute('aria-selected', String(tab === 'audit'));
   audit.root.hidden = tab !== 'audit';
   if (tab === 'audit') void audit.show().then(() => recordings.show());
@@ -98,6 +106,7 @@ function showConsole(on: boolean): void {
   // Publishing knowledge is the supervisor's (the hub enforces it too).
   knowledgeTab.hidden = !(on && api.agent?.role === 'supervisor');
   auditTab.hidden = !(on && api.agent?.role === 'supervisor');
+  supervisor.enable(on && api.agent?.role === 'supervisor');
   callsTab.hidden = !on;
   if (on) {
     selectTab('conversations');
@@ -250,6 +259,7 @@ conversationsTab.addEventListener('click', () => selectTab('conversations'));
 knowledgeTab.addEventListener('click', () => selectTab('knowledge'));
 callsTab.addEventListener('click', () => selectTab('calls'));
 auditTab.addEventListener('click', () => selectTab('audit'));
+supervisor.tab.addEventListener('click', () => selectTab('supervisor'));
 
 signOut.addEventListener('click', () => {
   void api.signOut();

@@ -132,7 +132,7 @@ describe('avatar on the kiosk page', () => {
       );
       // Moods ease in over ~1 s and mouth shapes over ~0.2 s: wait until the face has settled (blinks
       // and gaze aside), then for two more drawn frames, so the screenshot shows the finished pose.
-      await expect.poll(() => settledMorphs(page), { intervals: [100] }).toBe(true);
+      await expect.poll(() => settledMorphs(page), { interval: 100 }).toBe(true);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const png = await page.getByTestId('avatar').screenshot({ path: join(dir, `${name}.png`) });
       shots.add(png.toString('base64'));

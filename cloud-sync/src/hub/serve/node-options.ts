@@ -56,6 +56,8 @@ export interface StartHubOptions {
    * (HUB_RECORDING_MAX_MB); the retention job runs every `sweepMs` (default 1 h). Node only.
    */
   recording?: { retentionDays?: number; maxBytes?: number; sweepMs?: number };
+  /** The wallboard's service-level threshold in seconds (HUB_SERVICE_LEVEL_S, default 20). */
+  serviceLevelS?: number;
 }
 
 export interface RunningHub {

@@ -9,6 +9,8 @@ export interface SqlDialect {
   readonly ledgerOptions: string;
   /** Statements that make audit_log refuse UPDATE and DELETE. */
   readonly auditAppendOnly: string;
+  /** The same for another append-only table. */
+  appendOnly(table: string): string;
 }
 
 /** SQLite numbers downstream rows itself; the ledger is clustered on its id. */
@@ -19,6 +21,10 @@ export const SQLITE_DIALECT: SqlDialect = {
      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+  appendOnly: (t) => `CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t}
+     BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;
+   CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t}
+     BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;`,
 };
 
 /** PostgreSQL: the publishing transaction computes seq under the publish lock (pg-downstream.ts). */
@@ -29,6 +35,10 @@ export const PG_DIALECT: SqlDialect = {
      $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
    CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();`,
+  appendOnly: (t) => `CREATE FUNCTION ${t}_append_only() RETURNS trigger LANGUAGE plpgsql AS
+     $$ BEGIN RAISE EXCEPTION '${t} is append-only'; END $$;
+   CREATE TRIGGER ${t}_no_change BEFORE UPDATE OR DELETE ON ${t}
+     FOR EACH ROW EXECUTE FUNCTION ${t}_append_only();`,
 };
 
 export function hubTables(d: SqlDialect) {
@@ -208,6 +218,44 @@ export function hubTables(d: SqlDialect) {
      body TEXT NOT NULL,
      created_at TIMESTAMPTZ NOT NULL DEFAULT now()
    );`,
+    // Each point of a call's life (schema/supervisor-api.ts), appended by the handoff core: the
+    // wallboard's and the export's source. at_ms is the same instant as a number, for windows and buckets.
+    callEvents: `CREATE TABLE call_events (
+     id TEXT PRIMARY KEY,
+     handoff_id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     at TEXT NOT NULL,
+     at_ms BIGINT NOT NULL,
+     queue TEXT NOT NULL,
+     kiosk_id TEXT NOT NULL,
+     conversation_id TEXT NOT NULL,
+     agent TEXT,
+     wait_ms BIGINT,
+     handle_ms BIGINT,
+     negative_cue INTEGER NOT NULL DEFAULT 0,
+     reason TEXT
+   );
+   CREATE INDEX call_events_by_time ON call_events (at_ms, type);
+   CREATE INDEX call_events_by_handoff ON call_events (handoff_id, at_ms);
+   ${d.appendOnly('call_events')}`,
+    // Supervisors' score sheets of recorded calls: each criterion 0..2, suitability NULL when no product
+    // was discussed.
+    qualityScores: `CREATE TABLE quality_scores (
+     id TEXT PRIMARY KEY,
+     recording_id TEXT NOT NULL,
+     handoff_id TEXT NOT NULL,
+     agent TEXT NOT NULL,
+     scorer TEXT NOT NULL,
+     at TEXT NOT NULL,
+     greeting INTEGER NOT NULL,
+     identity_check INTEGER NOT NULL,
+     suitability INTEGER,
+     resolution INTEGER NOT NULL,
+     percent REAL NOT NULL,
+     notes TEXT NOT NULL
+   );
+   CREATE INDEX quality_scores_by_time ON quality_scores (at, id);
+   CREATE INDEX quality_scores_by_recording ON quality_scores (recording_id);`,
   };
 }
 

@@ -29,6 +29,8 @@ const MIGRATIONS: readonly string[] = [
   T.recordings,
   // 5: handoff state (queues, calls, join tokens, presence) and NOTIFY payloads too big for NOTIFY
   [T.handoffs, T.notifyPayloads].join('\n'),
+  // 6: the call-event log and quality scores (the supervisor's desk)
+  [T.callEvents, T.qualityScores].join('\n'),
 ];
 
 /** Any fixed number: the key of the migration lock. */

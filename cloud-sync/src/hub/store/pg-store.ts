@@ -23,6 +23,7 @@ import {
 } from './rows.ts';
 import { pgRunner, RecordingRows } from './recording-rows.ts';
 import { HandoffRows } from './handoff-rows.ts';
+import { SupervisorRows } from './supervisor-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, PG_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
@@ -95,6 +96,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'postgres' as const;
   readonly recordings: RecordingRows;
   readonly handoffs: HandoffRows;
+  readonly supervisor: SupervisorRows;
 
   protected readonly downstream: PgDownstream;
 
@@ -110,6 +112,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
       keyLock: 'SELECT pg_advisory_xact_lock(hashtext(?))',
       transaction: (work) => this.tx((client) => work(pgRunner(client))),
     });
+    this.supervisor = new SupervisorRows(pgRunner(pool), 'postgres');
     this.downstream = new PgDownstream(pool, (work) => this.tx(work));
   }
 

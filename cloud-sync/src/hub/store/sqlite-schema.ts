@@ -20,6 +20,8 @@ const MIGRATIONS: readonly string[] = [
   T.recordings,
   // 7: handoff state (queues, calls, join tokens, presence), shared with other instances on PostgreSQL
   T.handoffs,
+  // 8: the call-event log and quality scores (the supervisor's desk)
+  [T.callEvents, T.qualityScores].join('\n'),
 ];
 
 export function migrateHub(db: SqliteConnection): void {

@@ -23,6 +23,7 @@ import {
 } from './rows.ts';
 import { RecordingRows, sqliteRunner } from './recording-rows.ts';
 import { HandoffRows } from './handoff-rows.ts';
+import { SupervisorRows } from './supervisor-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, SQLITE_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
@@ -76,6 +77,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'sqlite' as const;
   readonly recordings: RecordingRows;
   readonly handoffs: HandoffRows;
+  readonly supervisor: SupervisorRows;
   private readonly q;
   protected readonly downstream: SqliteDownstream;
   private readonly applier: SqliteBatchApplier;
@@ -95,6 +97,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
       keyLock: null,
       transaction: (work) => work(runner),
     });
+    this.supervisor = new SupervisorRows(sqliteRunner(db), 'sqlite');
     this.applier = new SqliteBatchApplier(db, hooks);
     const p = (sql: string): SqliteStatement => db.prepare(sql);
     const shared = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, p(v)])) as Record<

@@ -3,6 +3,7 @@
 import type { AuditEntry } from '../../schema/audit.ts';
 import type { RecordingRows } from './recording-rows.ts';
 import type { HandoffRows } from './handoff-rows.ts';
+import type { SupervisorRows } from './supervisor-rows.ts';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
@@ -107,6 +108,8 @@ export interface HubStore {
   readonly recordings: RecordingRows;
   /** Handoff queues, calls, join tokens, presence and call lengths: rows (handoff-rows.ts). */
   readonly handoffs: HandoffRows;
+  /** The call-event log, quality scores and export reads (supervisor-rows.ts). */
+  readonly supervisor: SupervisorRows;
 
   findKioskByTokenHash(tokenHash: string): Promise<KioskRecord | null>;
   /** create: fails (false) when the id exists. upsert: sets the token of an existing kiosk (seeding). */

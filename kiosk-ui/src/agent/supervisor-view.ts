@@ -1,0 +1,53 @@
+// The Supervisor tab of the agent console (supervisors only): the live wallboard, quality scoring of
+// recorded calls with the report per agent, and the CSV export. main.ts registers its tab button and
+// tells it when it is shown; the wallboard refreshes only while it is.
+import { el } from '../dom.ts';
+import type { Locale } from '../i18n/index.ts';
+import type { HubApi } from './hub-api.ts';
+import { createExportView } from './export-view.ts';
+import { createQualityView } from './quality-view.ts';
+import { SupervisorApi } from './supervisor-api.ts';
+import { say, WALLBOARD_STRINGS } from './supervisor-strings.ts';
+import { createWallboardView } from './wallboard-view.ts';
+import './supervisor.css';
+
+export function createSupervisorView(hub: HubApi, locale: Locale, onExpired: () => void) {
+  const api = new SupervisorApi(hub);
+  const wallboard = createWallboardView(api, locale, onExpired);
+  const quality = createQualityView(hub, api, locale, onExpired);
+  const exports = createExportView(api, locale, onExpired);
+  const tab = el('button', {
+    testid: 'supervisor-tab',
+    text: say(WALLBOARD_STRINGS, locale, 'supervisor.tab'),
+  });
+  tab.type = 'button';
+  tab.setAttribute('role', 'tab');
+  tab.setAttribute('aria-selected', 'false');
+  tab.hidden = true;
+  const root = el(
+    'main',
+    { className: 'console supervisor', testid: 'supervisor' },
+    wallboard.root,
+    el('div', { className: 'supervisor-side' }, quality.root, exports.root),
+  );
+  root.hidden = true;
+
+  return {
+    tab,
+    root,
+    /** Shown (or not) as the selected tab. */
+    select(on: boolean): void {
+      tab.setAttribute('aria-selected', String(on));
+      root.hidden = !on;
+      if (!on) return wallboard.stop();
+      wallboard.start();
+      exports.show();
+      void quality.show();
+    },
+    /** The tab is there for a signed-in supervisor only (the hub enforces it too). */
+    enable(on: boolean): void {
+      tab.hidden = !on;
+      if (!on) this.select(false);
+    },
+  };
+}
