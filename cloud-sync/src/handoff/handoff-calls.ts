@@ -181,11 +181,9 @@ export class HandoffCalls {
     const h = await this.rows.requeue(handoffId, agent);
     if (!h) return;
     const now = this.o.now();
-    if (before?.acceptedAt != null)
-      recordCallEvent(this.o.store, this.o.log, h, 'requeued', now, {
-        agent,
-        handleMs: now - before.acceptedAt,
-      });
+    const acceptedAt = before?.acceptedAt ?? null;
+    if (acceptedAt !== null)
+      recordCallEvent(this.o.store, this.o.log, h, 'requeued', now, { agent, handleMs: now - acceptedAt });
     const { queues } = await this.o.peers.queues();
     this.toKiosk(handoffId, {
       t: 'requeued',
