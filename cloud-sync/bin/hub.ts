@@ -9,11 +9,13 @@
 //   HUB_HANDOFF_UNCLAIMED_MS (120000)  HUB_HANDOFF_MAX_OPEN_PER_KIOSK (2)  HUB_HANDOFF_MAX_PER_MINUTE (6)
 //   HUB_RECORDING (0)  HUB_RECORDING_RETENTION_DAYS (180)  HUB_RECORDING_MAX_MB (512)  (calls' recordings)
 //   HUB_TLS_CERT_FILE, HUB_TLS_KEY_FILE (unset: plain HTTP)  HUB_TLS_CLIENT_CA_FILE (unset: no mutual TLS)
+//   HUB_TICKET_SLA (unset: DEFAULT_TICKET_SLA; JSON minutes per kind and priority)  HUB_TICKET_ESCALATION_S (60)
 import { startHub, type Logger } from '../src/index.ts';
 import {
   handoffLimitsFromEnv,
   pingFromEnv,
   recordingFromEnv,
+  ticketsFromEnv,
   seedFromEnv,
   storeFromEnv,
   tlsFromEnv,
@@ -35,7 +37,9 @@ let pingIntervalMs: number | undefined;
 let handoff: ReturnType<typeof handoffLimitsFromEnv>;
 let tls: ReturnType<typeof tlsFromEnv>;
 let recording: ReturnType<typeof recordingFromEnv>;
+let tickets: ReturnType<typeof ticketsFromEnv>;
 try {
+  tickets = ticketsFromEnv(env);
   recording = recordingFromEnv(env);
   tls = tlsFromEnv(env);
   ice = iceFromEnv(env);
@@ -60,6 +64,7 @@ const hub = await startHub({
   handoff,
   ...(tls ? { tls } : {}),
   ...(recording ? { recording } : {}),
+  ...tickets,
 }).catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);

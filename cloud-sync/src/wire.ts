@@ -22,6 +22,8 @@ export const HUB_ROUTES = {
     articles: '/articles',
     misses: '/misses',
     recordings: '/recordings',
+    accounts: '/accounts',
+    password: '/password',
   },
   admin: { recordings: '/recordings' },
 } as const;
@@ -43,6 +45,8 @@ export const HUB_PATHS = {
   agentArticles: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.articles}`,
   agentMisses: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.misses}`,
   agentRecordings: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.recordings}`,
+  agentAccounts: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.accounts}`,
+  agentPassword: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.password}`,
   adminRecordings: `${HUB_MOUNTS.admin}${HUB_ROUTES.admin.recordings}`,
 } as const;
 

@@ -10,6 +10,7 @@ import type { HubSeed } from '../seed.ts';
 import type { HubStore, StoreTestHooks } from '../store/types.ts';
 import type { HubStoreChoice } from './node-support.ts';
 import type { TlsServerFiles } from './tls-server.ts';
+import type { TicketSla } from '../../schema/ticket-sla.ts';
 
 export interface StartHubOptions {
   host: string;
@@ -56,6 +57,10 @@ export interface StartHubOptions {
    * (HUB_RECORDING_MAX_MB); the retention job runs every `sweepMs` (default 1 h). Node only.
    */
   recording?: { retentionDays?: number; maxBytes?: number; sweepMs?: number };
+  /** Tickets' resolution targets per kind and priority in minutes (HUB_TICKET_SLA, JSON). */
+  ticketSla?: TicketSla;
+  /** How often the escalation job looks for tickets past their due time (HUB_TICKET_ESCALATION_S). Default 60 s. */
+  ticketEscalationMs?: number;
 }
 
 export interface RunningHub {

@@ -162,6 +162,17 @@ export function hubTables(d: SqlDialect) {
    );
    CREATE INDEX recordings_by_expiry ON recordings (legal_hold, delete_after);
    CREATE INDEX recordings_by_handoff ON recordings (handoff_id, agent);`,
+    // Accounts managed in the console: skills, disabled (no sign-in, no session), who last changed it
+    // (the seed leaves such an account alone).
+    agentAccounts: `ALTER TABLE agents ADD COLUMN skills TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE agents ADD COLUMN disabled_at TEXT;
+   ALTER TABLE agents ADD COLUMN changed_by TEXT;`,
+    // Tickets the escalation job flagged past their SLA due time (once each).
+    ticketEscalations: `CREATE TABLE ticket_escalations (
+     ticket_id TEXT PRIMARY KEY,
+     due_at TEXT NOT NULL,
+     escalated_at TEXT NOT NULL
+   );`,
   };
 }
 

@@ -27,6 +27,8 @@ const MIGRATIONS: readonly string[] = [
   T.auditLog,
   // 4: calls' recordings (metadata; the files are on disk)
   T.recordings,
+  // 5: managed agent accounts (skills, disabled, changed by) and ticket escalations
+  [T.agentAccounts, T.ticketEscalations].join('\n'),
 ];
 
 /** Any fixed number: the key of the migration lock. */

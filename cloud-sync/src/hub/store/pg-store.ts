@@ -25,7 +25,10 @@ import { pgRunner, RecordingRows } from './recording-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, PG_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
+import { AccountRows } from './account-rows.ts';
+import { TicketDeskRows } from './ticket-desk-rows.ts';
 import type {
+  AgentWrite,
   AgentRecord,
   AgentSession,
   ApplyResult,
@@ -93,6 +96,8 @@ const MISSED_SQL = numbered(missedQuestionsSql(PG_JSON));
 class PostgresHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'postgres' as const;
   readonly recordings: RecordingRows;
+  readonly accounts: AccountRows;
+  readonly ticketDesk: TicketDeskRows;
 
   protected readonly downstream: PgDownstream;
 
@@ -102,6 +107,8 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   ) {
     super();
     this.recordings = new RecordingRows(pgRunner(pool));
+    this.accounts = new AccountRows(pgRunner(pool));
+    this.ticketDesk = new TicketDeskRows(pgRunner(pool), PG_JSON);
     this.downstream = new PgDownstream(pool, (work) => this.tx(work));
   }
 
@@ -183,7 +190,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
     return agentFromRow((await this.rows(Q.agent, [username]))[0]);
   }
 
-  async putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void> {
+  async putAgent(agent: AgentWrite): Promise<void> {
     await this.pool.query(Q.endSessionsOnNewPassword, [agent.username, agent.username, agent.passwordHash]);
     await this.pool.query(Q.upsertAgent, [
       agent.username,

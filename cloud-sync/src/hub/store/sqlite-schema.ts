@@ -18,6 +18,8 @@ const MIGRATIONS: readonly string[] = [
   T.auditLog,
   // 6: calls' recordings (metadata; the files are on disk)
   T.recordings,
+  // 7: managed agent accounts (skills, disabled, changed by) and ticket escalations
+  [T.agentAccounts, T.ticketEscalations].join('\n'),
 ];
 
 export function migrateHub(db: SqliteConnection): void {

@@ -25,7 +25,10 @@ import { RecordingRows, sqliteRunner } from './recording-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, SQLITE_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
+import { AccountRows } from './account-rows.ts';
+import { TicketDeskRows } from './ticket-desk-rows.ts';
 import type {
+  AgentWrite,
   AgentRecord,
   AgentSession,
   ApplyResult,
@@ -74,6 +77,8 @@ export function openSqliteHubStoreOn(
 class SqliteHubStore extends DelegatesDownstream implements HubStore {
   readonly kind = 'sqlite' as const;
   readonly recordings: RecordingRows;
+  readonly accounts: AccountRows;
+  readonly ticketDesk: TicketDeskRows;
   private readonly q;
   protected readonly downstream: SqliteDownstream;
   private readonly applier: SqliteBatchApplier;
@@ -85,6 +90,8 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     super();
     this.downstream = new SqliteDownstream(db);
     this.recordings = new RecordingRows(sqliteRunner(db));
+    this.accounts = new AccountRows(sqliteRunner(db));
+    this.ticketDesk = new TicketDeskRows(sqliteRunner(db), SQLITE_JSON);
     this.applier = new SqliteBatchApplier(db, hooks);
     const p = (sql: string): SqliteStatement => db.prepare(sql);
     const shared = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, p(v)])) as Record<
@@ -151,7 +158,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     return agentFromRow(this.q.agent.get(username) as Row | undefined);
   }
 
-  async putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void> {
+  async putAgent(agent: AgentWrite): Promise<void> {
     this.q.endSessionsOnNewPassword.run(agent.username, agent.username, agent.passwordHash);
     this.q.upsertAgent.run(
       agent.username,

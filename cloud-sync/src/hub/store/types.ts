@@ -2,6 +2,9 @@
 // the same contract as the embedded SQLite one; the HTTP core depends only on this file.
 import type { AuditEntry } from '../../schema/audit.ts';
 import type { RecordingRows } from './recording-rows.ts';
+import type { AccountRows } from './account-rows.ts';
+import type { TicketDeskRows } from './ticket-desk-rows.ts';
+import type { AccountSkill } from '../../schema/accounts-api.ts';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
@@ -22,7 +25,20 @@ export interface AgentRecord {
   passwordHash: string;
   failedLogins: number;
   lockedUntil: string | null;
+  /** Queues and languages (accounts-api.ts); routing still follows the role (handoff/queue.ts). */
+  skills: AccountSkill[];
+  /** A disabled account cannot sign in and has no session. */
+  disabled: boolean;
+  createdAt: string;
+  /** Who last changed it in the console; null while it is as the seed wrote it. */
+  changedBy: string | null;
 }
+
+/** What the seed (and putAgent) writes; the rest is the console's (AccountRows). */
+export type AgentWrite = Omit<
+  AgentRecord,
+  'failedLogins' | 'lockedUntil' | 'skills' | 'disabled' | 'createdAt' | 'changedBy'
+>;
 
 export interface AgentSession {
   username: string;
@@ -104,6 +120,10 @@ export interface HubStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Calls' recordings: metadata rows (recording-rows.ts). */
   readonly recordings: RecordingRows;
+  /** Agent accounts as supervisors manage them (account-rows.ts). */
+  readonly accounts: AccountRows;
+  /** Tickets opened at the hub, escalations, a device fault's context (ticket-desk-rows.ts). */
+  readonly ticketDesk: TicketDeskRows;
 
   findKioskByTokenHash(tokenHash: string): Promise<KioskRecord | null>;
   /** create: fails (false) when the id exists. upsert: sets the token of an existing kiosk (seeding). */
@@ -149,7 +169,7 @@ export interface HubStore {
 
   getAgent(username: string): Promise<AgentRecord | null>;
   /** Creates or replaces an account (and clears its lockout); a new password ends its sessions. */
-  putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void>;
+  putAgent(agent: AgentWrite): Promise<void>;
   setLoginState(username: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
   /** Counts one failed login atomically; the failure reaching `maxFailed` locks until `lockedUntil`. */
   countLoginFailure(username: string, maxFailed: number, lockedUntil: string): Promise<void>;
