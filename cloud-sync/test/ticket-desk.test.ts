@@ -24,7 +24,7 @@ describe.each(stores)('the ticket desk (%s)', (_name, store) => {
   const t = hubPerTest(dirs, store, [AGENT, SUPERVISOR, OTHER]);
   const call = (method: string, path: string, token: string, body?: unknown) =>
     api(t.hub, method, `/api/agent/tickets${path}`, { token, ...(body === undefined ? {} : { body }) });
-  const push = async (entity: string, data: { id: string }) =>
+  const push = async (entity: string, data: { id: string } & Record<string, unknown>) =>
     expect((await t.push(KIOSK_A, entity, data)).status).toBe(200);
   const ids = async (token: string, query = '') =>
     ((await call('GET', query, token)).body.tickets as { id: string }[]).map((x) => x.id).sort();

@@ -24,6 +24,7 @@ describe('the ticket desk list', () => {
     expect(view(ticket('a', { priority: 'urgent' }))).toMatchObject({
       dueAt: '2026-03-02T09:00:00.000Z',
       overdue: true,
+      next: ['assigned', 'closed'],
     });
     expect(view(ticket('b')).overdue).toBe(false);
   });

@@ -2,7 +2,7 @@
 // search of the console. Pure: the clock and the escalations are passed in.
 import type { TicketQuery, TicketView } from '../schema/ticket-desk-api.ts';
 import { isOverdue, ticketDueAt, type TicketSla } from '../schema/ticket-sla.ts';
-import type { Ticket } from '../schema/ticket.ts';
+import { TICKET_TRANSITIONS, type Ticket } from '../schema/ticket.ts';
 
 export function ticketView(
   ticket: Ticket,
@@ -10,7 +10,13 @@ export function ticketView(
   nowMs: number,
   escalatedAt: string | null,
 ): TicketView {
-  return { ...ticket, dueAt: ticketDueAt(ticket, sla), overdue: isOverdue(ticket, sla, nowMs), escalatedAt };
+  return {
+    ...ticket,
+    dueAt: ticketDueAt(ticket, sla),
+    overdue: isOverdue(ticket, sla, nowMs),
+    escalatedAt,
+    next: [...TICKET_TRANSITIONS[ticket.status]],
+  };
 }
 
 /** Every filter given holds; `q` matches (case-insensitively) the id, title, text, comments, kiosk or device. */

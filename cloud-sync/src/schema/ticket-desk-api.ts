@@ -3,7 +3,7 @@
 // the kiosk's health). Pure zod and types.
 import { z } from 'zod';
 import type { HealthSnapshot } from './health.ts';
-import { TicketSchema, TicketStatusSchema, type Ticket } from './ticket.ts';
+import { TicketSchema, TicketStatusSchema, type Ticket, type TicketStatus } from './ticket.ts';
 
 const Base = TicketSchema.shape;
 
@@ -22,8 +22,16 @@ export const CreateTicketRequestSchema = z
   });
 export type CreateTicketRequest = z.infer<typeof CreateTicketRequestSchema>;
 
-/** A ticket as the desk shows it: the SLA's due time, whether it is overdue, and when it was escalated. */
-export type TicketView = Ticket & { dueAt: string; overdue: boolean; escalatedAt: string | null };
+/**
+ * A ticket as the desk shows it: the SLA's due time, whether it is overdue, when it was escalated, and
+ * the statuses it may move to next (from TICKET_TRANSITIONS, so the console holds no copy of the rules).
+ */
+export type TicketView = Ticket & {
+  dueAt: string;
+  overdue: boolean;
+  escalatedAt: string | null;
+  next: TicketStatus[];
+};
 
 /** The list's filters; every one optional, all must hold. `q` searches id, title, text, comments, kiosk, device. */
 export const TicketQuerySchema = z.object({

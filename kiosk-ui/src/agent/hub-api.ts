@@ -144,7 +144,8 @@ export class HubApi {
     return (await this.request<PublishArticleResponse>('POST', HUB_PATHS.agentArticles, body)).article;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** One JSON call with the session's token (desk-api.ts builds the ticket desk's and accounts' calls on it). */
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
