@@ -6,6 +6,8 @@ import type { TicketDetailResponse } from './desk-api.ts';
 
 export function faultSection(d: TicketDetailResponse, locale: Locale): Node[] {
   const when = (iso: string) => new Date(iso).toLocaleString(locale);
+  const stepStatus = (s: string) =>
+    s === 'succeeded' || s === 'failed' || s === 'aborted' ? t(locale, `desk.step.${s}`) : s;
   const f = d.deviceFault;
   if (!f) return [];
   const rb = f.runbook;
@@ -25,7 +27,7 @@ export function faultSection(d: TicketDetailResponse, locale: Locale): Node[] {
             'ol',
             { className: 'steps' },
             ...rb.steps.map((s) => {
-              const text = `${s.label}: ${t(locale, 'desk.fault.step', { status: s.status, attempts: s.attempts ?? '?' })}`;
+              const text = `${s.label}: ${t(locale, 'desk.fault.step', { status: stepStatus(s.status), attempts: s.attempts ?? '?' })}`;
               const li = el('li', {
                 text: s.message ? `${text} (${s.message})` : text,
                 testid: 'desk-fault-step',
