@@ -32,7 +32,7 @@ export function createAccountsView(api: HubApi, locale: Locale, onExpired: () =>
       const c = el('input', { testid: `${testid}-${k}` });
       c.type = 'checkbox';
       c.value = k;
-      c.checked = have.includes(k);
+      c.checked = c.defaultChecked = have.includes(k);
       return c;
     });
     const wrap = el(
