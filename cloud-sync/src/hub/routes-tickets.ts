@@ -85,6 +85,8 @@ export function ticketRoutes(store: HubStore, opts: TicketRouteOptions): Hono<En
         kioskId = found.conversation.kioskId;
       } else if (agent.role !== 'supervisor')
         return apiError(c, 403, 'forbidden', 'open a ticket on one of your conversations');
+      else if (!(await store.ticketDesk.kioskExists(kioskId as string)))
+        return apiError(c, 404, 'not_found', `no kiosk ${kioskId}`);
       const at = new Date(opts.now()).toISOString();
       const id = `hub-${randomToken(12)}`;
       const update = TicketUpdateSchema.parse({

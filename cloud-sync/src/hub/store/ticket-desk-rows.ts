@@ -32,6 +32,10 @@ export class TicketDeskRows {
     return n > 0;
   }
 
+  async kioskExists(id: string): Promise<boolean> {
+    return (await this.sql.all('SELECT id FROM kiosks WHERE id = ?', [id])).length > 0;
+  }
+
   /** When each of these tickets was escalated (absent: never). */
   async escalations(ids: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
