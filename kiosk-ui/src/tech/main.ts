@@ -6,7 +6,7 @@ import { byTestId, el } from '../dom.ts';
 import { JogPad } from './jog-pad.ts';
 import { TechApi, TechApiError } from './tech-api.ts';
 import { TechSocket } from './tech-socket.ts';
-import { applyTechLabels, techT, type TechKey } from './tech-strings.ts';
+import { applyTechLabels, runStatusText, techT, type TechKey } from './tech-strings.ts';
 import { TelemetryChart } from './telemetry-chart.ts';
 import { consoleLocale, createLangSwitch } from '../i18n/lang-switch.ts';
 
@@ -167,7 +167,7 @@ function renderProgress(p: {
   label.textContent =
     p.status === 'running'
       ? techT('step', { i: p.step, n: p.total, label: p.label })
-      : `${p.status}${p.message ? `: ${p.message}` : ''}`;
+      : `${runStatusText(p.status)}${p.message ? `: ${p.message}` : ''}`;
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-role="run"]'))
     b.disabled = p.status === 'running';
   if (p.status !== 'running' && api) void refreshHistory(api);

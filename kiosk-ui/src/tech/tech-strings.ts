@@ -12,6 +12,13 @@ export function techT(key: TechKey, vars: Record<string, string | number> = {}):
   return t(techLocale(), `tech.${key}`, vars);
 }
 
+/** A runbook run's end status in the page's language (an unknown one as it came). */
+export function runStatusText(status: string): string {
+  return status === 'succeeded' || status === 'failed' || status === 'aborted'
+    ? techT(`run.${status}`)
+    : status;
+}
+
 /** Writes every `data-t` label in the current language (at start and after a language switch). */
 export function applyTechLabels(root: ParentNode = document): void {
   for (const node of root.querySelectorAll<HTMLElement>('[data-t]'))
