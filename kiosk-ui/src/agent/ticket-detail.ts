@@ -30,6 +30,9 @@ export function createTicketDetail(hub: HubApi, desk: DeskApi, locale: Locale, h
   const status = (s: TicketView['status']) => t(locale, `desk.status.${s}`);
   const result = el('p', { className: 'result', testid: 'desk-result' });
   let current: string | null = null;
+  /** The shown ticket's last update, and the comment being written (a refresh would lose it). */
+  let shownUpdate = '';
+  let draft: HTMLTextAreaElement | null = null;
 
   const clear = () => {
     current = null;
@@ -153,6 +156,7 @@ export function createTicketDetail(hub: HubApi, desk: DeskApi, locale: Locale, h
     for (const p of ['low', 'normal', 'high', 'urgent'] as const)
       prio.append(new Option(t(locale, `desk.priority.${p}`), p, false, p === v.priority));
     const comment = el('textarea', { testid: 'desk-comment' });
+    draft = comment;
     comment.maxLength = 4000;
     comment.placeholder = t(locale, 'desk.comment');
     box.append(
@@ -185,6 +189,8 @@ export function createTicketDetail(hub: HubApi, desk: DeskApi, locale: Locale, h
     }
     if (current !== id) return;
     const v = d.ticket;
+    shownUpdate = v.updatedAt;
+    draft = null;
     const flags = [
       ...(v.overdue ? [el('span', { className: 'flag overdue', text: t(locale, 'desk.flag.overdue') })] : []),
       ...(v.escalatedAt
@@ -218,6 +224,10 @@ export function createTicketDetail(hub: HubApi, desk: DeskApi, locale: Locale, h
     root,
     show,
     clear,
+    /** Someone else changed the shown ticket (the list saw a newer update): show it again, unless a comment is being written. */
+    async changedElsewhere(v: TicketView): Promise<void> {
+      if (v.id === current && v.updatedAt !== shownUpdate && !draft?.value.trim()) await show(v.id);
+    },
     get current() {
       return current;
     },

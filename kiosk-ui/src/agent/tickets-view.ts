@@ -152,6 +152,8 @@ export function createTicketsView(
       if (key === lastKey) return;
       lastKey = key;
       rows.replaceChildren(...list.map(row));
+      const shown = list.find((v) => v.id === detail.current);
+      if (shown) await detail.changedElsewhere(shown);
       note.textContent = list.length === 0 ? tx('desk.empty') : '';
       if (api.agent?.role === 'supervisor') await badge();
     } catch (err) {

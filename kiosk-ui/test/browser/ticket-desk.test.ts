@@ -151,6 +151,10 @@ describe('the ticket desk', () => {
     expect(await li.getByTestId(/^desk-move-/).count()).toBe(0);
     await shot(li, 'closed-by-agent');
 
+    // The supervisor's open view of it follows (the list is reloaded every 3 s).
+    await expect.poll(() => text(sup, 'desk-detail-status'), { timeout: 15_000 }).toBe('Closed');
+    expect(await sup.getByTestId('desk-comment-row').count()).toBe(2);
+
     const id = (await rowOf(li, TITLE).getAttribute('data-ticket-id')) as string;
     const stored = await desk.hub.store.getTicket(id);
     expect(stored?.status).toBe('closed');
