@@ -3,28 +3,16 @@
 import { ulid } from 'ulid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeRunbookSteps } from '../src/index.ts';
-import { AGENT, KIOSK_A, SUPERVISOR, TempDirs, api, conversation } from './helpers.ts';
-import { hubPerTest } from './support/hub-per-test.ts';
+import { AGENT, KIOSK_A, SUPERVISOR, TempDirs, conversation } from './helpers.ts';
+import { ago, deskHubPerTest } from './support/ticket-desk.ts';
 import { hubStoresUnderTest } from './support/pg.ts';
 import { ticketCreate } from './support/store-contract-extra.ts';
 
 const dirs = new TempDirs();
 afterAll(() => dirs.cleanup());
 const stores = hubStoresUnderTest('cloud_sync_ticket_context');
-const OTHER = {
-  username: 'chen.jie',
-  password: 'second agent 11',
-  role: 'agent' as const,
-  displayName: 'Chen Jie',
-};
-const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
-
 describe.each(stores)('a ticket’s context on the desk (%s)', (_name, store) => {
-  const t = hubPerTest(dirs, store, [AGENT, SUPERVISOR, OTHER]);
-  const call = (method: string, path: string, token: string, body?: unknown) =>
-    api(t.hub, method, `/api/agent/tickets${path}`, { token, ...(body === undefined ? {} : { body }) });
-  const push = async (entity: string, data: { id: string } & Record<string, unknown>) =>
-    expect((await t.push(KIOSK_A, entity, data)).status).toBe(200);
+  const { t, call, push } = deskHubPerTest(dirs, store);
 
   it('shows a device fault’s failed runbook steps, the kiosk’s health and the device’s events', async () => {
     const at = ago(3);

@@ -4,27 +4,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TICKET_SLA, escalateOverdueTickets } from '../src/index.ts';
 import { AGENT, KIOSK_A, SUPERVISOR, TempDirs, api, conversation } from './helpers.ts';
-import { hubPerTest } from './support/hub-per-test.ts';
+import { ago, deskHubPerTest, OTHER } from './support/ticket-desk.ts';
 import { hubStoresUnderTest } from './support/pg.ts';
 import { ticketCreate } from './support/store-contract-extra.ts';
 
 const dirs = new TempDirs();
 afterAll(() => dirs.cleanup());
 const stores = hubStoresUnderTest('cloud_sync_ticket_desk');
-const OTHER = {
-  username: 'chen.jie',
-  password: 'second agent 11',
-  role: 'agent' as const,
-  displayName: 'Chen Jie',
-};
-const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
-
 describe.each(stores)('the ticket desk (%s)', (_name, store) => {
-  const t = hubPerTest(dirs, store, [AGENT, SUPERVISOR, OTHER]);
-  const call = (method: string, path: string, token: string, body?: unknown) =>
-    api(t.hub, method, `/api/agent/tickets${path}`, { token, ...(body === undefined ? {} : { body }) });
-  const push = async (entity: string, data: { id: string } & Record<string, unknown>) =>
-    expect((await t.push(KIOSK_A, entity, data)).status).toBe(200);
+  const { t, call, push } = deskHubPerTest(dirs, store);
   const ids = async (token: string, query = '') =>
     ((await call('GET', query, token)).body.tickets as { id: string }[]).map((x) => x.id).sort();
 
