@@ -15,7 +15,10 @@ export const OTHER = {
 export const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
 
 export function deskHubPerTest(dirs: TempDirs, store: () => HubStoreChoice) {
-  const t = hubPerTest(dirs, store, [AGENT, SUPERVISOR, OTHER]);
+  // The tests run the escalation job's pass themselves, at the times they choose.
+  const t = hubPerTest(dirs, store, [AGENT, SUPERVISOR, OTHER], () => ({
+    ticketEscalationMs: 24 * 3600_000,
+  }));
   /** A call of /api/agent/tickets`path`. */
   const call = (method: string, path: string, token: string, body?: unknown) =>
     api(t.hub, method, `/api/agent/tickets${path}`, { token, ...(body === undefined ? {} : { body }) });

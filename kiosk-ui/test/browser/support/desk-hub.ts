@@ -45,6 +45,8 @@ export async function startDeskHub(): Promise<DeskHub> {
     staticDir: join(repoRoot, 'kiosk-ui', 'dist'),
     seed: { kiosks: [KIOSK], agents: [SUPERVISOR, AGENT_LI, AGENT_CHEN] },
     passwordIterations: 1000,
+    // The tests run the escalation job's pass themselves (escalateOverdueTickets).
+    ticketEscalationMs: 24 * 3600_000,
   });
   const clock = new Hlc(KIOSK.id);
   return {
