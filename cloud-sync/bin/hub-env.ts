@@ -3,6 +3,7 @@ import type { HubStoreChoice } from '../src/hub/serve/node-support.ts';
 import { DEFAULT_ARTICLES } from '../src/hub/default-articles.ts';
 import type { HubSeed } from '../src/hub/seed.ts';
 import type { HandoffLimits } from '../src/handoff/handoff-limits.ts';
+import { TicketSlaSchema, type TicketSla } from '../src/schema/ticket-sla.ts';
 
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -124,4 +125,26 @@ export function serviceLevelFromEnv(env: Record<string, string | undefined>): nu
   if (!Number.isInteger(s) || s < 1 || s > 3600)
     throw new Error('HUB_SERVICE_LEVEL_S must be a whole number of seconds from 1 to 3600');
   return s;
+}
+
+/**
+ * HUB_TICKET_SLA (JSON: minutes per kind and priority, every one given, as DEFAULT_TICKET_SLA) and
+ * HUB_TICKET_ESCALATION_S (60): tickets' due times and how often overdue ones are escalated.
+ */
+export function ticketsFromEnv(env: Record<string, string | undefined>): {
+  ticketSla?: TicketSla;
+  ticketEscalationMs?: number;
+} {
+  let sla: TicketSla | undefined;
+  if (env.HUB_TICKET_SLA) {
+    const parsed = TicketSlaSchema.safeParse(JSON.parse(env.HUB_TICKET_SLA));
+    if (!parsed.success) throw new Error(`HUB_TICKET_SLA: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    sla = parsed.data;
+  }
+  return {
+    ...(sla ? { ticketSla: sla } : {}),
+    ...(env.HUB_TICKET_ESCALATION_S
+      ? { ticketEscalationMs: positiveInt(env, 'HUB_TICKET_ESCALATION_S') * 1000 }
+      : {}),
+  };
 }

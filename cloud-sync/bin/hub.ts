@@ -10,11 +10,13 @@
 //   HUB_RECORDING (0)  HUB_RECORDING_RETENTION_DAYS (180)  HUB_RECORDING_MAX_MB (512)  (calls' recordings)
 //   HUB_SERVICE_LEVEL_S (20: the wallboard's service level counts calls answered within it)
 //   HUB_TLS_CERT_FILE, HUB_TLS_KEY_FILE (unset: plain HTTP)  HUB_TLS_CLIENT_CA_FILE (unset: no mutual TLS)
+//   HUB_TICKET_SLA (unset: DEFAULT_TICKET_SLA; JSON minutes per kind and priority)  HUB_TICKET_ESCALATION_S (60)
 import { startHub, type Logger } from '../src/index.ts';
 import {
   handoffLimitsFromEnv,
   pingFromEnv,
   recordingFromEnv,
+  ticketsFromEnv,
   seedFromEnv,
   serviceLevelFromEnv,
   storeFromEnv,
@@ -38,7 +40,9 @@ let handoff: ReturnType<typeof handoffLimitsFromEnv>;
 let tls: ReturnType<typeof tlsFromEnv>;
 let recording: ReturnType<typeof recordingFromEnv>;
 let serviceLevelS: number | undefined;
+let tickets: ReturnType<typeof ticketsFromEnv>;
 try {
+  tickets = ticketsFromEnv(env);
   recording = recordingFromEnv(env);
   tls = tlsFromEnv(env);
   ice = iceFromEnv(env);
@@ -65,6 +69,7 @@ const hub = await startHub({
   ...(tls ? { tls } : {}),
   ...(recording ? { recording } : {}),
   ...(serviceLevelS ? { serviceLevelS } : {}),
+  ...tickets,
 }).catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);

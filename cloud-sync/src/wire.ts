@@ -23,6 +23,8 @@ export const HUB_ROUTES = {
     misses: '/misses',
     recordings: '/recordings',
     supervisor: '/supervisor',
+    accounts: '/accounts',
+    password: '/password',
   },
   admin: { recordings: '/recordings' },
 } as const;
@@ -46,6 +48,8 @@ export const HUB_PATHS = {
   agentRecordings: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.recordings}`,
   /** The supervisor's wallboard, quality scores and CSV export (`/wallboard`, `/scores`, `/export/:kind`). */
   agentSupervisor: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.supervisor}`,
+  agentAccounts: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.accounts}`,
+  agentPassword: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.password}`,
   adminRecordings: `${HUB_MOUNTS.admin}${HUB_ROUTES.admin.recordings}`,
 } as const;
 

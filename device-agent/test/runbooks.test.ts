@@ -1,6 +1,7 @@
 // Runbooks against the real simulator's fixtures, through the technician API and WebSocket: a run to
 // completion with progress, a failed run that queues a device-fault ticket, an e-stop during a run
 // (arm halted, run aborted, ESTOP, reset refused without a technician), and presence during a run.
+import { decodeRunbookSteps } from '@branch/cloud-sync';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +137,15 @@ describe('runbooks', () => {
         device: 'printer',
         kioskId: 'kiosk-t1',
       });
+      // Its steps travel with the run's event, for the hub's device-fault ticket.
+      const event = await waitFor(
+        async () => (await h.hub.store.ticketDesk.runbookEvent(ticket)) ?? undefined,
+        15_000,
+        'runbook event on the hub',
+      );
+      expect(decodeRunbookSteps(event.data).map((s) => `${s.status} ${s.attempts}`)).toEqual(
+        steps.map((s) => `${s.status} ${s.attempts}`),
+      );
     } finally {
       db.close();
     }

@@ -1,5 +1,6 @@
 // The branch-in-a-box configuration: one file (kiosk.config.json) on embedded defaults, with environment
 // overrides. Every key is documented in the README ("Configuration").
+import { DEFAULT_TICKET_SLA, TicketSlaSchema } from '@branch/cloud-sync';
 import { z } from 'zod';
 
 const Port = z.number().int().min(0).max(65_535);
@@ -27,6 +28,10 @@ export const BranchConfigSchema = z
         recording: z.boolean(),
         /** Days a call recording is kept unless on legal hold. */
         recordingRetentionDays: z.number().int().min(1).max(36_500),
+        /** Tickets' resolution targets in minutes per kind and priority (cloud-sync's ticket-sla.ts). */
+        ticketSla: TicketSlaSchema,
+        /** How often the hub escalates tickets past their due time to the supervisors. */
+        ticketEscalationSeconds: z.number().int().min(1).max(86_400),
       })
       .strict()
       .refine((h) => (h.tlsCertFile === '') === (h.tlsKeyFile === ''), {
@@ -173,6 +178,8 @@ export const DEFAULT_CONFIG: BranchConfig = {
     tlsClientCaFile: '',
     recording: false,
     recordingRetentionDays: 180,
+    ticketSla: DEFAULT_TICKET_SLA,
+    ticketEscalationSeconds: 60,
   },
   agent: {
     host: '127.0.0.1',

@@ -1,5 +1,6 @@
 // Maps the branch configuration and secrets onto each service's own options. The options travel to the
 // service process as JSON, so they hold only plain data.
+import type { TicketSla } from '@branch/cloud-sync';
 import { createHmac } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { BranchConfig } from './config-schema.ts';
@@ -23,6 +24,9 @@ export interface HubServiceOptions {
   iceTransportPolicy?: 'relay';
   /** Calls recorded (hub.recording), kept this many days (hub.recordingRetentionDays). */
   recording?: { retentionDays: number };
+  /** hub.ticketSla and hub.ticketEscalationSeconds. */
+  ticketSla: TicketSla;
+  ticketEscalationMs: number;
 }
 
 export interface AgentServiceOptions {
@@ -76,6 +80,8 @@ export function hubServiceOptions(
     ...(config.turn.enabled ? { turn: { urls: turnUrls(config), secret: turnSecret(secrets) } } : {}),
     ...(config.turn.relayOnly ? { iceTransportPolicy: 'relay' as const } : {}),
     ...(config.hub.recording ? { recording: { retentionDays: config.hub.recordingRetentionDays } } : {}),
+    ticketSla: config.hub.ticketSla,
+    ticketEscalationMs: config.hub.ticketEscalationSeconds * 1000,
   };
 }
 

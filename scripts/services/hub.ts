@@ -24,6 +24,8 @@ await runService<HubServiceOptions>(
       ...(o.turn === undefined ? {} : { turn: o.turn }),
       ...(o.iceTransportPolicy === undefined ? {} : { iceTransportPolicy: o.iceTransportPolicy }),
       ...(o.recording === undefined ? {} : { recording: o.recording }),
+      ticketSla: o.ticketSla,
+      ticketEscalationMs: o.ticketEscalationMs,
       logger,
       seed: {
         kiosks: [o.kiosk],

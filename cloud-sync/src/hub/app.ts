@@ -27,6 +27,7 @@ import { syncRoutes } from './routes-sync.ts';
 import { mountSockets, type HubSockets, type SocketRuntime } from './sockets.ts';
 import { DEFAULT_PING_INTERVAL_MS, HUB_MOUNTS } from '../wire.ts';
 import type { HubStore } from './store/types.ts';
+import { DEFAULT_TICKET_SLA, type TicketSla } from '../schema/ticket-sla.ts';
 
 export interface HubAppOptions {
   store: HubStore;
@@ -67,6 +68,8 @@ export interface HubAppOptions {
   onSockets?: (sockets: HubSockets) => void;
   /** Keepalive ping of every socket. Default 30 s. */
   pingIntervalMs?: number;
+  /** Tickets' resolution targets per kind and priority, in minutes. Default DEFAULT_TICKET_SLA. */
+  ticketSla?: TicketSla;
   /** Handoff bounds (unclaimed timeout, per-kiosk limits) and the handoff core's clock, for tests. */
   handoff?: Partial<HandoffLimits> & { now?: () => number };
   /** The wallboard's service-level threshold: answered within this many seconds. Default 20. */
@@ -165,6 +168,7 @@ export function createHubApp(options: HubAppOptions): Hono {
       events,
       log,
       onSignOut: () => handoff.sessions.sweep(),
+      ticketSla: options.ticketSla ?? DEFAULT_TICKET_SLA,
       ...(options.recordings ? { recordings: recordingRoutes(store, handoff, options.recordings, now) } : {}),
       supervisor: supervisorRoutes(store, handoff, {
         now: handoffNow ?? now,

@@ -29,6 +29,7 @@ export type * from './store/types.ts';
 export { createLocalHubEvents, type HubEvents } from './events.ts';
 export { createPgHubEvents, type PgHubEvents, type PgHubEventsOptions } from './pg-events.ts';
 export { applySeed, type HubSeed, type SeedReport } from './seed.ts';
+export { escalateOverdueTickets } from './ticket-escalation.ts';
 export { DEFAULT_ARTICLES } from './default-articles.ts';
 export { HandoffHub, type SignalPeer, type SignalConnection } from '../handoff/handoff-hub.ts';
 export { DEFAULT_HANDOFF_RULES, routeHandoff, type RouteDecision } from '../handoff/routing.ts';

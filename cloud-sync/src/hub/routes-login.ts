@@ -1,6 +1,6 @@
 // POST /api/agent/login: JSON only (a cross-site form post cannot send application/json without a
 // preflight the hub never grants), failed attempts counted atomically per account and per client
-// address, and one answer for a wrong password, an unknown user and a locked account.
+// address, and one answer for a wrong password, an unknown user and a locked or disabled account.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AgentLoginRequestSchema, type AgentLoginResponse } from '../schema/agent-api.ts';
@@ -60,7 +60,7 @@ export function loginRoutes(store: HubStore, metrics: HubMetrics, opts: LoginOpt
       const { username, password } = body.value;
       const agent = await store.getAgent(username);
       const locked = agent?.lockedUntil ? Date.parse(agent.lockedUntil) > now : false;
-      const usable = agent && !locked ? agent : null;
+      const usable = agent && !locked && !agent.disabled ? agent : null;
       const ok = await verifyPassword(password, usable?.passwordHash ?? (await decoy));
       if (!usable || !ok) {
         metrics.loginFailures += 1;

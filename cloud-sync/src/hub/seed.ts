@@ -51,6 +51,8 @@ export async function applySeed(
   }
   for (const a of s.agents ?? []) {
     const existing = await store.getAgent(a.username);
+    // A supervisor changed it in the console (password reset, disabled, new role): theirs stands.
+    if (existing?.changedBy) continue;
     const same =
       existing !== null &&
       existing.role === a.role &&

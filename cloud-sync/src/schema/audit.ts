@@ -22,6 +22,18 @@ export const AUDIT_ACTIONS = [
   'quality.score',
   /** A supervisor exported calls, tickets or scores as CSV (subject: the kind; detail: the range). */
   'export.csv',
+  /** A supervisor created, changed (role, name, skills), disabled, enabled or reset an agent account. */
+  'account.create',
+  'account.update',
+  'account.disable',
+  'account.enable',
+  'account.reset',
+  /** An agent changed their own password. */
+  'account.password',
+  /** An agent opened a ticket at the hub. */
+  'ticket.create',
+  /** The hub's escalation job flagged a ticket past its SLA due time to the supervisors. */
+  'ticket.escalate',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

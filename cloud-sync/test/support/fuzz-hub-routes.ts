@@ -130,6 +130,39 @@ export const HUB_ROUTES_UNDER_FUZZ: FuzzRoute[] = [
     credential: 'supervisor',
     samples: [{ status: 'in_progress', priority: 'low', assignee: AGENT.username, comment: 'on it' }],
   },
+  {
+    method: 'POST',
+    path: HUB_PATHS.agentTickets,
+    credential: 'supervisor',
+    samples: [{ title: 'Fuzzed', description: 'x', priority: 'low', kioskId: KIOSK_A.id }],
+  },
+  { method: 'GET', path: HUB_PATHS.agentAccounts, credential: 'supervisor', samples: [] },
+  {
+    method: 'POST',
+    path: HUB_PATHS.agentAccounts,
+    credential: 'supervisor',
+    samples: [
+      { username: 'fuzz.one', role: 'agent', displayName: 'F', skills: ['en'], password: 'fuzzed pass 1' },
+    ],
+  },
+  {
+    method: 'POST',
+    path: `${HUB_PATHS.agentAccounts}/:id`,
+    credential: 'supervisor',
+    samples: [{ role: 'expert', skills: ['risk'], disabled: false }],
+  },
+  {
+    method: 'POST',
+    path: `${HUB_PATHS.agentAccounts}/:id/password`,
+    credential: 'supervisor',
+    samples: [{ password: 'a new one 123' }],
+  },
+  {
+    method: 'POST',
+    path: HUB_PATHS.agentPassword,
+    credential: 'spare',
+    samples: [{ current: 'x', password: 'y'.repeat(12) }],
+  },
   { method: 'GET', path: `${HUB_MOUNTS.agent}/audit`, credential: 'supervisor', samples: [] },
   { method: 'GET', path: HUB_PATHS.agentMisses, credential: 'supervisor', samples: [] },
   // Recordings (the fuzzed hub records calls): no call is held, so uploads and finishes are refused.

@@ -1,6 +1,11 @@
 // Runbook results in SQLite. The run row, its device event and, for a failed run, a device-fault ticket
 // for the hub are written in one transaction with their outbox entries.
-import type { DeviceEvent, OutboxWriter, TicketUpdate } from '@branch/cloud-sync';
+import {
+  encodeRunbookSteps,
+  type DeviceEvent,
+  type OutboxWriter,
+  type TicketUpdate,
+} from '@branch/cloud-sync';
 import { ulid } from 'ulid';
 import type { Db } from '../store/open-database.ts';
 import type { RunResult, StepResult } from './run-types.ts';
@@ -94,6 +99,8 @@ export class RunbookStore {
             status: r.status,
             failedStep: r.failedStep ?? null,
             ticketId,
+            // A failed run's steps travel with it, so the hub's device-fault ticket shows them.
+            ...(ticketId ? encodeRunbookSteps(r.steps) : {}),
           },
         },
       });

@@ -52,7 +52,13 @@ export class CallPanel {
       el(
         'ol',
         { className: 'transcript', testid: 'call-transcript' },
-        ...call.transcript.map((m) => el('li', { className: `msg ${m.role}`, text: `${m.role}: ${m.text}` })),
+        ...call.transcript.map((m) => {
+          const role = m.role === 'customer' || m.role === 'bot' || m.role === 'agent' ? m.role : 'system';
+          return el('li', {
+            className: `msg ${m.role}`,
+            text: `${t(locale, `agent.role.${role}`)}: ${m.text}`,
+          });
+        }),
       ),
       this.chatLog,
       this.form('agent.call.chat', 'agent.call.send', 'call-chat', (text) => {

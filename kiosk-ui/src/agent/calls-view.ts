@@ -96,7 +96,13 @@ export function createCallsView(api: HubApi, locale: Locale) {
       ),
     );
     staff.replaceChildren(
-      ...agents.map((a) => el('li', { className: 'row', text: `${a.username}: ${a.status}` })),
+      ...agents.map((a) => {
+        const s = a.status === 'online' || a.status === 'away' || a.status === 'busy' ? a.status : null;
+        return el('li', {
+          className: 'row',
+          text: `${a.username}: ${s ? t(locale, `agent.presence.${s}`) : a.status}`,
+        });
+      }),
     );
   };
 
@@ -104,7 +110,11 @@ export function createCallsView(api: HubApi, locale: Locale) {
     const list = await api.tickets().catch(() => []);
     tickets.replaceChildren(
       ...list.map((k) =>
-        el('li', { className: 'row', testid: 'ticket-row', text: `${k.id} · ${k.status} · ${k.title}` }),
+        el('li', {
+          className: 'row',
+          testid: 'ticket-row',
+          text: `${k.id} · ${t(locale, `desk.status.${k.status}`)} · ${k.title}`,
+        }),
       ),
     );
   };

@@ -144,7 +144,7 @@ export class HubApi {
     return (await this.request<PublishArticleResponse>('POST', HUB_PATHS.agentArticles, body)).article;
   }
 
-  /** A JSON request on this session (also the supervisor desk's, supervisor-api.ts). */
+  /** One JSON call with the session's token (desk-api.ts and supervisor-api.ts build theirs on it). */
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -15,12 +15,23 @@ import { createKnowledgeView } from './knowledge-view.ts';
 import { createCallsView } from './calls-view.ts';
 import { createAuditView } from './audit-view.ts';
 import { createRecordingsView } from './recordings-view.ts';
+import { consoleLocale, createLangSwitch } from '../i18n/lang-switch.ts';
+import type { ConsoleTab } from './console-tab.ts';
+import { createTicketsView } from './tickets-view.ts';
+import { createAccountsView } from './accounts-view.ts';
 import { createSupervisorView } from './supervisor-view.ts';
 
 const REFRESH_MS = 2000;
-const locale: Locale = new URLSearchParams(location.search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
+const locale: Locale = consoleLocale();
 document.documentElement.lang = locale;
 applyMessages(document, locale);
+// The language is chosen signed out: the page reloads in it (a reload would drop a live call).
+const langSwitch = createLangSwitch(locale, (next) => {
+  const url = new URL(location.href);
+  url.searchParams.set('lang', next);
+  location.assign(url);
+});
+document.querySelector('.topbar h1')?.after(langSwitch);
 
 const api = new HubApi();
 const loginForm = byRole<HTMLFormElement>('login');
@@ -38,37 +49,33 @@ const tabs = byRole('tabs');
 const conversationsTab = byRole<HTMLButtonElement>('tab-conversations');
 const knowledgeTab = byTestId<HTMLButtonElement>('kb-tab');
 const knowledgeMain = byRole('knowledge');
-const knowledge = createKnowledgeView(api, locale, () => {
+/** The hub refused the session: back to the sign-in, saying why. */
+const expired = () => {
   showConsole(false);
   showError(t(locale, 'agent.sessionExpired'));
-});
+};
+const knowledge = createKnowledgeView(api, locale, expired);
 
 // Calls (video handoff): its own tab; the agent is online for calls while signed in.
 const callsTab = byTestId<HTMLButtonElement>('calls-tab');
 const calls = createCallsView(api, locale);
 document.body.insertBefore(calls.root, knowledgeMain);
 const auditTab = byTestId<HTMLButtonElement>('audit-tab');
-const audit = createAuditView(api, locale, () => {
-  showConsole(false);
-  showError(t(locale, 'agent.sessionExpired'));
-});
+const audit = createAuditView(api, locale, expired);
 document.body.insertBefore(audit.root, knowledgeMain);
-const recordings = createRecordingsView(
-  api,
-  locale,
-  () => {
-    showConsole(false);
-    showError(t(locale, 'agent.sessionExpired'));
-  },
-  () => void audit.show(),
-);
+const recordings = createRecordingsView(api, locale, expired, () => void audit.show());
 audit.root.append(recordings.root);
-const supervisor = createSupervisorView(api, locale, () => {
-  showConsole(false);
-  showError(t(locale, 'agent.sessionExpired'));
-});
-tabs.append(supervisor.tab);
-document.body.insertBefore(supervisor.root, knowledgeMain);
+// Tabs that register themselves (console-tab.ts): the ticket desk, the accounts and the supervisor's desk.
+const moreTabs: ConsoleTab[] = [
+  createTicketsView(api, locale, expired, openConversation),
+  createAccountsView(api, locale, expired),
+  createSupervisorView(api, locale, expired),
+];
+for (const tab of moreTabs) {
+  tabs.append(tab.button);
+  document.body.insertBefore(tab.root, knowledgeMain);
+  tab.button.addEventListener('click', () => selectTab(tab.name));
+}
 
 let selected: string | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -86,8 +93,8 @@ function showError(text: string): void {
   loginError.hidden = false;
 }
 
-function selectTab(tab: 'conversations' | 'knowledge' | 'calls' | 'audit' | 'supervisor'): void {
-  supervisor.select(tab === 'supervisor');
+function selectTab(tab: string): void {
+  for (const more of moreTabs) more.select(tab === more.name);
   auditTab.setAttribute('aria-selected', String(tab === 'audit'));
   audit.root.hidden = tab !== 'audit';
   if (tab === 'audit') void audit.show().then(() => recordings.show());
@@ -102,11 +109,13 @@ function selectTab(tab: 'conversations' | 'knowledge' | 'calls' | 'audit' | 'sup
 
 function showConsole(on: boolean): void {
   loginForm.hidden = on;
+  for (const more of moreTabs) more.session(on);
+  langSwitch.querySelector('select')!.disabled = on;
+  langSwitch.title = on ? t(locale, 'lang.signOutFirst') : '';
   tabs.hidden = !on;
   // Publishing knowledge is the supervisor's (the hub enforces it too).
   knowledgeTab.hidden = !(on && api.agent?.role === 'supervisor');
   auditTab.hidden = !(on && api.agent?.role === 'supervisor');
-  supervisor.enable(on && api.agent?.role === 'supervisor');
   callsTab.hidden = !on;
   if (on) {
     selectTab('conversations');
@@ -203,6 +212,15 @@ function renderDetail(c: ConversationRecord, messages: TranscriptMessage[]): voi
   );
 }
 
+/** From a ticket: the conversation it is about, in the Conversations tab. */
+function openConversation(id: string): void {
+  selectTab('conversations');
+  selected = id;
+  lastList = '';
+  lastDetail = '';
+  void refresh();
+}
+
 async function refresh(): Promise<void> {
   if (!api.signedIn) return;
   try {
@@ -259,7 +277,6 @@ conversationsTab.addEventListener('click', () => selectTab('conversations'));
 knowledgeTab.addEventListener('click', () => selectTab('knowledge'));
 callsTab.addEventListener('click', () => selectTab('calls'));
 auditTab.addEventListener('click', () => selectTab('audit'));
-supervisor.tab.addEventListener('click', () => selectTab('supervisor'));
 
 signOut.addEventListener('click', () => {
   void api.signOut();

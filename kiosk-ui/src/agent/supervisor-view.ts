@@ -4,6 +4,7 @@
 import { el } from '../dom.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { HubApi } from './hub-api.ts';
+import { tabButton, type ConsoleTab } from './console-tab.ts';
 import { createExportView } from './export-view.ts';
 import { createQualityView } from './quality-view.ts';
 import { SupervisorApi } from './supervisor-api.ts';
@@ -11,19 +12,12 @@ import { say, WALLBOARD_STRINGS } from './supervisor-strings.ts';
 import { createWallboardView } from './wallboard-view.ts';
 import './supervisor.css';
 
-export function createSupervisorView(hub: HubApi, locale: Locale, onExpired: () => void) {
+export function createSupervisorView(hub: HubApi, locale: Locale, onExpired: () => void): ConsoleTab {
   const api = new SupervisorApi(hub);
   const wallboard = createWallboardView(api, locale, onExpired);
   const quality = createQualityView(hub, api, locale, onExpired);
   const exports = createExportView(api, locale, onExpired);
-  const tab = el('button', {
-    testid: 'supervisor-tab',
-    text: say(WALLBOARD_STRINGS, locale, 'supervisor.tab'),
-  });
-  tab.type = 'button';
-  tab.setAttribute('role', 'tab');
-  tab.setAttribute('aria-selected', 'false');
-  tab.hidden = true;
+  const button = tabButton(say(WALLBOARD_STRINGS, locale, 'supervisor.tab'), 'supervisor-tab');
   const root = el(
     'main',
     { className: 'console supervisor', testid: 'supervisor' },
@@ -32,22 +26,24 @@ export function createSupervisorView(hub: HubApi, locale: Locale, onExpired: () 
   );
   root.hidden = true;
 
+  const select = (on: boolean): void => {
+    button.setAttribute('aria-selected', String(on));
+    root.hidden = !on;
+    if (!on) return wallboard.stop();
+    wallboard.start();
+    exports.show();
+    void quality.show();
+  };
   return {
-    tab,
+    name: 'supervisor',
+    button,
     root,
-    /** Shown (or not) as the selected tab. */
-    select(on: boolean): void {
-      tab.setAttribute('aria-selected', String(on));
-      root.hidden = !on;
-      if (!on) return wallboard.stop();
-      wallboard.start();
-      exports.show();
-      void quality.show();
-    },
+    select,
     /** The tab is there for a signed-in supervisor only (the hub enforces it too). */
-    enable(on: boolean): void {
-      tab.hidden = !on;
-      if (!on) this.select(false);
+    session(on: boolean): void {
+      const shown = on && hub.agent?.role === 'supervisor';
+      button.hidden = !shown;
+      if (!shown) select(false);
     },
   };
 }

@@ -30,6 +30,21 @@ describe('i18n', () => {
     }
   });
 
+  it('really translates the staff consoles (agent, supervisor, technician)', () => {
+    // A language's own name is written in that language in both tables.
+    const same = new Set(['lang.en', 'lang.zh-CN']);
+    const consoleKeys = keys.filter(
+      (k) => /^(agent|audit|kb|desk|account|tech|lang)\./.test(k) && !same.has(k),
+    );
+    expect(consoleKeys.length).toBeGreaterThan(200);
+    for (const key of consoleKeys) {
+      const k = key as keyof typeof messages.en;
+      // Only a placeholder-only or symbol-only string may stay as it is.
+      if (!/[A-Za-z]{2}/.test(messages.en[k].replace(/\{\w+\}/g, ''))) continue;
+      expect(messages['zh-CN'][k], key).not.toBe(messages.en[k]);
+    }
+  });
+
   it('substitutes placeholders and leaves unknown ones visible', () => {
     expect(t('en', 'answer.effective', { date: '2026-01-01' })).toBe('Effective from 2026-01-01');
     expect(t('zh-CN', 'agent.messages', { count: 3 })).toBe('3 条消息');

@@ -1,11 +1,18 @@
-// Message lookup with {placeholder} substitution. Strings live only in en.ts and zh-CN.ts.
-import { en, type MessageKey } from './en.ts';
+// Message lookup with {placeholder} substitution. Strings live only in en.ts and zh-CN.ts (the kiosk
+// and the older console parts) and console-en.ts and console-zh-CN.ts (the staff consoles' newer parts).
+import { consoleEn, type ConsoleKey } from './console-en.ts';
+import { consoleZhCN } from './console-zh-CN.ts';
+import { en, type MessageKey as PageKey } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
-export type { MessageKey };
+export type MessageKey = PageKey | ConsoleKey;
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
-export const messages: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+export const messages: Record<Locale, Record<MessageKey, string>> = {
+  en: { ...en, ...consoleEn },
+  'zh-CN': { ...zhCN, ...consoleZhCN },
+};
 
 export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
   return messages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -1,6 +1,7 @@
 // Hold-to-run jog buttons: pointerdown starts a jog and a heartbeat every 50 ms; pointerup, leave and
 // cancel (and losing the socket or the page) stop it. The agent stops the arm by itself when the
 // heartbeat is late, so a frozen page cannot keep the arm moving.
+import { techT } from './tech-strings.ts';
 import type { JogAxis, TechServerMessage } from '@branch/device-agent';
 import type { TechSocket } from './tech-socket.ts';
 
@@ -50,7 +51,7 @@ export class JogPad {
     this.held = btn;
     btn.classList.add('held');
     if (!this.socket.send({ type: 'jog.start', axis, direction, speedMmS: 250 })) {
-      this.onState('not connected');
+      this.onState(techT('jog.notConnected'));
       this.release(btn);
       return;
     }
@@ -74,17 +75,17 @@ export class JogPad {
     if (m.type === 'jog.start.result') {
       if (m.ok && this.held) {
         this.jogId = m.jogId;
-        this.onState(`moving at ${m.speedMmS} mm/s`);
+        this.onState(techT('jog.moving', { speed: m.speedMmS }));
       } else if (m.ok) {
         // Released before the answer came: stop it now.
         this.socket.send({ type: 'jog.stop', jogId: m.jogId });
       } else {
-        this.onState(`refused: ${m.reason}`);
+        this.onState(techT('jog.refused', { reason: m.reason }));
         this.release(this.held);
       }
     } else if (m.type === 'jog' && m.event === 'stopped') {
       if (m.jogId === this.jogId) this.jogId = null;
-      this.onState(`stopped: ${m.reason ?? ''}`);
+      this.onState(techT('jog.stopped', { reason: m.reason ?? '' }));
     } else if (m.type === 'jog.ended' && m.jogId === this.jogId) {
       this.jogId = null;
     }

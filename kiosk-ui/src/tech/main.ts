@@ -6,11 +6,19 @@ import { byTestId, el } from '../dom.ts';
 import { JogPad } from './jog-pad.ts';
 import { TechApi, TechApiError } from './tech-api.ts';
 import { TechSocket } from './tech-socket.ts';
-import { techT, type TechKey } from './tech-strings.ts';
+import { applyTechLabels, runStatusText, techT, type TechKey } from './tech-strings.ts';
 import { TelemetryChart } from './telemetry-chart.ts';
+import { consoleLocale, createLangSwitch } from '../i18n/lang-switch.ts';
 
-for (const node of document.querySelectorAll<HTMLElement>('[data-t]'))
-  node.textContent = techT(node.dataset.t as TechKey);
+// The language switch re-labels the page at once; live values follow with the next status message.
+document.documentElement.lang = consoleLocale();
+applyTechLabels();
+document.querySelector('.tech-head h1')?.after(
+  createLangSwitch(consoleLocale(), (locale) => {
+    document.documentElement.lang = locale;
+    applyTechLabels();
+  }),
+);
 
 const signin = byTestId<HTMLFormElement>('tech-signin');
 const pin = byTestId<HTMLInputElement>('tech-pin');
@@ -105,20 +113,36 @@ function renderSafety(state: string, cause: string): void {
 
 function renderStatus(s: LiveStatus): void {
   renderSafety(s.safety.state, s.safety.cause);
-  const rows: [string, string][] = [
-    ['safety', `${s.safety.state} (${s.safety.cause})`],
-    ['e-stop', s.safety.inputs.estopPressed ? 'pressed' : 'released'],
-    ['zone', s.safety.inputs.presence ? 'occupied' : 'clear'],
-    ['door', s.safety.inputs.doorOpen ? 'open' : 'closed'],
-    ['arm', `${s.arm.state}, link ${s.arm.link}, ${s.arm.homed ? 'homed' : 'not homed'}`],
-    ['faults', s.arm.faults.join(', ') || 'none'],
-    ['card reader', `${s.cardReader.kind}, ${s.cardReader.attached ? 'attached' : 'detached'}`],
-    ['sync', `${s.sync.state}, ${s.sync.pending} pending`],
+  const { inputs } = s.safety;
+  const rows: [string, TechKey, string][] = [
+    ['safety', 'row.safety', `${s.safety.state} (${s.safety.cause})`],
+    ['estop', 'row.estop', techT(inputs.estopPressed ? 'val.pressed' : 'val.released')],
+    ['zone', 'row.zone', techT(inputs.presence ? 'val.occupied' : 'val.clear')],
+    ['door', 'row.door', techT(inputs.doorOpen ? 'val.open' : 'val.closed')],
+    [
+      'arm',
+      'row.arm',
+      techT('val.arm', {
+        state: s.arm.state,
+        link: s.arm.link,
+        homed: techT(s.arm.homed ? 'val.homed' : 'val.notHomed'),
+      }),
+    ],
+    ['faults', 'row.faults', s.arm.faults.join(', ') || techT('val.none')],
+    [
+      'cardreader',
+      'row.cardReader',
+      techT('val.reader', {
+        kind: s.cardReader.kind,
+        attached: techT(s.cardReader.attached ? 'val.attached' : 'val.detached'),
+      }),
+    ],
+    ['sync', 'row.sync', techT('val.sync', { state: s.sync.state, pending: s.sync.pending })],
   ];
   byTestId('tech-status').replaceChildren(
-    ...rows.flatMap(([k, v]) => [
-      el('dt', { text: k }),
-      el('dd', { text: v, testid: `tech-status-${k.replace(/\W/g, '')}` }),
+    ...rows.flatMap(([id, k, v]) => [
+      el('dt', { text: techT(k) }),
+      el('dd', { text: v, testid: `tech-status-${id}` }),
     ]),
   );
 }
@@ -143,7 +167,7 @@ function renderProgress(p: {
   label.textContent =
     p.status === 'running'
       ? techT('step', { i: p.step, n: p.total, label: p.label })
-      : `${p.status}${p.message ? `: ${p.message}` : ''}`;
+      : `${runStatusText(p.status)}${p.message ? `: ${p.message}` : ''}`;
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-role="run"]'))
     b.disabled = p.status === 'running';
   if (p.status !== 'running' && api) void refreshHistory(api);
@@ -244,6 +268,7 @@ async function refreshRunbooks(a: TechApi): Promise<void> {
       const btn = el('button', { text: techT('run'), testid: `tech-run-${rb.id}` });
       btn.type = 'button';
       btn.dataset.role = 'run';
+      btn.dataset.t = 'run';
       btn.addEventListener('click', () => {
         void a.run(rb.id).catch((err: Error) => (byTestId('tech-run-label').textContent = err.message));
       });

@@ -132,7 +132,7 @@ describe('video handoff between two browsers', () => {
     await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.ended');
     const ticket = agent.getByTestId('ticket-row').first();
     await ticket.waitFor();
-    expect(await ticket.textContent()).toMatch(/^handoff-\w+ · resolved · Video call \(agent\)/);
+    expect(await ticket.textContent()).toMatch(/^handoff-\w+ · Resolved · Video call \(agent\)/);
     await shot(agent, 'console-ticket');
     await kiosk.getByTestId('handoff-panel').waitFor({ state: 'detached' });
   });

@@ -156,4 +156,16 @@ describe('technician console', () => {
       .toMatch(/printer-reset: succeeded/);
     await shot('bundle-history');
   });
+
+  it('switches to Chinese in place, signed in, labels and live status alike', async () => {
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    await expect.poll(() => page.locator('.tech-head h1').textContent()).toBe('技术员控制台');
+    expect(await page.getByTestId('tech-run-printer-reset').textContent()).toBe('运行');
+    // The live status is re-rendered in Chinese with its next message.
+    await expect.poll(() => page.getByTestId('tech-status').textContent()).toContain('急停');
+    expect(await page.getByTestId('tech-status-estop').textContent()).toBe('已松开');
+    await shot('console-zh');
+    await page.getByTestId('lang-switch').selectOption('en');
+    await expect.poll(() => page.getByTestId('tech-status-estop').textContent()).toBe('released');
+  });
 });

@@ -10,6 +10,7 @@ import type { HubSeed } from '../seed.ts';
 import type { HubStore, StoreTestHooks } from '../store/types.ts';
 import type { HubStoreChoice } from './node-support.ts';
 import type { TlsServerFiles } from './tls-server.ts';
+import type { TicketSla } from '../../schema/ticket-sla.ts';
 
 export interface StartHubOptions {
   host: string;
@@ -58,6 +59,10 @@ export interface StartHubOptions {
   recording?: { retentionDays?: number; maxBytes?: number; sweepMs?: number };
   /** The wallboard's service-level threshold in seconds (HUB_SERVICE_LEVEL_S, default 20). */
   serviceLevelS?: number;
+  /** Tickets' resolution targets per kind and priority in minutes (HUB_TICKET_SLA, JSON). */
+  ticketSla?: TicketSla;
+  /** How often the escalation job looks for tickets past their due time (HUB_TICKET_ESCALATION_S). Default 60 s. */
+  ticketEscalationMs?: number;
 }
 
 export interface RunningHub {

@@ -11,6 +11,8 @@ import { nodeSocketRuntime } from './node-socket-runtime.ts';
 import { createNodeServer } from './tls-server.ts';
 import { nodeRecordingFiles } from './node-recording-files.ts';
 import { sweepExpiredRecordings } from '../recording-retention.ts';
+import { scheduleEscalation } from '../ticket-escalation.ts';
+import { DEFAULT_TICKET_SLA } from '../../schema/ticket-sla.ts';
 import {
   DEFAULT_RECORDING_MAX_BYTES,
   DEFAULT_RECORDING_RETENTION_DAYS,
@@ -38,6 +40,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     tls,
     store: choice = { kind: 'sqlite' },
     recording,
+    ticketEscalationMs = 60_000,
     ...rest
   } = options;
   const log = options.logger ?? silentLogger;
@@ -78,9 +81,12 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     throw err;
   });
   const url = `${tls ? 'https' : 'http'}://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
+  // Tickets past their SLA due time are flagged to the supervisors (ticket-escalation.ts).
+  const escalator = scheduleEscalation(store, rest.ticketSla ?? DEFAULT_TICKET_SLA, ticketEscalationMs, log);
   log.info({ event: 'hub.started', url, dataDir, store: store.kind }, `hub listening on ${url}`);
   const stop = async (): Promise<void> => {
     clearInterval(sweeper);
+    clearInterval(escalator);
     hub.sockets.close();
     sockets.terminateAll();
     await new Promise<void>((resolve) => {

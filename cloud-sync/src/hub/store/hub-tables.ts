@@ -256,6 +256,17 @@ export function hubTables(d: SqlDialect) {
    );
    CREATE INDEX quality_scores_by_time ON quality_scores (at, id);
    CREATE INDEX quality_scores_by_recording ON quality_scores (recording_id);`,
+    // Accounts managed in the console: skills, disabled (no sign-in, no session), who last changed it
+    // (the seed leaves such an account alone).
+    agentAccounts: `ALTER TABLE agents ADD COLUMN skills TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE agents ADD COLUMN disabled_at TEXT;
+   ALTER TABLE agents ADD COLUMN changed_by TEXT;`,
+    // Tickets the escalation job flagged past their SLA due time (once each).
+    ticketEscalations: `CREATE TABLE ticket_escalations (
+     ticket_id TEXT PRIMARY KEY,
+     due_at TEXT NOT NULL,
+     escalated_at TEXT NOT NULL
+   );`,
   };
 }
 

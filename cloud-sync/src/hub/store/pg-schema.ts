@@ -31,6 +31,8 @@ const MIGRATIONS: readonly string[] = [
   [T.handoffs, T.notifyPayloads].join('\n'),
   // 6: the call-event log and quality scores (the supervisor's desk)
   [T.callEvents, T.qualityScores].join('\n'),
+  // 7: managed agent accounts (skills, disabled, changed by) and ticket escalations
+  [T.agentAccounts, T.ticketEscalations].join('\n'),
 ];
 
 /** Any fixed number: the key of the migration lock. */

@@ -27,7 +27,10 @@ import { SupervisorRows } from './supervisor-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, PG_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
+import { AccountRows } from './account-rows.ts';
+import { TicketDeskRows } from './ticket-desk-rows.ts';
 import type {
+  AgentWrite,
   AgentRecord,
   AgentSession,
   ApplyResult,
@@ -97,6 +100,8 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   readonly recordings: RecordingRows;
   readonly handoffs: HandoffRows;
   readonly supervisor: SupervisorRows;
+  readonly accounts: AccountRows;
+  readonly ticketDesk: TicketDeskRows;
 
   protected readonly downstream: PgDownstream;
 
@@ -113,6 +118,8 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
       transaction: (work) => this.tx((client) => work(pgRunner(client))),
     });
     this.supervisor = new SupervisorRows(pgRunner(pool), 'postgres');
+    this.accounts = new AccountRows(pgRunner(pool));
+    this.ticketDesk = new TicketDeskRows(pgRunner(pool), PG_JSON);
     this.downstream = new PgDownstream(pool, (work) => this.tx(work));
   }
 
@@ -194,7 +201,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
     return agentFromRow((await this.rows(Q.agent, [username]))[0]);
   }
 
-  async putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void> {
+  async putAgent(agent: AgentWrite): Promise<void> {
     await this.pool.query(Q.endSessionsOnNewPassword, [agent.username, agent.username, agent.passwordHash]);
     await this.pool.query(Q.upsertAgent, [
       agent.username,

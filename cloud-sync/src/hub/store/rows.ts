@@ -2,6 +2,7 @@
 // written with `?` placeholders; numbered() gives PostgreSQL its `$1, $2, ...`.
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
 import type { AuditEntry } from '../../schema/audit.ts';
+import type { AccountSkill } from '../../schema/accounts-api.ts';
 import type { Conversation, Message } from '../../schema/conversation.ts';
 import type { AgentRecord, AgentSession, ConversationGrant, KioskRecord } from './types.ts';
 
@@ -39,7 +40,8 @@ export const SHARED_SQL = {
      WHERE username = ?`,
   insertSession: 'INSERT INTO agent_sessions (token_hash, username, expires_at) VALUES (?, ?, ?)',
   session: `SELECT a.username, a.role, a.display_name, s.expires_at FROM agent_sessions s
-     JOIN agents a ON a.username = s.username WHERE s.token_hash = ? AND s.expires_at > ?`,
+     JOIN agents a ON a.username = s.username
+     WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled_at IS NULL`,
   pruneSessions: 'DELETE FROM agent_sessions WHERE expires_at <= ?',
   deleteSession: 'DELETE FROM agent_sessions WHERE token_hash = ?',
   // Before an account is written: a new password ends every session of the old one.
@@ -80,6 +82,10 @@ export function agentFromRow(r: Row | undefined): AgentRecord | null {
     passwordHash: r.password_hash as string,
     failedLogins: r.failed_logins as number,
     lockedUntil: (r.locked_until as string | null) ?? null,
+    skills: JSON.parse((r.skills as string | undefined) ?? '[]') as AccountSkill[],
+    disabled: r.disabled_at !== null && r.disabled_at !== undefined,
+    createdAt: r.created_at as string,
+    changedBy: (r.changed_by as string | null | undefined) ?? null,
   };
 }
 

@@ -22,6 +22,8 @@ const MIGRATIONS: readonly string[] = [
   T.handoffs,
   // 8: the call-event log and quality scores (the supervisor's desk)
   [T.callEvents, T.qualityScores].join('\n'),
+  // 9: managed agent accounts (skills, disabled, changed by) and ticket escalations
+  [T.agentAccounts, T.ticketEscalations].join('\n'),
 ];
 
 export function migrateHub(db: SqliteConnection): void {

@@ -27,7 +27,10 @@ import { SupervisorRows } from './supervisor-rows.ts';
 import { DelegatesDownstream } from './downstream-delegate.ts';
 import { missedQuestionsSql, missedTopics, SQLITE_JSON, type MissedRow } from './missed-questions.ts';
 import type { MissedTopic } from '../../schema/misses-api.ts';
+import { AccountRows } from './account-rows.ts';
+import { TicketDeskRows } from './ticket-desk-rows.ts';
 import type {
+  AgentWrite,
   AgentRecord,
   AgentSession,
   ApplyResult,
@@ -78,6 +81,8 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
   readonly recordings: RecordingRows;
   readonly handoffs: HandoffRows;
   readonly supervisor: SupervisorRows;
+  readonly accounts: AccountRows;
+  readonly ticketDesk: TicketDeskRows;
   private readonly q;
   protected readonly downstream: SqliteDownstream;
   private readonly applier: SqliteBatchApplier;
@@ -98,6 +103,8 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
       transaction: (work) => work(runner),
     });
     this.supervisor = new SupervisorRows(sqliteRunner(db), 'sqlite');
+    this.accounts = new AccountRows(sqliteRunner(db));
+    this.ticketDesk = new TicketDeskRows(sqliteRunner(db), SQLITE_JSON);
     this.applier = new SqliteBatchApplier(db, hooks);
     const p = (sql: string): SqliteStatement => db.prepare(sql);
     const shared = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, p(v)])) as Record<
@@ -164,7 +171,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     return agentFromRow(this.q.agent.get(username) as Row | undefined);
   }
 
-  async putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void> {
+  async putAgent(agent: AgentWrite): Promise<void> {
     this.q.endSessionsOnNewPassword.run(agent.username, agent.username, agent.passwordHash);
     this.q.upsertAgent.run(
       agent.username,

@@ -4,6 +4,9 @@ import type { AuditEntry } from '../../schema/audit.ts';
 import type { RecordingRows } from './recording-rows.ts';
 import type { HandoffRows } from './handoff-rows.ts';
 import type { SupervisorRows } from './supervisor-rows.ts';
+import type { AccountRows } from './account-rows.ts';
+import type { TicketDeskRows } from './ticket-desk-rows.ts';
+import type { AccountSkill } from '../../schema/accounts-api.ts';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
 import type { AgentRole, ConversationDetail, ConversationSummary } from '../../schema/agent-api.ts';
@@ -24,7 +27,20 @@ export interface AgentRecord {
   passwordHash: string;
   failedLogins: number;
   lockedUntil: string | null;
+  /** Queues and languages (accounts-api.ts); routing still follows the role (handoff/queue.ts). */
+  skills: AccountSkill[];
+  /** A disabled account cannot sign in and has no session. */
+  disabled: boolean;
+  createdAt: string;
+  /** Who last changed it in the console; null while it is as the seed wrote it. */
+  changedBy: string | null;
 }
+
+/** What the seed (and putAgent) writes; the rest is the console's (AccountRows). */
+export type AgentWrite = Omit<
+  AgentRecord,
+  'failedLogins' | 'lockedUntil' | 'skills' | 'disabled' | 'createdAt' | 'changedBy'
+>;
 
 export interface AgentSession {
   username: string;
@@ -110,6 +126,10 @@ export interface HubStore {
   readonly handoffs: HandoffRows;
   /** The call-event log, quality scores and export reads (supervisor-rows.ts). */
   readonly supervisor: SupervisorRows;
+  /** Agent accounts as supervisors manage them (account-rows.ts). */
+  readonly accounts: AccountRows;
+  /** Tickets opened at the hub, escalations, a device fault's context (ticket-desk-rows.ts). */
+  readonly ticketDesk: TicketDeskRows;
 
   findKioskByTokenHash(tokenHash: string): Promise<KioskRecord | null>;
   /** create: fails (false) when the id exists. upsert: sets the token of an existing kiosk (seeding). */
@@ -155,7 +175,7 @@ export interface HubStore {
 
   getAgent(username: string): Promise<AgentRecord | null>;
   /** Creates or replaces an account (and clears its lockout); a new password ends its sessions. */
-  putAgent(agent: Omit<AgentRecord, 'failedLogins' | 'lockedUntil'>): Promise<void>;
+  putAgent(agent: AgentWrite): Promise<void>;
   setLoginState(username: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
   /** Counts one failed login atomically; the failure reaching `maxFailed` locks until `lockedUntil`. */
   countLoginFailure(username: string, maxFailed: number, lockedUntil: string): Promise<void>;
