@@ -82,6 +82,10 @@ describe.each(stores)('the supervisor desk (%s)', (_name, store) => {
     at(340);
     const d = await ask(KIOSK_B);
     at(400);
+    // The hub's sweep refreshes a connected agent's presence row on the handoff clock; this clock jumped
+    // past a sweep, so a presence message refreshes it before the board is read.
+    agent.send({ t: 'presence', status: 'online' });
+    await agent.next('queues');
     // Visits synced: A rated 5, B rated 2 with sustained negative cues in its emotion summary.
     const conv = (id: string, kioskId: string, extra: object) => ({
       id,
