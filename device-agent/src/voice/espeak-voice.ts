@@ -1,8 +1,9 @@
 // The kiosk's own voice: espeak-ng (Debian, GPL, a separate process) says a line piece by piece, and each
 // piece's place in the line is counted from the samples the engine wrote for it, so the lips and captions
 // follow the engine's timing, not an estimate. Mandarin goes in as toned pinyin (pinyin-pro), English as
-// words. A few processes per voice setting work on pieces in parallel.
-import { EspeakProcess, type EspeakArgs } from './espeak-process.ts';
+// words. Each piece is said by an espeak-ng process of its own, started ahead; all the pieces of a line
+// are said in parallel.
+import { EspeakSpawner, PhonemeProcess, type EspeakArgs } from './espeak-process.ts';
 import { segmentLine, type VoiceLocale } from './voice-segments.ts';
 import { encodeWav, loudSpans, pcmSamples, soundBounds } from './wav.ts';
 
@@ -18,7 +19,8 @@ export interface VoiceSettings {
 /** The elderly mode: a quarter slower, a third louder (capped at espeak-ng's maximum). */
 export const ELDERLY_RATE = 0.75;
 export const ELDERLY_VOLUME = 1.35;
-const POOL_SIZE = 4;
+/** espeak-ng processes kept started (voice loaded) per voice setting; more start when a line needs them. */
+const READY_PROCESSES = 6;
 const VOICES: Record<VoiceLocale, string> = { 'zh-CN': 'cmn-latn-pinyin', en: 'en-us' };
 
 /** One spoken piece: where it sits in the line's audio and which characters of the text it says. */
@@ -49,8 +51,8 @@ export interface VoiceLine {
 }
 
 interface Pool {
-  audio: EspeakProcess[];
-  phonemes: EspeakProcess;
+  audio: EspeakSpawner;
+  phonemes: PhonemeProcess;
 }
 
 export class EspeakVoice {
@@ -76,15 +78,12 @@ export class EspeakVoice {
     const t0 = performance.now();
     const pool = this.pool(locale, mode);
     const segments = segmentLine(text, locale);
-    let next = 0;
     const said = await Promise.all(
-      segments.map((s) => {
-        if (s.kind === 'pause') return null;
-        const proc = pool.audio[next++ % pool.audio.length]!;
-        return Promise.all([proc.say(s.input), pool.phonemes.phonemesOf(s.input)]);
-      }),
+      segments.map((s) =>
+        s.kind === 'pause' ? null : Promise.all([pool.audio.say(s.input), pool.phonemes.phonemesOf(s.input)]),
+      ),
     );
-    const rate = pool.audio.find((p) => p.sampleRate > 0)?.sampleRate ?? 22_050;
+    const rate = said.find((x) => x !== null)?.[0].sampleRate ?? 22_050;
     const chunks: Int16Array[] = [];
     const pieces: VoicePiece[] = [];
     let at = 0;
@@ -96,8 +95,8 @@ export class EspeakVoice {
         at += n;
         return;
       }
-      const [bytes, phonemes] = said[i]!;
-      const samples = pcmSamples(bytes);
+      const [audio, phonemes] = said[i]!;
+      const samples = pcmSamples(audio.pcm);
       const [a, b] = soundBounds(samples);
       pieces.push({
         startMs: ms(at),
@@ -131,7 +130,7 @@ export class EspeakVoice {
 
   close(): void {
     for (const p of this.pools.values()) {
-      for (const a of p.audio) a.close();
+      p.audio.close();
       p.phonemes.close();
     }
     this.pools.clear();
@@ -143,8 +142,8 @@ export class EspeakVoice {
     let pool = this.pools.get(key);
     if (!pool) {
       pool = {
-        audio: Array.from({ length: POOL_SIZE }, () => new EspeakProcess(args)),
-        phonemes: new EspeakProcess(args, true),
+        audio: new EspeakSpawner(args, READY_PROCESSES),
+        phonemes: new PhonemeProcess(args),
       };
       this.pools.set(key, pool);
     }
