@@ -26,11 +26,11 @@ const VOICE_WATCHDOG_FACTOR = 2;
 const VOICE_WATCHDOG_MARGIN_MS = 3000;
 const RESYNC_MS = 100;
 /**
- * The mouth starts this much before the sound: the viseme blend is a first-order lag (45 ms time
- * constant in the animator), so without a lead the shapes arrive after the audio; people also open
- * their mouths a little before they voice.
+ * The mouth runs this much ahead of the sound: a frame computed now is on the screen about one frame
+ * (60 Hz) later. The engine's jaw follows its audio without lag; the lip shapes blend in with a 45 ms lag
+ * (the animator), and people shape their lips a little before they voice anyway.
  */
-const MOUTH_LEAD_MS = 25;
+const MOUTH_LEAD_MS = 16;
 
 class AvatarImpl implements Avatar {
   private readonly animator = new FaceAnimator(performance.now());

@@ -137,17 +137,17 @@ export async function readCapture(page: Page): Promise<Capture> {
         };
       }
     ).__voiceTap;
+    // Each block goes where its own time stamp puts it: a worklet just created can miss a few render
+    // quanta, and joining blocks end to end would then move all later sound earlier than it played.
     const chunks = [...tap.chunks].sort((a, b) => a.t - b.t);
-    const n = chunks.reduce((s, c) => s + c.data.length, 0);
+    const t0 = chunks[0]?.t ?? 0;
+    const last = chunks.at(-1);
+    const n = last ? Math.round((last.t - t0) * tap.rate) + last.data.length : 0;
     const all = new Float32Array(n);
-    let at = 0;
-    for (const c of chunks) {
-      all.set(c.data, at);
-      at += c.data.length;
-    }
+    for (const c of chunks) all.set(c.data, Math.round((c.t - t0) * tap.rate));
     return {
       sampleRate: tap.rate,
-      t0: chunks[0]?.t ?? 0,
+      t0,
       samples: Array.from(all),
       mouth: tap.mouth.slice(),
       startAt: tap.starts.at(-1) ?? null,
