@@ -6,7 +6,8 @@
 // its own by a fresh espeak-ng.
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EspeakVoice } from '../src/index.ts';
+import { EspeakVoice, voiceLineNdjson } from '../src/index.ts';
+import { FIRST_WRITE_AUDIO_MS } from '../src/voice/voice-routes.ts';
 import { segmentLine } from '../src/voice/voice-segments.ts';
 import { pcmSamples, WAV_HEADER_BYTES } from '../src/voice/wav.ts';
 
@@ -49,4 +50,30 @@ describe('espeak-ng pieces', () => {
       expect(cold.pieces.every((p) => p.phonemes.length > 0)).toBe(true);
     });
   }
+
+  it('streams a line as NDJSON: a first second of audio in one write, then each piece, then the end', async () => {
+    const whole = await voice.synthesize(ZH, 'zh-CN');
+    const writes: string[] = [];
+    for await (const w of voiceLineNdjson(voice, ZH, 'zh-CN')) writes.push(w);
+    const parse = (w: string): Record<string, unknown>[] =>
+      w
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const first = parse(writes[0]!) as { piece: { endMs: number } }[];
+    expect(first.at(-1)!.piece.endMs).toBeGreaterThanOrEqual(FIRST_WRITE_AUDIO_MS);
+    expect(first.at(-2)!.piece.endMs).toBeLessThan(FIRST_WRITE_AUDIO_MS);
+    expect(writes.slice(1, -1).every((w) => parse(w).length === 1)).toBe(true);
+    const all = writes.flatMap(parse);
+    expect(all.at(-1)).toEqual({ end: { durationMs: whole.durationMs } });
+    const pieces = all.slice(0, -1) as { piece: unknown; sampleRate: number; pcm: string }[];
+    expect(pieces.map((p) => p.piece)).toEqual(whole.pieces);
+    // The streamed samples are the line's, piece by piece.
+    const wav = Buffer.from(whole.wav).subarray(WAV_HEADER_BYTES);
+    for (const p of pieces) {
+      const at = Math.round(((p.piece as { startMs: number }).startMs * p.sampleRate) / 1000) * 2;
+      const pcm = Buffer.from(p.pcm, 'base64');
+      expect(pcm.equals(wav.subarray(at, at + pcm.length))).toBe(true);
+    }
+  });
 });

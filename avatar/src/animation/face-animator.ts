@@ -83,6 +83,11 @@ export class FaceAnimator {
     this.speech = { plan, startMs: nowMs };
   }
 
+  /** Replaces the plan of the line being said (a streamed line grows), keeping where it is. */
+  updateSpeech(plan: SpeechPlan): void {
+    if (this.speech) this.speech.plan = plan;
+  }
+
   /** Re-anchors the plan so that `offsetMs` into it is now (a boundary event from the real voice). */
   syncSpeech(offsetMs: number, nowMs: number): void {
     if (this.speech) this.speech.startMs = nowMs - offsetMs;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jawAt, visemeAt } from '../speech-plan.ts';
-import { loudnessOfWav, phonemeVisemes, planFromEngine, spokenUpTo } from './engine-plan.ts';
+import { loudnessOfWav } from './engine-loudness.ts';
+import { phonemeVisemes, planFromEngine, spokenUpTo } from './engine-plan.ts';
 
 /** A 16-bit mono WAV at 1 kHz: `ms` of a square wave at each amplitude in turn. */
 function wavOf(parts: [number, number][]): ArrayBuffer {

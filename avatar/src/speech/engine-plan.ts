@@ -2,6 +2,7 @@
 // the audio, and espeak-ng's phoneme mnemonics) into the avatar's speech plan. Syllables are the vowel
 // nuclei of the phonemes, laid over the piece's measured sound; visemes come from the phonemes. Pure.
 import type { Loudness, SpeechPlan, Syllable, VisemeCue } from '../speech-plan.ts';
+import { loudnessOfWav } from './engine-loudness.ts';
 import type { Viseme } from './viseme.ts';
 
 /** One spoken piece of a line, as the kiosk's voice engine reports it (times in ms into the audio). */
@@ -58,7 +59,7 @@ const isVowel = (v: Viseme): boolean => v in OPEN;
  * consonants fill the quieter sound before, between and after.
  */
 export function planFromEngine(
-  line: Pick<EngineLine, 'durationMs' | 'pieces'> & { wav?: ArrayBuffer },
+  line: Pick<EngineLine, 'durationMs' | 'pieces'> & { wav?: ArrayBuffer; loudness?: Loudness | null },
 ): SpeechPlan {
   const syllables: Syllable[] = [];
   const cues: VisemeCue[] = [];
@@ -89,51 +90,8 @@ export function planFromEngine(
     if (tail.length > 0 && p.soundEndMs > t) spread(cues, tail, t, p.soundEndMs);
   }
   cues.sort((x, y) => x.startMs - y.startMs);
-  const loudness = line.wav ? loudnessOfWav(line.wav) : null;
+  const loudness = line.loudness ?? (line.wav ? loudnessOfWav(line.wav) : null);
   return { durationMs: line.durationMs, syllables, cues, ...(loudness ? { loudness } : {}) };
-}
-
-const LOUD_FRAME_MS = 10;
-/** Frames averaged each side of a frame: a jaw moves over tens of milliseconds, not within one. */
-const LOUD_SMOOTH_FRAMES = 1;
-/** The line's loud level: this share of its sounding frames are quieter. */
-const LOUD_REFERENCE = 0.9;
-const LOUD_EXPONENT = 0.7;
-
-/**
- * How loud the engine's audio (its 16-bit mono PCM WAV) is, frame by frame: RMS, smoothed over a few
- * frames, against the line's loud level, compressed a little (the jaw opens most of the way for any
- * clearly voiced sound). Null for a WAV this does not read.
- */
-export function loudnessOfWav(wav: ArrayBuffer): Loudness | null {
-  if (wav.byteLength < 44) return null;
-  const view = new DataView(wav);
-  if (view.getUint16(22, true) !== 1 || view.getUint16(34, true) !== 16) return null;
-  const rate = view.getUint32(24, true);
-  const n = (wav.byteLength - 44) >> 1;
-  const frame = Math.max(1, Math.round((rate * LOUD_FRAME_MS) / 1000));
-  const rms: number[] = [];
-  for (let i = 0; i < n; i += frame) {
-    const end = Math.min(n, i + frame);
-    let sum = 0;
-    for (let k = i; k < end; k++) sum += (view.getInt16(44 + k * 2, true) / 32768) ** 2;
-    rms.push(Math.sqrt(sum / (end - i)));
-  }
-  const smooth = rms.map((_, i) => {
-    let sum = 0;
-    let count = 0;
-    for (let k = i - LOUD_SMOOTH_FRAMES; k <= i + LOUD_SMOOTH_FRAMES; k++)
-      if (k >= 0 && k < rms.length) {
-        sum += rms[k]!;
-        count++;
-      }
-    return sum / count;
-  });
-  const peak = Math.max(0, ...smooth);
-  const sounding = smooth.filter((r) => r > peak * 0.02).sort((a, b) => a - b);
-  const ref = sounding[Math.floor((sounding.length - 1) * LOUD_REFERENCE)] ?? 0;
-  if (ref <= 0) return null;
-  return { frameMs: (frame * 1000) / rate, values: smooth.map((r) => Math.min(1, r / ref) ** LOUD_EXPONENT) };
 }
 
 interface VowelGroup {

@@ -79,7 +79,8 @@ export class EspeakSpawner {
   async say(input: string): Promise<PieceAudio> {
     if (this.closed) throw new Error('espeak-ng closed');
     const ready = this.idle.shift() ?? startOne(this.args);
-    this.refill();
+    // Starting the replacements waits until this piece is under way: a spawn holds the event loop.
+    setImmediate(() => this.refill());
     ready.child.stdin.end(`${input.replace(/[\r\n]+/g, ' ')}\n`);
     const timer = setTimeout(() => ready.child.kill(), LINE_TIMEOUT_MS);
     try {

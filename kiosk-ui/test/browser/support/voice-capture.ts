@@ -10,8 +10,8 @@ export interface Capture {
   samples: Float32Array;
   /** Mouth openness (jawOpen morph) at context times (s). */
   mouth: { t: number; open: number }[];
-  /** Context time at which the line's source was scheduled to start. */
-  startAt: number | null;
+  /** Every audio source started since the reset: when it was to play, and the context time of the call. */
+  starts: { when: number; calledAt: number }[];
 }
 
 /**
@@ -23,7 +23,7 @@ export function installTap(): void {
   interface Tap {
     chunks: { t: number; data: Float32Array }[];
     mouth: { t: number; open: number }[];
-    starts: number[];
+    starts: { when: number; calledAt: number }[];
     ctx: AudioContext | null;
     rate: number;
     sampling: boolean;
@@ -83,9 +83,33 @@ export function installTap(): void {
     when?: number,
     ...rest: number[]
   ) {
-    tap.starts.push(when ?? this.context.currentTime);
+    const now = this.context.currentTime;
+    tap.starts.push({ when: Math.max(now, when ?? now), calledAt: now });
     return start.call(this, when, ...rest);
   } as typeof start;
+}
+
+/**
+ * Has the kiosk's avatar say a line with the capture cleared in the same moment (one task in the page),
+ * so nothing of another line (the kiosk's attract loop speaks by itself when the avatar is silent) is
+ * recorded as this one's: speak() stops any line first, and no source of a stopped line starts again.
+ * Resolves when the line is over.
+ */
+export async function speakFresh(page: Page, text: string, locale: string): Promise<void> {
+  await page.evaluate(
+    ([t, l]) => {
+      const w = globalThis as unknown as {
+        __voiceTap: { chunks: unknown[]; mouth: unknown[]; starts: unknown[] };
+        __branchKiosk: { avatar: { speak(a: string, b: string): Promise<void> } };
+      };
+      const tap = w.__voiceTap;
+      tap.chunks.length = 0;
+      tap.mouth.length = 0;
+      tap.starts.length = 0;
+      return w.__branchKiosk.avatar.speak(t!, l!);
+    },
+    [text, locale],
+  );
 }
 
 /** Starts sampling the mouth every animation frame, on the audio clock. */
@@ -132,7 +156,7 @@ export async function readCapture(page: Page): Promise<Capture> {
         __voiceTap: {
           chunks: { t: number; data: Float32Array }[];
           mouth: { t: number; open: number }[];
-          starts: number[];
+          starts: { when: number; calledAt: number }[];
           rate: number;
         };
       }
@@ -150,7 +174,7 @@ export async function readCapture(page: Page): Promise<Capture> {
       t0,
       samples: Array.from(all),
       mouth: tap.mouth.slice(),
-      startAt: tap.starts.at(-1) ?? null,
+      starts: tap.starts.slice(),
     };
   });
   return { ...raw, samples: Float32Array.from(raw.samples) };
@@ -168,8 +192,27 @@ export function energyEnvelope(c: Capture, frameMs = 20): { t: number; e: number
   return out;
 }
 
+/**
+ * Where (context time) the line under test plays: from its first piece's start to its last piece's end,
+ * as its audio sources were started (a piece that came late moved the rest later, and that shows). The
+ * kiosk's own lines before or after it (its attract loop invites passers-by when the avatar is silent)
+ * fall outside. `pieces` are the engine's pieces of the line, one audio source each.
+ */
+export function lineWindow(c: Capture, pieces: { startMs: number; endMs: number }[]): [number, number] {
+  const first = c.starts[0];
+  const last = c.starts[pieces.length - 1];
+  const lastPiece = pieces.at(-1);
+  if (!first || !last || !lastPiece) return [-Infinity, Infinity];
+  return [first.when, last.when + (lastPiece.endMs - lastPiece.startMs) / 1000];
+}
+
+type Window = [number, number];
+const ALL: Window = [-Infinity, Infinity];
+const inside = (t: number, w: Window): boolean => t >= w[0] && t <= w[1];
+
 /** The span (context time) where the line is audible: first to last frame above 2% of the peak. */
-export function audibleSpan(env: { t: number; e: number }[]): [number, number] | null {
+export function audibleSpan(env: { t: number; e: number }[], w: Window = ALL): [number, number] | null {
+  env = env.filter((f) => inside(f.t, w));
   const peak = Math.max(0, ...env.map((f) => f.e));
   const loud = env.filter((f) => f.e > peak * 0.02);
   if (peak === 0 || loud.length === 0) return null;
@@ -198,9 +241,9 @@ function energyAt(env: { t: number; e: number }[], t: number, frameS: number): n
 }
 
 /** Correlation of mouth openness with the audio's energy over the audible span of the line. */
-export function lipCorrelation(c: Capture, frameMs = 20): number {
+export function lipCorrelation(c: Capture, w: Window = ALL, frameMs = 20): number {
   const env = energyEnvelope(c, frameMs);
-  const span = audibleSpan(env);
+  const span = audibleSpan(env, w);
   if (!span) return 0;
   const mouth = c.mouth.filter((m) => m.t >= span[0] && m.t <= span[1]);
   return pearson(
@@ -213,14 +256,15 @@ export function lipCorrelation(c: Capture, frameMs = 20): number {
  * Voiced onsets (energy rises above 10% of the peak after at least 60 ms below it) and, for each, how far
  * the mouth's opening (openness rising above 25% of its peak) is from it, ms.
  */
-export function onsetOffsets(c: Capture, frameMs = 10): number[] {
-  const env = energyEnvelope(c, frameMs);
+export function onsetOffsets(c: Capture, w: Window = ALL, frameMs = 10): number[] {
+  const env = energyEnvelope(c, frameMs).filter((f) => inside(f.t, w));
   const peak = Math.max(0, ...env.map((f) => f.e));
-  const openPeak = Math.max(0, ...c.mouth.map((m) => m.open));
+  const mouth = c.mouth.filter((m) => inside(m.t, w));
+  const openPeak = Math.max(0, ...mouth.map((m) => m.open));
   const mouthOpens: number[] = [];
-  for (let i = 1; i < c.mouth.length; i++) {
-    if (c.mouth[i]!.open > openPeak * 0.25 && c.mouth[i - 1]!.open <= openPeak * 0.25)
-      mouthOpens.push(c.mouth[i]!.t);
+  for (let i = 1; i < mouth.length; i++) {
+    if (mouth[i]!.open > openPeak * 0.25 && mouth[i - 1]!.open <= openPeak * 0.25)
+      mouthOpens.push(mouth[i]!.t);
   }
   const out: number[] = [];
   let quiet = 0;
