@@ -18,6 +18,8 @@ export interface EspeakArgs {
 }
 
 const LINE_TIMEOUT_MS = 5000;
+/** Quiet this long (no piece asked for) before used processes are replaced. */
+const REFILL_IDLE_MS = 100;
 
 export const ESPEAK_BINARY = process.env.KIOSK_ESPEAK_BINARY ?? 'espeak-ng';
 
@@ -67,6 +69,7 @@ function startOne(args: EspeakArgs): Ready {
 export class EspeakSpawner {
   private readonly idle: Ready[] = [];
   private closed = false;
+  private refillTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly args: EspeakArgs,
@@ -79,8 +82,7 @@ export class EspeakSpawner {
   async say(input: string): Promise<PieceAudio> {
     if (this.closed) throw new Error('espeak-ng closed');
     const ready = this.idle.shift() ?? startOne(this.args);
-    // Starting the replacements waits until this piece is under way: a spawn holds the event loop.
-    setImmediate(() => this.refill());
+    this.refillWhenIdle();
     ready.child.stdin.end(`${input.replace(/[\r\n]+/g, ' ')}\n`);
     const timer = setTimeout(() => ready.child.kill(), LINE_TIMEOUT_MS);
     try {
@@ -92,7 +94,21 @@ export class EspeakSpawner {
 
   close(): void {
     this.closed = true;
+    if (this.refillTimer) clearTimeout(this.refillTimer);
     for (const r of this.idle.splice(0)) r.child.kill();
+  }
+
+  /**
+   * Starts the replacements once the voice has said nothing for a moment (between lines): a spawn holds
+   * the event loop for milliseconds, and during a line that would hold up the pieces being streamed.
+   */
+  private refillWhenIdle(): void {
+    if (this.refillTimer) clearTimeout(this.refillTimer);
+    this.refillTimer = setTimeout(() => {
+      this.refillTimer = null;
+      this.refill();
+    }, REFILL_IDLE_MS);
+    this.refillTimer.unref();
   }
 
   private refill(): void {

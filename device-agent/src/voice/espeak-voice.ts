@@ -20,7 +20,7 @@ export interface VoiceSettings {
 export const ELDERLY_RATE = 0.75;
 export const ELDERLY_VOLUME = 1.35;
 /** espeak-ng processes kept started (voice loaded) per voice setting; more start when a line needs them. */
-const READY_PROCESSES = 6;
+const READY_PROCESSES = 8;
 /** Pieces said ahead of the one the stream waits for. */
 const AHEAD = 4;
 /** espeak-ng's rate (all its voices), for a pause before any piece has said otherwise. */
@@ -52,8 +52,6 @@ export interface VoiceLine {
   wav: Uint8Array;
   /** Milliseconds the engine took for the whole line. */
   synthMs: number;
-  /** Milliseconds until the first piece's samples were there (what a streamed line waits for). */
-  firstPieceMs: number;
 }
 
 /** One piece of a line as the engine finished it: its timing and its samples (16-bit mono). */
@@ -146,10 +144,8 @@ export class EspeakVoice {
   /** The whole line at once: its pieces' timing and one WAV. */
   async synthesize(text: string, locale: VoiceLocale, mode: VoiceMode = 'normal'): Promise<VoiceLine> {
     const t0 = performance.now();
-    let firstPieceMs = 0;
     const chunks: VoiceChunk[] = [];
     for await (const c of this.stream(text, locale, mode)) {
-      if (chunks.length === 0) firstPieceMs = performance.now() - t0;
       chunks.push(c);
     }
     const rate = chunks[0]?.sampleRate ?? DEFAULT_RATE;
@@ -165,7 +161,6 @@ export class EspeakVoice {
       pieces: chunks.map((c) => c.piece),
       wav: encodeWav(all, rate),
       synthMs: performance.now() - t0,
-      firstPieceMs,
     };
   }
 

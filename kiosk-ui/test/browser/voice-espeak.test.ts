@@ -9,17 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/branch-process.ts';
 import { AUTOPLAY_ARGS, launchChromium } from './support/chromium.ts';
 import {
-  audibleSpan,
-  captureWav,
-  energyEnvelope,
   installTap,
-  lineWindow,
-  lipCorrelation,
   readCapture,
   speakFresh,
   startMouthSampling,
   type Capture,
 } from './support/voice-capture.ts';
+import {
+  audibleSpan,
+  captureWav,
+  energyEnvelope,
+  lineWindow,
+  lipCorrelation,
+} from './support/voice-analysis.ts';
 import { ensureBuilt, serveKioskWithVoice, type VoiceServer } from './support/voice-server.ts';
 
 const OUT = join(repoRoot, 'test-output', 'voice');
