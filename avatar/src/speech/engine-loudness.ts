@@ -14,8 +14,9 @@ const LOUD_EXPONENT = 0.7;
 /** A line's loudness, its pieces' samples added as they come (pauses between them count as silence). */
 export class LineLoudness {
   private readonly sums: number[] = [];
-  private readonly counts: number[] = [];
   private frame = 0;
+  /** One past the last sample so far: a pause before a piece is silence, counted as such. */
+  private end = 0;
 
   /** Adds `samples` that start `startMs` into the line. */
   add(samples: Int16Array, sampleRate: number, startMs: number): void {
@@ -23,19 +24,16 @@ export class LineLoudness {
     const first = Math.round((startMs * sampleRate) / 1000);
     for (let i = 0; i < samples.length; i++) {
       const f = Math.floor((first + i) / this.frame);
-      while (this.sums.length <= f) {
-        this.sums.push(0);
-        this.counts.push(0);
-      }
+      while (this.sums.length <= f) this.sums.push(0);
       this.sums[f]! += (samples[i]! / 32768) ** 2;
-      this.counts[f]! += 1;
     }
+    this.end = Math.max(this.end, first + samples.length);
   }
 
   /** The loudness so far; null before any sound. */
   loudness(sampleRate: number): Loudness | null {
     if (this.frame === 0) return null;
-    const rms = this.sums.map((s, f) => Math.sqrt(s / Math.max(1, this.counts[f]!)));
+    const rms = this.sums.map((s, f) => Math.sqrt(s / Math.min(this.frame, this.end - f * this.frame)));
     return normalized(rms, (this.frame * 1000) / sampleRate);
   }
 }

@@ -93,8 +93,9 @@ export async function sayStreamed(
       anchor();
     }
   } catch (err) {
-    // The engine failed part way: what was said stands; nothing said lets the caller fall back.
-    console.warn('avatar: the voice engine failed', err);
+    // The engine failed part way: what was said stands; nothing said lets the caller fall back. (An
+    // interrupted line's stream ends by being aborted: no failure.)
+    if (o.current()) console.warn('avatar: the voice engine failed', err);
     if (line.pieces.length === 0) {
       clearInterval(resync);
       return { pieces: 0, durationMs: 0, voiced, startedAt };
