@@ -7,8 +7,8 @@ import type { FaceRenderer } from './render/face-renderer.ts';
 import { PixiFaceRenderer } from './render/pixi-face-renderer.ts';
 import { defaultFps, pickRenderer, styleFaceCanvas } from './render/pick-renderer.ts';
 import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
-import { planFromEngine, type EngineLine } from './speech/engine-plan.ts';
-import { EnginePlayer } from './speech/engine-voice.ts';
+import { NOTHING_SAID_YET, sayStreamed } from './speech/engine-speech.ts';
+import { EnginePlayer, type EngineChunk } from './speech/engine-voice.ts';
 import { offsetOfChar, planSpeech } from './speech-plan.ts';
 import type { Viseme } from './speech/viseme.ts';
 import type {
@@ -24,13 +24,10 @@ import type {
 /** A voiced line that never reports its end still ends: its estimate, doubled, plus a margin. */
 const VOICE_WATCHDOG_FACTOR = 2;
 const VOICE_WATCHDOG_MARGIN_MS = 3000;
-const RESYNC_MS = 100;
-/**
- * The mouth starts this much before the sound: the viseme blend is a first-order lag (45 ms time
- * constant in the animator), so without a lead the shapes arrive after the audio; people also open
- * their mouths a little before they voice.
- */
-const MOUTH_LEAD_MS = 25;
+/** A streamed line whose pieces stop coming ends after this long. */
+const STREAM_WATCHDOG_MS = 30_000;
+/** The mouth runs ahead of the sound by a frame (60 Hz): a frame drawn now is seen a frame later. */
+const MOUTH_LEAD_MS = 16;
 
 class AvatarImpl implements Avatar {
   private readonly animator = new FaceAnimator(performance.now());
@@ -52,6 +49,8 @@ class AvatarImpl implements Avatar {
   private generation = 0;
   /** A line is on its way from the engine (it counts as speaking: the avatar is about to). */
   private fetching = false;
+  /** Cancels the engine line being fetched or streamed. */
+  private abortLine: AbortController | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -91,62 +90,62 @@ class AvatarImpl implements Avatar {
     if (!engine || !this.player) return this.speakBrowser(text, locale);
     const generation = this.generation;
     this.fetching = true;
-    return engine(text, locale).then(
-      (line) => {
+    const abort = new AbortController();
+    this.abortLine = abort;
+    const fallBack = (err?: unknown): Promise<void> | undefined => {
+      if (err !== undefined) console.warn('avatar: the voice engine failed, falling back', err);
+      if (generation === this.generation && !this.disposed) return this.speakBrowser(text, locale);
+    };
+    return engine(text, locale, abort.signal).then(
+      (chunks) => {
         if (generation === this.generation) this.fetching = false;
         if (generation !== this.generation || this.disposed) return;
-        return line ? this.speakEngine(line) : this.speakBrowser(text, locale);
+        return chunks ? this.speakEngine(chunks, fallBack) : fallBack();
       },
       (err: unknown) => {
         if (generation === this.generation) this.fetching = false;
-        console.warn('avatar: the voice engine failed, falling back', err);
-        if (generation === this.generation && !this.disposed) return this.speakBrowser(text, locale);
+        return fallBack(err);
       },
     );
   }
 
-  /** The engine's line: its audio through WebAudio, the lips on the engine's own timing. */
-  private speakEngine(line: EngineLine): Promise<void> {
-    const player = this.player!;
-    const plan = planFromEngine(line);
+  /** The engine's line, streamed: each piece played as it comes, the lips on the engine's own timing. */
+  private speakEngine(
+    chunks: AsyncIterable<EngineChunk>,
+    fallBack: () => Promise<void> | undefined,
+  ): Promise<void> {
     const generation = this.generation;
-    this.animator.startSpeech(plan, performance.now() + 60_000);
+    const current = (): boolean => generation === this.generation && !this.disposed;
+    this.animator.startSpeech(NOTHING_SAID_YET, performance.now());
     this.emit('speechstart');
     return new Promise<void>((resolve) => {
-      const finish = (): void => {
+      const finish = (next?: Promise<void>): void => {
         if (this.utterance?.finish !== finish) return;
         clearTimeout(this.utterance.timer);
-        player.stop();
+        this.player!.stop();
         this.utterance = null;
         this.animator.stopSpeech();
         this.emit('speechend');
-        resolve();
+        resolve(next);
       };
-      const timer = setTimeout(finish, line.durationMs * VOICE_WATCHDOG_FACTOR + VOICE_WATCHDOG_MARGIN_MS);
-      this.utterance = { timer, finish, voiced: true };
-      player.play(line, finish).then(
-        (heardAt) => {
-          if (generation !== this.generation) return player.stop();
-          this.animator.syncSpeech(0, heardAt - MOUTH_LEAD_MS);
-          // The lips follow the audio clock, not the page's: re-anchor on it while the line plays (a new
-          // context's output timestamps also settle only over its first blocks).
-          const resync = setInterval(() => {
-            const at = generation === this.generation ? player.heardAt() : null;
-            if (at === null) clearInterval(resync);
-            else this.animator.syncSpeech(0, at - MOUTH_LEAD_MS);
-          }, RESYNC_MS);
-        },
-        (err: unknown) => {
-          if (generation !== this.generation) return;
-          // No audio output: the lips still say the line on the engine's timing, silently.
-          console.warn('avatar: could not play the engine line; miming it', err);
-          this.animator.syncSpeech(0, performance.now());
-          clearTimeout(timer);
-          if (this.utterance?.finish === finish) {
-            this.utterance = { timer: setTimeout(finish, line.durationMs), finish, voiced: false };
-          }
-        },
-      );
+      this.utterance = { timer: setTimeout(() => finish(), STREAM_WATCHDOG_MS), finish, voiced: true };
+      const said = sayStreamed(this.player!, this.animator, chunks, {
+        leadMs: MOUTH_LEAD_MS,
+        current,
+        onEnd: () => finish(),
+      });
+      void said.then((r) => {
+        if (!current() || this.utterance?.finish !== finish) return;
+        clearTimeout(this.utterance.timer);
+        // Nothing said (the engine failed at once): the browser's voice says it instead.
+        if (r.pieces === 0) return finish(Promise.resolve().then(fallBack));
+        // A voiced line ends when its audio has played (watchdog: its length, doubled, plus a margin); a
+        // mimed one when its timing has run out.
+        const left = r.voiced
+          ? r.durationMs * VOICE_WATCHDOG_FACTOR + VOICE_WATCHDOG_MARGIN_MS
+          : r.startedAt + r.durationMs - performance.now();
+        this.utterance = { timer: setTimeout(() => finish(), Math.max(0, left)), finish, voiced: r.voiced };
+      });
     });
   }
 
@@ -186,6 +185,8 @@ class AvatarImpl implements Avatar {
   stopSpeaking(): void {
     this.generation += 1;
     this.fetching = false;
+    this.abortLine?.abort();
+    this.abortLine = null;
     this.player?.stop();
     this.utterance?.finish();
   }

@@ -28,7 +28,7 @@ export {
   type EngineLine,
   type EnginePiece,
 } from './speech/engine-plan.ts';
-export type { EngineSource } from './speech/engine-voice.ts';
+export type { EngineChunk, EngineSource } from './speech/engine-voice.ts';
 export { pinyinVisemes, chineseCharVisemes } from './speech/visemes-zh.ts';
 export { englishWordVisemes, englishWordSteps } from './speech/visemes-en.ts';
 export { pickVoice, browserVoice, type VoiceOutput, type VoiceHandlers } from './speech/browser-voice.ts';

@@ -22,11 +22,19 @@ export interface VisemeCue {
   viseme: Viseme;
 }
 
+/** How loud the line's audio is over time: one value (0..1, 1 = the line's loud level) per frame. */
+export interface Loudness {
+  frameMs: number;
+  values: number[];
+}
+
 export interface SpeechPlan {
   durationMs: number;
   syllables: Syllable[];
   /** Mouth shapes in time order, back to back within each word. */
   cues: VisemeCue[];
+  /** The engine's own audio, when the line has it: the jaw then follows it (see jawAt). */
+  loudness?: Loudness;
 }
 
 /** Mandarin runs at roughly 4-5 syllables a second, one syllable per Han character. */
@@ -168,8 +176,16 @@ export function visemeAt(plan: SpeechPlan, tMs: number): Viseme {
   return 'sil';
 }
 
-/** Jaw opening at `tMs` into the plan: each syllable opens and closes smoothly (a sine arch). */
+/**
+ * Jaw opening at `tMs` into the plan. With the engine's audio (plan.loudness) the jaw follows how loud the
+ * engine's samples are there, so it rises as a syllable is voiced and falls with it, and the syllable's
+ * vowel (from the engine's phonemes) sets how wide: an open a all the way, a close i or u about three
+ * quarters (the lip shapes carry the rest of the vowel). Without audio (an estimate): each syllable opens
+ * and closes smoothly (a sine arch).
+ */
 export function jawAt(plan: SpeechPlan, tMs: number): number {
+  if (plan.loudness)
+    return (0.5 + 0.5 * (syllableNear(plan, tMs)?.open ?? 0)) * loudnessAt(plan.loudness, tMs);
   // Binary search would be faster, but lines are short (tens of syllables) and this runs once a frame.
   for (const s of plan.syllables) {
     if (tMs < s.startMs) return 0;
@@ -179,4 +195,29 @@ export function jawAt(plan: SpeechPlan, tMs: number): number {
     }
   }
   return 0;
+}
+
+/** The syllable at `tMs`, else the nearest one (a consonant belongs to the syllable beside it). */
+function syllableNear(plan: SpeechPlan, tMs: number): Syllable | null {
+  let best: Syllable | null = null;
+  let bestGap = Infinity;
+  for (const s of plan.syllables) {
+    const gap = tMs < s.startMs ? s.startMs - tMs : Math.max(0, tMs - s.endMs);
+    if (gap < bestGap) {
+      best = s;
+      bestGap = gap;
+    }
+    if (s.startMs > tMs) break;
+  }
+  return best;
+}
+
+/** Loudness at `tMs`, linearly between frame centres; 0 outside the audio. */
+export function loudnessAt(l: Loudness, tMs: number): number {
+  const x = tMs / l.frameMs - 0.5;
+  if (x < -0.5 || x > l.values.length - 0.5) return 0;
+  const i = Math.max(0, Math.min(l.values.length - 1, Math.floor(x)));
+  const j = Math.min(l.values.length - 1, i + 1);
+  const f = Math.max(0, Math.min(1, x - i));
+  return l.values[i]! * (1 - f) + l.values[j]! * f;
 }

@@ -35,12 +35,13 @@ export {
 } from './card/hid-report-decoder.ts';
 export {
   EspeakVoice,
+  type VoiceChunk,
   type VoiceLine,
   type VoiceMode,
   type VoicePiece,
   type VoiceSettings,
 } from './voice/espeak-voice.ts';
-export { voiceLineJson } from './voice/voice-routes.ts';
+export { voiceLineNdjson, type LineStreamer } from './voice/voice-routes.ts';
 export { segmentLine, type VoiceSegment } from './voice/voice-segments.ts';
 // Hardware mode's start-up checks (the launcher names a missing device before anything starts).
 export { chooseChip, readGpioChips, sysfsNumber, type GpioChipInfo } from './gpio/sysfs-lines.ts';

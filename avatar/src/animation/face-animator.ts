@@ -34,6 +34,8 @@ const GAZE_TAU_MS = 90;
 const BLINK_MS = 170;
 /** Mouth shapes blend into each other this fast: quick enough for 5 syllables a second, never a jump. */
 const MOUTH_TAU_MS = 45;
+/** How far the jaw opens at full loudness on an open vowel, for a line with the engine's audio. */
+const AUDIO_JAW = 0.7;
 const MOUTH_MORPHS = ['aa', 'ih', 'ou', 'ee', 'oh', 'mouthPress', 'jawOpen'] as const;
 
 function approach(current: number, target: number, dtMs: number, tauMs: number): number {
@@ -81,6 +83,11 @@ export class FaceAnimator {
     this.speech = { plan, startMs: nowMs };
   }
 
+  /** Replaces the plan of the line being said (a streamed line grows), keeping where it is. */
+  updateSpeech(plan: SpeechPlan): void {
+    if (this.speech) this.speech.plan = plan;
+  }
+
   /** Re-anchors the plan so that `offsetMs` into it is now (a boundary event from the real voice). */
   syncSpeech(offsetMs: number, nowMs: number): void {
     if (this.speech) this.speech.startMs = nowMs - offsetMs;
@@ -109,10 +116,15 @@ export class FaceAnimator {
       morphs[name] = this.expression[name];
     }
 
+    const audioJaw = this.speech?.plan.loudness !== undefined;
     const jaw = this.speechMouth(nowMs, dt);
     const speaking = this.speech !== null;
     for (const name of MOUTH_MORPHS) morphs[name] = Math.min(1, morphs[name] + this.mouth[name]);
-    if (speaking) {
+    if (speaking && audioJaw) {
+      // The engine's audio drives the jaw on its own (the shapes' jaw would lag it); the smile eases.
+      morphs.jawOpen = Math.min(1, (this.expression.jawOpen ?? 0) + jaw * AUDIO_JAW);
+      morphs.smile *= 0.6;
+    } else if (speaking) {
       // The syllable rhythm opens the jaw a little on top of the shapes; the resting smile eases.
       morphs.jawOpen = Math.min(1, morphs.jawOpen + jaw * 0.45);
       morphs.smile *= 0.6;

@@ -1,7 +1,8 @@
 // Lip-sync from the synthesizer: turns the engine's pieces (each with where its sound starts and ends in
 // the audio, and espeak-ng's phoneme mnemonics) into the avatar's speech plan. Syllables are the vowel
 // nuclei of the phonemes, laid over the piece's measured sound; visemes come from the phonemes. Pure.
-import type { SpeechPlan, Syllable, VisemeCue } from '../speech-plan.ts';
+import type { Loudness, SpeechPlan, Syllable, VisemeCue } from '../speech-plan.ts';
+import { loudnessOfWav } from './engine-loudness.ts';
 import type { Viseme } from './viseme.ts';
 
 /** One spoken piece of a line, as the kiosk's voice engine reports it (times in ms into the audio). */
@@ -57,7 +58,9 @@ const isVowel = (v: Viseme): boolean => v in OPEN;
  * the vowels sit on the piece's loud stretches (nuclei) and the jaw opens over each of them, the
  * consonants fill the quieter sound before, between and after.
  */
-export function planFromEngine(line: Pick<EngineLine, 'durationMs' | 'pieces'>): SpeechPlan {
+export function planFromEngine(
+  line: Pick<EngineLine, 'durationMs' | 'pieces'> & { wav?: ArrayBuffer; loudness?: Loudness | null },
+): SpeechPlan {
   const syllables: Syllable[] = [];
   const cues: VisemeCue[] = [];
   for (const p of line.pieces) {
@@ -87,7 +90,8 @@ export function planFromEngine(line: Pick<EngineLine, 'durationMs' | 'pieces'>):
     if (tail.length > 0 && p.soundEndMs > t) spread(cues, tail, t, p.soundEndMs);
   }
   cues.sort((x, y) => x.startMs - y.startMs);
-  return { durationMs: line.durationMs, syllables, cues };
+  const loudness = line.loudness ?? (line.wav ? loudnessOfWav(line.wav) : null);
+  return { durationMs: line.durationMs, syllables, cues, ...(loudness ? { loudness } : {}) };
 }
 
 interface VowelGroup {

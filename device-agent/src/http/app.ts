@@ -7,7 +7,7 @@ import { scrubText } from '../log/pan-guard.ts';
 import { BOOT_HEADER, bootTokenMatches, crossSiteFetch } from './boot-token.ts';
 import { fromSameOrigin, hostAllowed } from './same-origin.ts';
 import { simRoutes, type SimRoutesDeps } from './sim-routes.ts';
-import { voiceRoutes, type LineSynthesizer } from '../voice/voice-routes.ts';
+import { voiceRoutes, type LineStreamer } from '../voice/voice-routes.ts';
 
 /** Largest HTTP request body accepted, bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -19,7 +19,7 @@ export interface AppDeps {
   sim?: SimRoutesDeps;
   pages?: { index: MiddlewareHandler; sim: MiddlewareHandler; assets: MiddlewareHandler };
   /** The kiosk's voice engine (POST /voice/line); absent when the page uses the browser's voice. */
-  voice?: LineSynthesizer;
+  voice?: LineStreamer;
   /** Host header values answered (see listenerHosts); any other Host gets 403 (DNS rebinding). */
   allowedHosts?: () => ReadonlySet<string>;
   /** The per-boot secret (see boot-token.ts): handed out at GET /kiosk/boot, required on sim writes. */

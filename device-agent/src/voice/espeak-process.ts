@@ -1,8 +1,10 @@
-// One long-lived espeak-ng process (Debian's GPL program, run as a separate process, never linked). It
-// reads a line at a time and flushes each line's samples to stdout, so a line's audio is what arrives
-// after it is written until the output goes quiet. Keeping it running saves loading the dictionary
-// (about 40 ms) on every piece. With `phonemes: true` it is a second process that only writes each line's
-// phoneme mnemonics (-q -x), one line back for one line in.
+// espeak-ng (Debian's GPL program) run as separate processes, never linked. A piece of a line is said by
+// a process of its own that was started ahead and has already loaded its voice and dictionary while it
+// waited on stdin: the piece is written, stdin closed, and the end of its stdout is the end of exactly
+// that piece's samples. (A long-lived process reading a line at a time gives no such boundary: telling
+// lines apart by a quiet moment in its output split pieces whenever the machine was busy or the process
+// still cold, and handed the rest of one piece's audio to a later piece.) Phoneme mnemonics come from one
+// long-lived process (-q -x), which writes exactly one text line back for each line in.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { WAV_HEADER_BYTES, wavSampleRate } from './wav.ts';
 
@@ -15,52 +17,129 @@ export interface EspeakArgs {
   amplitude: number;
 }
 
-/** Output quiet this long after a line's last bytes means the line is done (espeak flushes per line). */
-export const QUIET_MS = 12;
 const LINE_TIMEOUT_MS = 5000;
+/** Quiet this long (no piece asked for) before used processes are replaced. */
+const REFILL_IDLE_MS = 100;
 
 export const ESPEAK_BINARY = process.env.KIOSK_ESPEAK_BINARY ?? 'espeak-ng';
 
-export class EspeakProcess {
-  private readonly child: ChildProcessWithoutNullStreams;
-  private header = new Uint8Array(0);
-  private rate = 0;
-  private pending: Uint8Array[] = [];
-  private waiter: (() => void) | null = null;
-  private text = '';
-  private queue: Promise<unknown> = Promise.resolve();
-  private dead: Error | null = null;
-  /** A byte of a sample split across two lines' output (a line cut short by a late flush). */
-  private carry: Uint8Array = new Uint8Array(0);
+function flagsOf(args: EspeakArgs): string[] {
+  return ['-v', args.voice, '-s', String(args.wpm), '-a', String(args.amplitude), '-z'];
+}
+
+/** One piece's audio as espeak-ng wrote it: its sample rate and raw 16-bit PCM bytes. */
+export interface PieceAudio {
+  sampleRate: number;
+  pcm: Uint8Array;
+}
+
+/** A started espeak-ng process waiting for the one piece it will say; `done` has its whole output. */
+interface Ready {
+  child: ChildProcessWithoutNullStreams;
+  done: Promise<PieceAudio>;
+}
+
+function startOne(args: EspeakArgs): Ready {
+  const child = spawn(ESPEAK_BINARY, [...flagsOf(args), '--stdout', '--stdin'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const parts: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => parts.push(b));
+  child.stderr.resume();
+  // An unused process closed at shutdown, or a stdin closed early, must not throw.
+  child.stdin.on('error', () => undefined);
+  const done = new Promise<PieceAudio>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code !== 0) return reject(new Error(`espeak-ng exited (${code ?? signal})`));
+      const out = Buffer.concat(parts);
+      if (out.length < WAV_HEADER_BYTES) return reject(new Error('espeak-ng wrote no audio'));
+      const pcm = out.subarray(WAV_HEADER_BYTES);
+      resolve({
+        sampleRate: wavSampleRate(out.subarray(0, WAV_HEADER_BYTES)),
+        pcm: pcm.subarray(0, pcm.length & ~1),
+      });
+    });
+  });
+  done.catch(() => undefined);
+  return { child, done };
+}
+
+/** Pre-started espeak-ng processes for one voice setting; each says one piece and exits. */
+export class EspeakSpawner {
+  private readonly idle: Ready[] = [];
+  private closed = false;
+  private refillTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    args: EspeakArgs,
-    private readonly phonemes = false,
+    private readonly args: EspeakArgs,
+    private readonly keepReady: number,
   ) {
-    const flags = ['-v', args.voice, '-s', String(args.wpm), '-a', String(args.amplitude), '-z'];
-    this.child = spawn(ESPEAK_BINARY, phonemes ? [...flags, '-q', '-x'] : [...flags, '--stdout'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    this.refill();
+  }
+
+  /** The samples of one piece (a syllable or a word). */
+  async say(input: string): Promise<PieceAudio> {
+    if (this.closed) throw new Error('espeak-ng closed');
+    const ready = this.idle.shift() ?? startOne(this.args);
+    this.refillWhenIdle();
+    ready.child.stdin.end(`${input.replace(/[\r\n]+/g, ' ')}\n`);
+    const timer = setTimeout(() => ready.child.kill(), LINE_TIMEOUT_MS);
+    try {
+      return await ready.done;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.refillTimer) clearTimeout(this.refillTimer);
+    for (const r of this.idle.splice(0)) r.child.kill();
+  }
+
+  /**
+   * Starts the replacements once the voice has said nothing for a moment (between lines): a spawn holds
+   * the event loop for milliseconds, and during a line that would hold up the pieces being streamed.
+   */
+  private refillWhenIdle(): void {
+    if (this.refillTimer) clearTimeout(this.refillTimer);
+    this.refillTimer = setTimeout(() => {
+      this.refillTimer = null;
+      this.refill();
+    }, REFILL_IDLE_MS);
+    this.refillTimer.unref();
+  }
+
+  private refill(): void {
+    while (!this.closed && this.idle.length < this.keepReady) this.idle.push(startOne(this.args));
+  }
+}
+
+/** A long-lived espeak-ng that writes the phoneme mnemonics (-q -x) of each line it reads, one line back. */
+export class PhonemeProcess {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private text = '';
+  private waiter: (() => void) | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private dead: Error | null = null;
+
+  constructor(args: EspeakArgs) {
+    this.child = spawn(ESPEAK_BINARY, [...flagsOf(args), '-q', '-x'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('error', (err) => this.fail(err));
     this.child.on('exit', (code, signal) => this.fail(new Error(`espeak-ng exited (${code ?? signal})`)));
     this.child.stdin.on('error', (err) => this.fail(err));
-    this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.text += chunk.toString('utf8');
+      this.waiter?.();
+    });
     this.child.stderr.resume();
   }
 
-  get sampleRate(): number {
-    return this.rate;
-  }
-
-  /** The samples (raw 16-bit PCM bytes) of one line, or its phoneme mnemonics for a phoneme process. */
-  say(input: string): Promise<Uint8Array> {
-    const run = this.queue.then(() => this.sayNow(input.replace(/[\r\n]+/g, ' ')));
+  phonemesOf(input: string): Promise<string> {
+    const run = this.queue.then(() => this.lineOf(input.replace(/[\r\n]+/g, ' ')));
     this.queue = run.catch(() => undefined);
     return run;
-  }
-
-  phonemesOf(input: string): Promise<string> {
-    return this.say(input).then((b) => new TextDecoder().decode(b).trim());
   }
 
   close(): void {
@@ -73,42 +152,16 @@ export class EspeakProcess {
     this.waiter?.();
   }
 
-  private onData(chunk: Buffer): void {
-    let bytes: Uint8Array = chunk;
-    if (!this.phonemes && this.rate === 0) {
-      const joined = new Uint8Array(this.header.length + bytes.length);
-      joined.set(this.header);
-      joined.set(bytes, this.header.length);
-      if (joined.length < WAV_HEADER_BYTES) {
-        this.header = joined;
-        return;
-      }
-      this.rate = wavSampleRate(joined.subarray(0, WAV_HEADER_BYTES));
-      bytes = joined.subarray(WAV_HEADER_BYTES);
-    }
-    if (this.phonemes) this.text += new TextDecoder().decode(bytes);
-    else this.pending.push(bytes);
-    this.waiter?.();
-  }
-
-  private async sayNow(line: string): Promise<Uint8Array> {
+  private async lineOf(line: string): Promise<string> {
     if (this.dead) throw this.dead;
-    // Bytes that came after the last line went quiet belong to it; they stay in the stream here rather
-    // than being lost, so the line's audio is whole even when a boundary is late.
-    this.text = '';
     this.child.stdin.write(`${line}\n`);
     const deadline = Date.now() + LINE_TIMEOUT_MS;
-    // Wait for the first bytes, then for quiet (audio) or the end of the line (phonemes).
-    for (;;) {
+    while (!this.text.includes('\n')) {
       if (this.dead) throw this.dead;
-      if (this.phonemes && this.text.includes('\n')) {
-        const out = this.text.slice(0, this.text.indexOf('\n'));
-        return new TextEncoder().encode(out);
-      }
-      const before = this.pending.length;
-      const gotAny = before > 0;
+      if (Date.now() > deadline)
+        throw new Error(`espeak-ng gave nothing for a line within ${LINE_TIMEOUT_MS} ms`);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, gotAny ? QUIET_MS : LINE_TIMEOUT_MS);
+        const timer = setTimeout(done, LINE_TIMEOUT_MS);
         function done(): void {
           clearTimeout(timer);
           resolve();
@@ -116,21 +169,11 @@ export class EspeakProcess {
         this.waiter = done;
       });
       this.waiter = null;
-      if (!this.phonemes && gotAny && this.pending.length === before) break;
-      if (Date.now() > deadline)
-        throw new Error(`espeak-ng gave nothing for a line within ${LINE_TIMEOUT_MS} ms`);
     }
-    const parts = [this.carry, ...this.pending];
-    const total = parts.reduce((n, b) => n + b.length, 0);
-    const whole = total & ~1;
-    const joined = new Uint8Array(total);
-    let at = 0;
-    for (const b of parts) {
-      joined.set(b, at);
-      at += b.length;
-    }
-    this.pending = [];
-    this.carry = joined.slice(whole);
-    return joined.subarray(0, whole);
+    const at = this.text.indexOf('\n');
+    const out = this.text.slice(0, at).trim();
+    // One line in, one line back; anything more is not this piece's (nor the next one's, not yet written).
+    this.text = '';
+    return out;
   }
 }

@@ -1,8 +1,9 @@
 // The kiosk's own voice: espeak-ng (Debian, GPL, a separate process) says a line piece by piece, and each
 // piece's place in the line is counted from the samples the engine wrote for it, so the lips and captions
 // follow the engine's timing, not an estimate. Mandarin goes in as toned pinyin (pinyin-pro), English as
-// words. A few processes per voice setting work on pieces in parallel.
-import { EspeakProcess, type EspeakArgs } from './espeak-process.ts';
+// words. Each piece is said by an espeak-ng process of its own, started ahead; all the pieces of a line
+// are said in parallel.
+import { EspeakSpawner, PhonemeProcess, type EspeakArgs, type PieceAudio } from './espeak-process.ts';
 import { segmentLine, type VoiceLocale } from './voice-segments.ts';
 import { encodeWav, loudSpans, pcmSamples, soundBounds } from './wav.ts';
 
@@ -18,7 +19,12 @@ export interface VoiceSettings {
 /** The elderly mode: a quarter slower, a third louder (capped at espeak-ng's maximum). */
 export const ELDERLY_RATE = 0.75;
 export const ELDERLY_VOLUME = 1.35;
-const POOL_SIZE = 4;
+/** espeak-ng processes kept started (voice loaded) per voice setting; more start when a line needs them. */
+const READY_PROCESSES = 8;
+/** Pieces said ahead of the one the stream waits for. */
+const AHEAD = 4;
+/** espeak-ng's rate (all its voices), for a pause before any piece has said otherwise. */
+const DEFAULT_RATE = 22_050;
 const VOICES: Record<VoiceLocale, string> = { 'zh-CN': 'cmn-latn-pinyin', en: 'en-us' };
 
 /** One spoken piece: where it sits in the line's audio and which characters of the text it says. */
@@ -48,9 +54,16 @@ export interface VoiceLine {
   synthMs: number;
 }
 
+/** One piece of a line as the engine finished it: its timing and its samples (16-bit mono). */
+export interface VoiceChunk {
+  sampleRate: number;
+  samples: Int16Array;
+  piece: VoicePiece;
+}
+
 interface Pool {
-  audio: EspeakProcess[];
-  phonemes: EspeakProcess;
+  audio: EspeakSpawner;
+  phonemes: PhonemeProcess;
 }
 
 export class EspeakVoice {
@@ -72,58 +85,80 @@ export class EspeakVoice {
     this.pool(locale, mode);
   }
 
-  async synthesize(text: string, locale: VoiceLocale, mode: VoiceMode = 'normal'): Promise<VoiceLine> {
-    const t0 = performance.now();
+  /**
+   * Says a line piece by piece, yielding each piece with its samples as soon as it and every piece before
+   * it are done, so the first syllable can play while the rest are still being said. A few pieces are
+   * said ahead of the one awaited; each by its own espeak-ng process.
+   */
+  async *stream(text: string, locale: VoiceLocale, mode: VoiceMode = 'normal'): AsyncGenerator<VoiceChunk> {
     const pool = this.pool(locale, mode);
     const segments = segmentLine(text, locale);
-    let next = 0;
-    const said = await Promise.all(
-      segments.map((s) => {
-        if (s.kind === 'pause') return null;
-        const proc = pool.audio[next++ % pool.audio.length]!;
-        return Promise.all([proc.say(s.input), pool.phonemes.phonemesOf(s.input)]);
-      }),
-    );
-    const rate = pool.audio.find((p) => p.sampleRate > 0)?.sampleRate ?? 22_050;
-    const chunks: Int16Array[] = [];
-    const pieces: VoicePiece[] = [];
-    let at = 0;
-    const ms = (samples: number): number => (samples * 1000) / rate;
-    segments.forEach((s, i) => {
-      if (s.kind === 'pause') {
-        const n = Math.round((s.ms * rate) / 1000);
-        chunks.push(new Int16Array(n));
-        at += n;
-        return;
+    const said: (Promise<[PieceAudio, string]> | null)[] = [];
+    let started = 0;
+    const startUpTo = (n: number): void => {
+      for (; started < Math.min(n, segments.length); started++) {
+        const s = segments[started]!;
+        const run =
+          s.kind === 'pause'
+            ? null
+            : Promise.all([pool.audio.say(s.input), pool.phonemes.phonemesOf(s.input)]);
+        run?.catch(() => undefined); // awaited in turn below; a failure ends the stream there
+        said.push(run);
       }
-      const [bytes, phonemes] = said[i]!;
-      const samples = pcmSamples(bytes);
+    };
+    let at = 0;
+    let rate = 0;
+    for (let i = 0; i < segments.length; i++) {
+      startUpTo(i + 1 + AHEAD);
+      const s = segments[i]!;
+      if (s.kind === 'pause') {
+        at += (s.ms * (rate || DEFAULT_RATE)) / 1000;
+        continue;
+      }
+      const [audio, phonemes] = await said[i]!;
+      rate = audio.sampleRate;
+      const samples = pcmSamples(audio.pcm);
+      const start = Math.round(at);
+      const ms = (n: number): number => (n * 1000) / rate;
       const [a, b] = soundBounds(samples);
-      pieces.push({
-        startMs: ms(at),
-        endMs: ms(at + samples.length),
-        soundStartMs: ms(at + a),
-        soundEndMs: ms(at + b),
-        nuclei: loudSpans(samples, rate).map(([x, y]) => [ms(at + x), ms(at + y)] as [number, number]),
-        charIndex: s.charIndex,
-        charEnd: s.charEnd,
-        phonemes,
-      });
-      chunks.push(samples);
-      at += samples.length;
-    });
-    const all = new Int16Array(at);
-    let k = 0;
-    for (const c of chunks) {
-      all.set(c, k);
-      k += c.length;
+      yield {
+        sampleRate: rate,
+        samples,
+        piece: {
+          startMs: ms(start),
+          endMs: ms(start + samples.length),
+          soundStartMs: ms(start + a),
+          soundEndMs: ms(start + b),
+          nuclei: loudSpans(samples, rate).map(
+            ([x, y]) => [ms(start + x), ms(start + y)] as [number, number],
+          ),
+          charIndex: s.charIndex,
+          charEnd: s.charEnd,
+          phonemes,
+        },
+      };
+      at = start + samples.length;
     }
+  }
+
+  /** The whole line at once: its pieces' timing and one WAV. */
+  async synthesize(text: string, locale: VoiceLocale, mode: VoiceMode = 'normal'): Promise<VoiceLine> {
+    const t0 = performance.now();
+    const chunks: VoiceChunk[] = [];
+    for await (const c of this.stream(text, locale, mode)) {
+      chunks.push(c);
+    }
+    const rate = chunks[0]?.sampleRate ?? DEFAULT_RATE;
+    const last = chunks.at(-1);
+    const total = last ? Math.round((last.piece.endMs * rate) / 1000) : 0;
+    const all = new Int16Array(total);
+    for (const c of chunks) all.set(c.samples, Math.round((c.piece.startMs * rate) / 1000));
     return {
       engine: 'espeak-ng',
       locale,
       sampleRate: rate,
-      durationMs: ms(at),
-      pieces,
+      durationMs: last?.piece.endMs ?? 0,
+      pieces: chunks.map((c) => c.piece),
       wav: encodeWav(all, rate),
       synthMs: performance.now() - t0,
     };
@@ -131,7 +166,7 @@ export class EspeakVoice {
 
   close(): void {
     for (const p of this.pools.values()) {
-      for (const a of p.audio) a.close();
+      p.audio.close();
       p.phonemes.close();
     }
     this.pools.clear();
@@ -143,8 +178,8 @@ export class EspeakVoice {
     let pool = this.pools.get(key);
     if (!pool) {
       pool = {
-        audio: Array.from({ length: POOL_SIZE }, () => new EspeakProcess(args)),
-        phonemes: new EspeakProcess(args, true),
+        audio: new EspeakSpawner(args, READY_PROCESSES),
+        phonemes: new PhonemeProcess(args),
       };
       this.pools.set(key, pool);
     }
