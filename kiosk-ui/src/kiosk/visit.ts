@@ -5,6 +5,10 @@ export interface Visit {
   id: number;
   locale: Locale | null;
   sessionId: string | null;
+  /** A language was picked: the session is being started, or its start failed and was said so. */
+  languagePicked: boolean;
+  /** A Session.Start is on its way. */
+  starting: boolean;
   answered: boolean;
   readingCard: boolean;
   asking: boolean;
@@ -27,6 +31,8 @@ export function newVisit(id: number): Visit {
     id,
     locale: null,
     sessionId: null,
+    languagePicked: false,
+    starting: false,
     answered: false,
     readingCard: false,
     asking: false,

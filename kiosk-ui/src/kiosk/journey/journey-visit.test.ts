@@ -70,6 +70,18 @@ describe('journey: attract loop and greeting', () => {
     k.feed({ type: 'chooseLanguage', locale: 'en' });
     k.feed({ type: 'sessionStarted', visitId: k.state.visit.id, locale: 'en', sessionId: 's' });
     expect(k.spoken(k.lineEnds(zh))).toEqual([]);
+    // Nor while the picked language's session is still starting, nor over the apology for a failed start.
+    const m = new Journey();
+    m.connect();
+    const greeting = m.feed({ type: 'begin' });
+    m.feed({ type: 'chooseLanguage', locale: 'en' });
+    expect(m.spoken(m.lineEnds(greeting))).toEqual([]);
+    const n = new Journey();
+    n.connect();
+    const first = n.feed({ type: 'begin' });
+    n.feed({ type: 'chooseLanguage', locale: 'en' });
+    n.feed({ type: 'sessionStartFailed', visitId: n.state.visit.id, locale: 'en', deviceNotReady: true });
+    expect(n.spoken(n.lineEnds(first))).toEqual([]);
   });
 });
 
@@ -114,6 +126,26 @@ describe('journey: language and session', () => {
     expect(j.spoken()).toEqual([t('en', 'ask.error')]);
     expect(j.feed({ type: 'sessionStarted', visitId: id + 7, locale: 'en', sessionId: 'x' })).toEqual([]);
     expect(j.state.screen).toBe('language');
+  });
+
+  it('starts one session at a time: a second tap waits for the first start, a failed one may be retried', () => {
+    const j = new Journey();
+    j.connect();
+    j.feed({ type: 'begin' });
+    const id = j.state.visit.id;
+    expect(
+      j.feed({ type: 'chooseLanguage', locale: 'en' }).filter((e) => e.type === 'startSession'),
+    ).toHaveLength(1);
+    expect(j.feed({ type: 'chooseLanguage', locale: 'zh-CN' })).toEqual([]);
+    j.feed({ type: 'sessionStartFailed', visitId: id, locale: 'en', deviceNotReady: false });
+    expect(j.feed({ type: 'chooseLanguage', locale: 'zh-CN' })).toContainEqual({
+      type: 'startSession',
+      visitId: id,
+      locale: 'zh-CN',
+    });
+    j.feed({ type: 'sessionStarted', visitId: id, locale: 'zh-CN', sessionId: 's-2' });
+    expect(j.feed({ type: 'chooseLanguage', locale: 'en' })).toEqual([]);
+    expect(j.state.visit).toMatchObject({ locale: 'zh-CN', sessionId: 's-2', starting: false });
   });
 });
 

@@ -22,17 +22,28 @@ export function begin(x: Step): void {
   x.sayKey('zh-CN', 'greeting.speech', { kind: 'greetingEn', visitId: x.s.visit.id });
 }
 
-/** The Chinese greeting has ended: the English one follows, unless a language was already picked. */
+/**
+ * The Chinese greeting has ended: the English one follows, unless a language was already picked (its
+ * session may still be starting, or its failure is being said: the greeting must not talk over that).
+ */
 export function greetingEnded(x: Step, visitId: number): void {
-  if (x.current(visitId) && x.s.screen === 'language') x.sayKey('en', 'greeting.speech');
+  if (x.current(visitId) && x.s.screen === 'language' && !x.s.visit.languagePicked) {
+    x.sayKey('en', 'greeting.speech');
+  }
 }
 
+/** One session start at a time: a second tap while the first is on its way starts nothing. */
 export function chooseLanguage(x: Step, locale: Locale): void {
-  x.emit({ type: 'startSession', visitId: x.s.visit.id, locale });
+  const visit = x.s.visit;
+  if (visit.sessionId !== null || visit.starting) return;
+  visit.languagePicked = true;
+  visit.starting = true;
+  x.emit({ type: 'startSession', visitId: visit.id, locale });
 }
 
 export function sessionStarted(x: Step, visitId: number, locale: Locale, sessionId: string): void {
   if (!x.current(visitId)) return;
+  x.s.visit.starting = false;
   x.s.visit.locale = locale;
   x.s.visit.sessionId = sessionId;
   x.emit({ type: 'applyLocale', locale });
@@ -51,6 +62,7 @@ export function sessionStarted(x: Step, visitId: number, locale: Locale, session
 
 export function sessionStartFailed(x: Step, visitId: number, locale: Locale, deviceNotReady: boolean): void {
   if (!x.current(visitId)) return;
+  x.s.visit.starting = false;
   x.mood('apologetic');
   x.sayKey(locale, deviceNotReady ? 'service.unavailable.title' : 'ask.error');
 }
