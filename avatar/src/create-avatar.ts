@@ -10,6 +10,7 @@ import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
 import { NOTHING_SAID_YET, sayStreamed } from './speech/engine-speech.ts';
 import { EnginePlayer, type EngineChunk } from './speech/engine-voice.ts';
 import { offsetOfChar, planSpeech } from './speech-plan.ts';
+import * as LINE from './speech/line-timing.ts';
 import type { Viseme } from './speech/viseme.ts';
 import type {
   Avatar,
@@ -18,16 +19,9 @@ import type {
   FrameTiming,
   Mood,
   RendererKind,
+  SaidListener,
   SpeechLocale,
 } from './types.ts';
-
-/** A voiced line that never reports its end still ends: its estimate, doubled, plus a margin. */
-const VOICE_WATCHDOG_FACTOR = 2;
-const VOICE_WATCHDOG_MARGIN_MS = 3000;
-/** A streamed line whose pieces stop coming ends after this long. */
-const STREAM_WATCHDOG_MS = 30_000;
-/** The mouth runs ahead of the sound by a frame (60 Hz): a frame drawn now is seen a frame later. */
-const MOUTH_LEAD_MS = 16;
 
 class AvatarImpl implements Avatar {
   private readonly animator = new FaceAnimator(performance.now());
@@ -83,7 +77,11 @@ class AvatarImpl implements Avatar {
     return this.utterance?.voiced ?? false;
   }
 
-  speak(text: string, locale: SpeechLocale = this.options.locale ?? 'zh-CN'): Promise<void> {
+  speak(
+    text: string,
+    locale: SpeechLocale = this.options.locale ?? 'zh-CN',
+    onSaid?: SaidListener,
+  ): Promise<void> {
     if (this.disposed) return Promise.resolve();
     this.stopSpeaking();
     const engine = this.options.engine;
@@ -100,7 +98,7 @@ class AvatarImpl implements Avatar {
       (chunks) => {
         if (generation === this.generation) this.fetching = false;
         if (generation !== this.generation || this.disposed) return;
-        return chunks ? this.speakEngine(chunks, fallBack) : fallBack();
+        return chunks ? this.speakEngine(chunks, fallBack, onSaid) : fallBack();
       },
       (err: unknown) => {
         if (generation === this.generation) this.fetching = false;
@@ -113,6 +111,7 @@ class AvatarImpl implements Avatar {
   private speakEngine(
     chunks: AsyncIterable<EngineChunk>,
     fallBack: () => Promise<void> | undefined,
+    onSaid: SaidListener | undefined,
   ): Promise<void> {
     const generation = this.generation;
     const current = (): boolean => generation === this.generation && !this.disposed;
@@ -128,11 +127,12 @@ class AvatarImpl implements Avatar {
         this.emit('speechend');
         resolve(next);
       };
-      this.utterance = { timer: setTimeout(() => finish(), STREAM_WATCHDOG_MS), finish, voiced: true };
+      this.utterance = { timer: setTimeout(() => finish(), LINE.STREAM_WATCHDOG_MS), finish, voiced: true };
       const said = sayStreamed(this.player!, this.animator, chunks, {
-        leadMs: MOUTH_LEAD_MS,
+        leadMs: LINE.MOUTH_LEAD_MS,
         current,
         onEnd: () => finish(),
+        onSaid,
       });
       void said.then((r) => {
         if (!current() || this.utterance?.finish !== finish) return;
@@ -142,7 +142,7 @@ class AvatarImpl implements Avatar {
         // A voiced line ends when its audio has played (watchdog: its length, doubled, plus a margin); a
         // mimed one when its timing has run out.
         const left = r.voiced
-          ? r.durationMs * VOICE_WATCHDOG_FACTOR + VOICE_WATCHDOG_MARGIN_MS
+          ? r.durationMs * LINE.VOICE_WATCHDOG_FACTOR + LINE.VOICE_WATCHDOG_MARGIN_MS
           : r.startedAt + r.durationMs - performance.now();
         this.utterance = { timer: setTimeout(() => finish(), Math.max(0, left)), finish, voiced: r.voiced };
       });
@@ -176,7 +176,9 @@ class AvatarImpl implements Avatar {
       // Mimed lines end on the estimate; a timer, not the render loop, so they end while hidden too.
       const timer = setTimeout(
         finish,
-        voiced ? plan.durationMs * VOICE_WATCHDOG_FACTOR + VOICE_WATCHDOG_MARGIN_MS : plan.durationMs,
+        voiced
+          ? plan.durationMs * LINE.VOICE_WATCHDOG_FACTOR + LINE.VOICE_WATCHDOG_MARGIN_MS
+          : plan.durationMs,
       );
       this.utterance = { timer, finish, voiced };
     });

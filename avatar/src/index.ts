@@ -8,6 +8,7 @@ export type {
   FrameTiming,
   Mood,
   RendererKind,
+  SaidListener,
   SpeechLocale,
 } from './types.ts';
 export {

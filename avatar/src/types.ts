@@ -37,9 +37,16 @@ export interface FrameTiming {
   drawMs: number;
 }
 
+/** How many characters of the line have been said so far (the kiosk's own voice reports it as it plays). */
+export type SaidListener = (chars: number) => void;
+
 export interface Avatar {
-  /** Says `text` (aloud where a voice exists) with lip-sync; resolves when done (or interrupted). */
-  speak(text: string, locale?: SpeechLocale): Promise<void>;
+  /**
+   * Says `text` (aloud where a voice exists) with lip-sync; resolves when done (or interrupted). With the
+   * kiosk's voice engine, `onSaid` follows the line on the same timing as the lips (captions); the
+   * browser's voice reports nothing.
+   */
+  speak(text: string, locale?: SpeechLocale, onSaid?: SaidListener): Promise<void>;
   /** Stops speaking at once (the line's promise resolves; speechend fires). */
   stopSpeaking(): void;
   setMood(mood: Mood): void;

@@ -49,6 +49,7 @@ describe('contrast', () => {
     const under = '#ffffff';
     const pairs: [string, string, string][] = [
       ['caption on band', K.text, blend(K.band, K.bandAlpha, under)],
+      ['caption not yet said, on band', K.captionAhead, blend(K.band, K.bandAlpha, under)],
       ['pill text on pill', K.text, blend(K.pill, K.pillAlpha, under)],
       ['camera on', K.text, blend(K.cameraOn, K.pillAlpha, under)],
       ['camera consent', K.cameraConsentText, blend(K.cameraConsent, K.pillAlpha, under)],

@@ -2,6 +2,7 @@
 // the camera/privacy indicator and large touch buttons. Drawn with pixi's Canvas renderer (no second WebGL
 // context next to the face) and only when something changes, so it costs nothing between changes.
 import { Application, Container, Graphics, type Text } from 'pixi.js';
+import { CaptionText } from './overlay-caption.ts';
 import { forgetReleasedTexts, makeText, Pill } from './overlay-parts.ts';
 import { CAPTION_MIN_PX, MIN_TOUCH_PX, OVERLAY_COLOURS as K } from './overlay-theme.ts';
 import { initCanvasApp } from '../render/pixi-canvas.ts';
@@ -17,6 +18,8 @@ export interface OverlayButton {
 
 export interface OverlayState {
   caption: string;
+  /** How much of the caption the voice has said; null: all of it (or no voice progress). */
+  captionSaid: number | null;
   progress: { step: number; total: number; label: string } | null;
   /** Queue or handoff state to show; null hides it. */
   queue: { label: string; detail?: string } | null;
@@ -27,7 +30,9 @@ export interface OverlayState {
 export interface KioskOverlay {
   readonly canvas: HTMLCanvasElement;
   readonly ready: Promise<void>;
+  /** Sets the caption; it starts as all said until setCaptionSaid() reports the voice's progress. */
   setCaption(text: string): void;
+  setCaptionSaid(chars: number | null): void;
   setProgress(progress: OverlayState['progress']): void;
   setQueue(queue: OverlayState['queue']): void;
   setCamera(camera: OverlayState['camera']): void;
@@ -51,6 +56,7 @@ class PixiOverlay implements KioskOverlay {
   private height = 1;
   private readonly resizeObserver: ResizeObserver | null;
   private caption = '';
+  private captionSaid: number | null = null;
   private progress: OverlayState['progress'] = null;
   private queue: OverlayState['queue'] = null;
   private camera: OverlayState['camera'] = { state: 'off', label: '' };
@@ -61,11 +67,7 @@ class PixiOverlay implements KioskOverlay {
   private readonly progressPill = new Pill();
   private readonly progressDots = new Graphics();
   private readonly band = new Graphics();
-  private readonly captionText = makeText('', CAPTION_MIN_PX, K.text, {
-    wordWrap: true,
-    breakWords: true,
-    align: 'center',
-  });
+  private readonly captionText = new CaptionText();
   private readonly buttonViews = new Map<string, { box: Container; bg: Graphics; label: Text }>();
 
   constructor(private readonly container: HTMLElement) {
@@ -82,7 +84,7 @@ class PixiOverlay implements KioskOverlay {
       this.started = true;
       this.root.addChild(
         this.band,
-        this.captionText,
+        this.captionText.view,
         this.progressDots,
         this.progressPill.view,
         this.cameraPill.view,
@@ -96,6 +98,11 @@ class PixiOverlay implements KioskOverlay {
 
   setCaption(text: string): void {
     this.caption = text;
+    this.captionSaid = null;
+    this.schedule();
+  }
+  setCaptionSaid(chars: number | null): void {
+    this.captionSaid = chars;
     this.schedule();
   }
   setProgress(progress: OverlayState['progress']): void {
@@ -118,6 +125,7 @@ class PixiOverlay implements KioskOverlay {
   state(): OverlayState {
     return {
       caption: this.caption,
+      captionSaid: this.captionSaid,
       progress: this.progress,
       queue: this.queue,
       camera: this.camera,
@@ -127,6 +135,7 @@ class PixiOverlay implements KioskOverlay {
 
   clear(): void {
     this.caption = '';
+    this.captionSaid = null;
     this.progress = null;
     this.queue = null;
     this.buttons = [];
@@ -232,21 +241,18 @@ class PixiOverlay implements KioskOverlay {
     // Hidden text is emptied, not just hidden: pixi releases a text's texture (keyed by the words)
     // only when it renders the object again, so the last customer's caption must render as ''.
     if (!show) {
-      this.captionText.text = '';
+      this.captionText.clear();
       return;
     }
     const buttonW = hasButtons ? Math.max(MIN_TOUCH_PX * 2.5, unit * 4) : 0;
     const textW = this.width - pad * 4 - buttonW * this.buttons.length;
-    const text = this.captionText;
-    text.style.fontSize = unit;
-    text.style.wordWrapWidth = Math.max(50, textW);
-    text.style.lineHeight = unit * 1.35;
-    text.text = this.caption;
+    this.captionText.set(this.caption, this.captionSaid, unit, Math.max(50, textW));
+    const text = this.captionText.box;
     const h = Math.max(text.height + pad * 2, MIN_TOUCH_PX + pad * 2);
     const top = this.height - h;
     this.band.rect(0, top, this.width, h).fill({ color: K.band, alpha: K.bandAlpha });
     this.band.rect(0, top, this.width, 4).fill(K.progressDone);
-    text.position.set(pad * 2 + (textW - text.width) / 2, top + (h - text.height) / 2);
+    this.captionText.view.position.set(pad * 2 + (textW - text.width) / 2, top + (h - text.height) / 2);
     let bx = this.width - pad - buttonW;
     for (const b of this.buttons) {
       const view = this.buttonViews.get(b.id)!;

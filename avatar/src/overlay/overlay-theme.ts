@@ -6,6 +6,8 @@ export const OVERLAY_COLOURS = {
   band: '#14213d',
   bandAlpha: 0.94,
   text: '#ffffff',
+  /** The caption's words not yet said (the said ones are `text`), on the band. */
+  captionAhead: '#b9c3d3',
   pill: '#1d3557',
   pillAlpha: 0.96,
   /** Live camera: a red dot and a red pill (white text). */

@@ -127,9 +127,14 @@ function spread(cues: VisemeCue[], visemes: Viseme[], from: number, to: number):
   visemes.forEach((v, i) => cues.push({ startMs: from + i * step, endMs: from + (i + 1) * step, viseme: v }));
 }
 
+/** How many characters of the line have been said by `tMs`: through the last piece started by then. */
+export function saidChars(pieces: readonly Pick<EnginePiece, 'startMs' | 'charEnd'>[], tMs: number): number {
+  let end = 0;
+  for (const p of pieces) if (p.startMs <= tMs) end = Math.max(end, p.charEnd);
+  return end;
+}
+
 /** The caption up to `tMs`: the text through the last piece that has started by then. */
 export function spokenUpTo(text: string, line: Pick<EngineLine, 'pieces'>, tMs: number): string {
-  let end = 0;
-  for (const p of line.pieces) if (p.startMs <= tMs) end = p.charEnd;
-  return text.slice(0, end);
+  return text.slice(0, saidChars(line.pieces, tMs));
 }

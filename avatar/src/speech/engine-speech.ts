@@ -7,6 +7,7 @@ import type { SpeechPlan } from '../speech-plan.ts';
 import { LineLoudness } from './engine-loudness.ts';
 import { planFromEngine, type EnginePiece } from './engine-plan.ts';
 import type { EngineChunk, EnginePlayer } from './engine-voice.ts';
+import { SaidSoFar } from './said-so-far.ts';
 
 const RESYNC_MS = 100;
 
@@ -59,11 +60,23 @@ export async function sayStreamed(
   player: EnginePlayer,
   animator: FaceAnimator,
   chunks: AsyncIterable<EngineChunk>,
-  o: { leadMs: number; current: () => boolean; onEnd: () => void },
+  o: { leadMs: number; current: () => boolean; onEnd: () => void; onSaid?: (chars: number) => void },
 ): Promise<EngineSpeechResult> {
   const line = new StreamedLine();
   let voiced = true;
   let startedAt = 0;
+  // The caption follows the same clock as the lips: the audio's, or the engine's timing when mimed.
+  const said = o.onSaid
+    ? new SaidSoFar(
+        line.pieces,
+        {
+          lineZeroAt: () => (voiced ? player.heardAt() : startedAt),
+          current: o.current,
+          now: () => performance.now(),
+        },
+        o.onSaid,
+      )
+    : null;
   const anchor = (): void => {
     const at = voiced && o.current() ? player.heardAt() : null;
     if (at !== null) animator.syncSpeech(0, at - o.leadMs);
@@ -87,6 +100,7 @@ export async function sayStreamed(
           voiced = false;
         }
         if (!o.current()) break;
+        said?.start();
       }
       if (voiced) player.add(c);
       animator.updateSpeech(line.plan());
@@ -98,10 +112,12 @@ export async function sayStreamed(
     if (o.current()) console.warn('avatar: the voice engine failed', err);
     if (line.pieces.length === 0) {
       clearInterval(resync);
+      said?.stop();
       return { pieces: 0, durationMs: 0, voiced, startedAt };
     }
   }
   const durationMs = line.end();
+  said?.streamEnded();
   if (o.current()) {
     animator.updateSpeech(line.plan());
     if (voiced) player.end();

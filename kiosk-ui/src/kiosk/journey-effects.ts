@@ -54,8 +54,10 @@ function runPageEffect(e: JourneyEffect, sh: JourneyShell): boolean {
       view.setCaption(e.text);
       overlay.setCaption(e.text);
       const next = e.next;
-      const done = next ? () => sh.feed({ type: 'spoken', next }) : () => undefined;
-      void avatar.speak(e.text, e.locale).then(done, done);
+      // The band's caption follows the voice; whatever ends the line (its end, a touch) shows it whole.
+      const whole = (): void => overlay.setCaptionSaid(null);
+      const done = next ? () => (whole(), sh.feed({ type: 'spoken', next })) : whole;
+      void avatar.speak(e.text, e.locale, (n) => overlay.setCaptionSaid(n)).then(done, done);
       return true;
     }
     case 'stopSpeaking':

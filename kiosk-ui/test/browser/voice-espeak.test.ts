@@ -103,6 +103,16 @@ describe('the kiosk speaks with its own voice (espeak-ng)', () => {
       const planned = (plan.pieces.at(-1)!.soundEndMs - plan.pieces[0]!.soundStartMs) / 1000;
       expect((span[1] - span[0]) / planned).toBeGreaterThan(0.8);
       expect((span[1] - span[0]) / planned).toBeLessThan(1.2);
+      // The caption follows the same timing: it grows piece by piece, never ahead of the piece's sound.
+      const heardAt = plan.pieces.map((_, i) => c.starts[i]!.when);
+      expect(new Set(c.said.map((s) => s.n)).size).toBeGreaterThanOrEqual(Math.min(2, plan.pieces.length));
+      expect(c.said.at(-1)?.n).toBe(plan.pieces.at(-1)!.charEnd);
+      plan.pieces.forEach((p, i) => {
+        if (i > 0 && p.charEnd <= plan.pieces[i - 1]!.charEnd) return; // adds no text
+        const shown = c.said.find((s) => s.n >= p.charEnd);
+        expect(shown, `piece ${i} captioned`).toBeDefined();
+        expect(shown!.t, `piece ${i} not captioned before it is heard`).toBeGreaterThan(heardAt[i]! - 0.06);
+      });
       const r = lipCorrelation(c, line);
       console.log(`voice ${locale}: lip/energy correlation ${r.toFixed(3)}, ${c.mouth.length} mouth samples`);
       expect(r).toBeGreaterThanOrEqual(0.6);

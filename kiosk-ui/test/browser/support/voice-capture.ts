@@ -12,6 +12,8 @@ export interface Capture {
   mouth: { t: number; open: number }[];
   /** Every audio source started since the reset: when it was to play, and the context time of the call. */
   starts: { when: number; calledAt: number }[];
+  /** The caption's progress as the avatar reported it: characters said, at context times (s). */
+  said: { t: number; n: number }[];
 }
 
 /**
@@ -24,11 +26,12 @@ export function installTap(): void {
     chunks: { t: number; data: Float32Array }[];
     mouth: { t: number; open: number }[];
     starts: { when: number; calledAt: number }[];
+    said: { t: number; n: number }[];
     ctx: AudioContext | null;
     rate: number;
     sampling: boolean;
   }
-  const tap: Tap = { chunks: [], mouth: [], starts: [], ctx: null, rate: 0, sampling: false };
+  const tap: Tap = { chunks: [], mouth: [], starts: [], said: [], ctx: null, rate: 0, sampling: false };
   (globalThis as unknown as { __voiceTap: Tap }).__voiceTap = tap;
   const worklet = `class VoiceTap extends AudioWorkletProcessor {
     constructor() { super(); this.buf = new Float32Array(2048); this.n = 0; this.t = 0; }
@@ -99,14 +102,27 @@ export async function speakFresh(page: Page, text: string, locale: string): Prom
   await page.evaluate(
     ([t, l]) => {
       const w = globalThis as unknown as {
-        __voiceTap: { chunks: unknown[]; mouth: unknown[]; starts: unknown[] };
-        __branchKiosk: { avatar: { speak(a: string, b: string): Promise<void> } };
+        __voiceTap: {
+          chunks: unknown[];
+          mouth: unknown[];
+          starts: unknown[];
+          said: { t: number; n: number }[];
+          ctx: AudioContext | null;
+        };
+        __branchKiosk: { avatar: { speak(a: string, b: string, c: (n: number) => void): Promise<void> } };
       };
       const tap = w.__voiceTap;
       tap.chunks.length = 0;
       tap.mouth.length = 0;
       tap.starts.length = 0;
-      return w.__branchKiosk.avatar.speak(t!, l!);
+      tap.said.length = 0;
+      // Each caption report, stamped on the audio clock as the mouth samples are.
+      const onSaid = (n: number): void => {
+        const stamp = tap.ctx?.getOutputTimestamp();
+        if (stamp?.performanceTime)
+          tap.said.push({ t: stamp.contextTime! + (performance.now() - stamp.performanceTime) / 1000, n });
+      };
+      return w.__branchKiosk.avatar.speak(t!, l!, onSaid);
     },
     [text, locale],
   );
@@ -157,6 +173,7 @@ export async function readCapture(page: Page): Promise<Capture> {
           chunks: { t: number; data: Float32Array }[];
           mouth: { t: number; open: number }[];
           starts: { when: number; calledAt: number }[];
+          said: { t: number; n: number }[];
           rate: number;
         };
       }
@@ -175,6 +192,7 @@ export async function readCapture(page: Page): Promise<Capture> {
       samples: Array.from(all),
       mouth: tap.mouth.slice(),
       starts: tap.starts.slice(),
+      said: tap.said.slice(),
     };
   });
   return { ...raw, samples: Float32Array.from(raw.samples) };
