@@ -10,6 +10,7 @@ import {
   seedFromEnv,
   serviceLevelFromEnv,
   storeFromEnv,
+  ticketsFromEnv,
 } from './hub-env.ts';
 import { iceFromEnv } from './ice-env.ts';
 
@@ -34,6 +35,7 @@ const hub = await startDenoHub({
   ...ice,
   ...(pingIntervalMs ? { pingIntervalMs } : {}),
   handoff,
+  ...ticketsFromEnv(env),
   ...(serviceLevelS ? { serviceLevelS } : {}),
   ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
 });

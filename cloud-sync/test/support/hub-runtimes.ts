@@ -29,7 +29,11 @@ export async function nodeHub(dataDir: string, pingIntervalMs: number): Promise<
   return { url: hub.url, stop: () => hub.close() };
 }
 
-export async function denoHub(dataDir: string, pingIntervalMs: number): Promise<HubOnRuntime> {
+export async function denoHub(
+  dataDir: string,
+  pingIntervalMs: number,
+  env: Record<string, string> = {},
+): Promise<HubOnRuntime> {
   const child: ChildProcess = spawn(denoBin, ['run', '-A', 'cloud-sync/bin/hub-deno.ts'], {
     cwd: root,
     env: {
@@ -42,6 +46,7 @@ export async function denoHub(dataDir: string, pingIntervalMs: number): Promise<
       HUB_SEED_KIOSKS: `${KIOSK_A.id}:${KIOSK_A.token}`,
       HUB_WS_PING_MS: String(pingIntervalMs),
       NO_COLOR: '1',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,6 +10,7 @@ import { applySeed, type HubSeed } from '../seed.ts';
 import type { HubSockets, SocketRuntime } from '../sockets.ts';
 import type { HubStore } from '../store/types.ts';
 import { DEFAULT_PBKDF2_ITERATIONS } from '../crypto.ts';
+import { startHubJobs } from './hub-jobs.ts';
 
 export type HubCoreOptions = Omit<
   HubAppOptions,
@@ -18,6 +19,10 @@ export type HubCoreOptions = Omit<
   logger: Logger;
   seed?: HubSeed;
   sockets: SocketRuntime;
+  /** How often the escalation job looks for tickets past their due time (HUB_TICKET_ESCALATION_S). Default 60 s. */
+  ticketEscalationMs?: number;
+  /** How often recordings past their retention are deleted. Default 1 h. */
+  recordingSweepMs?: number;
 };
 
 export interface AssembledHub {
@@ -25,7 +30,7 @@ export interface AssembledHub {
   events: HubEvents;
   handoff: HandoffHub;
   sockets: HubSockets;
-  /** Sockets first, then the events bus, then the store. */
+  /** The jobs first, then the sockets, then the events bus, then the store. */
   close(): Promise<void>;
 }
 
@@ -34,7 +39,7 @@ export async function assembleHub(
   eventsOn: { kind: 'sqlite' } | { kind: 'postgres'; url: string; schema?: string },
   options: HubCoreOptions,
 ): Promise<AssembledHub> {
-  const { seed, logger: log, ...appOptions } = options;
+  const { seed, logger: log, ticketEscalationMs, recordingSweepMs, ...appOptions } = options;
   let closeEvents = async (): Promise<void> => {};
   try {
     const iterations = options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS;
@@ -56,12 +61,22 @@ export async function assembleHub(
     });
     if (!handoff || !sockets) throw new Error('the hub app made no handoff core or sockets');
     const done = sockets;
+    const stopJobs = startHubJobs(
+      store,
+      {
+        ...appOptions,
+        ...(ticketEscalationMs ? { ticketEscalationMs } : {}),
+        ...(recordingSweepMs ? { recordingSweepMs } : {}),
+      },
+      log,
+    );
     return {
       app,
       events,
       handoff,
       sockets,
       close: async () => {
+        stopJobs();
         done.close();
         await close();
         await store.close();

@@ -10,9 +10,6 @@ import type { RunningHub, StartHubOptions } from './node-options.ts';
 import { nodeSocketRuntime } from './node-socket-runtime.ts';
 import { createNodeServer } from './tls-server.ts';
 import { nodeRecordingFiles } from './node-recording-files.ts';
-import { sweepExpiredRecordings } from '../recording-retention.ts';
-import { scheduleEscalation } from '../ticket-escalation.ts';
-import { DEFAULT_TICKET_SLA } from '../../schema/ticket-sla.ts';
 import {
   DEFAULT_RECORDING_MAX_BYTES,
   DEFAULT_RECORDING_RETENTION_DAYS,
@@ -40,7 +37,6 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     tls,
     store: choice = { kind: 'sqlite' },
     recording,
-    ticketEscalationMs = 60_000,
     ...rest
   } = options;
   const log = options.logger ?? silentLogger;
@@ -51,18 +47,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     ...rest,
     logger: log,
     sockets,
-    ...(recordings ? { recordings } : {}),
+    ...(recordings ? { recordings, recordingSweepMs: recording?.sweepMs } : {}),
   });
-  const sweep = (): void => {
-    if (!recordings) return;
-    sweepExpiredRecordings(store, recordings.files, Date.now(), log).catch((err: unknown) =>
-      log.warn({ event: 'hub.recording.sweep_failed', err: (err as Error).message }),
-    );
-  };
-  // Once at start too: a hub restarted more often than the period would otherwise never sweep.
-  sweep();
-  const sweeper = recordings ? setInterval(sweep, recording?.sweepMs ?? 3600_000) : undefined;
-  sweeper?.unref();
   const serveStatic = staticDir ? staticConsole(staticDir) : null;
   // The peer's address reaches the core as env.clientAddress (per-address sign-in limit).
   const fetch = async (req: Request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
@@ -81,12 +67,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     throw err;
   });
   const url = `${tls ? 'https' : 'http'}://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
-  // Tickets past their SLA due time are flagged to the supervisors (ticket-escalation.ts).
-  const escalator = scheduleEscalation(store, rest.ticketSla ?? DEFAULT_TICKET_SLA, ticketEscalationMs, log);
   log.info({ event: 'hub.started', url, dataDir, store: store.kind }, `hub listening on ${url}`);
   const stop = async (): Promise<void> => {
-    clearInterval(sweeper);
-    clearInterval(escalator);
     hub.sockets.close();
     sockets.terminateAll();
     await new Promise<void>((resolve) => {
