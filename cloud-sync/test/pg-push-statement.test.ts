@@ -36,7 +36,7 @@ const AT = '2026-11-25T10:00:00.000Z';
 function change<E extends ChangeEnvelope['entity']>(
   kioskId: string,
   entity: E,
-  data: { id: string },
+  data: { id: string; [field: string]: unknown },
   at: string,
   id = ulid(),
 ): ChangeEnvelope {
