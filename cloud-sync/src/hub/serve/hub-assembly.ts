@@ -25,7 +25,7 @@ export interface AssembledHub {
   events: HubEvents;
   handoff: HandoffHub;
   sockets: HubSockets;
-  /** Sockets first, then the events bus, then the store. */
+  /** Sockets first (waiting for their store work), then the events bus, then the store. */
   close(): Promise<void>;
 }
 
@@ -63,6 +63,8 @@ export async function assembleHub(
       sockets,
       close: async () => {
         done.close();
+        // The sockets' last store writes (a customer who left just before the stop) finish first.
+        await handoff?.drained();
         await close();
         await store.close();
       },
