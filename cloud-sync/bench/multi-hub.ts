@@ -128,7 +128,10 @@ export async function measureMultiHubSync(
     const clientLoop = loopDelayProbe();
     const pushed: string[] = [];
     // The first interval warms up (connections, JIT of two fresh processes) and is not counted.
-    const phase = { name: 'warmup' as 'warmup' | 'steady' | 'kill' | 'done' };
+    // 'settle': after the steady phase, until every push it started has been answered, so that no
+    // steady push meets the kill (its retry would be counted as a steady failure, its delay in the tail).
+    const phase = { name: 'warmup' as 'warmup' | 'steady' | 'settle' | 'kill' | 'done' };
+    const steadyInflight = new Set<Promise<void>>();
     const delays = { steady: [] as number[], kill: [] as number[] };
     const steadyAt: number[] = [];
     let steadyFrom = 0;
@@ -166,8 +169,13 @@ export async function measureMultiHubSync(
     };
     const schedule = (i: number): void => {
       if (phase.name === 'done') return;
-      const p = pushOne(i).finally(() => inflight.delete(p));
+      const steady = phase.name === 'steady';
+      const p = pushOne(i).finally(() => {
+        inflight.delete(p);
+        steadyInflight.delete(p);
+      });
       inflight.add(p);
+      if (steady) steadyInflight.add(p);
       timers[i] = setTimeout(() => schedule(i), o.intervalMs);
     };
     for (let i = 0; i < creds.length; i += 1)
@@ -180,6 +188,8 @@ export async function measureMultiHubSync(
     await new Promise((r) => setTimeout(r, o.steadyS * 1000));
     const clientDelay = clientLoop.read();
     const hubLoops = await Promise.all(two.hubs.map((h) => h.loopDelay()));
+    phase.name = 'settle';
+    await Promise.all([...steadyInflight]);
     phase.name = 'kill';
     two.hubs[0]?.child.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, o.killS * 1000));
