@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LoopDelay } from './loop-delay.ts';
 
 export const PKG_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OPERATOR = 'bench-operator-token-0123456789';
@@ -10,37 +11,55 @@ export const OPERATOR = 'bench-operator-token-0123456789';
 export interface HubProcess {
   url: string;
   child: ChildProcess;
+  /** The hub's event-loop delay since the last call (the first call: since start). */
+  loopDelay(): Promise<LoopDelay>;
   stop(): Promise<void>;
 }
 
 export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PKG_ROOT, 'bin/hub.ts')], {
+  const probe = join(PKG_ROOT, 'bench/hub-loop-probe.ts');
+  const args = ['--import', 'tsx', '--import', probe, join(PKG_ROOT, 'bin/hub.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: PKG_ROOT,
     env: { ...process.env, HUB_PORT: '0', HUB_OPERATOR_TOKEN: OPERATOR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
   child.stderr?.on('data', (d: Buffer) => (errors = (errors + d.toString()).slice(-2000)));
+  // Every stdout line is read: the start line, then the loop-delay answers (the rest is dropped).
+  const waiting: ((d: LoopDelay) => void)[] = [];
+  let buf = '';
+  let started: ((url: string) => void) | null = null;
+  child.stdout?.on('data', (d: Buffer) => {
+    buf += d.toString();
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const text = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      const m = /"event":"hub.started"[^\n]*"url":"([^"]+)"/.exec(text);
+      if (m) started?.(m[1] as string);
+      if (text.includes('"event":"bench.loop_delay"')) waiting.shift()?.(JSON.parse(text) as LoopDelay);
+    }
+  });
   const url = await new Promise<string>((ok, fail) => {
-    let buf = '';
     const timer = setTimeout(() => fail(new Error(`hub did not start: ${errors}`)), 30_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /"event":"hub.started"[^\n]*"url":"([^"]+)"/.exec(buf);
-      if (m) {
-        clearTimeout(timer);
-        ok(m[1] as string);
-      }
-    });
+    started = (u) => {
+      clearTimeout(timer);
+      ok(u);
+    };
     child.once('exit', (code) => {
       clearTimeout(timer);
       fail(new Error(`hub exited (${code}): ${errors}`));
     });
   });
-  child.stdout?.resume();
   return {
     url,
     child,
+    loopDelay: () =>
+      new Promise<LoopDelay>((ok) => {
+        waiting.push(ok);
+        child.kill('SIGUSR2');
+      }),
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();

@@ -83,6 +83,18 @@ export async function multiHubFigures(pgUrl: string, figure: FigureFn, figures: 
       how: 'median of the same round trips',
     },
     {
+      name: 'multi_hub_client_loop_delay_p99_ms',
+      value: s ? round(s.clientLoop.p99Ms, 2) : null,
+      unit: 'ms',
+      how: `event-loop delay of the load generator in the steady ${SYNC.steadyS} s (how late a 10 ms timer fired, p99; max ${s ? round(s.clientLoop.maxMs, 1) : '-'} ms): a loaded client delays its own requests and their timing, so a push p99 near this says little about the hubs`,
+    },
+    {
+      name: 'multi_hub_hub_loop_delay_p99_ms',
+      value: s ? round(Math.max(...s.hubLoops.map((l) => l.p99Ms)), 2) : null,
+      unit: 'ms',
+      how: `event-loop delay of the hub instances in the same ${SYNC.steadyS} s, the worse of the two p99s (${s ? s.hubLoops.map((l) => `${round(l.p99Ms, 1)} ms, max ${round(l.maxMs, 1)} ms`).join('; ') : '-'})`,
+    },
+    {
       name: 'multi_hub_push_p99_ms_during_kill',
       value: s ? round(s.killP99Ms, 2) : null,
       unit: 'ms',

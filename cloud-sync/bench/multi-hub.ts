@@ -11,6 +11,7 @@ import { percentile } from '../../scripts/lib/bench-results.ts';
 import { startHubProcess, type HubProcess } from './hub-process.ts';
 import { KIOSK, PASSWORD, relaySignals, type SignallingResult } from './signalling.ts';
 import { kioskChanges, kioskCreds } from './workload.ts';
+import { loopDelayProbe, type LoopDelay } from './loop-delay.ts';
 
 export interface TwoHubs {
   hubs: HubProcess[];
@@ -60,6 +61,9 @@ export interface MultiHubSyncResult {
   lost: number;
   /** Failed first tries of the steady phase by cause (HTTP status or error code). */
   steadyFailures: Record<string, number>;
+  /** Event-loop delay in the steady phase: this load generator, and each hub instance. */
+  clientLoop: LoopDelay;
+  hubLoops: LoopDelay[];
 }
 
 function post(agent: http.Agent, url: string, token: string, body: string): Promise<number> {
@@ -112,9 +116,22 @@ export async function measureMultiHubSync(
         ws.once('error', fail);
       });
     }
+    // Every push body is made before the clock starts: the load generator's own work (ids, HLC
+    // stamps, JSON) must not sit inside the timed round trips.
+    const perKiosk = Math.ceil((o.intervalMs + (o.steadyS + o.killS) * 1000) / o.intervalMs) + 2;
+    const bodies = creds.map((k) =>
+      Array.from({ length: perKiosk }, () => {
+        const changes = kioskChanges(k.id, 1);
+        return { ids: changes.map((c) => c.id), body: JSON.stringify({ changes }) };
+      }),
+    );
+    const clientLoop = loopDelayProbe();
     const pushed: string[] = [];
     // The first interval warms up (connections, JIT of two fresh processes) and is not counted.
-    const phase = { name: 'warmup' as 'warmup' | 'steady' | 'kill' | 'done' };
+    // 'settle': after the steady phase, until every push it started has been answered, so that no
+    // steady push meets the kill (its retry would be counted as a steady failure, its delay in the tail).
+    const phase = { name: 'warmup' as 'warmup' | 'steady' | 'settle' | 'kill' | 'done' };
+    const steadyInflight = new Set<Promise<void>>();
     const delays = { steady: [] as number[], kill: [] as number[] };
     const steadyAt: number[] = [];
     let steadyFrom = 0;
@@ -123,8 +140,9 @@ export async function measureMultiHubSync(
     const inflight = new Set<Promise<void>>();
     const pushOne = async (i: number): Promise<void> => {
       const k = creds[i] as { id: string; token: string };
-      const changes = kioskChanges(k.id, 1);
-      const body = JSON.stringify({ changes });
+      const next = bodies[i]?.shift();
+      if (!next) throw new Error(`kiosk ${k.id} pushed more often than the run allows`);
+      const { ids, body } = next;
       const started = performance.now();
       const during = phase.name;
       for (let attempt = 0; ; attempt += 1) {
@@ -145,14 +163,19 @@ export async function measureMultiHubSync(
         }
         await new Promise((r) => setTimeout(r, 100));
       }
-      pushed.push(...changes.map((c) => c.id));
+      pushed.push(...ids);
       if (during === 'steady' || during === 'kill') delays[during].push(performance.now() - started);
       if (during === 'steady') steadyAt.push(started - steadyFrom);
     };
     const schedule = (i: number): void => {
       if (phase.name === 'done') return;
-      const p = pushOne(i).finally(() => inflight.delete(p));
+      const steady = phase.name === 'steady';
+      const p = pushOne(i).finally(() => {
+        inflight.delete(p);
+        steadyInflight.delete(p);
+      });
       inflight.add(p);
+      if (steady) steadyInflight.add(p);
       timers[i] = setTimeout(() => schedule(i), o.intervalMs);
     };
     for (let i = 0; i < creds.length; i += 1)
@@ -160,7 +183,13 @@ export async function measureMultiHubSync(
     await new Promise((r) => setTimeout(r, o.intervalMs));
     phase.name = 'steady';
     steadyFrom = performance.now();
+    clientLoop.reset();
+    await Promise.all(two.hubs.map((h) => h.loopDelay()));
     await new Promise((r) => setTimeout(r, o.steadyS * 1000));
+    const clientDelay = clientLoop.read();
+    const hubLoops = await Promise.all(two.hubs.map((h) => h.loopDelay()));
+    phase.name = 'settle';
+    await Promise.all([...steadyInflight]);
     phase.name = 'kill';
     two.hubs[0]?.child.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, o.killS * 1000));
@@ -188,6 +217,8 @@ export async function measureMultiHubSync(
       killP99Ms: percentile(delays.kill, 99),
       lost: pushed.length - Number(found.rows[0]?.n ?? 0),
       steadyFailures: failures,
+      clientLoop: clientDelay,
+      hubLoops,
     };
   } finally {
     for (const t of timers) clearTimeout(t);

@@ -1,4 +1,5 @@
 // Shared setup for the integration tests: temp folders, a real hub on an ephemeral port, kiosk DBs.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import Database from 'better-sqlite3';
 import { ulid } from 'ulid';
 import { startHub, type HubSeed, type RunningHub, type StartHubOptions } from '../src/index.ts';
 import type { Conversation, Message } from '../src/index.ts';
+import { PG_ADMIN_URL } from './support/pg.ts';
 
 export const OPERATOR_TOKEN = 'operator-token-for-tests-0123456789';
 export const KIOSK_A = { id: 'kiosk-a', token: 'kiosk-a-token-0123456789abcdef' };
@@ -44,11 +46,23 @@ export function testSeed(extra: Partial<HubSeed> = {}): HubSeed {
   return { kiosks: [KIOSK_A, KIOSK_B], agents: [AGENT, SUPERVISOR], ...extra };
 }
 
+/**
+ * HUB_TEST_STORE=postgres: a test hub that names no store runs on PostgreSQL (HUB_TEST_PG_URL) in a
+ * schema named after its data folder (`th_<hash>`, so a restart on the same folder finds its rows),
+ * to run the SQLite-only files on PostgreSQL too. The schemas stay; drop them afterwards.
+ */
+function defaultTestStore(dataDir: string): Partial<StartHubOptions> {
+  if (process.env.HUB_TEST_STORE !== 'postgres') return {};
+  const schema = `th_${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
+  return { store: { kind: 'postgres', url: PG_ADMIN_URL, schema, poolSize: 4 } };
+}
+
 export function startTestHub(dataDir: string, more: Partial<StartHubOptions> = {}): Promise<RunningHub> {
   return startHub({
     host: '127.0.0.1',
     port: 0,
     dataDir,
+    ...defaultTestStore(dataDir),
     seed: testSeed(),
     operatorToken: OPERATOR_TOKEN,
     passwordIterations: TEST_ITERATIONS,

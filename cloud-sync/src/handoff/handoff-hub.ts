@@ -65,6 +65,8 @@ export class HandoffHub {
   private readonly calls: HandoffCalls;
   private readonly unsubscribe: () => void;
   private stopping = false;
+  /** Socket work under way (sign-ins, messages, closes): the store must outlive it (drained()). */
+  private readonly inflight = new Set<Promise<unknown>>();
 
   /** Closes agent sockets whose console session was signed out, replaced or expired. */
   readonly sessions: AgentSessionWatch;
@@ -167,13 +169,15 @@ export class HandoffHub {
     return serialConnection<Party>(peer, {
       authTimeoutMs: this.o.authTimeoutMs ?? 10_000,
       authenticate: async (token) => {
-        const party = await this.authenticate(peer, token);
+        if (this.stopping) return null;
+        const party = await this.track(this.authenticate(peer, token));
         return party.kind === 'pending' ? null : party;
       },
-      handle: (party, msg) => this.handle(peer, party, msg),
+      // A message that arrives while the hub stops is dropped: its socket is closing anyway.
+      handle: (party, msg) => (this.stopping ? undefined : this.track(this.handle(peer, party, msg))),
       closed: (party) => {
         this.sessions.remove(peer);
-        return this.calls.disconnect(peer, party ?? { kind: 'pending' }, this.stopping);
+        return this.track(this.calls.disconnect(peer, party ?? { kind: 'pending' }, this.stopping));
       },
       failed: (err) => this.o.log.error({ event: 'hub.handoff.error', err: err.message }),
     });
@@ -249,6 +253,22 @@ export class HandoffHub {
   /** Drops the waiting requests no kiosk socket claimed in time (handoff-bounds.ts); returns their ids. */
   dropUnclaimed(): Promise<string[]> {
     return this.bounds.dropUnclaimed(this.now());
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inflight.add(work);
+    const done = (): void => void this.inflight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /**
+   * Resolves once the socket work started before closeAll() has finished (what starts after it does not
+   * touch the store), so the hub closes its store only then: a customer who left just before the stop
+   * still has their row updated, and nothing runs on a closed pool.
+   */
+  async drained(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
   }
 
   /** Closes every socket (hub shutdown); the handoffs stay in the store for a restart or another instance. */

@@ -24,7 +24,7 @@ export function serialConnection<P>(
     authTimeoutMs: number;
     authenticate(token: string): Promise<P | null>;
     handle(party: P, msg: ClientSignal): void | Promise<void>;
-    closed(party: P | null): void;
+    closed(party: P | null): void | Promise<void>;
     failed(err: Error): void;
   },
 ): SignalConnection {
@@ -52,7 +52,8 @@ export function serialConnection<P>(
     },
     closed: () => {
       clearTimeout(timer);
-      chain = chain.then(() => o.closed(party));
+      // A failing close must not become an unhandled rejection (that would end the process).
+      chain = chain.then(() => o.closed(party)).catch((err: unknown) => o.failed(err as Error));
     },
   };
 }

@@ -30,7 +30,7 @@ export interface AssembledHub {
   events: HubEvents;
   handoff: HandoffHub;
   sockets: HubSockets;
-  /** The jobs first, then the sockets, then the events bus, then the store. */
+  /** The jobs first, then the sockets (waiting for their store work), then the events bus, then the store. */
   close(): Promise<void>;
 }
 
@@ -78,6 +78,8 @@ export async function assembleHub(
       close: async () => {
         stopJobs();
         done.close();
+        // The sockets' last store writes (a customer who left just before the stop) finish first.
+        await handoff?.drained();
         await close();
         await store.close();
       },

@@ -7,6 +7,7 @@ import type { ConversationDetail, ConversationSummary } from '../../schema/agent
 import type { Ticket, TicketStatus, TicketUpdate } from '../../schema/ticket.ts';
 import { PgDownstream } from './pg-downstream.ts';
 import { applyBatchPg, editTicketPg } from './pg-apply.ts';
+import { applyPushStatement, pushStatementApplies } from './pg-push-statement.ts';
 import { migratePgHub } from './pg-schema.ts';
 import {
   agentFromRow,
@@ -143,8 +144,13 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   }
 
   async findKioskByTokenHash(tokenHash: string): Promise<KioskRecord | null> {
-    const [r] = await this.rows(Q.kioskByHash, [tokenHash]);
-    return kioskFromRow(r);
+    // Every kiosk request starts here: named, so each connection plans it once.
+    const { rows } = await this.pool.query<Row>({
+      name: 'hub_kiosk_by_hash',
+      text: Q.kioskByHash,
+      values: [tokenHash],
+    });
+    return kioskFromRow(rows[0]);
   }
 
   async putKiosk(id: string, tokenHash: string, mode: 'create' | 'upsert'): Promise<boolean> {
@@ -157,8 +163,14 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   }
 
   applyChanges(kioskId: string, changes: readonly ChangeEnvelope[]): Promise<ApplyResult> {
+    const oneStatement = pushStatementApplies(changes);
+    // A batch without tickets is one statement, atomic by itself; only a test hook that must hold the
+    // transaction open before COMMIT needs it wrapped in one.
+    if (oneStatement && !this.hooks.beforeCommit) return applyPushStatement(this.pool, kioskId, changes);
     return this.tx(async (client) => {
-      const result = await applyBatchPg(client, kioskId, changes);
+      const result = oneStatement
+        ? await applyPushStatement(client, kioskId, changes)
+        : await applyBatchPg(client, kioskId, changes);
       await this.hooks.beforeCommit?.(kioskId, result);
       return result;
     });
