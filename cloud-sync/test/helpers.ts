@@ -107,7 +107,7 @@ export function message(
 }
 
 export async function api(
-  hub: RunningHub,
+  hub: Pick<RunningHub, 'url'>,
   method: string,
   path: string,
   opts: { token?: string; body?: unknown; rawBody?: string } = {},
