@@ -94,6 +94,9 @@ export function maskDigitRuns(text: string): string {
   });
 }
 
+/** Longest article body the hub sends a kiosk in a call (longer ones are cut, with an ellipsis). */
+export const CALL_ARTICLE_MAX = 4000;
+
 /** Largest realtime message the hub accepts from a kiosk (kiosks only listen on that socket). */
 export const MAX_REALTIME_BYTES = 4 * 1024;
 /** Largest signalling message the hub accepts (an SDP offer with many candidates fits easily). */

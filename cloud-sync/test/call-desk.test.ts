@@ -178,7 +178,7 @@ describe.each(stores)('the call desk (%s)', (_name, store) => {
     // A kiosk may do none of it; an unknown desk is refused by the schema.
     x.socket.send({ t: 'hold', on: true });
     expect((await x.socket.next('error')).code).toBe('forbidden');
-    general.send({ t: 'transfer', queue: 'legal', note: '' });
+    general.send({ t: 'transfer', queue: 'legal', note: '' } as Record<string, unknown>);
     expect((await general.next('error')).code).toBe('invalid_message');
     general.send({ t: 'transfer', queue: 'agent', note: '' });
     expect((await general.next('error')).code).toBe('same_queue');

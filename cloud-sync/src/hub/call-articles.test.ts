@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KnowledgeArticle } from '../schema/article.ts';
 import { articleForKiosk, plainArticleText, searchArticles } from './call-articles.ts';
 
-const base = {
-  version: 1,
-  tags: ['card'],
-  effectiveFrom: '2020-01-01T00:00:00.000Z',
-} as const;
+const base = { version: 1, tags: ['card'], effectiveFrom: '2020-01-01T00:00:00.000Z' };
 const A: KnowledgeArticle[] = [
   {
     ...base,

@@ -4,7 +4,8 @@
 import { isArticleInEffect, type KnowledgeArticle } from '../schema/article.ts';
 import type { CallArticleHit } from '../schema/call-desk-api.ts';
 import type { Locale } from '../schema/conversation.ts';
-import { CALL_ARTICLE_MAX, type CallArticle } from '../schema/handoff.ts';
+import type { CallArticle } from '../schema/handoff.ts';
+import { CALL_ARTICLE_MAX } from '../wire.ts';
 
 const HITS = 10;
 const SNIPPET = 140;

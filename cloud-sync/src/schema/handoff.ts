@@ -98,8 +98,6 @@ export type QueueEntryView = z.infer<typeof QueueEntryViewSchema>;
 
 /** Longest transfer note, in characters. */
 export const TRANSFER_NOTE_MAX = 500;
-/** Longest article body sent to the kiosk (longer ones are cut at a paragraph, with an ellipsis). */
-export const CALL_ARTICLE_MAX = 4000;
 
 /** What the desk that takes a transferred call is told, from the agent who passed it on. */
 export const CallTransferSchema = z.object({
