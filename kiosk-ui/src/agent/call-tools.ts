@@ -18,7 +18,7 @@ export class CallTools {
   private readonly hits = el('ul', { className: 'rows', testid: 'tools-article-hits' });
   private readonly canned = el('select', { testid: 'tools-canned-select' });
   private readonly holdButton = el('button', { className: 'secondary', testid: 'tools-hold' });
-  private readonly transferButton = this.button('agent.tools.transferButton', 'tools-transfer');
+  private readonly transferButton: HTMLButtonElement;
   private held = false;
 
   constructor(
@@ -29,6 +29,8 @@ export class CallTools {
     /** The console's own media (camera, microphone), paused while on hold. */
     private readonly media: () => { local: MediaStream | null; remote: HTMLVideoElement },
   ) {
+    // Made here, not as a field: fields are set before the constructor's parameters are.
+    this.transferButton = this.button('agent.tools.transferButton', 'tools-transfer');
     const x = call.transfer;
     this.root.append(
       el('h3', { text: t(locale, 'agent.tools.heading') }),
