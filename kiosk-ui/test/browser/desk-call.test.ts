@@ -21,6 +21,7 @@ import {
   startVisit,
   type CallSetup,
 } from './support/handoff-pages.ts';
+import { connectCall } from './support/connect-call.ts';
 import { recordOutgoing, type Outgoing } from './support/outgoing.ts';
 
 const shot = pageShooter(join(repoRoot, 'test-output', 'desk-call'));
@@ -99,14 +100,8 @@ describe('in the call: article, canned reply, hold, transfer', () => {
     await signInConsole(agent, url, 'agent', password);
     await signInConsole(risk, url, 'risk', password);
     await startVisit(kiosk, branch.runtime.pages.kiosk, 'zh');
-    await kiosk.getByTestId('handoff').click();
-    await kiosk.getByTestId('handoff-consent-accept').click();
-    await agent.getByTestId('queue-row').waitFor();
-    await agent.getByTestId('call-accept').click();
-    await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.connected');
-    await expect
-      .poll(() => framesDecoded(kiosk, 'handoff-remote-video'), { timeout: 30_000 })
-      .toBeGreaterThan(0);
+    await connectCall(kiosk, agent);
+    expect(await kioskHandoffState(kiosk)).toBe('handoff.connected');
 
     // An article, found in the customer's language and shown beside the video.
     await agent.getByTestId('tools-article-q').fill('密码');
