@@ -173,8 +173,17 @@ describe.each(stores)('the call desk (%s)', (_name, store) => {
 
     general.send({ t: 'hold', on: true });
     expect(await x.socket.next('hold')).toEqual({ t: 'hold', on: true });
+    expect(await general.next('hold')).toEqual({ t: 'hold', on: true });
+    // The kiosk's socket drops and comes back with its join token: it is told it is still on hold.
+    const again = await t.open(x.joinToken);
+    await again.next('ready');
+    await again.next('connected');
+    expect(await again.next('hold')).toEqual({ t: 'hold', on: true });
+    expect(await x.socket.closed()).toBe(4409);
+    x.socket = again;
     general.send({ t: 'hold', on: false });
     expect(await x.socket.next('hold')).toEqual({ t: 'hold', on: false });
+    expect((await t.hub.store.handoffs.get(x.handoffId))?.heldAt).toBeUndefined();
     // A kiosk may do none of it; an unknown desk is refused by the schema.
     x.socket.send({ t: 'hold', on: true });
     expect((await x.socket.next('error')).code).toBe('forbidden');

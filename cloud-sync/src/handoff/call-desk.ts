@@ -53,6 +53,9 @@ export async function callDeskMessage(
       return send(peer, said);
     }
     case 'hold':
+      // Kept on the call, so that a kiosk whose socket reconnects is told again (handoff-hub.ts).
+      if (!(await o.store.callDesk.setHold(handoffId, party.username, msg.on ? now : null)))
+        return fail('no_call', 'this call is no longer yours');
       toKiosk({ t: 'hold', on: msg.on });
       o.log.info({ event: 'hub.handoff.hold', handoffId, agent: party.username, on: msg.on });
       return send(peer, { t: 'hold', on: msg.on });

@@ -22,6 +22,8 @@ export interface HandoffRecord {
   kioskSeenAt: number;
   /** Passed on from another desk (the last transfer): shown to the agent who takes it next. */
   transfer?: CallTransfer;
+  /** Since when the agent holds the call (absent: not on hold). */
+  heldAt?: number;
 }
 
 /** The call as the assigned agent sees it: masked identity only, the transcript so far, cues. */

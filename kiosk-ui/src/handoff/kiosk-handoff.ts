@@ -156,6 +156,8 @@ export class KioskHandoff {
         this.agentConnected = true;
         this.requeued = false;
         this.transferDesk = null;
+        // A new agent, or the same after a reconnect: off hold unless the hub says so next.
+        view.setHold(false);
         view.root.dataset.agentAt = String(performance.now());
         this.agentName = m.agentName;
         // Until the customer says yes, the colleague is only ready: the call connects out of sight.
@@ -175,6 +177,7 @@ export class KioskHandoff {
         // The agent dropped: the call is gone, the place in line is kept (the hub puts us in front).
         this.agentConnected = false;
         this.requeued = true;
+        view.setHold(false);
         this.call?.close();
         this.call = null;
         return view.setState('handoff.requeued', {

@@ -1,5 +1,5 @@
 // The call desk's rows, written once with `?` placeholders for both stores: the canned replies
-// supervisors keep, and a call passed to another desk. A transfer puts the call back to waiting in the
+// supervisors keep, a call put on hold, and a call passed to another desk. A transfer puts the call back to waiting in the
 // new queue with its enqueued_at, priority and rank untouched, so the customer keeps their place.
 import type { CannedReply } from '../../schema/call-desk-api.ts';
 import type { CallTransfer, QueueName } from '../../schema/handoff.ts';
@@ -51,6 +51,15 @@ export class CallDeskRows {
     return rows[0] ? cannedFromRow(rows[0]) : null;
   }
 
+  /** The call `id` of `agent` is on hold since `at` (null: resumed); false when it is not their call. */
+  async setHold(id: string, agent: string, at: number | null): Promise<boolean> {
+    const n = await this.sql.run(
+      "UPDATE handoffs SET held_at = ? WHERE id = ? AND state = 'in_call' AND agent = ?",
+      [at, id, agent],
+    );
+    return n === 1;
+  }
+
   /**
    * The call `id`, held by `agent`, waits again in `queue` carrying the transfer; null when it is no
    * longer that agent's call (it ended, or was passed on, meanwhile).
@@ -58,7 +67,7 @@ export class CallDeskRows {
   async transfer(id: string, agent: string, queue: QueueName, t: CallTransfer): Promise<HandoffRow | null> {
     const rows = await this.sql.all(
       `UPDATE handoffs SET state = 'waiting', queue = ?, agent = NULL, agent_name = NULL, accepted_at = NULL,
-         transfer = ?
+         transfer = ?, held_at = NULL
        WHERE id = ? AND state = 'in_call' AND agent = ? RETURNING ${HANDOFF_COLUMNS}`,
       [queue, JSON.stringify(t), id, agent],
     );

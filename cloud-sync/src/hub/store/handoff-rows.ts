@@ -28,7 +28,7 @@ export interface HandoffRow extends HandoffRecord {
 
 /** The columns handoffFromRow reads (call-desk-rows.ts's transfer returns them too). */
 export const HANDOFF_COLUMNS = `id, kiosk_id, queue, request, enqueued_at, priority, state, agent, agent_name,
-  accepted_at, claimed, kiosk_seen_at, outcome, transfer`;
+  accepted_at, claimed, kiosk_seen_at, outcome, transfer, held_at`;
 const COLUMNS = HANDOFF_COLUMNS;
 const OPEN = "state IN ('waiting', 'in_call')";
 
@@ -39,6 +39,7 @@ const strOrNull = (v: unknown): string | null => (v === null || v === undefined 
 export function handoffFromRow(r: Row): HandoffRow {
   return {
     ...(r.transfer ? { transfer: JSON.parse(String(r.transfer)) as CallTransfer } : {}),
+    ...(r.held_at === null || r.held_at === undefined ? {} : { heldAt: Number(r.held_at) }),
     id: String(r.id),
     kioskId: String(r.kiosk_id),
     queue: String(r.queue) as QueueName,
@@ -173,7 +174,8 @@ export class HandoffRows {
   /** An agent dropped mid-call: back to waiting, same enqueuedAt and priority (so at the front). */
   async requeue(id: string, agent: string): Promise<HandoffRow | null> {
     const rows = await this.sql.all(
-      `UPDATE handoffs SET state = 'waiting', agent = NULL, agent_name = NULL, accepted_at = NULL
+      `UPDATE handoffs SET state = 'waiting', agent = NULL, agent_name = NULL, accepted_at = NULL,
+         held_at = NULL
        WHERE id = ? AND state = 'in_call' AND agent = ? RETURNING ${COLUMNS}`,
       [id, agent],
     );
