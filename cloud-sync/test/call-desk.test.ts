@@ -222,6 +222,9 @@ describe.each(stores)('the call desk (%s)', (_name, store) => {
     expect(desk('agent')).toMatchObject({ transferred: 1, ended: 0, avgHandleS: 60 });
     expect(desk('risk')).toMatchObject({ answered: 1, ended: 1, avgHandleS: 90, longestAnsweredWaitS: 15 });
     expect(w.totals).toMatchObject({ answered: 1, transferred: 1, ended: 1, avgHandleS: 75 });
+    // The chart counts the call answered once, as the tiles do (both answers are in one bucket).
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(w.series.answered)).toBe(1);
     const events = await t.hub.store.supervisor.events.ofHandoff(x.handoffId);
     expect(events.map((e) => [e.type, e.queue, e.agent])).toEqual([
       ['enqueued', 'agent', null],

@@ -171,6 +171,20 @@ describe('in the call: article, canned reply, hold, transfer', () => {
 
     await risk.getByTestId('call-end').click();
     await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.ended');
+    // The wallboard counts the transfer: general passed one call on, risk answered it; each desk its time.
+    const board = await (
+      await agentBrowser.newContext({ viewport: { width: 1440, height: 1000 } })
+    ).newPage();
+    await signInConsole(board, url, 'supervisor', password);
+    await board.getByTestId('supervisor-tab').click();
+    const row = (q: string) =>
+      board.locator(`[data-testid="wallboard-queue-row"][data-queue="${q}"] td`).allTextContents();
+    // Queue, waiting, longest wait, offered, answered, abandoned, transferred out, handling time here.
+    await expect.poll(async () => (await row('agent')).slice(3, 7)).toEqual(['1', '1', '0', '1']);
+    expect((await row('risk')).slice(3, 7)).toEqual(['0', '1', '0', '0']);
+    for (const q of ['agent', 'risk']) expect((await row(q))[7]).toMatch(/^\d+ s$/);
+    await board.getByTestId('wallboard-queues').scrollIntoViewIfNeeded();
+    await shot(board, 'supervisor-wallboard-transfer');
     expect(errors).toEqual([]);
     // The note went out masked: no request or socket frame of either console carried the number.
     expect(sent.flatMap((s) => carried(s, PAN))).toEqual([]);

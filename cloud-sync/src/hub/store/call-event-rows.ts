@@ -157,13 +157,16 @@ export class CallEventRows {
     };
   }
 
-  /** Counts per bucket of `bucketMs` from `sinceMs` (only buckets with events). */
+  /**
+   * Counts per bucket of `bucketMs` from `sinceMs` (only buckets with events). A call answered again in
+   * the same bucket (after a requeue or a transfer) counts once there, as in the totals.
+   */
   async series(sinceMs: number, untilMs: number, bucketMs: number, targetMs: number): Promise<SeriesRow[]> {
     const rows = await this.sql.all(
       `SELECT CAST((at_ms - ?) / ? AS INTEGER) AS bucket,
          SUM(CASE WHEN type = 'enqueued' THEN 1 ELSE 0 END) AS offered,
-         SUM(CASE WHEN type = 'answered' THEN 1 ELSE 0 END) AS answered,
-         SUM(CASE WHEN type = 'answered' AND wait_ms <= ? THEN 1 ELSE 0 END) AS in_target,
+         COUNT(DISTINCT CASE WHEN type = 'answered' THEN handoff_id END) AS answered,
+         COUNT(DISTINCT CASE WHEN type = 'answered' AND wait_ms <= ? THEN handoff_id END) AS in_target,
          SUM(CASE WHEN type = 'abandoned' THEN 1 ELSE 0 END) AS abandoned
        FROM call_events WHERE at_ms >= ? AND at_ms < ? GROUP BY 1 ORDER BY 1`,
       [sinceMs, bucketMs, targetMs, sinceMs, untilMs],
