@@ -1,6 +1,7 @@
 // Every path of the hub's wire, written once: the hub mounts its routes from these, and the kiosk's
 // sync client, the device-agent and the agent console call them from here; with it the card-number mask
-// every staff-typed text passes before it goes on the wire. No imports, so the browser may take it as a value (the one value import the border table allows kiosk-ui from cloud-sync).
+// every staff-typed text passes before it goes on the wire. No imports, so the browser may take it as a
+// value (the one value import the border table allows kiosk-ui from cloud-sync).
 
 /** Where each route group is mounted. */
 export const HUB_MOUNTS = {

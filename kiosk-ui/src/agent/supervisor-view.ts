@@ -1,6 +1,6 @@
 // The Supervisor tab of the agent console (supervisors only): the live wallboard, quality scoring of
-// recorded calls with the report per agent, the call desk's canned replies, and the CSV export. main.ts registers its tab button and
-// tells it when it is shown; the wallboard refreshes only while it is.
+// recorded calls with the report per agent, the call desk's canned replies, and the CSV export. main.ts
+// registers its tab button and tells it when it is shown; the wallboard refreshes only while it is.
 import { el } from '../dom.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { HubApi } from './hub-api.ts';

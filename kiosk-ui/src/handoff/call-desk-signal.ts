@@ -8,7 +8,8 @@ import type { Locale } from '../i18n/index.ts';
 export type CallDeskSignal = Extract<ServerSignal, { t: 'article' | 'hold' | 'transferred' }>;
 
 const QUEUES = new Set(['agent', 'expert', 'risk']);
-// Control characters but the newline, and bidi overrides: the hub removes them; a message with any is not the hub's.
+// Control characters but the newline, and bidi overrides: the hub removes them, so a message with any
+// is not the hub's.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_PLAIN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 

@@ -1,6 +1,7 @@
 // The call desk's rows, written once with `?` placeholders for both stores: the canned replies
-// supervisors keep, a call put on hold, and a call passed to another desk. A transfer puts the call back to waiting in the
-// new queue with its enqueued_at, priority and rank untouched, so the customer keeps their place.
+// supervisors keep, a call put on hold, and a call passed to another desk. A transfer puts the call
+// back to waiting in the new queue with its enqueued_at, priority and rank untouched, so the customer
+// keeps their place.
 import type { CannedReply } from '../../schema/call-desk-api.ts';
 import type { CallTransfer, QueueName } from '../../schema/handoff.ts';
 import { HANDOFF_COLUMNS, handoffFromRow, type HandoffRow } from './handoff-rows.ts';
