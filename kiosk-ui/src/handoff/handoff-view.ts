@@ -7,6 +7,7 @@ import { el } from '../dom.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { GuidedStep } from '@branch/cloud-sync';
 import { CallArticlePanel } from './call-article.ts';
+import { HoldTone } from './hold-tone.ts';
 
 export class HandoffView {
   readonly root = el('section', { className: 'handoff-panel', testid: 'handoff-panel' });
@@ -30,6 +31,7 @@ export class HandoffView {
   private readonly videos = el('div', { className: 'handoff-videos' });
   private readonly hold = el('p', { className: 'handoff-hold', testid: 'handoff-hold' });
   readonly article: CallArticlePanel;
+  private readonly holdTone = new HoldTone(this.hold);
 
   constructor(private readonly locale: Locale) {
     this.remote.autoplay = true;
@@ -97,8 +99,10 @@ export class HandoffView {
     this.remote.muted = held;
   }
 
-  /** The agent put the call on hold (their media is paused): the notice shows, their sound stays off. */
+  /** The agent put the call on hold (their media is paused): the notice shows and a soft chime plays. */
   setHold(on: boolean): void {
+    if (on) this.holdTone.start();
+    else this.holdTone.stop();
     this.hold.hidden = !on;
     this.videos.classList.toggle('on-hold', on);
     this.remote.muted = on || this.videos.classList.contains('before-consent');
@@ -139,6 +143,7 @@ export class HandoffView {
   }
 
   remove(): void {
+    this.holdTone.stop();
     this.root.remove();
     this.highlight.remove();
   }

@@ -1,8 +1,8 @@
 // Issue 18, "in the call", in Chromium against the real branch in a box: a supervisor adds a canned
 // reply in both languages; a customer asks for a person at the kiosk in Chinese and the general agent
 // accepts; the agent finds an article and shows it on the kiosk beside the video (in Chinese, closed by
-// the customer), says the canned reply (the kiosk shows its Chinese text), holds (the kiosk says so
-// and the agent's picture goes black, as the console paused its camera) and resumes; then transfers
+// the customer), says the canned reply (the kiosk shows its Chinese text), holds (the kiosk says so and
+// chimes, and the agent's picture goes black, as the console paused its camera) and resumes; then transfers
 // the call to risk with a note holding a card number: the kiosk says it keeps its place, the risk
 // officer (a third Chromium) takes it and reads the note, masked; no frame the consoles sent carried
 // the number. Screenshots under test-output/desk-call/.
@@ -132,12 +132,14 @@ describe('in the call: article, canned reply, hold, transfer', () => {
     await agent.getByTestId('tools-hold').click();
     await kiosk.getByTestId('handoff-hold').waitFor({ state: 'visible' });
     expect(await kiosk.getByTestId('handoff-hold').textContent()).toBe(ZH['handoff.hold']);
+    expect(await kiosk.getByTestId('handoff-hold').getAttribute('data-hold-tone')).toBe('playing');
     await expect.poll(() => localTracksEnabled(agent)).toEqual([false, false]);
     await expect.poll(() => videoBrightness(kiosk, 'handoff-remote-video')).toBeLessThan(5);
     await shot(kiosk, 'kiosk-on-hold');
     await shot(agent, 'agent-on-hold');
     await agent.getByTestId('tools-hold').click();
     await kiosk.getByTestId('handoff-hold').waitFor({ state: 'hidden' });
+    expect(await kiosk.getByTestId('handoff-hold').getAttribute('data-hold-tone')).toBe('off');
     await expect.poll(() => localTracksEnabled(agent)).toEqual([true, true]);
     await expect.poll(() => videoBrightness(kiosk, 'handoff-remote-video')).toBeGreaterThan(20);
 
