@@ -1,6 +1,7 @@
 // Every path of the hub's wire, written once: the hub mounts its routes from these, and the kiosk's
-// sync client, the device-agent and the agent console call them from here. No imports, so the browser
-// may take it as a value (the one value import the border table allows kiosk-ui from cloud-sync).
+// sync client, the device-agent and the agent console call them from here; with it the card-number mask
+// every staff-typed text passes before it goes on the wire. No imports, so the browser may take it as a
+// value (the one value import the border table allows kiosk-ui from cloud-sync).
 
 /** Where each route group is mounted. */
 export const HUB_MOUNTS = {
@@ -25,6 +26,9 @@ export const HUB_ROUTES = {
     supervisor: '/supervisor',
     accounts: '/accounts',
     password: '/password',
+    /** The call desk's tools: article search, canned replies (`/canned/:id`). */
+    callDeskArticles: '/call-desk/articles',
+    callDeskCanned: '/call-desk/canned',
   },
   admin: { recordings: '/recordings' },
 } as const;
@@ -50,6 +54,10 @@ export const HUB_PATHS = {
   agentSupervisor: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.supervisor}`,
   agentAccounts: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.accounts}`,
   agentPassword: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.password}`,
+  /** Knowledge articles to push into a call, searched (`?q=&locale=`). */
+  agentCallDeskArticles: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.callDeskArticles}`,
+  /** Canned replies: any agent lists them, supervisors add and remove (`/:id`). */
+  agentCallDeskCanned: `${HUB_MOUNTS.agent}${HUB_ROUTES.agent.callDeskCanned}`,
   adminRecordings: `${HUB_MOUNTS.admin}${HUB_ROUTES.admin.recordings}`,
 } as const;
 
@@ -64,9 +72,31 @@ export const recordingPath = (id: string): string => `${HUB_PATHS.agentRecording
 export const recordingHoldPath = (id: string): string =>
   `${HUB_PATHS.adminRecordings}/${encodeURIComponent(id)}/hold`;
 
+/** One canned reply (a supervisor removes it). */
+export const cannedReplyPath = (id: string): string =>
+  `${HUB_PATHS.agentCallDeskCanned}/${encodeURIComponent(id)}`;
+
 /** One conversation of the agent API. */
 export const agentConversationPath = (id: string): string =>
   `${HUB_PATHS.agentConversations}/${encodeURIComponent(id)}`;
+
+/** A card number-like run: 13..19 digits, single spaces or dashes allowed between them. */
+const DIGIT_RUN = /\d(?:[ -]?\d){12,18}/g;
+
+/**
+ * Masks every 13..19-digit run to its last 4 digits (the separators go too). Free text typed by staff
+ * passes through it before it goes on the wire (a card number read out and typed into a note), and the
+ * hub masks again on receipt; here so that the console may take it as a value too.
+ */
+export function maskDigitRuns(text: string): string {
+  return text.replace(DIGIT_RUN, (run) => {
+    const digits = run.replace(/\D/g, '');
+    return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
+  });
+}
+
+/** Longest article body the hub sends a kiosk in a call (longer ones are cut, with an ellipsis). */
+export const CALL_ARTICLE_MAX = 4000;
 
 /** Largest realtime message the hub accepts from a kiosk (kiosks only listen on that socket). */
 export const MAX_REALTIME_BYTES = 4 * 1024;

@@ -2,7 +2,7 @@
 // the synced conversation) and, at the end, a customer ticket applied as a change of that kiosk's own.
 import { ulid } from 'ulid';
 import type { ChangeEnvelope } from '../schema/change.ts';
-import type { CallView, HandoffRequest, QueueName } from '../schema/handoff.ts';
+import type { CallTransfer, CallView, HandoffRequest, QueueName } from '../schema/handoff.ts';
 import { Hlc } from '../schema/hlc.ts';
 import type { HubStore } from '../hub/store/types.ts';
 
@@ -20,6 +20,10 @@ export interface HandoffRecord {
   /** Whether the kiosk's signalling socket ever opened, and when a kiosk socket was last seen on it. */
   claimed: boolean;
   kioskSeenAt: number;
+  /** Passed on from another desk (the last transfer): shown to the agent who takes it next. */
+  transfer?: CallTransfer;
+  /** Since when the agent holds the call (absent: not on hold). */
+  heldAt?: number;
 }
 
 /** The call as the assigned agent sees it: masked identity only, the transcript so far, cues. */
@@ -43,6 +47,7 @@ export async function buildCallView(store: HubStore, h: HandoffRecord): Promise<
     ...(r.deviceState ? { deviceState: r.deviceState } : {}),
     cues: r.cues ?? [],
     transcript: (own?.messages ?? []).map((m) => ({ role: m.role, text: m.text, at: m.at })),
+    ...(h.transfer ? { transfer: h.transfer } : {}),
   };
 }
 

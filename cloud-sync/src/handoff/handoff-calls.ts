@@ -13,6 +13,7 @@ import type { AgentParty, HandoffPeers } from './handoff-peers.ts';
 import { priorityOf, SKILLS } from './queue.ts';
 import { send, type SignalPeer } from './signal-wire.ts';
 import { recordCallEnd, recordCallEvent } from './call-events.ts';
+import { callDeskMessage, isCallDeskMessage } from './call-desk.ts';
 
 export type Party = { kind: 'pending' } | { kind: 'kiosk'; handoffId: string } | AgentParty;
 
@@ -99,6 +100,7 @@ export class HandoffCalls {
     if (msg.t === 'accept') return this.accept(peer, party);
     const call = party.call;
     if (call === null) return send(peer, { t: 'error', code: 'no_call', message: 'accept a handoff first' });
+    if (isCallDeskMessage(msg)) return callDeskMessage(this.o, peer, party, call, msg);
     switch (msg.t) {
       case 'signal':
         return this.toKiosk(call, { t: 'signal', data: msg.data });
@@ -138,7 +140,9 @@ export class HandoffCalls {
     const now = this.o.now();
     const h = await this.rows.claim(SKILLS[party.role], party.username, this.o.instance, now);
     if (!h) return send(peer, { t: 'error', code: 'queue_empty', message: 'no customer is waiting' });
-    recordCallEvent(this.o.store, this.o.log, h, 'answered', now, { waitMs: now - h.enqueuedAt });
+    // A transferred call's new desk counts its wait from the transfer (its place in line is older).
+    const waitMs = now - (h.transfer?.at ?? h.enqueuedAt);
+    recordCallEvent(this.o.store, this.o.log, h, 'answered', now, { waitMs });
     party.call = h.id;
     // The grant that opens this customer's conversation to this agent later (conversation-access.ts).
     await this.o.store.grantConversation(

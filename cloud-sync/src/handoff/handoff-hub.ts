@@ -195,6 +195,7 @@ export class HandoffHub {
       send(peer, { t: 'ready', as: 'kiosk', handoffId: h.id, ...(await this.ice(h.id)) });
       // An agent may have accepted before the kiosk's socket was up (or before the hub restarted).
       if (h.state === 'in_call' && h.agentName) send(peer, { t: 'connected', agentName: h.agentName });
+      if (h.state === 'in_call' && h.heldAt !== undefined) send(peer, { t: 'hold', on: true });
       this.peers.pushQueues();
       return { kind: 'kiosk', handoffId: h.id };
     }

@@ -58,7 +58,7 @@ export class HandoffPeers {
       case 'kiosk': {
         const kiosk = this.kiosks.get(note.handoffId);
         if (kiosk) send(kiosk.peer, note.msg);
-        if (kiosk && (note.msg.t === 'connected' || note.msg.t === 'requeued'))
+        if (kiosk && ['connected', 'requeued', 'transferred'].includes(note.msg.t))
           kiosk.agent = note.msg.t === 'connected';
         if (note.end) this.kiosks.delete(note.handoffId);
         return;

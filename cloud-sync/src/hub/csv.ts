@@ -4,18 +4,11 @@
 // run of 13 to 19 digits (a card number typed into a note, spaces or dashes between) masked to its last 4.
 // Pure; runs anywhere.
 
+import { maskDigitRuns } from '../wire.ts';
+
+export { maskDigitRuns };
+
 export type CsvCell = string | number | boolean | null | undefined;
-
-/** A card number-like run: 13..19 digits, single spaces or dashes allowed between them. */
-const DIGIT_RUN = /\d(?:[ -]?\d){12,18}/g;
-
-/** Masks every 13..19-digit run to its last 4 digits (the separators go too). */
-export function maskDigitRuns(text: string): string {
-  return text.replace(DIGIT_RUN, (run) => {
-    const digits = run.replace(/\D/g, '');
-    return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
-  });
-}
 
 const FORMULA_START = /^\s*[=+\-@\t\r]/;
 

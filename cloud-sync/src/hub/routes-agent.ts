@@ -19,6 +19,7 @@ import { loginRoutes, type LoginOptions } from './routes-login.ts';
 import { conversationScope, mayRead } from './conversation-access.ts';
 import { ticketRoutes } from './routes-tickets.ts';
 import { accountRoutes } from './routes-accounts.ts';
+import { callDeskRoutes } from './routes-call-desk.ts';
 import { HUB_ROUTES } from '../wire.ts';
 
 export interface AgentAuthOptions extends LoginOptions {
@@ -64,6 +65,7 @@ export function agentRoutes(store: HubStore, metrics: HubMetrics, opts: AgentAut
   app.route(HUB_ROUTES.agent.misses, missesRoutes(store, opts.now));
   if (opts.recordings) app.route(HUB_ROUTES.agent.recordings, opts.recordings);
   if (opts.supervisor) app.route(HUB_ROUTES.agent.supervisor, opts.supervisor);
+  app.route('/', callDeskRoutes(store, opts.now));
 
   app.get(HUB_ROUTES.agent.conversations, async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 500);

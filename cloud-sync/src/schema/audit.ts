@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   'ticket.create',
   /** The hub's escalation job flagged a ticket past its SLA due time to the supervisors. */
   'ticket.escalate',
+  /** A supervisor added or removed a canned reply of the call desk (subject: its id; detail: its title). */
+  'canned.add',
+  'canned.remove',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

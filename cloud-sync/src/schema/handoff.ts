@@ -96,6 +96,28 @@ export const QueueEntryViewSchema = z.object({
 });
 export type QueueEntryView = z.infer<typeof QueueEntryViewSchema>;
 
+/** Longest transfer note, in characters. */
+export const TRANSFER_NOTE_MAX = 500;
+
+/** What the desk that takes a transferred call is told, from the agent who passed it on. */
+export const CallTransferSchema = z.object({
+  fromAgent: z.string().max(64),
+  fromQueue: QueueNameSchema,
+  note: z.string().max(TRANSFER_NOTE_MAX),
+  /** When it was transferred (ms, the handoff core's clock): the new desk's wait counts from here. */
+  at: z.number(),
+});
+export type CallTransfer = z.infer<typeof CallTransferSchema>;
+
+/** An article as the kiosk shows it beside the video: plain text in the customer's language. */
+export interface CallArticle {
+  id: string;
+  version: number;
+  locale: z.infer<typeof LocaleSchema>;
+  title: string;
+  body: string;
+}
+
 /** Everything the assigned agent sees of the customer. */
 export const CallViewSchema = z.object({
   handoffId: z.string(),
@@ -111,6 +133,8 @@ export const CallViewSchema = z.object({
   deviceState: DeviceStateSchema.optional(),
   cues: z.array(CueSchema),
   transcript: z.array(z.object({ role: z.string(), text: z.string(), at: z.string() })),
+  /** Passed on from another desk: who passed it and their note. */
+  transfer: CallTransferSchema.optional(),
 });
 export type CallView = z.infer<typeof CallViewSchema>;
 
@@ -160,6 +184,14 @@ export const ClientSignalSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('media'), mode: MediaModeSchema }),
   z.object({ t: z.literal('chat'), text }),
   z.object({ t: z.literal('guide'), step: GuidedStepSchema }),
+  /** Agent: show this knowledge article on the kiosk (the hub sends its version in the customer's language). */
+  z.object({ t: z.literal('article'), articleId: z.string().min(1).max(64) }),
+  /** Agent: say this canned reply (the hub sends its text in the customer's language). */
+  z.object({ t: z.literal('canned'), replyId: z.string().min(1).max(64) }),
+  /** Agent: pass the call to another desk with a note; the customer keeps their place in line. */
+  z.object({ t: z.literal('transfer'), queue: QueueNameSchema, note: z.string().max(TRANSFER_NOTE_MAX) }),
+  /** Agent: put the customer on hold (the kiosk says so), or take them off it. */
+  z.object({ t: z.literal('hold'), on: z.boolean() }),
   /** Agent: the call is over; the notes become a ticket. */
   z.object({
     t: z.literal('end'),
@@ -211,6 +243,12 @@ export type ServerSignal =
   | { t: 'chat'; from: 'kiosk' | 'agent'; text: string }
   | { t: 'guide'; step: GuidedStep }
   | { t: 'requeued'; position: number; estimatedWaitS: number }
+  /** To both ends: the call went to another desk (the agent is released; the kiosk waits in front). */
+  | { t: 'transferred'; queue: QueueName; position: number; estimatedWaitS: number }
+  /** To the kiosk: an article to show beside the video. */
+  | { t: 'article'; article: CallArticle }
+  /** To the kiosk: the agent put the call on hold, or resumed. */
+  | { t: 'hold'; on: boolean }
   | { t: 'peer_left' }
   | { t: 'ended'; ticketId: string | null }
   | { t: 'alert'; handoffId: string; kioskId: string; message: string }

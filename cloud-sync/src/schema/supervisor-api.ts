@@ -11,7 +11,7 @@ export const CALL_EVENT_TYPES = [
   'answered',
   /** The agent dropped mid-call: back to the front of the same queue. */
   'requeued',
-  /** Moved to another desk (written by the transfer, when there is one). */
+  /** Passed to another desk (queue: the desk it left; handleMs: its time there; reason: to_<queue>). */
   'transferred',
   /** It left before any agent answered (reason: cancelled, kiosk_left, kiosk_never_connected). */
   'abandoned',
@@ -55,11 +55,16 @@ export interface CallFigures {
   answeredInTarget: number;
   abandoned: number;
   ended: number;
+  /** Calls passed from this desk (or any, in the totals) to another one. */
+  transferred: number;
   /** answeredInTarget / (answered + abandoned). */
   serviceLevel: number | null;
   /** abandoned / (answered + abandoned). */
   abandonRate: number | null;
-  /** Mean of the ended calls' talk time, in seconds. */
+  /**
+   * Mean handling time of a desk's legs, in seconds: each ended call's last leg and each leg a transfer
+   * passed on (so a call transferred from general to risk counts its time at each desk).
+   */
   avgHandleS: number | null;
   /** The longest wait of an answered call, in seconds. */
   longestAnsweredWaitS: number | null;

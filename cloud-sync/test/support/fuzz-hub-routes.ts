@@ -196,6 +196,15 @@ export const HUB_ROUTES_UNDER_FUZZ: FuzzRoute[] = [
   { method: 'GET', path: `${HUB_PATHS.agentSupervisor}/scores`, credential: 'supervisor', samples: [] },
   { method: 'GET', path: `${HUB_PATHS.agentSupervisor}/export/:kind`, credential: 'supervisor', samples: [] },
   { method: 'GET', path: HUB_PATHS.agentArticles, credential: 'supervisor', samples: [] },
+  { method: 'GET', path: HUB_PATHS.agentCallDeskArticles, credential: 'agent', samples: [] },
+  { method: 'GET', path: HUB_PATHS.agentCallDeskCanned, credential: 'agent', samples: [] },
+  {
+    method: 'POST',
+    path: HUB_PATHS.agentCallDeskCanned,
+    credential: 'supervisor',
+    samples: [{ title: 'Insert card', en: 'Please insert your card.', 'zh-CN': '请插入您的银行卡。' }],
+  },
+  { method: 'DELETE', path: `${HUB_PATHS.agentCallDeskCanned}/:id`, credential: 'supervisor', samples: [] },
   {
     method: 'POST',
     path: HUB_PATHS.agentArticles,

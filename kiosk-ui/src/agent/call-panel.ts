@@ -2,6 +2,7 @@
 // intent, cues, device state and transcript, the two videos, chat, guided steps, and the notes that
 // become a ticket when the call ends.
 import type { CallView, ClientSignal, Cue } from '@branch/cloud-sync';
+import { maskDigitRuns } from '@branch/cloud-sync/wire';
 import { el } from '../dom.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 
@@ -107,7 +108,8 @@ export class CallPanel {
     const form = el('form', { className: 'call-form' }, input, go);
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
-      const text = input.value.trim();
+      // Free text leaves this console masked of card numbers (one read out and typed in).
+      const text = maskDigitRuns(input.value.trim());
       if (!text) return;
       input.value = '';
       submit(text);
@@ -152,7 +154,7 @@ export class CallPanel {
     end.type = 'button';
     end.addEventListener('click', () => {
       end.disabled = true;
-      send({ t: 'end', notes: notes.value, resolved: resolved.checked });
+      send({ t: 'end', notes: maskDigitRuns(notes.value), resolved: resolved.checked });
     });
     return el(
       'div',

@@ -18,6 +18,8 @@ import { RtcCall } from '../handoff/rtc-call.ts';
 import { SignalSocket, sameOriginSignalUrl } from '../handoff/signal-socket.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { CallPanel } from './call-panel.ts';
+import { CallDeskApi } from './call-desk-api.ts';
+import { CallTools } from './call-tools.ts';
 import { CallRecorder, recordingMimeType } from './call-recorder.ts';
 import type { HubApi } from './hub-api.ts';
 
@@ -69,6 +71,8 @@ export function createCallsView(api: HubApi, locale: Locale) {
 
   let socket: SignalSocket | null = null;
   let panel: CallPanel | null = null;
+  let tools: CallTools | null = null;
+  const desk = new CallDeskApi(api);
   let call: RtcCall | null = null;
   let recorder: CallRecorder | null = null;
   /** What the customer's end sends ('media' messages): 'audio' when their camera is gone. */
@@ -150,6 +154,9 @@ export function createCallsView(api: HubApi, locale: Locale) {
     recorder = null;
     call?.close();
     call = null;
+    // The call is over for this console: its tools would only be refused now.
+    if (tools) tools.root.inert = true;
+    tools = null;
     pending = null;
     if (status !== null) panel?.setStatus(status);
     accept.disabled = false;
@@ -159,6 +166,10 @@ export function createCallsView(api: HubApi, locale: Locale) {
     // The call's own ICE servers: a TURN credential made out when the call was assigned.
     endCall(null);
     panel = new CallPanel(locale, view, send);
+    const remote = panel.remote;
+    tools = new CallTools(locale, view, send, desk, () => ({ local: call?.localStream ?? null, remote }));
+    // The tools go above the notes and the end button (the panel's last part).
+    panel.root.insertBefore(tools.root, panel.root.lastElementChild);
     callSlot.replaceChildren(panel.root);
     accept.disabled = true;
     customerMode = 'video';
@@ -208,6 +219,11 @@ export function createCallsView(api: HubApi, locale: Locale) {
       case 'media':
         customerMode = m.mode;
         return panel?.setStatus(t(locale, 'agent.call.media', { mode: m.mode }));
+      case 'article':
+      case 'hold':
+        return tools?.onSignal(m);
+      case 'transferred':
+        return endCall(tools?.transferredText(m) ?? null);
       case 'peer_left':
         return endCall(t(locale, 'agent.call.peerLeft'));
       case 'ended':
@@ -215,6 +231,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
         return refreshTickets();
       case 'error':
         panel?.setStatus(m.message);
+        tools?.onError(m.message);
         return;
       default:
         return;

@@ -130,11 +130,14 @@ export function createWallboardView(api: SupervisorApi, locale: Locale, onExpire
       'supervisor.wallboard.offered',
       'supervisor.wallboard.answered',
       'supervisor.wallboard.abandonedCount',
+      'supervisor.wallboard.transferred',
+      'supervisor.wallboard.deskHandle',
     ] as const;
     queues.replaceChildren(
       el('tr', {}, ...head.map((k) => el('th', { text: s(k) }))),
       ...w.waiting.map((q) => {
         const f = w.perQueue.find((p) => p.queue === q.queue);
+        const handle = f?.avgHandleS ?? null;
         const row = el(
           'tr',
           { testid: 'wallboard-queue-row' },
@@ -143,6 +146,9 @@ export function createWallboardView(api: SupervisorApi, locale: Locale, onExpire
           ),
           el('td', { text: String(f?.answered ?? 0) }),
           el('td', { text: String(f?.abandoned ?? 0) }),
+          // Each desk's own legs: a transferred call counts its time at every desk it was at.
+          el('td', { text: String(f?.transferred ?? 0) }),
+          el('td', { text: handle === null ? none : seconds(handle) }),
         );
         row.dataset.queue = q.queue;
         return row;

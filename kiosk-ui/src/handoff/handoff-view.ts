@@ -1,10 +1,13 @@
 // The kiosk's call panel, built on demand over the journey: consent (with the recording notice when the
 // hub records the call), place
-// in line, the two videos, a text chat (the last fallback), the agent's guided step (an instruction
-// card or a highlighted region of the screen), and a leave button.
+// in line, the two videos with the agent's article beside them (call-article.ts) and the hold notice
+// over them, a text chat (the last fallback), the agent's guided step (an instruction card or a
+// highlighted region of the screen), and a leave button.
 import { el } from '../dom.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { GuidedStep } from '@branch/cloud-sync';
+import { CallArticlePanel } from './call-article.ts';
+import { HoldTone } from './hold-tone.ts';
 
 export class HandoffView {
   readonly root = el('section', { className: 'handoff-panel', testid: 'handoff-panel' });
@@ -26,6 +29,9 @@ export class HandoffView {
   private readonly highlight = el('div', { className: 'handoff-highlight', testid: 'handoff-highlight' });
   private readonly send = el('button', { className: 'secondary', testid: 'handoff-chat-send' });
   private readonly videos = el('div', { className: 'handoff-videos' });
+  private readonly hold = el('p', { className: 'handoff-hold', testid: 'handoff-hold' });
+  readonly article: CallArticlePanel;
+  private readonly holdTone = new HoldTone(this.hold);
 
   constructor(private readonly locale: Locale) {
     this.remote.autoplay = true;
@@ -51,7 +57,11 @@ export class HandoffView {
       this.decline,
     );
     this.chatForm.append(this.chatInput, this.send);
-    this.videos.append(this.remote, this.local);
+    this.hold.textContent = t(locale, 'handoff.hold');
+    this.hold.setAttribute('role', 'status');
+    this.hold.hidden = true;
+    this.videos.append(this.remote, this.local, this.hold);
+    this.article = new CallArticlePanel(locale);
     this.guide.hidden = true;
     this.highlight.hidden = true;
     this.recording.hidden = true;
@@ -59,7 +69,7 @@ export class HandoffView {
       this.consent,
       this.state,
       this.recording,
-      this.videos,
+      el('div', { className: 'handoff-call' }, this.videos, this.article.root),
       this.guide,
       this.chatLog,
       this.chatForm,
@@ -87,6 +97,15 @@ export class HandoffView {
   holdCall(held: boolean): void {
     this.videos.classList.toggle('before-consent', held);
     this.remote.muted = held;
+  }
+
+  /** The agent put the call on hold (their media is paused): the notice shows and a soft chime plays. */
+  setHold(on: boolean): void {
+    if (on) this.holdTone.start();
+    else this.holdTone.stop();
+    this.hold.hidden = !on;
+    this.videos.classList.toggle('on-hold', on);
+    this.remote.muted = on || this.videos.classList.contains('before-consent');
   }
 
   setState(key: MessageKey, vars: Record<string, string | number> = {}): void {
@@ -124,6 +143,7 @@ export class HandoffView {
   }
 
   remove(): void {
+    this.holdTone.stop();
     this.root.remove();
     this.highlight.remove();
   }

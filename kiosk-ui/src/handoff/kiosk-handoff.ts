@@ -3,7 +3,8 @@
 // join token, show the place in line, and, once an agent accepts, offer the WebRTC call with no local
 // media (so it connects while the customer reads the notice); the camera goes in on consent. An agent who drops puts us back in line; media that fails falls back to text chat.
 import type { IceServer, IceTransportPolicy, MediaMode, ServerSignal, SignalData } from '@branch/cloud-sync';
-import type { Locale } from '../i18n/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import { parseCallDeskSignal, type CallDeskSignal } from './call-desk-signal.ts';
 import type { KioskClient } from '../protocol/kiosk-client.ts';
 import { handoffErrorKey } from './handoff-errors.ts';
 import { HandoffView } from './handoff-view.ts';
@@ -30,6 +31,9 @@ export class KioskHandoff {
   private agentName: string | null = null;
   /** An agent dropped and the customer waits again (place-in-line updates keep saying so). */
   private requeued = false;
+  /** The desk the call was transferred to, while the customer waits for it (the updates say so). */
+  private transferDesk: string | null = null;
+  private locale: Locale = 'en';
   private generation = 0;
   private sessionId: string | null = null;
   /** The hub records this call (its answer says so): only then is recording consent asked and logged. */
@@ -53,6 +57,7 @@ export class KioskHandoff {
     if (this.view) return;
     const gen = ++this.generation;
     this.sessionId = sessionId;
+    this.locale = locale;
     const view = new HandoffView(locale);
     this.view = view;
     view.root.dataset.askedAt = String(performance.now());
@@ -140,15 +145,19 @@ export class KioskHandoff {
     const view = this.view;
     if (!view) return;
     switch (m.t) {
-      case 'queue':
-        // A place-in-line update keeps saying why the customer waits again after an agent dropped.
-        return view.setState(this.requeued ? 'handoff.requeued' : 'handoff.queued', {
-          position: m.position,
-          wait: view.waitText(m.estimatedWaitS),
-        });
+      case 'queue': {
+        // A place-in-line update keeps saying why the customer waits again (an agent dropped, a transfer).
+        const place = { position: m.position, wait: view.waitText(m.estimatedWaitS) };
+        if (this.transferDesk !== null)
+          return view.setState('handoff.transferred', { ...place, desk: this.transferDesk });
+        return view.setState(this.requeued ? 'handoff.requeued' : 'handoff.queued', place);
+      }
       case 'connected':
         this.agentConnected = true;
         this.requeued = false;
+        this.transferDesk = null;
+        // A new agent, or the same after a reconnect: off hold unless the hub says so next.
+        view.setHold(false);
         view.root.dataset.agentAt = String(performance.now());
         this.agentName = m.agentName;
         // Until the customer says yes, the colleague is only ready: the call connects out of sight.
@@ -168,12 +177,19 @@ export class KioskHandoff {
         // The agent dropped: the call is gone, the place in line is kept (the hub puts us in front).
         this.agentConnected = false;
         this.requeued = true;
+        view.setHold(false);
         this.call?.close();
         this.call = null;
         return view.setState('handoff.requeued', {
           position: m.position,
           wait: view.waitText(m.estimatedWaitS),
         });
+      case 'article':
+      case 'hold':
+      case 'transferred': {
+        const desk = parseCallDeskSignal(m, this.locale);
+        return desk ? this.onCallDesk(view, desk) : undefined;
+      }
       case 'ended':
         view.setState('handoff.ended');
         this.closeMedia();
@@ -182,6 +198,23 @@ export class KioskHandoff {
       default:
         return;
     }
+  }
+
+  /** The agent's article, hold, or transfer to another desk (the customer keeps their place in line). */
+  private onCallDesk(view: HandoffView, m: CallDeskSignal): void {
+    if (m.t === 'article') return view.article.show(m.article);
+    if (m.t === 'hold') return view.setHold(m.on);
+    // Like an agent who dropped: this call is over, the next desk's agent starts a new one.
+    this.agentConnected = false;
+    this.call?.close();
+    this.call = null;
+    view.setHold(false);
+    this.transferDesk = t(this.locale, `handoff.desk.${m.queue}`);
+    view.setState('handoff.transferred', {
+      desk: this.transferDesk,
+      position: m.position,
+      wait: view.waitText(m.estimatedWaitS),
+    });
   }
 
   private async startCall(): Promise<void> {
@@ -229,6 +262,7 @@ export class KioskHandoff {
     this.recorded = false;
     this.agentConnected = false;
     this.requeued = false;
+    this.transferDesk = null;
     this.onFinished(outcome);
   }
 }

@@ -150,6 +150,11 @@ describe('the supervisor wallboard', () => {
       expect(
         await page.locator(`[data-testid="wallboard-agent"][data-status="busy"]`, { hasText: name }).count(),
       ).toBe(1);
+    const handled = (mine: ScriptedCall[]) => {
+      const ended = mine.filter((c) => c.end !== null && c.answer !== null);
+      if (ended.length === 0) return '–';
+      return `${Math.round(ended.reduce((x, c) => x + (c.end as number) - (c.answer as number), 0) / ended.length)} s`;
+    };
     for (const q of ['agent', 'expert', 'risk'] as const) {
       const cells = await page
         .locator(`[data-testid="wallboard-queue-row"][data-queue="${q}"] td`)
@@ -162,6 +167,9 @@ describe('the supervisor wallboard', () => {
         String(mine.length),
         String(mine.filter((c) => c.answer !== null).length),
         String(mine.filter((c) => c.abandon !== null).length),
+        // No transfers in the script: each desk's handling time is its ended calls' mean.
+        '0',
+        handled(mine),
       ]);
     }
     // The chart holds the hour's calls, bucket by bucket (5 minutes).

@@ -35,7 +35,9 @@ const FIGURES = `SUM(CASE WHEN type = 'enqueued' THEN 1 ELSE 0 END) AS offered,
     COUNT(DISTINCT CASE WHEN type = 'answered' AND wait_ms <= ? THEN handoff_id END) AS in_target,
     SUM(CASE WHEN type = 'abandoned' THEN 1 ELSE 0 END) AS abandoned,
     SUM(CASE WHEN type = 'ended' THEN 1 ELSE 0 END) AS ended,
-    SUM(CASE WHEN type = 'ended' THEN handle_ms ELSE 0 END) AS handle_ms,
+    SUM(CASE WHEN type = 'transferred' THEN 1 ELSE 0 END) AS transferred,
+    SUM(CASE WHEN type IN ('ended', 'transferred') AND handle_ms IS NOT NULL THEN 1 ELSE 0 END) AS legs,
+    SUM(CASE WHEN type IN ('ended', 'transferred') THEN handle_ms ELSE 0 END) AS handle_ms,
     MAX(CASE WHEN type = 'answered' THEN wait_ms END) AS longest_wait_ms
   FROM call_events WHERE at_ms >= ? AND at_ms < ?`;
 
@@ -64,6 +66,8 @@ export function figuresFromRow(r: Row | undefined): CallFigures {
   const answered = n(r?.answered);
   const abandoned = n(r?.abandoned);
   const ended = n(r?.ended);
+  // Handling time per desk: an ended call's last leg, and each leg that a transfer passed on.
+  const legs = n(r?.legs);
   const decided = answered + abandoned;
   const longest = nOrNull(r?.longest_wait_ms);
   return {
@@ -72,9 +76,10 @@ export function figuresFromRow(r: Row | undefined): CallFigures {
     answeredInTarget: n(r?.in_target),
     abandoned,
     ended,
+    transferred: n(r?.transferred),
     serviceLevel: decided === 0 ? null : n(r?.in_target) / decided,
     abandonRate: decided === 0 ? null : abandoned / decided,
-    avgHandleS: ended === 0 ? null : n(r?.handle_ms) / ended / 1000,
+    avgHandleS: legs === 0 ? null : n(r?.handle_ms) / legs / 1000,
     longestAnsweredWaitS: longest === null ? null : longest / 1000,
   };
 }
@@ -152,13 +157,16 @@ export class CallEventRows {
     };
   }
 
-  /** Counts per bucket of `bucketMs` from `sinceMs` (only buckets with events). */
+  /**
+   * Counts per bucket of `bucketMs` from `sinceMs` (only buckets with events). A call answered again in
+   * the same bucket (after a requeue or a transfer) counts once there, as in the totals.
+   */
   async series(sinceMs: number, untilMs: number, bucketMs: number, targetMs: number): Promise<SeriesRow[]> {
     const rows = await this.sql.all(
       `SELECT CAST((at_ms - ?) / ? AS INTEGER) AS bucket,
          SUM(CASE WHEN type = 'enqueued' THEN 1 ELSE 0 END) AS offered,
-         SUM(CASE WHEN type = 'answered' THEN 1 ELSE 0 END) AS answered,
-         SUM(CASE WHEN type = 'answered' AND wait_ms <= ? THEN 1 ELSE 0 END) AS in_target,
+         COUNT(DISTINCT CASE WHEN type = 'answered' THEN handoff_id END) AS answered,
+         COUNT(DISTINCT CASE WHEN type = 'answered' AND wait_ms <= ? THEN handoff_id END) AS in_target,
          SUM(CASE WHEN type = 'abandoned' THEN 1 ELSE 0 END) AS abandoned
        FROM call_events WHERE at_ms >= ? AND at_ms < ? GROUP BY 1 ORDER BY 1`,
       [sinceMs, bucketMs, targetMs, sinceMs, untilMs],

@@ -6,7 +6,7 @@
 import type { HandoffRecord } from '../../handoff/call-records.ts';
 import type { HandoffOutcome } from '../../handoff/handoff-limits.ts';
 import { rankOf, type AgentRole, type PresenceEntry, type PresenceStatus } from '../../handoff/queue.ts';
-import type { HandoffRequest, QueueName } from '../../schema/handoff.ts';
+import type { CallTransfer, HandoffRequest, QueueName } from '../../schema/handoff.ts';
 import type { Row } from './rows.ts';
 import type { SqlRunner } from './recording-rows.ts';
 
@@ -26,16 +26,20 @@ export interface HandoffRow extends HandoffRecord {
   outcome: HandoffOutcome | null;
 }
 
-const COLUMNS = `id, kiosk_id, queue, request, enqueued_at, priority, state, agent, agent_name, accepted_at,
-  claimed, kiosk_seen_at, outcome`;
+/** The columns handoffFromRow reads (call-desk-rows.ts's transfer returns them too). */
+export const HANDOFF_COLUMNS = `id, kiosk_id, queue, request, enqueued_at, priority, state, agent, agent_name,
+  accepted_at, claimed, kiosk_seen_at, outcome, transfer, held_at`;
+const COLUMNS = HANDOFF_COLUMNS;
 const OPEN = "state IN ('waiting', 'in_call')";
 
 const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-function fromRow(r: Row): HandoffRow {
+export function handoffFromRow(r: Row): HandoffRow {
   return {
+    ...(r.transfer ? { transfer: JSON.parse(String(r.transfer)) as CallTransfer } : {}),
+    ...(r.held_at === null || r.held_at === undefined ? {} : { heldAt: Number(r.held_at) }),
     id: String(r.id),
     kioskId: String(r.kiosk_id),
     queue: String(r.queue) as QueueName,
@@ -111,7 +115,7 @@ export class HandoffRows {
   /** Any handoff, open or recently ended. */
   async get(id: string): Promise<HandoffRow | null> {
     const rows = await this.sql.all(`SELECT ${COLUMNS} FROM handoffs WHERE id = ?`, [id]);
-    return rows[0] ? fromRow(rows[0]) : null;
+    return rows[0] ? handoffFromRow(rows[0]) : null;
   }
 
   /** The open handoff whose join token hashes to this. */
@@ -119,7 +123,7 @@ export class HandoffRows {
     const rows = await this.sql.all(`SELECT ${COLUMNS} FROM handoffs WHERE token_hash = ? AND ${OPEN}`, [
       tokenHash,
     ]);
-    return rows[0] ? fromRow(rows[0]) : null;
+    return rows[0] ? handoffFromRow(rows[0]) : null;
   }
 
   /** Every waiting handoff, best first. */
@@ -128,7 +132,7 @@ export class HandoffRows {
       `SELECT ${COLUMNS} FROM handoffs WHERE state = 'waiting' ORDER BY rank_at, enqueued_at, id`,
       [],
     );
-    return rows.map(fromRow);
+    return rows.map(handoffFromRow);
   }
 
   /**
@@ -159,7 +163,7 @@ export class HandoffRows {
         'UPDATE handoff_presence SET status = ?, seen_at = ? WHERE username = ? AND instance = ?',
         ['busy', now, agent, instance],
       );
-      return fromRow(rows[0]);
+      return handoffFromRow(rows[0]);
     });
   }
 
@@ -170,11 +174,12 @@ export class HandoffRows {
   /** An agent dropped mid-call: back to waiting, same enqueuedAt and priority (so at the front). */
   async requeue(id: string, agent: string): Promise<HandoffRow | null> {
     const rows = await this.sql.all(
-      `UPDATE handoffs SET state = 'waiting', agent = NULL, agent_name = NULL, accepted_at = NULL
+      `UPDATE handoffs SET state = 'waiting', agent = NULL, agent_name = NULL, accepted_at = NULL,
+         held_at = NULL
        WHERE id = ? AND state = 'in_call' AND agent = ? RETURNING ${COLUMNS}`,
       [id, agent],
     );
-    return rows[0] ? fromRow(rows[0]) : null;
+    return rows[0] ? handoffFromRow(rows[0]) : null;
   }
 
   /** The request as changed by the kiosk's cues, and its priority (so its rank). */
@@ -200,7 +205,7 @@ export class HandoffRows {
       `SELECT ${COLUMNS} FROM handoffs WHERE state = 'waiting' AND kiosk_seen_at <= ?`,
       [before],
     );
-    return rows.map(fromRow);
+    return rows.map(handoffFromRow);
   }
 
   /** Calls whose agent no instance has refreshed since `since` (its instance was killed). */
@@ -210,7 +215,7 @@ export class HandoffRows {
          (SELECT 1 FROM handoff_presence p WHERE p.username = h.agent AND p.seen_at >= ?)`,
       [since],
     );
-    return rows.map(fromRow);
+    return rows.map(handoffFromRow);
   }
 
   /**
@@ -223,7 +228,7 @@ export class HandoffRows {
        RETURNING ${COLUMNS}`,
       [outcome.state, JSON.stringify(outcome), outcome.at, id],
     );
-    return rows[0] ? fromRow(rows[0]) : null;
+    return rows[0] ? handoffFromRow(rows[0]) : null;
   }
 
   /** Forgets handoffs that ended before `before`. */

@@ -267,6 +267,19 @@ export function hubTables(d: SqlDialect) {
      due_at TEXT NOT NULL,
      escalated_at TEXT NOT NULL
    );`,
+    // The call desk: canned replies in both languages (supervisors keep them; the audit log has who did),
+    // the transfer a call carries to its next desk (JSON: who passed it, from where, the note, when), and
+    // since when its agent holds it (a kiosk that reconnects is told again).
+    callDesk: `CREATE TABLE canned_replies (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     text_en TEXT NOT NULL,
+     text_zh TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   ALTER TABLE handoffs ADD COLUMN transfer TEXT;
+   ALTER TABLE handoffs ADD COLUMN held_at BIGINT;`,
   };
 }
 

@@ -33,6 +33,8 @@ const MIGRATIONS: readonly string[] = [
   [T.callEvents, T.qualityScores].join('\n'),
   // 7: managed agent accounts (skills, disabled, changed by) and ticket escalations
   [T.agentAccounts, T.ticketEscalations].join('\n'),
+  // 8: canned replies and the transfer a call carries (the call desk)
+  T.callDesk,
 ];
 
 /** Any fixed number: the key of the migration lock. */

@@ -30,6 +30,7 @@ import { missedQuestionsSql, missedTopics, PG_JSON, type MissedRow } from './mis
 import type { MissedTopic } from '../../schema/misses-api.ts';
 import { AccountRows } from './account-rows.ts';
 import { TicketDeskRows } from './ticket-desk-rows.ts';
+import { CallDeskRows } from './call-desk-rows.ts';
 import type {
   AgentWrite,
   AgentRecord,
@@ -103,6 +104,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
   readonly supervisor: SupervisorRows;
   readonly accounts: AccountRows;
   readonly ticketDesk: TicketDeskRows;
+  readonly callDesk: CallDeskRows;
 
   protected readonly downstream: PgDownstream;
 
@@ -121,6 +123,7 @@ class PostgresHubStore extends DelegatesDownstream implements HubStore {
     this.supervisor = new SupervisorRows(pgRunner(pool), 'postgres');
     this.accounts = new AccountRows(pgRunner(pool));
     this.ticketDesk = new TicketDeskRows(pgRunner(pool), PG_JSON);
+    this.callDesk = new CallDeskRows(pgRunner(pool));
     this.downstream = new PgDownstream(pool, (work) => this.tx(work));
   }
 

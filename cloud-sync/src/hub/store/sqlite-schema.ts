@@ -24,6 +24,8 @@ const MIGRATIONS: readonly string[] = [
   [T.callEvents, T.qualityScores].join('\n'),
   // 9: managed agent accounts (skills, disabled, changed by) and ticket escalations
   [T.agentAccounts, T.ticketEscalations].join('\n'),
+  // 10: canned replies and the transfer a call carries (the call desk)
+  T.callDesk,
 ];
 
 export function migrateHub(db: SqliteConnection): void {

@@ -29,6 +29,7 @@ import { missedQuestionsSql, missedTopics, SQLITE_JSON, type MissedRow } from '.
 import type { MissedTopic } from '../../schema/misses-api.ts';
 import { AccountRows } from './account-rows.ts';
 import { TicketDeskRows } from './ticket-desk-rows.ts';
+import { CallDeskRows } from './call-desk-rows.ts';
 import type {
   AgentWrite,
   AgentRecord,
@@ -83,6 +84,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
   readonly supervisor: SupervisorRows;
   readonly accounts: AccountRows;
   readonly ticketDesk: TicketDeskRows;
+  readonly callDesk: CallDeskRows;
   private readonly q;
   protected readonly downstream: SqliteDownstream;
   private readonly applier: SqliteBatchApplier;
@@ -105,6 +107,7 @@ class SqliteHubStore extends DelegatesDownstream implements HubStore {
     this.supervisor = new SupervisorRows(sqliteRunner(db), 'sqlite');
     this.accounts = new AccountRows(sqliteRunner(db));
     this.ticketDesk = new TicketDeskRows(sqliteRunner(db), SQLITE_JSON);
+    this.callDesk = new CallDeskRows(sqliteRunner(db));
     this.applier = new SqliteBatchApplier(db, hooks);
     const p = (sql: string): SqliteStatement => db.prepare(sql);
     const shared = Object.fromEntries(Object.entries(SHARED_SQL).map(([k, v]) => [k, p(v)])) as Record<

@@ -6,6 +6,7 @@ import type { HandoffRows } from './handoff-rows.ts';
 import type { SupervisorRows } from './supervisor-rows.ts';
 import type { AccountRows } from './account-rows.ts';
 import type { TicketDeskRows } from './ticket-desk-rows.ts';
+import type { CallDeskRows } from './call-desk-rows.ts';
 import type { AccountSkill } from '../../schema/accounts-api.ts';
 import type { ChangeEnvelope } from '../../schema/change.ts';
 import type { KnowledgeArticle } from '../../schema/article.ts';
@@ -130,6 +131,8 @@ export interface HubStore {
   readonly accounts: AccountRows;
   /** Tickets opened at the hub, escalations, a device fault's context (ticket-desk-rows.ts). */
   readonly ticketDesk: TicketDeskRows;
+  /** Canned replies and call transfers (call-desk-rows.ts). */
+  readonly callDesk: CallDeskRows;
 
   findKioskByTokenHash(tokenHash: string): Promise<KioskRecord | null>;
   /** create: fails (false) when the id exists. upsert: sets the token of an existing kiosk (seeding). */
