@@ -25,6 +25,7 @@ import type { HandoffQueues } from './queue.ts';
 import { priorityOf } from './queue.ts';
 import { HandoffCalls, type Party } from './handoff-calls.ts';
 import { HandoffPeers, type AgentParty } from './handoff-peers.ts';
+import { isListenMessage, ListenIn } from './listen-in.ts';
 import { AgentSessionWatch } from './session-watch.ts';
 import { iceServersFor, type TurnConfig } from './turn-credentials.ts';
 import { currentRules, routeHandoff } from './routing.ts';
@@ -68,6 +69,8 @@ export class HandoffHub {
 
   /** Closes agent sockets whose console session was signed out, replaced or expired. */
   readonly sessions: AgentSessionWatch;
+  /** Supervisors listening in on live calls (listen-in.ts). */
+  readonly listen: ListenIn;
 
   constructor(private readonly o: HandoffHubOptions) {
     this.now = o.now ?? Date.now;
@@ -107,6 +110,13 @@ export class HandoffHub {
     });
     this.bounds.start();
     this.unsubscribe = this.bus.subscribe((note) => this.peers.onNote(note));
+    this.listen = new ListenIn({
+      store: o.store,
+      bus: this.bus,
+      peers: this.peers,
+      log: o.log,
+      now: this.now,
+    });
     this.sessions = new AgentSessionWatch(o.store, this.now, o.sessionRecheckMs ?? 30_000, (err) =>
       o.log.error({ event: 'hub.handoff.session_check_failed', err: err.message }),
     );
@@ -223,6 +233,7 @@ export class HandoffHub {
     if (msg.t === 'ping') return send(peer, { t: 'pong', n: msg.n });
     if (party.kind === 'kiosk') return this.calls.fromKiosk(peer, party.handoffId, msg);
     if (party.kind === 'agent' && !(await this.sessions.check(peer))) return;
+    if (party.kind === 'agent' && isListenMessage(msg)) return this.listen.fromStaff(peer, party, msg);
     if (party.kind === 'agent') return this.calls.fromAgent(peer, party as AgentParty, msg);
   }
 
@@ -256,6 +267,7 @@ export class HandoffHub {
     this.stopping = true;
     this.bounds.stop();
     this.unsubscribe();
+    this.listen.stop();
     this.peers.closeAll();
   }
 }

@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = [
   'ticket.create',
   /** The hub's escalation job flagged a ticket past its SLA due time to the supervisors. */
   'ticket.escalate',
+  /** A supervisor began listening to a live call (subject: the handoff; detail: its agent). */
+  'call.listen',
+  /** A listening supervisor stepped in: the customer hears them and is told. */
+  'call.step_in',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

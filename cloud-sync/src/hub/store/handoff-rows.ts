@@ -213,6 +213,15 @@ export class HandoffRows {
     return rows.map(fromRow);
   }
 
+  /** Every call an agent is on now, oldest first (the supervisor's listen-in list). */
+  async live(): Promise<HandoffRow[]> {
+    const rows = await this.sql.all(
+      `SELECT ${COLUMNS} FROM handoffs WHERE state = 'in_call' ORDER BY accepted_at, id`,
+      [],
+    );
+    return rows.map(fromRow);
+  }
+
   /**
    * Ends an open handoff (its token is spent); null when it had already ended (another instance, or
    * the other party, was first). Ended rows are kept to say how they ended, then pruned.
