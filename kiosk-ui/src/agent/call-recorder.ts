@@ -22,6 +22,7 @@ export function recordingMimeType(
 
 export class CallRecorder {
   private readonly audio = new AudioContext();
+  private readonly mix: MediaStreamAudioDestinationNode;
   private readonly recorder: MediaRecorder;
   private uploads: Promise<void> = Promise.resolve();
   private readonly done: Promise<void>;
@@ -38,8 +39,8 @@ export class CallRecorder {
     sink: RecordingSink,
   ) {
     const mix = this.audio.createMediaStreamDestination();
-    for (const s of [customer, agent])
-      if (s && s.getAudioTracks().length > 0) this.audio.createMediaStreamSource(s).connect(mix);
+    this.mix = mix;
+    for (const s of [customer, agent]) if (s) this.addVoice(s);
     const video = format.video ? customer.getVideoTracks().slice(0, 1) : [];
     const tracks = [...video, ...mix.stream.getAudioTracks()];
     this.recorder = new MediaRecorder(new MediaStream(tracks), { mimeType: format.mimeType });
@@ -59,6 +60,12 @@ export class CallRecorder {
       };
     });
     this.recorder.start(RECORDING_CHUNK_MS);
+  }
+
+  /** One more voice in the recording from now on (a supervisor who stepped into the call). */
+  addVoice(stream: MediaStream): void {
+    if (stream.getAudioTracks().length > 0 && this.audio.state !== 'closed')
+      this.audio.createMediaStreamSource(stream).connect(this.mix);
   }
 
   /** Ends the recording; resolves once the last chunk is uploaded and the recording finished. */

@@ -5,6 +5,7 @@
 import { el } from '../dom.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { GuidedStep } from '@branch/cloud-sync';
+import { SupervisorNotice } from './supervisor-notice.ts';
 
 export class HandoffView {
   readonly root = el('section', { className: 'handoff-panel', testid: 'handoff-panel' });
@@ -26,8 +27,11 @@ export class HandoffView {
   private readonly highlight = el('div', { className: 'handoff-highlight', testid: 'handoff-highlight' });
   private readonly send = el('button', { className: 'secondary', testid: 'handoff-chat-send' });
   private readonly videos = el('div', { className: 'handoff-videos' });
+  /** "A supervisor has joined the call": shown only once one steps in (listen-in). */
+  readonly supervisor: SupervisorNotice;
 
   constructor(private readonly locale: Locale) {
+    this.supervisor = new SupervisorNotice(locale);
     this.remote.autoplay = true;
     this.remote.playsInline = true;
     this.local.autoplay = true;
@@ -47,6 +51,7 @@ export class HandoffView {
       el('h2', { text: t(locale, 'handoff.consent.title') }),
       el('p', { text: t(locale, 'handoff.consent.text') }),
       this.recordingNote,
+      el('p', { testid: 'handoff-consent-supervisor', text: t(locale, 'handoff.consent.supervisor') }),
       this.accept,
       this.decline,
     );
@@ -58,6 +63,7 @@ export class HandoffView {
     this.root.append(
       this.consent,
       this.state,
+      this.supervisor.root,
       this.recording,
       this.videos,
       this.guide,
