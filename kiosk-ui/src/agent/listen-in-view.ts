@@ -146,14 +146,13 @@ export function createListenInView(
 
   return {
     root,
-    /** A listen-in message for the supervisor; false for any other message. */
+    /** A listen-in message for this supervisor's listen-in; false for any other (the host's). */
     handle(m: ServerSignal): boolean {
-      if (m.t === 'listen_signal') {
-        if (listener?.handoffId === m.handoffId) void listener.signal(m.data).catch(() => undefined);
-        return true;
-      }
-      if (m.t !== 'listen_end') return false;
-      if (listener?.handoffId === m.handoffId) {
+      if ((m.t !== 'listen_signal' && m.t !== 'listen_end') || listener?.handoffId !== m.handoffId)
+        return false;
+      // From the agent on the call listened to (a listen_signal) or its side closing (a listen_end).
+      if (m.t === 'listen_signal') void listener.signal(m.data).catch(() => undefined);
+      else {
         listener.close();
         listener = null;
         stop(t(locale, 'agent.listen.ended'));

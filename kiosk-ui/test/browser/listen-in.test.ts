@@ -24,6 +24,12 @@ const CUSTOMER_HZ = 1000;
 const SUPERVISOR_HZ = 440;
 /** Peak within this many Hz of a tone is that tone (an FFT bin is 48000 / 4096 ≈ 12 Hz). */
 const NEAR_HZ = 30;
+/**
+ * A tone heard: its RMS after Chromium's capture processing and Opus (the 1/8-amplitude sine arrives
+ * at about 0.009); silence stays far below.
+ */
+const HEARD_RMS = 0.003;
+const SILENT_RMS = 0.001;
 
 let branch: RunningBranch;
 const browsers: Browser[] = [];
@@ -55,8 +61,15 @@ describe('a supervisor listens in on a live call, then steps in', () => {
     const [kioskBrowser, agentBrowser, supBrowser] = browsers as [Browser, Browser, Browser];
     const kiosk = await kioskBrowser.newPage({ viewport: { width: 1080, height: 1920 } });
     const agent = await agentBrowser.newPage({ viewport: { width: 1440, height: 1000 } });
-    const sup = await supBrowser.newPage({ viewport: { width: 1440, height: 1100 } });
+    const sup = await supBrowser.newPage({ viewport: { width: 1440, height: 1500 } });
     const pages = branch.runtime.pages;
+    // A page's uncaught error is a failure's first clue.
+    for (const [name, page] of [
+      ['kiosk', kiosk],
+      ['agent', agent],
+      ['supervisor', sup],
+    ] as const)
+      page.on('pageerror', (err) => console.error(`${name} page error: ${err.message}`));
     await signInConsole(agent, pages.agentConsole, 'agent', branch.secrets.agentPassword);
     await signInConsole(sup, pages.agentConsole, 'supervisor', branch.secrets.agentPassword);
     // A plain agent has no listen-in list.
@@ -95,7 +108,7 @@ describe('a supervisor listens in on a live call, then steps in', () => {
       .poll(
         async () => {
           const h = await heard(sup, 'listen-customer-video');
-          return h.rms > 0.01 && near(h.peakHz, CUSTOMER_HZ);
+          return h.rms > HEARD_RMS && near(h.peakHz, CUSTOMER_HZ);
         },
         { timeout: 20_000 },
       )
@@ -104,7 +117,7 @@ describe('a supervisor listens in on a live call, then steps in', () => {
     // The kiosk shows nothing and hears only the agent (silence): the supervisor sends nothing.
     expect(await kiosk.getByTestId('handoff-supervisor').isVisible()).toBe(false);
     const before = await heard(kiosk, 'handoff-remote-video');
-    expect(before.rms).toBeLessThan(0.005);
+    expect(before.rms).toBeLessThan(SILENT_RMS);
     await shot(sup, 'supervisor-listening');
     await shot(kiosk, 'kiosk-while-supervisor-listens');
     await shot(agent, 'agent-told-supervisor-listens');
@@ -118,7 +131,7 @@ describe('a supervisor listens in on a live call, then steps in', () => {
       .poll(
         async () => {
           const h = await heard(kiosk, 'handoff-remote-video');
-          return h.rms > 0.01 && near(h.peakHz, SUPERVISOR_HZ);
+          return h.rms > HEARD_RMS && near(h.peakHz, SUPERVISOR_HZ);
         },
         { timeout: 20_000 },
       )
@@ -133,7 +146,12 @@ describe('a supervisor listens in on a live call, then steps in', () => {
     // Leave: the notice goes.
     await sup.getByTestId('listen-leave').click();
     await kiosk.getByTestId('handoff-supervisor').waitFor({ state: 'hidden', timeout: 10_000 });
+    // The customer hears the agent alone again (their own microphone back in, silent here).
+    await expect
+      .poll(async () => (await heard(kiosk, 'handoff-remote-video')).rms, { timeout: 20_000 })
+      .toBeLessThan(SILENT_RMS);
     await shot(kiosk, 'kiosk-supervisor-left');
+    await shot(sup, 'supervisor-left');
     await agent.getByTestId('call-end').click();
     await expect.poll(() => kioskHandoffState(kiosk), { timeout: 20_000 }).toBe('handoff.ended');
 
