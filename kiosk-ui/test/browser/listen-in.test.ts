@@ -54,7 +54,11 @@ afterAll(async () => {
 });
 
 const text = (page: Page, testid: string) => page.getByTestId(testid).innerText();
-const near = (hz: number, target: number) => Math.abs(hz - target) <= NEAR_HZ;
+/** The element's stream carries this tone, loud enough to be heard. */
+const hearsTone = async (page: Page, testid: string, hz: number): Promise<boolean> => {
+  const h = await heard(page, testid);
+  return h.rms > HEARD_RMS && Math.abs(h.peakHz - hz) <= NEAR_HZ;
+};
 
 describe('a supervisor listens in on a live call, then steps in', () => {
   it('listens unseen, steps in announced, and is in the recording', async () => {
@@ -105,13 +109,7 @@ describe('a supervisor listens in on a live call, then steps in', () => {
       .poll(() => framesDecoded(sup, 'listen-customer-video'), { timeout: 30_000 })
       .toBeGreaterThan(0);
     await expect
-      .poll(
-        async () => {
-          const h = await heard(sup, 'listen-customer-video');
-          return h.rms > HEARD_RMS && near(h.peakHz, CUSTOMER_HZ);
-        },
-        { timeout: 20_000 },
-      )
+      .poll(() => hearsTone(sup, 'listen-customer-video', CUSTOMER_HZ), { timeout: 20_000 })
       .toBe(true);
     await expect.poll(() => text(agent, 'call-status')).toContain('Supervisor');
     // The kiosk shows nothing and hears only the agent (silence): the supervisor sends nothing.
@@ -128,13 +126,7 @@ describe('a supervisor listens in on a live call, then steps in', () => {
     await kiosk.getByTestId('handoff-supervisor').waitFor({ state: 'visible', timeout: 10_000 });
     expect(await text(kiosk, 'handoff-supervisor')).toContain(zh['handoff.supervisorJoined'].split('{')[0]!);
     await expect
-      .poll(
-        async () => {
-          const h = await heard(kiosk, 'handoff-remote-video');
-          return h.rms > HEARD_RMS && near(h.peakHz, SUPERVISOR_HZ);
-        },
-        { timeout: 20_000 },
-      )
+      .poll(() => hearsTone(kiosk, 'handoff-remote-video', SUPERVISOR_HZ), { timeout: 20_000 })
       .toBe(true);
     const after = await heard(kiosk, 'handoff-remote-video');
     await shot(kiosk, 'kiosk-supervisor-joined');
