@@ -174,5 +174,7 @@ describe('a supervisor listens in on a live call, then steps in', () => {
     expect(seconds.length).toBeGreaterThan(5);
     expect(ratio[0]).toBeLessThan(0.05);
     expect(Math.max(...ratio)).toBeGreaterThan(0.2);
+    // After they left, the customer's and the recording's audio is without them again.
+    expect(ratio.at(-1)).toBeLessThan(0.05);
   }, 240_000);
 });
