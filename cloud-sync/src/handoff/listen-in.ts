@@ -4,21 +4,14 @@
 // held by any instance (LISTEN/NOTIFY on PostgreSQL), as the call's own signalling does. The media
 // never passes the hub: the agent's browser sends the call to the supervisor's (schema/listen-in.ts).
 import type { Logger } from '../logger.ts';
-import type { ClientSignal, ServerSignal } from '../schema/handoff.ts';
+import type { ServerSignal } from '../schema/handoff.ts';
 import type { ListenInAnswer, LiveCallView } from '../schema/listen-in.ts';
 import { audit } from '../hub/audit.ts';
 import type { HubStore } from '../hub/store/types.ts';
 import type { HandoffBus, HandoffNote } from './handoff-bus.ts';
 import type { AgentParty, HandoffPeers } from './handoff-peers.ts';
 import { send, type SignalPeer } from './signal-wire.ts';
-
-export const LISTENER_ROLE = 'supervisor';
-
-type ListenMessage = Extract<ClientSignal, { t: 'listen_signal' | 'listen_end' }>;
-
-export function isListenMessage(msg: ClientSignal): msg is ListenMessage {
-  return msg.t === 'listen_signal' || msg.t === 'listen_end';
-}
+import { LISTENER_ROLE, listenRoute, type ListenMessage } from './listen-route.ts';
 
 /** Why a start or a step-in was refused: the HTTP status and code the route answers with. */
 export class ListenInRefused extends Error {
@@ -99,27 +92,20 @@ export class ListenIn {
    */
   async fromStaff(peer: SignalPeer, party: AgentParty, msg: ListenMessage): Promise<void> {
     const { handoffId } = msg;
-    if (party.call === handoffId && msg.to !== undefined) {
-      if (msg.t === 'listen_signal')
-        return this.toSupervisor(msg.to, {
-          t: 'listen_signal',
-          handoffId,
-          from: party.username,
-          data: msg.data,
-        });
-      this.toSupervisor(msg.to, { t: 'listen_end', handoffId, supervisor: msg.to });
-      return this.toKiosk(handoffId, { t: 'supervisor_left', name: await this.nameOf(msg.to) });
-    }
-    if (party.role !== LISTENER_ROLE)
+    const route = listenRoute(party, msg);
+    if (route.to === 'refused')
       return send(peer, {
         t: 'error',
         code: 'forbidden',
         message: 'only a supervisor may listen in, and an agent only answers on its own call',
       });
+    const { supervisor } = route;
+    const toOther = (m: ServerSignal): void =>
+      route.to === 'supervisor' ? this.toSupervisor(supervisor, m) : this.toAgent(handoffId, m);
     if (msg.t === 'listen_signal')
-      return this.toAgent(handoffId, { t: 'listen_signal', handoffId, from: party.username, data: msg.data });
-    this.toAgent(handoffId, { t: 'listen_end', handoffId, supervisor: party.username });
-    this.toKiosk(handoffId, { t: 'supervisor_left', name: await this.nameOf(party.username) });
+      return toOther({ t: 'listen_signal', handoffId, from: party.username, data: msg.data });
+    toOther({ t: 'listen_end', handoffId, supervisor });
+    this.toKiosk(handoffId, { t: 'supervisor_left', name: await this.nameOf(supervisor) });
   }
 
   stop(): void {
