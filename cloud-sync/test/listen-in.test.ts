@@ -159,6 +159,19 @@ describe.each(stores)('listen-in (%s)', (name, store) => {
     expect(kioskHeard(kiosk)).toEqual([]);
   });
 
+  it('ends the listen-in when the supervisor’s socket closes: agent and kiosk are told', async () => {
+    const { handoffId, kiosk, agent, sup, supToken } = await liveCall();
+    await api(b, 'POST', `${calls}/${handoffId}/listen`, { token: supToken });
+    await agent.next('listen_start');
+    sup.send({ t: 'listen_signal', handoffId, data: ANSWER });
+    await agent.next('listen_signal');
+    await api(b, 'POST', `${calls}/${handoffId}/step-in`, { token: supToken });
+    await kiosk.next('supervisor_joined');
+    sup.close();
+    expect(await agent.next('listen_end')).toMatchObject({ handoffId, supervisor: SUPERVISOR.username });
+    expect((await kiosk.next('supervisor_left')).name).toBe(SUPERVISOR.displayName);
+  });
+
   it('tells the supervisor when the agent ends the listen-in, and the kiosk after a step-in', async () => {
     const { handoffId, kiosk, agent, sup, supToken } = await liveCall();
     await api(b, 'POST', `${calls}/${handoffId}/listen`, { token: supToken });

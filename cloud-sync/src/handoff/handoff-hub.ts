@@ -182,8 +182,9 @@ export class HandoffHub {
         return party.kind === 'pending' ? null : party;
       },
       handle: (party, msg) => this.handle(peer, party, msg),
-      closed: (party) => {
+      closed: async (party) => {
         this.sessions.remove(peer);
+        if (party?.kind === 'agent' && !this.stopping) await this.listen.socketClosed(party.username);
         return this.calls.disconnect(peer, party ?? { kind: 'pending' }, this.stopping);
       },
       failed: (err) => this.o.log.error({ event: 'hub.handoff.error', err: err.message }),

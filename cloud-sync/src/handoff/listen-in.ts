@@ -34,6 +34,8 @@ export interface ListenInDeps {
 
 export class ListenIn {
   private readonly unsubscribe: () => void;
+  /** The call each supervisor on this instance's sockets listens to, learnt from their own messages. */
+  private readonly listening = new Map<string, string>();
 
   constructor(private readonly o: ListenInDeps) {
     this.unsubscribe = o.bus.subscribe((note) => this.onNote(note));
@@ -100,12 +102,26 @@ export class ListenIn {
         message: 'only a supervisor may listen in, and an agent only answers on its own call',
       });
     const { supervisor } = route;
+    if (route.to === 'agent' && msg.t === 'listen_signal') this.listening.set(supervisor, handoffId);
+    if (msg.t === 'listen_end') this.listening.delete(supervisor);
     const toOther = (m: ServerSignal): void =>
       route.to === 'supervisor' ? this.toSupervisor(supervisor, m) : this.toAgent(handoffId, m);
     if (msg.t === 'listen_signal')
       return toOther({ t: 'listen_signal', handoffId, from: party.username, data: msg.data });
     toOther({ t: 'listen_end', handoffId, supervisor });
     this.toKiosk(handoffId, { t: 'supervisor_left', name: await this.nameOf(supervisor) });
+  }
+
+  /**
+   * A staff socket on this instance closed: a supervisor listening through it has gone, so the agent's
+   * side closes and the kiosk stops saying they are there (without waiting for WebRTC to time out).
+   */
+  async socketClosed(username: string): Promise<void> {
+    const handoffId = this.listening.get(username);
+    if (handoffId === undefined) return;
+    this.listening.delete(username);
+    this.toAgent(handoffId, { t: 'listen_end', handoffId, supervisor: username });
+    this.toKiosk(handoffId, { t: 'supervisor_left', name: await this.nameOf(username) });
   }
 
   stop(): void {
