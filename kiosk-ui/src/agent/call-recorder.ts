@@ -1,5 +1,5 @@
 // Records one call in the agent's browser, for the hub that records calls: the customer's video and
-// both parties' audio mixed with WebAudio, as WebM (VP8/VP9 and Opus) cut into chunks every few
+// both parties' audio (and a supervisor's who steps in: addVoice) mixed with WebAudio, as WebM (VP8/VP9 and Opus) cut into chunks every few
 // seconds; each chunk goes to the hub as soon as it is made (one at a time, in order), so a browser
 // that crashes loses only the last few seconds. Stopping uploads the last chunk, then finishes.
 
