@@ -12,6 +12,7 @@ import type {
   SignalData,
 } from '@branch/cloud-sync';
 import { VoiceMix } from './voice-mix.ts';
+import { iceSignal } from '../handoff/ice-signal.ts';
 
 /** What the host needs of the call in progress (calls-view.ts holds it). */
 export interface ListenCallAccess {
@@ -109,13 +110,7 @@ export class ListenInHost {
     const send = (data: SignalData): void =>
       this.send({ t: 'listen_signal', handoffId, to: supervisor, data });
     pc.onicecandidate = (ev) => {
-      if (ev.candidate)
-        send({
-          kind: 'ice',
-          candidate: ev.candidate.candidate,
-          sdpMid: ev.candidate.sdpMid,
-          sdpMLineIndex: ev.candidate.sdpMLineIndex,
-        });
+      if (ev.candidate) send(iceSignal(ev.candidate));
     };
     pc.onconnectionstatechange = () => {
       if (pc.connectionState === 'failed' && this.listeners.get(supervisor) === l) this.drop(l, true);

@@ -2,6 +2,7 @@
 // customer's video and voice, the agent's voice) and plays them; nothing is captured or sent. Stepping
 // in opens the microphone and puts it on the agent's-voice m-line with replaceTrack, no renegotiation.
 import type { ClientSignal, IceServer, IceTransportPolicy, SignalData } from '@branch/cloud-sync';
+import { iceSignal } from '../handoff/ice-signal.ts';
 
 export interface ListenerMedia {
   /** The customer's video and voice. */
@@ -47,13 +48,7 @@ export class ListenInListener {
     });
     this.pc = pc;
     pc.onicecandidate = (ev) => {
-      if (ev.candidate)
-        this.signalOut({
-          kind: 'ice',
-          candidate: ev.candidate.candidate,
-          sdpMid: ev.candidate.sdpMid,
-          sdpMLineIndex: ev.candidate.sdpMLineIndex,
-        });
+      if (ev.candidate) this.signalOut(iceSignal(ev.candidate));
     };
     pc.onconnectionstatechange = () => {
       if (this.pc === pc && (pc.connectionState === 'failed' || pc.connectionState === 'closed'))
