@@ -21,6 +21,7 @@ export * from './schema/ticket-sla.ts';
 export * from './schema/ticket-desk-api.ts';
 export * from './schema/runbook-steps.ts';
 export type * from './schema/recording.ts';
+export type * from './schema/listen-in.ts';
 export * from './schema/supervisor-api.ts';
 export * from './schema/call-desk-api.ts';
 export { Hlc, HlcError, type HlcTimestamp } from './schema/hlc.ts';

@@ -94,6 +94,9 @@ const SIGNALS = [
   { t: 'cue', cue: { at: T0, label: 'tense', confidence: 0.8 }, negativeCue: true },
   { t: 'end', notes: 'done', resolved: true },
   { t: 'cancel' },
+  // Listen-in (handoff/listen-in.ts).
+  { t: 'listen_signal', handoffId: 'h-1', to: 'supervisor', data: { kind: 'answer', sdp: 'v=0\r\n' } },
+  { t: 'listen_end', handoffId: 'h-1' },
 ];
 const frames = (samples: unknown[], oversize: number) =>
   fc.array(fuzzFrame(samples, oversize), { minLength: 1, maxLength: 4 });

@@ -32,6 +32,8 @@ export const HandoffNoteSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('queues') }),
   /** To every supervisor. */
   z.object({ k: z.literal('supervisors'), msg: ServerSignalShape }),
+  /** To one supervisor's socket (a listen-in's messages, listen-in.ts); a non-supervisor's is not told. */
+  z.object({ k: z.literal('supervisor'), username: z.string(), msg: ServerSignalShape }),
 ]);
 
 export type HandoffNote = z.infer<typeof HandoffNoteSchema>;

@@ -6,12 +6,12 @@
 import { ulid } from 'ulid';
 import type { Logger } from '../logger.ts';
 import { HANDOFF_WS_PATH } from '../wire.ts';
-import {
-  type ClientSignal,
-  type HandoffAccepted,
-  type HandoffRequest,
-  type IceServer,
-  type IceTransportPolicy,
+import type {
+  ClientSignal,
+  HandoffAccepted,
+  HandoffRequest,
+  IceServer,
+  IceTransportPolicy,
 } from '../schema/handoff.ts';
 import type { Hlc } from '../schema/hlc.ts';
 import { randomToken, sha256Hex } from '../hub/crypto.ts';
@@ -21,10 +21,11 @@ import type { HandoffRecord } from './call-records.ts';
 import { HandoffBounds } from './handoff-bounds.ts';
 import type { HandoffBus, HandoffNote } from './handoff-bus.ts';
 import { resolveLimits, type HandoffLimits, type HandoffOutcome } from './handoff-limits.ts';
-import type { HandoffQueues } from './queue.ts';
-import { priorityOf } from './queue.ts';
+import { priorityOf, type HandoffQueues } from './queue.ts';
 import { HandoffCalls, type Party } from './handoff-calls.ts';
 import { HandoffPeers, type AgentParty } from './handoff-peers.ts';
+import { ListenIn } from './listen-in.ts';
+import { isListenMessage } from './listen-route.ts';
 import { AgentSessionWatch } from './session-watch.ts';
 import { iceServersFor, type TurnConfig } from './turn-credentials.ts';
 import { currentRules, routeHandoff } from './routing.ts';
@@ -70,6 +71,8 @@ export class HandoffHub {
 
   /** Closes agent sockets whose console session was signed out, replaced or expired. */
   readonly sessions: AgentSessionWatch;
+  /** Supervisors listening in on live calls (listen-in.ts). */
+  readonly listen: ListenIn;
 
   constructor(private readonly o: HandoffHubOptions) {
     this.now = o.now ?? Date.now;
@@ -109,6 +112,13 @@ export class HandoffHub {
     });
     this.bounds.start();
     this.unsubscribe = this.bus.subscribe((note) => this.peers.onNote(note));
+    this.listen = new ListenIn({
+      store: o.store,
+      bus: this.bus,
+      peers: this.peers,
+      log: o.log,
+      now: this.now,
+    });
     this.sessions = new AgentSessionWatch(o.store, this.now, o.sessionRecheckMs ?? 30_000, (err) =>
       o.log.error({ event: 'hub.handoff.session_check_failed', err: err.message }),
     );
@@ -177,7 +187,13 @@ export class HandoffHub {
       handle: (party, msg) => (this.stopping ? undefined : this.track(this.handle(peer, party, msg))),
       closed: (party) => {
         this.sessions.remove(peer);
-        return this.track(this.calls.disconnect(peer, party ?? { kind: 'pending' }, this.stopping));
+        const stopping = this.stopping;
+        const left = async (): Promise<void> => {
+          // A listening supervisor's socket closed: their listen-in ends (agent told, kiosk's notice goes).
+          if (party?.kind === 'agent' && !stopping) await this.listen.socketClosed(party.username);
+          await this.calls.disconnect(peer, party ?? { kind: 'pending' }, stopping);
+        };
+        return this.track(left());
       },
       failed: (err) => this.o.log.error({ event: 'hub.handoff.error', err: err.message }),
     });
@@ -228,6 +244,7 @@ export class HandoffHub {
     if (msg.t === 'ping') return send(peer, { t: 'pong', n: msg.n });
     if (party.kind === 'kiosk') return this.calls.fromKiosk(peer, party.handoffId, msg);
     if (party.kind === 'agent' && !(await this.sessions.check(peer))) return;
+    if (party.kind === 'agent' && isListenMessage(msg)) return this.listen.fromStaff(peer, party, msg);
     if (party.kind === 'agent') return this.calls.fromAgent(peer, party as AgentParty, msg);
   }
 
@@ -277,6 +294,7 @@ export class HandoffHub {
     this.stopping = true;
     this.bounds.stop();
     this.unsubscribe();
+    this.listen.stop();
     this.peers.closeAll();
   }
 }

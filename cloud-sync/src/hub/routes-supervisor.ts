@@ -21,6 +21,7 @@ import { buildExport, ExportTooLargeError, type CsvExport } from './csv-export.t
 import { apiError, readJson, tooLarge } from './http-util.ts';
 import type { AgentSession, HubStore } from './store/types.ts';
 import { wallboard } from './wallboard.ts';
+import { listenInRoutes } from './routes-listen-in.ts';
 
 type Env = { Variables: { agent: AgentSession } };
 
@@ -58,6 +59,8 @@ export function supervisorRoutes(store: HubStore, handoff: HandoffHub, o: Superv
       );
     await next();
   });
+  // Listen-in: live calls, listen, step in (routes-listen-in.ts), behind the same role check.
+  app.route('/calls', listenInRoutes(handoff));
 
   app.get('/wallboard', async (c) => {
     const window = c.req.query('window') ?? 'hour';

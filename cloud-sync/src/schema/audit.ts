@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = [
   /** A supervisor added or removed a canned reply of the call desk (subject: its id; detail: its title). */
   'canned.add',
   'canned.remove',
+  /** A supervisor began listening to a live call (subject: the handoff; detail: its agent). */
+  'call.listen',
+  /** A listening supervisor stepped in: the customer hears them and is told. */
+  'call.step_in',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

@@ -3,6 +3,7 @@
 // (types only) the pages.
 import { z } from 'zod';
 import { LocaleSchema, MaskedPanSchema } from './conversation.ts';
+import type { ListenServerSignal } from './listen-in.ts';
 
 export const HandoffReasonSchema = z.enum(['customer_request', 'low_confidence', 'negative_cue']);
 export type HandoffReason = z.infer<typeof HandoffReasonSchema>;
@@ -172,6 +173,7 @@ export const GuidedStepSchema = z.discriminatedUnion('kind', [
 export type GuidedStep = z.infer<typeof GuidedStepSchema>;
 
 const text = z.string().min(1).max(2000);
+const listenId = z.string().min(1).max(64);
 
 /** From either end to the hub. The first message on a socket must be `auth`. */
 export const ClientSignalSchema = z.discriminatedUnion('t', [
@@ -206,6 +208,18 @@ export const ClientSignalSchema = z.discriminatedUnion('t', [
   /** Kiosk: the customer leaves the queue or the call. */
   z.object({ t: z.literal('cancel') }),
   z.object({ t: z.literal('ping'), n: z.number().int().min(0) }),
+  /**
+   * Listen-in (listen-in.ts): one listen-in's negotiation. A supervisor names the call it listens to;
+   * the agent on that call names its call and the supervisor (`to`).
+   */
+  z.object({
+    t: z.literal('listen_signal'),
+    handoffId: listenId,
+    to: listenId.optional(),
+    data: SignalDataSchema,
+  }),
+  /** Listen-in: either end leaves it (the supervisor goes, or the agent's side of it closed). */
+  z.object({ t: z.literal('listen_end'), handoffId: listenId, to: listenId.optional() }),
 ]);
 export type ClientSignal = z.infer<typeof ClientSignalSchema>;
 
@@ -254,4 +268,5 @@ export type ServerSignal =
   | { t: 'alert'; handoffId: string; kioskId: string; message: string }
   | { t: 'cue'; cue: Cue | null; negativeCue: boolean }
   | { t: 'pong'; n: number }
-  | { t: 'error'; code: string; message: string };
+  | { t: 'error'; code: string; message: string }
+  | ListenServerSignal;

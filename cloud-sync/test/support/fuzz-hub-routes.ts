@@ -195,6 +195,20 @@ export const HUB_ROUTES_UNDER_FUZZ: FuzzRoute[] = [
   },
   { method: 'GET', path: `${HUB_PATHS.agentSupervisor}/scores`, credential: 'supervisor', samples: [] },
   { method: 'GET', path: `${HUB_PATHS.agentSupervisor}/export/:kind`, credential: 'supervisor', samples: [] },
+  // Listen-in (routes-listen-in.ts).
+  { method: 'GET', path: `${HUB_PATHS.agentSupervisor}/calls/live`, credential: 'supervisor', samples: [] },
+  {
+    method: 'POST',
+    path: `${HUB_PATHS.agentSupervisor}/calls/:id/listen`,
+    credential: 'supervisor',
+    samples: [],
+  },
+  {
+    method: 'POST',
+    path: `${HUB_PATHS.agentSupervisor}/calls/:id/step-in`,
+    credential: 'supervisor',
+    samples: [],
+  },
   { method: 'GET', path: HUB_PATHS.agentArticles, credential: 'supervisor', samples: [] },
   { method: 'GET', path: HUB_PATHS.agentCallDeskArticles, credential: 'agent', samples: [] },
   { method: 'GET', path: HUB_PATHS.agentCallDeskCanned, credential: 'agent', samples: [] },

@@ -1,5 +1,5 @@
 // Records one call in the agent's browser, for the hub that records calls: the customer's video and
-// both parties' audio mixed with WebAudio, as WebM (VP8/VP9 and Opus) cut into chunks every few
+// both parties' audio (and a supervisor's who steps in: addVoice) mixed with WebAudio, as WebM (VP8/VP9 and Opus) cut into chunks every few
 // seconds; each chunk goes to the hub as soon as it is made (one at a time, in order), so a browser
 // that crashes loses only the last few seconds. Stopping uploads the last chunk, then finishes.
 
@@ -22,6 +22,7 @@ export function recordingMimeType(
 
 export class CallRecorder {
   private readonly audio = new AudioContext();
+  private readonly mix: MediaStreamAudioDestinationNode;
   private readonly recorder: MediaRecorder;
   private uploads: Promise<void> = Promise.resolve();
   private readonly done: Promise<void>;
@@ -38,8 +39,8 @@ export class CallRecorder {
     sink: RecordingSink,
   ) {
     const mix = this.audio.createMediaStreamDestination();
-    for (const s of [customer, agent])
-      if (s && s.getAudioTracks().length > 0) this.audio.createMediaStreamSource(s).connect(mix);
+    this.mix = mix;
+    for (const s of [customer, agent]) if (s) this.addVoice(s);
     const video = format.video ? customer.getVideoTracks().slice(0, 1) : [];
     const tracks = [...video, ...mix.stream.getAudioTracks()];
     this.recorder = new MediaRecorder(new MediaStream(tracks), { mimeType: format.mimeType });
@@ -59,6 +60,12 @@ export class CallRecorder {
       };
     });
     this.recorder.start(RECORDING_CHUNK_MS);
+  }
+
+  /** One more voice in the recording from now on (a supervisor who stepped into the call). */
+  addVoice(stream: MediaStream): void {
+    if (stream.getAudioTracks().length > 0 && this.audio.state !== 'closed')
+      this.audio.createMediaStreamSource(stream).connect(this.mix);
   }
 
   /** Ends the recording; resolves once the last chunk is uploaded and the recording finished. */

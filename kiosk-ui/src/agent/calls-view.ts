@@ -1,7 +1,9 @@
 // The console's Calls tab: presence, the queues this agent's role serves (pushed by the hub), accept
 // the next customer, the call itself (call-panel.ts, WebRTC in rtc-call.ts), recent tickets, and for
 // supervisors the agents online and live alerts when a customer's cues stay negative. On a hub that
-// records calls, the call is recorded here (call-recorder.ts) and uploaded as it goes.
+// records calls, the call is recorded here (call-recorder.ts) and uploaded as it goes. Listen-in: a
+// supervisor listens to live calls here (listen-in-view.ts); the agent's side sends them the call
+// (listen-in-host.ts).
 import type {
   CallView,
   ClientSignal,
@@ -22,6 +24,8 @@ import { CallDeskApi } from './call-desk-api.ts';
 import { CallTools } from './call-tools.ts';
 import { CallRecorder, recordingMimeType } from './call-recorder.ts';
 import type { HubApi } from './hub-api.ts';
+import { ListenInHost } from './listen-in-host.ts';
+import { createListenInView } from './listen-in-view.ts';
 
 export function createCallsView(api: HubApi, locale: Locale) {
   const root = el('main', { className: 'console calls', testid: 'calls-view' });
@@ -82,6 +86,16 @@ export function createCallsView(api: HubApi, locale: Locale) {
   let pending: SignalData[] | null = null;
 
   const send = (msg: ClientSignal): void => socket?.send(msg);
+  const listenView = createListenInView(api, locale, send, () => ice);
+  supervisorOnly.append(listenView.root);
+  const listenHost = new ListenInHost(send, {
+    ice: () => ice,
+    pc: () => call?.pc ?? null,
+    customer: () => (panel?.remote.srcObject instanceof MediaStream ? panel.remote.srcObject : null),
+    agent: () => call?.localStream ?? null,
+    record: (voice) => recorder?.addVoice(voice),
+    status: (key, name) => panel?.setStatus(t(locale, `agent.listen.host.${key}`, { name })),
+  });
 
   const renderQueue = (waiting: QueueEntryView[], agents: { username: string; status: string }[]): void => {
     queueEmpty.hidden = waiting.length > 0;
@@ -146,10 +160,12 @@ export function createCallsView(api: HubApi, locale: Locale) {
         },
       );
       remote.dataset.recording = video ? 'video' : 'audio';
+      for (const voice of listenHost.speakingVoices) recorder.addVoice(voice);
     }, 250);
   };
 
   const endCall = (status: string | null): void => {
+    listenHost.closeAll();
     void recorder?.stop();
     recorder = null;
     call?.close();
@@ -190,6 +206,7 @@ export function createCallsView(api: HubApi, locale: Locale) {
   };
 
   const onSignal = async (m: ServerSignal): Promise<void> => {
+    if (listenView.handle(m) || listenHost.handle(m)) return;
     switch (m.t) {
       case 'ready':
         ice = { iceServers: m.iceServers, iceTransportPolicy: m.iceTransportPolicy ?? 'all' };
@@ -253,10 +270,12 @@ export function createCallsView(api: HubApi, locale: Locale) {
       socket = new SignalSocket(sameOriginSignalUrl(HANDOFF_WS_PATH), api.bearer, 0);
       socket.onMessage((m) => void onSignal(m));
       void refreshTickets();
+      listenView.connect();
     },
     /** Signed out: leave the call and the socket (the hub re-queues a customer in a call). */
     disconnect(): void {
       endCall(null);
+      listenView.disconnect();
       socket?.close();
       socket = null;
       panel = null;

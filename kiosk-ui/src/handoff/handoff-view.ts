@@ -8,6 +8,7 @@ import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { GuidedStep } from '@branch/cloud-sync';
 import { CallArticlePanel } from './call-article.ts';
 import { HoldTone } from './hold-tone.ts';
+import { SupervisorNotice } from './supervisor-notice.ts';
 
 export class HandoffView {
   readonly root = el('section', { className: 'handoff-panel', testid: 'handoff-panel' });
@@ -32,8 +33,11 @@ export class HandoffView {
   private readonly hold = el('p', { className: 'handoff-hold', testid: 'handoff-hold' });
   readonly article: CallArticlePanel;
   private readonly holdTone = new HoldTone(this.hold);
+  /** "A supervisor has joined the call": shown only once one steps in (listen-in). */
+  readonly supervisor: SupervisorNotice;
 
   constructor(private readonly locale: Locale) {
+    this.supervisor = new SupervisorNotice(locale);
     this.remote.autoplay = true;
     this.remote.playsInline = true;
     this.local.autoplay = true;
@@ -53,6 +57,7 @@ export class HandoffView {
       el('h2', { text: t(locale, 'handoff.consent.title') }),
       el('p', { text: t(locale, 'handoff.consent.text') }),
       this.recordingNote,
+      el('p', { testid: 'handoff-consent-supervisor', text: t(locale, 'handoff.consent.supervisor') }),
       this.accept,
       this.decline,
     );
@@ -68,6 +73,7 @@ export class HandoffView {
     this.root.append(
       this.consent,
       this.state,
+      this.supervisor.root,
       this.recording,
       el('div', { className: 'handoff-call' }, this.videos, this.article.root),
       this.guide,

@@ -173,6 +173,10 @@ export class KioskHandoff {
         return view.showGuide(m.step);
       case 'media':
         return this.showMode(m.mode);
+      case 'supervisor_joined':
+        return view.supervisor.joined(m.name);
+      case 'supervisor_left':
+        return view.supervisor.left(m.name);
       case 'requeued':
         // The agent dropped: the call is gone, the place in line is kept (the hub puts us in front).
         this.agentConnected = false;

@@ -213,6 +213,10 @@ export const en = {
   'handoff.consent.accept': 'Start the call',
   'handoff.consent.decline': 'No, thank you',
   'handoff.recording': '● This call is being recorded',
+  // Listen-in (issue 18): said on the consent card; the notice shows only once a supervisor speaks.
+  'handoff.consent.supervisor':
+    'A supervisor may listen in to check the quality of our service. If they speak, you will be told.',
+  'handoff.supervisorJoined': 'A supervisor has joined the call: {name}',
   'handoff.queued': 'You are number {position} in line. Estimated wait: {wait}.',
   'handoff.minutes': 'about {minutes} min',
   'handoff.lessThanMinute': 'less than a minute',

@@ -208,6 +208,8 @@ export const zhCN: Record<MessageKey, string> = {
   'handoff.consent.accept': '开始通话',
   'handoff.consent.decline': '不用了，谢谢',
   'handoff.recording': '● 本次通话正在录音录像',
+  'handoff.consent.supervisor': '主管可能会旁听通话以检查服务质量。主管发言时，您会看到提示。',
+  'handoff.supervisorJoined': '主管已加入通话：{name}',
   'handoff.queued': '您前面排在第 {position} 位，预计等待{wait}。',
   'handoff.minutes': '约 {minutes} 分钟',
   'handoff.lessThanMinute': '不到一分钟',

@@ -218,6 +218,12 @@ export class HandoffRows {
     return rows.map(handoffFromRow);
   }
 
+  /** Every call an agent is on now, oldest first (the supervisor's listen-in list). */
+  async live(): Promise<HandoffRow[]> {
+    const sql = `SELECT ${COLUMNS} FROM handoffs WHERE state = 'in_call' ORDER BY accepted_at, id`;
+    return (await this.sql.all(sql, [])).map(handoffFromRow);
+  }
+
   /**
    * Ends an open handoff (its token is spent); null when it had already ended (another instance, or
    * the other party, was first). Ended rows are kept to say how they ended, then pruned.
