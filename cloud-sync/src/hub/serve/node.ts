@@ -16,6 +16,9 @@ import {
   type RecordingOptions,
 } from '../recording-files.ts';
 
+/** How long the hub keeps an idle HTTP keep-alive connection open. */
+export const HUB_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 async function nodeRecordings(
   dataDir: string,
   o: NonNullable<StartHubOptions['recording']>,
@@ -61,6 +64,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     await hub.close();
     throw err;
   }
+  // Idle keep-alive connections stay open longer than a client or load balancer keeps one for reuse
+  // (60 s is the usual balancer idle timeout; Node's default here is 5 s). Otherwise the hub closes a
+  // connection just as the peer sends its next request on it, and that request fails (ECONNRESET, or
+  // a 502 from the balancer). Clients that honour the `Keep-Alive: timeout=` hint (fetch, Node's
+  // https agent) leave a little before this. headersTimeout stays above it, as Node wants.
+  server.keepAliveTimeout = HUB_KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HUB_KEEP_ALIVE_TIMEOUT_MS + 1000;
   sockets.attach(hub.app, server);
   await listen(server, host, port).catch(async (err: unknown) => {
     await hub.close();
