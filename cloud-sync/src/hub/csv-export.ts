@@ -46,7 +46,12 @@ const CALL_HEADER = [
 const seconds = (ms: number | null | undefined): number | null =>
   ms === null || ms === undefined ? null : Math.round(ms) / 1000;
 
-/** One line per call: its first queueing, first answer, and its end (or that it is still open). */
+const HANDLED_LEGS: ReadonlySet<ExportedCallEvent['type']> = new Set(['transferred', 'requeued', 'ended']);
+
+/**
+ * One line per call: its first queueing, first answer, and its end (or that it is still open);
+ * handle_s is the time agents handled it, over every desk and every agent it passed through.
+ */
 export function callLines(events: readonly ExportedCallEvent[]): CsvCell[][] {
   const byCall = new Map<string, ExportedCallEvent[]>();
   for (const e of events) byCall.set(e.handoffId, [...(byCall.get(e.handoffId) ?? []), e]);
@@ -55,6 +60,9 @@ export function callLines(events: readonly ExportedCallEvent[]): CsvCell[][] {
     const of = (t: ExportedCallEvent['type']) => list.filter((e) => e.type === t);
     const answered = of('answered')[0];
     const end = [...of('ended'), ...of('abandoned')].at(-1);
+    // Every leg an agent handled: passed to another desk, handed back to the queue, or ended.
+    const legs = list.filter((e) => HANDLED_LEGS.has(e.type) && e.handleMs !== null);
+    const handledMs = legs.length > 0 ? legs.reduce((sum, e) => sum + (e.handleMs ?? 0), 0) : null;
     return [
       first.handoffId,
       (end ?? list.at(-1) ?? first).queue,
@@ -65,7 +73,7 @@ export function callLines(events: readonly ExportedCallEvent[]): CsvCell[][] {
       answered?.agent ?? null,
       seconds(answered?.waitMs ?? (end?.type === 'abandoned' ? end.waitMs : null)),
       end?.at ?? null,
-      seconds(end?.type === 'ended' ? end.handleMs : null),
+      seconds(handledMs),
       end?.type ?? 'open',
       end?.reason ?? null,
       of('requeued').length,
