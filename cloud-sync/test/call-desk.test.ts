@@ -10,6 +10,8 @@ import {
   HandoffAcceptedSchema,
   HUB_PATHS,
   cannedReplyPath,
+  type CallEvent,
+  type CallEventType,
   type CannedReply,
   type HandoffRequest,
   type KnowledgeArticle,
@@ -236,5 +238,40 @@ describe.each(stores)('the call desk (%s)', (_name, store) => {
     expect(events[2]).toMatchObject({ handleMs: 60 * S, reason: 'to_risk' });
     const row = await t.hub.store.handoffs.get(x.handoffId);
     expect(JSON.stringify(row)).not.toContain(PLANTED_PAN);
+  });
+
+  it('counts a call answered, transferred and then left as answered in the totals, abandoned at the new desk', async () => {
+    const ev = (type: CallEventType, queue: string, atS: number, o: Partial<CallEvent> = {}): CallEvent => ({
+      id: `${type}-${queue}-${atS}`,
+      handoffId: 'h-left',
+      type,
+      at: new Date(T0 + atS * S).toISOString(),
+      queue,
+      kioskId: 'kiosk-a',
+      conversationId: 'c-left',
+      agent: null,
+      waitMs: null,
+      handleMs: null,
+      negativeCue: false,
+      reason: null,
+      ...o,
+    });
+    for (const e of [
+      ev('enqueued', 'agent', 0),
+      ev('answered', 'agent', 10, { agent: AGENT.username, waitMs: 10 * S }),
+      ev('transferred', 'agent', 70, { agent: AGENT.username, handleMs: 60 * S, reason: 'to_risk' }),
+      ev('abandoned', 'risk', 100, { waitMs: 30 * S, reason: 'cancelled' }),
+    ])
+      await t.hub.store.supervisor.events.append(e);
+    const { totals, perQueue } = await t.hub.store.supervisor.events.figures(T0, T0 + 3600 * S, 20 * S);
+    expect(totals).toMatchObject({ answered: 1, abandoned: 0, abandonRate: 0, serviceLevel: 1 });
+    expect(perQueue.find((q) => q.queue === 'agent')).toMatchObject({ answered: 1, abandoned: 0 });
+    expect(perQueue.find((q) => q.queue === 'risk')).toMatchObject({
+      answered: 0,
+      abandoned: 1,
+      abandonRate: 1,
+    });
+    const series = await t.hub.store.supervisor.events.series(T0, T0 + 3600 * S, 3600 * S, 20 * S);
+    expect(series).toEqual([{ bucket: 0, offered: 1, answered: 1, answeredInTarget: 1, abandoned: 0 }]);
   });
 });

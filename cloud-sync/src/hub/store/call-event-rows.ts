@@ -29,11 +29,17 @@ function conversationFields(d: StoreDialect, on: string): { join: string; rating
 const COLUMNS =
   'id, handoff_id, type, at, at_ms, queue, kiosk_id, conversation_id, agent, wait_ms, handle_ms, negative_cue, reason';
 
+/**
+ * Calls answered or abandoned: abandoned ones are those of these never answered here (a call answered
+ * at one desk, then transferred or requeued and left, is answered, not also abandoned, in the totals).
+ */
+const DECIDED = "COUNT(DISTINCT CASE WHEN type IN ('answered', 'abandoned') THEN handoff_id END)";
+
 /** Counts of one window; `?` = the service-level threshold in ms, then since and until (ms). */
 const FIGURES = `SUM(CASE WHEN type = 'enqueued' THEN 1 ELSE 0 END) AS offered,
     COUNT(DISTINCT CASE WHEN type = 'answered' THEN handoff_id END) AS answered,
     COUNT(DISTINCT CASE WHEN type = 'answered' AND wait_ms <= ? THEN handoff_id END) AS in_target,
-    SUM(CASE WHEN type = 'abandoned' THEN 1 ELSE 0 END) AS abandoned,
+    ${DECIDED} AS decided,
     SUM(CASE WHEN type = 'ended' THEN 1 ELSE 0 END) AS ended,
     SUM(CASE WHEN type = 'transferred' THEN 1 ELSE 0 END) AS transferred,
     SUM(CASE WHEN type IN ('ended', 'transferred') AND handle_ms IS NOT NULL THEN 1 ELSE 0 END) AS legs,
@@ -64,7 +70,7 @@ const nOrNull = (v: unknown): number | null => (v === null || v === undefined ? 
 
 export function figuresFromRow(r: Row | undefined): CallFigures {
   const answered = n(r?.answered);
-  const abandoned = n(r?.abandoned);
+  const abandoned = n(r?.decided) - answered;
   const ended = n(r?.ended);
   // Handling time per desk: an ended call's last leg, and each leg that a transfer passed on.
   const legs = n(r?.legs);
@@ -167,7 +173,7 @@ export class CallEventRows {
          SUM(CASE WHEN type = 'enqueued' THEN 1 ELSE 0 END) AS offered,
          COUNT(DISTINCT CASE WHEN type = 'answered' THEN handoff_id END) AS answered,
          COUNT(DISTINCT CASE WHEN type = 'answered' AND wait_ms <= ? THEN handoff_id END) AS in_target,
-         SUM(CASE WHEN type = 'abandoned' THEN 1 ELSE 0 END) AS abandoned
+         ${DECIDED} AS decided
        FROM call_events WHERE at_ms >= ? AND at_ms < ? GROUP BY 1 ORDER BY 1`,
       [sinceMs, bucketMs, targetMs, sinceMs, untilMs],
     );
@@ -176,7 +182,7 @@ export class CallEventRows {
       offered: n(r.offered),
       answered: n(r.answered),
       answeredInTarget: n(r.in_target),
-      abandoned: n(r.abandoned),
+      abandoned: n(r.decided) - n(r.answered),
     }));
   }
 
