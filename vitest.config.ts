@@ -51,9 +51,9 @@ export default defineConfig({
           // A page reacts to another process (hub, agent, a second browser): on a loaded 2-core machine
           // that can take more than expect.poll's default second. This bounds a wait; it times nothing.
           expect: { poll: { timeout: 15_000 } },
-          // Two files side by side (each owns its ports, data folder and Chromium): most of a browser
-          // test is waiting on another process, so two keep both cores busy.
-          maxWorkers: 2,
+          // One file at a time: two side by side (tried) saved a little and made the timing-bound tests
+          // (idle warning, agent reconnect) fail on a 2-core machine.
+          fileParallelism: false,
         },
       },
     ],
