@@ -7,8 +7,11 @@ import { forgetReleasedTexts, makeText, Pill } from './overlay-parts.ts';
 import { CAPTION_MIN_PX, MIN_TOUCH_PX, OVERLAY_COLOURS as K } from './overlay-theme.ts';
 import { initCanvasApp } from '../render/pixi-canvas.ts';
 
-/** off: no camera; consent: waiting for the customer's yes; on: analysing; unavailable: none fitted. */
-export type CameraState = 'off' | 'consent' | 'on' | 'unavailable';
+/**
+ * off: no camera; consent: waiting for the customer's yes; on: analysing; unavailable: none fitted;
+ * call: on for a video call with staff.
+ */
+export type CameraState = 'off' | 'consent' | 'on' | 'unavailable' | 'call';
 
 export interface OverlayButton {
   id: string;
@@ -189,7 +192,7 @@ class PixiOverlay implements KioskOverlay {
 
   private layoutCamera(pad: number, unit: number): void {
     const { state, label } = this.camera;
-    const on = state === 'on';
+    const on = state === 'on' || state === 'call';
     const consent = state === 'consent';
     this.cameraPill.set({
       text: label,

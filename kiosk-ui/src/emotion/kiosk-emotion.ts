@@ -48,6 +48,8 @@ export class KioskEmotion {
   private readonly camera: EmotionCamera;
   private summary: CueSummary | null = null;
   private state: CameraState = 'off';
+  /** The locale of a video call whose camera is live; null: none. */
+  private inCall: Locale | null = null;
   private locale: Locale | null = null;
   private cue: StableCue | null = null;
   private error: string | null = null;
@@ -153,8 +155,18 @@ export class KioskEmotion {
     return this.camera.stats;
   }
 
+  /**
+   * A video call with staff has the camera on (or stopped it): while it does, the indicator says so
+   * whatever the cues' own state, which shows again once the call's camera stops.
+   */
+  callCamera(live: Locale | null): void {
+    this.inCall = live;
+    this.setState(this.state);
+  }
+
   private setState(state: CameraState): void {
     this.state = state;
-    this.overlay.setCamera(cameraIndicator(this.locale, state));
+    const inCall = this.inCall;
+    this.overlay.setCamera(inCall ? cameraIndicator(inCall, 'call') : cameraIndicator(this.locale, state));
   }
 }

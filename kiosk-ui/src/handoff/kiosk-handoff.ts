@@ -42,6 +42,8 @@ export class KioskHandoff {
   constructor(
     private readonly client: KioskClient,
     private readonly onFinished: (outcome: HandoffOutcome) => void,
+    /** The call's camera went live (the visit's locale) or stopped (null): the indicator must say so. */
+    private readonly onCallCamera: (live: Locale | null) => void = () => undefined,
   ) {}
 
   get active(): boolean {
@@ -182,8 +184,7 @@ export class KioskHandoff {
         this.agentConnected = false;
         this.requeued = true;
         view.setHold(false);
-        this.call?.close();
-        this.call = null;
+        this.closeMedia();
         return view.setState('handoff.requeued', {
           position: m.position,
           wait: view.waitText(m.estimatedWaitS),
@@ -210,8 +211,7 @@ export class KioskHandoff {
     if (m.t === 'hold') return view.setHold(m.on);
     // Like an agent who dropped: this call is over, the next desk's agent starts a new one.
     this.agentConnected = false;
-    this.call?.close();
-    this.call = null;
+    this.closeMedia();
     view.setHold(false);
     this.transferDesk = t(this.locale, `handoff.desk.${m.queue}`);
     view.setState('handoff.transferred', {
@@ -233,6 +233,7 @@ export class KioskHandoff {
       onMode: (mode) => {
         socket.send({ t: 'media', mode });
         this.showMode(mode);
+        if (this.call === call) this.onCallCamera(mode === 'video' ? this.locale : null);
         // The kiosk has no camera or microphone: the agent's recorder gets nothing of the customer and
         // records nothing, so the indicator must not say it does.
         if (mode === 'text') this.view?.setRecorded(false);
@@ -250,6 +251,7 @@ export class KioskHandoff {
   }
 
   private closeMedia(): void {
+    if (this.call) this.onCallCamera(null);
     this.call?.close();
     this.call = null;
   }

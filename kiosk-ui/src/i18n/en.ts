@@ -87,6 +87,7 @@ export const en = {
   'camera.asking': 'Camera: waiting for your answer',
   'camera.on': 'Camera on, analysed on this kiosk only',
   'camera.unavailable': 'No camera',
+  'camera.call': 'Camera on: video call with our staff',
   'camera.consent.title': 'May I use the camera during your visit?',
   'camera.consent.body':
     'It helps me notice when you would rather talk to a person. Your picture stays on this kiosk and is never stored or sent; only a short mood summary is kept with this visit. The camera stops when you finish.',

@@ -85,6 +85,7 @@ export const zhCN: Record<MessageKey, string> = {
   'camera.asking': '摄像头：等待您的同意',
   'camera.on': '摄像头已开启，仅在本机分析',
   'camera.unavailable': '无摄像头',
+  'camera.call': '摄像头已开启：正在与工作人员视频通话',
   'camera.consent.title': '本次服务期间可以使用摄像头吗？',
   'camera.consent.body':
     '摄像头帮助我察觉您是否更希望由工作人员为您服务。您的画面只在本机分析，不会保存或发送；本次服务只保留简短的情绪摘要。服务结束时摄像头即关闭。',

@@ -12,6 +12,7 @@ const CAMERA_LABELS = {
   consent: 'camera.asking',
   on: 'camera.on',
   unavailable: 'camera.unavailable',
+  call: 'camera.call',
 } as const satisfies Record<CameraState, string>;
 
 function label(

@@ -8,6 +8,7 @@ import type { CueSummaryRecord } from '../emotion/cue-summary.ts';
 import type { StableCue } from '../emotion/cue-tracker.ts';
 import type { KioskEmotion } from '../emotion/kiosk-emotion.ts';
 import type { KioskView, Screen } from './kiosk-view.ts';
+import { cameraIndicator } from './journey-progress.ts';
 import { SERVICES } from './services.ts';
 import { snapshotVisit, type Visit } from './visit.ts';
 import { VoiceInput } from './voice-input.ts';
@@ -50,7 +51,15 @@ export class KioskApp {
       overlay,
       voiceInput: options.voiceInput ?? new VoiceInput(),
       emotion,
-      handoff: new KioskHandoff(client, () => this.feed({ type: 'handoffFinished' })),
+      handoff: new KioskHandoff(
+        client,
+        () => this.feed({ type: 'handoffFinished' }),
+        // The call's camera is on: the indicator says so (through the cues, which own it, when fitted).
+        (live) =>
+          emotion
+            ? emotion.callCamera(live)
+            : overlay.setCamera(cameraIndicator(live, live ? 'call' : 'off')),
+      ),
       feed: (input) => this.feed(input),
       wakeAt: (at) => this.wakeAt(at),
     };

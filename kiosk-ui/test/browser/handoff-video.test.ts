@@ -41,6 +41,18 @@ afterAll(async () => {
   await setup?.close();
 });
 
+/** The kiosk overlay's camera indicator, as the page's diagnostics hook reports it. */
+function cameraPill(): Promise<{ state: string; label: string }> {
+  return kiosk.evaluate(
+    () =>
+      (
+        globalThis as unknown as {
+          __branchKiosk: { overlay(): { camera: { state: string; label: string } } };
+        }
+      ).__branchKiosk.overlay().camera,
+  );
+}
+
 describe('video handoff between two browsers', () => {
   it('queues the customer after consent and shows the agent the masked card only', async () => {
     await signInConsole(agent, branch.runtime.pages.agentConsole, 'agent', branch.secrets.agentPassword);
@@ -198,6 +210,7 @@ describe('video handoff between two browsers', () => {
       await kiosk.getByTestId('handoff-remote-video').evaluate((v) => (v as HTMLVideoElement).muted),
     ).toBe(true);
     expect(await framesDecoded(agent, 'agent-remote-video')).toBe(0);
+    expect((await cameraPill()).state).not.toBe('call');
     await shot(kiosk, 'kiosk-connected-before-consent');
     await kiosk.getByTestId('handoff-consent-accept').click();
     // The camera goes into the live call (replaceTrack): the agent decodes the customer at once.
@@ -207,8 +220,11 @@ describe('video handoff between two browsers', () => {
     expect(await cameraOpens()).toBe(1);
     expect(await kioskHandoffState(kiosk)).toBe('handoff.connected');
     expect(await kiosk.getByTestId('handoff-remote-video').isVisible()).toBe(true);
+    // The camera indicator tells the truth: on, for the call (not "waiting for your answer").
+    await expect.poll(cameraPill).toEqual({ state: 'call', label: en['camera.call'] });
     await shot(kiosk, 'kiosk-call-after-consent');
     await agent.getByTestId('call-end').click();
     await expect.poll(() => kioskHandoffState(kiosk)).toBe('handoff.ended');
+    await expect.poll(async () => (await cameraPill()).state).not.toBe('call');
   }, 90_000);
 });
