@@ -39,7 +39,8 @@ export async function assembleHub(
   eventsOn: { kind: 'sqlite' } | { kind: 'postgres'; url: string; schema?: string },
   options: HubCoreOptions,
 ): Promise<AssembledHub> {
-  const { seed, logger: log, ticketEscalationMs, recordingSweepMs, ...appOptions } = options;
+  // The jobs' periods are not the app's: left out of what createHubApp gets.
+  const { seed, logger: log, ticketEscalationMs: _e, recordingSweepMs: _s, ...appOptions } = options;
   let closeEvents = async (): Promise<void> => {};
   try {
     const iterations = options.passwordIterations ?? DEFAULT_PBKDF2_ITERATIONS;
@@ -61,15 +62,8 @@ export async function assembleHub(
     });
     if (!handoff || !sockets) throw new Error('the hub app made no handoff core or sockets');
     const done = sockets;
-    const stopJobs = startHubJobs(
-      store,
-      {
-        ...appOptions,
-        ...(ticketEscalationMs ? { ticketEscalationMs } : {}),
-        ...(recordingSweepMs ? { recordingSweepMs } : {}),
-      },
-      log,
-    );
+    // The jobs read their own options (SLA, recordings, periods) from the core's.
+    const stopJobs = startHubJobs(store, options, log);
     return {
       app,
       events,
