@@ -11,69 +11,22 @@
 //   HUB_SERVICE_LEVEL_S (20: the wallboard's service level counts calls answered within it)
 //   HUB_TLS_CERT_FILE, HUB_TLS_KEY_FILE (unset: plain HTTP)  HUB_TLS_CLIENT_CA_FILE (unset: no mutual TLS)
 //   HUB_TICKET_SLA (unset: DEFAULT_TICKET_SLA; JSON minutes per kind and priority)  HUB_TICKET_ESCALATION_S (60)
-import { startHub, type Logger } from '../src/index.ts';
-import {
-  handoffLimitsFromEnv,
-  pingFromEnv,
-  recordingFromEnv,
-  ticketsFromEnv,
-  seedFromEnv,
-  serviceLevelFromEnv,
-  storeFromEnv,
-  tlsFromEnv,
-} from './hub-env.ts';
-import { iceFromEnv, type IceSettings } from './ice-env.ts';
+import { startHub } from '../src/index.ts';
+import { hubOptionsFromEnv, jsonLineLogger } from './hub-options-env.ts';
 
-const env = process.env;
-
-function line(level: string) {
-  return (obj: object, msg?: string): void => {
-    process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), ...obj, msg })}\n`);
-  };
-}
-const logger: Logger = { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') };
-
-const seed = seedFromEnv(env);
-let ice: IceSettings;
-let pingIntervalMs: number | undefined;
-let handoff: ReturnType<typeof handoffLimitsFromEnv>;
-let tls: ReturnType<typeof tlsFromEnv>;
-let recording: ReturnType<typeof recordingFromEnv>;
-let serviceLevelS: number | undefined;
-let tickets: ReturnType<typeof ticketsFromEnv>;
-try {
-  tickets = ticketsFromEnv(env);
-  recording = recordingFromEnv(env);
-  tls = tlsFromEnv(env);
-  ice = iceFromEnv(env);
-  pingIntervalMs = pingFromEnv(env);
-  handoff = handoffLimitsFromEnv(env);
-  serviceLevelS = serviceLevelFromEnv(env);
-} catch (err) {
+const logger = jsonLineLogger((line) => void process.stdout.write(`${line}\n`));
+const fail = (err: unknown): never => {
   console.error((err as Error).message);
   process.exit(1);
-}
-
-const hub = await startHub({
-  host: env.HUB_HOST ?? '127.0.0.1',
-  port: Number(env.HUB_PORT ?? 7100),
-  dataDir: env.HUB_DATA_DIR ?? 'data/hub',
-  store: storeFromEnv(env),
-  ...(env.HUB_STATIC_DIR ? { staticDir: env.HUB_STATIC_DIR } : {}),
-  ...(env.HUB_OPERATOR_TOKEN ? { operatorToken: env.HUB_OPERATOR_TOKEN } : {}),
-  seed,
-  logger,
-  ...ice,
-  ...(pingIntervalMs ? { pingIntervalMs } : {}),
-  handoff,
-  ...(tls ? { tls } : {}),
-  ...(recording ? { recording } : {}),
-  ...(serviceLevelS ? { serviceLevelS } : {}),
-  ...tickets,
-}).catch((err: unknown) => {
-  console.error((err as Error).message);
-  process.exit(1);
-});
+};
+const options = ((): ReturnType<typeof hubOptionsFromEnv> => {
+  try {
+    return hubOptionsFromEnv(process.env, logger);
+  } catch (err) {
+    return fail(err);
+  }
+})();
+const hub = await startHub(options).catch(fail);
 
 const shutdown = (): void => {
   hub.close().then(

@@ -87,4 +87,18 @@ describe('hub on Deno', () => {
     expect(await kiosk.next('pong')).toEqual({ t: 'pong', n: 7 });
     kiosk.close();
   });
+
+  it('refuses the Node-only settings with a line that says so, instead of ignoring them', async () => {
+    child = spawn(denoBin, ['run', '-A', 'cloud-sync/bin/hub-deno.ts'], {
+      cwd: root,
+      env: { ...process.env, HUB_PORT: '0', HUB_DATA_DIR: dirs.make(), HUB_RECORDING: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise<number | null>((r) => child!.once('exit', r));
+    expect(code).toBe(1);
+    expect(stderr).toContain('HUB_RECORDING');
+    expect(stderr).toContain('bin/hub.ts');
+  });
 });

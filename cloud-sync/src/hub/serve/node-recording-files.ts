@@ -3,7 +3,12 @@ import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { RecordingFiles } from '../recording-files.ts';
+import {
+  DEFAULT_RECORDING_MAX_BYTES,
+  DEFAULT_RECORDING_RETENTION_DAYS,
+  type RecordingFiles,
+  type RecordingOptions,
+} from '../recording-files.ts';
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -28,5 +33,17 @@ export async function nodeRecordingFiles(dataDir: string): Promise<RecordingFile
     read: (id, start, end) =>
       Readable.toWeb(createReadStream(file(id), { start, end })) as ReadableStream<Uint8Array>,
     remove: (id) => rm(file(id), { force: true }),
+  };
+}
+
+/** How a Node hub records: files under dataDir, the given limits or their defaults. */
+export async function nodeRecordingOptions(
+  dataDir: string,
+  o: { retentionDays?: number | undefined; maxBytes?: number | undefined },
+): Promise<RecordingOptions> {
+  return {
+    files: await nodeRecordingFiles(dataDir),
+    retentionDays: o.retentionDays ?? DEFAULT_RECORDING_RETENTION_DAYS,
+    maxBytes: o.maxBytes ?? DEFAULT_RECORDING_MAX_BYTES,
   };
 }
