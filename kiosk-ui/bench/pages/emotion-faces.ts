@@ -60,6 +60,7 @@ async function stream(seconds: number): Promise<unknown> {
     fps: frames / elapsed,
     mainMsPerFrame: (end.mainMs - start.mainMs) / frames,
     workerMsPerFrame: (end.workerMs - start.workerMs) / frames,
+    downscaleMsPerFrame: (end.downscaleMs - start.downscaleMs) / frames,
     workers,
     cuesSeen: [...new Set(cues.map((c) => c.cue))],
   };

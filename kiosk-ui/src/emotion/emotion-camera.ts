@@ -14,6 +14,8 @@ export interface CameraFrameStats {
   mainMs: number;
   /** The worker's own ms per frame, summed. */
   workerMs: number;
+  /** The part of workerMs spent reading and downscaling the frame, summed. */
+  downscaleMs: number;
 }
 
 export interface EmotionCameraOptions {
@@ -39,7 +41,7 @@ export class EmotionCamera {
   private scores = new ScoreStream();
   /** When the last frame was sent (for the frame rate cap). */
   private sentAt = -Infinity;
-  readonly stats: CameraFrameStats = { frames: 0, mainMs: 0, workerMs: 0 };
+  readonly stats: CameraFrameStats = { frames: 0, mainMs: 0, workerMs: 0, downscaleMs: 0 };
 
   constructor(
     private readonly onCue: (cue: StableCue) => void,
@@ -130,6 +132,7 @@ export class EmotionCamera {
 
   private apply(msg: FromWorker & { type: 'scores' }): void {
     this.stats.workerMs += msg.detectMs;
+    this.stats.downscaleMs += msg.downscaleMs;
     const cue = this.scores.add(msg.scores, msg.at);
     if (cue) this.onCue(cue);
   }

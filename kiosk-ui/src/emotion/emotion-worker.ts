@@ -37,6 +37,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       resizeHeight: Math.round((DETECT_WIDTH * h) / w),
     });
     msg.frame.close();
+    const downscaledAt = performance.now();
     // VIDEO mode needs strictly increasing timestamps (per landmarker, so per worker).
     lastTs = Math.max(lastTs + 1, Math.round(msg.at));
     let face;
@@ -50,6 +51,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       scores: face && frameScores(face),
       at: msg.at,
       detectMs: performance.now() - started,
+      downscaleMs: downscaledAt - started,
     });
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -8,5 +8,6 @@ export type ToWorker = { type: 'frame'; frame: VideoFrame; at: number };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'error'; message: string }
-  /** scores: null when the frame held no face. detectMs: the worker's time for this frame. */
-  | { type: 'scores'; scores: FrameScores | null; at: number; detectMs: number };
+  /** scores: null when the frame held no face. detectMs: the worker's time for this frame, of which
+   * downscaleMs went to reading and downscaling the frame (the rest: landmarker and cue model). */
+  | { type: 'scores'; scores: FrameScores | null; at: number; detectMs: number; downscaleMs: number };
