@@ -101,7 +101,10 @@ class AvatarImpl implements Avatar {
         return chunks ? this.speakEngine(chunks, fallBack, onSaid) : fallBack();
       },
       (err: unknown) => {
-        if (generation === this.generation) this.fetching = false;
+        // A line stopped while it was being fetched ends in an AbortError: nothing failed, nothing to
+        // say. (Logged, the error would also be held by the console with its stack for as long as the page.)
+        if (generation !== this.generation) return;
+        this.fetching = false;
         return fallBack(err);
       },
     );

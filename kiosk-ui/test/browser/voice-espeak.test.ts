@@ -30,7 +30,9 @@ const ZH = '您好，欢迎光临。请问您今天想办理什么业务？';
 const EN = 'Welcome to the branch. How can I help you today?';
 
 interface KioskWindow {
-  __branchKiosk: { avatar: { speak(t: string, l: string): Promise<void>; speaking: boolean } };
+  __branchKiosk: {
+    avatar: { speak(t: string, l: string): Promise<void>; stopSpeaking(): void; speaking: boolean };
+  };
 }
 
 function trimmed(c: Capture, line: [number, number]): Buffer {
@@ -153,6 +155,28 @@ describe('the kiosk speaks with its own voice (espeak-ng)', () => {
     const closed = c.mouth.filter((m) => m.t > touch.at + 0.15 && m.t < next - 0.05);
     expect(closed.length).toBeGreaterThan(0);
     expect(Math.max(...closed.map((m) => m.open))).toBeLessThan(0.05);
+  }, 60_000);
+
+  it('a line replaced while its audio is still being fetched is stopped quietly, not reported as failed', async () => {
+    const warnings: string[] = [];
+    const onConsole = (m: { type(): string; text(): string }): void => {
+      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+    };
+    page.on('console', onConsole);
+    try {
+      await page.evaluate(async () => {
+        const avatar = (globalThis as unknown as KioskWindow).__branchKiosk.avatar;
+        void avatar.speak('This line is replaced before it is heard.', 'en');
+        const second = avatar.speak('And this one is stopped.', 'en');
+        await new Promise((r) => setTimeout(r, 300));
+        avatar.stopSpeaking();
+        await second;
+      });
+      await page.waitForTimeout(200);
+    } finally {
+      page.off('console', onConsole);
+    }
+    expect(warnings.filter((w) => w.includes('voice engine failed'))).toEqual([]);
   }, 60_000);
 
   it('asked nothing of any other origin', () => {
