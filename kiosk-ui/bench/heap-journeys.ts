@@ -13,12 +13,27 @@ import { round } from './stats.ts';
 /** Buttons are disabled while the agent reports the service unavailable (e.g. a starved link heartbeat). */
 const SLOW = { timeout: 60_000 };
 
+/** Journeys in which the customer had to touch English again (reported in the figures' how). */
+const retried = { count: 0 };
+
 async function journey(page: Page): Promise<void> {
   await page.getByTestId('start').and(page.locator(':enabled')).waitFor(SLOW);
   await page.getByTestId('start').click();
-  await page.getByTestId('lang-en').and(page.locator(':enabled')).waitFor(SLOW);
-  await page.getByTestId('lang-en').click();
   const service = page.getByTestId('service-hours');
+  // A session the agent refused (the service went unavailable just as English was touched) leaves the
+  // language choice on screen, as a customer would see it: touch English again once it is enabled.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('lang-en').and(page.locator(':enabled')).waitFor(SLOW);
+    await page.getByTestId('lang-en').click();
+    if (
+      await service.waitFor({ timeout: 15_000 }).then(
+        () => true,
+        () => attempt === 3,
+      )
+    )
+      break;
+    retried.count += 1;
+  }
   await service.and(page.locator(':enabled')).waitFor(SLOW);
   await service.click();
   await page.getByTestId('answer-title').and(page.locator(':visible')).waitFor();
@@ -48,7 +63,7 @@ export async function heapFigures(browser: Browser, journeys = 100): Promise<Fig
     const heapAt = new Map<number, number>([[1, await usedHeap(page)]]);
     const splits = new Map<number, HeapSplit>([[1, await heapSplit(cdp)]]);
     for (let i = 2; i <= extra; i++) {
-      await journey(page);
+      await journey(page).catch((err: unknown) => failedJourney(page, i, err));
       if (i % 10 === 0 || i === half) heapAt.set(i, await usedHeap(page));
       if (i === half || i === journeys || i === extra) splits.set(i, await heapSplit(cdp));
     }
@@ -57,7 +72,7 @@ export async function heapFigures(browser: Browser, journeys = 100): Promise<Fig
     const at = (n: number) => heapAt.get(n)!;
     const series = [...heapAt].map(([n, b]) => `${n}: ${(b / 2 ** 20).toFixed(2)}`).join(', ');
     console.log(`  heap MiB after journeys ${series}`);
-    const how = `journeys (start, English, opening-hours service answered by the agent, end, finish/wipe) on the real branch in headless Chromium; JS heap used after forced GC (CDP); MiB after journeys ${series}`;
+    const how = `journeys (start, English, opening-hours service answered by the agent, end, finish/wipe) on the real branch in headless Chromium; JS heap used after forced GC (CDP); MiB after journeys ${series}; ${retried.count} times a session start was refused (service unavailable) and English touched again`;
     const growth = (from: number, to: number) => round(((at(to) - at(from)) / at(from)) * 100, 2);
     return [
       {
@@ -107,6 +122,22 @@ export async function heapFigures(browser: Browser, journeys = 100): Promise<Fig
   } finally {
     await branch.stop();
   }
+}
+
+/** Says which journey stopped and where, with a screenshot, instead of only the locator that timed out. */
+async function failedJourney(page: Page, i: number, err: unknown): Promise<never> {
+  const shot = 'test-output/bench/heap-journey-failed.png';
+  await page.screenshot({ path: shot }).catch(() => {});
+  const status = await page
+    .getByTestId('connection-status')
+    .getAttribute('data-state', { timeout: 1000 })
+    .catch(() => 'unknown');
+  throw new Error(
+    `journey ${i} stopped (connection ${status}; screenshot ${shot}): ${(err as Error).message}`,
+    {
+      cause: err,
+    },
+  );
 }
 
 /** Snapshots after journeys 1, 50, 100 and 150. */
