@@ -9,6 +9,7 @@ import { FIXTURES, limitsForJoints } from '../protocol/kinematics.ts';
 import type { Logger } from '../logger.ts';
 import type { Fault, FirmwareEndpoint, SimulatorState } from './control-types.ts';
 import { armView } from './arm-view.ts';
+import { FirmwareClock } from './firmware-clock.ts';
 import { ByteFaults } from './byte-faults.ts';
 import { jointIn, msIn, rateIn } from './fault-ranges.ts';
 import { HaltReceipts } from './halt-receipts.ts';
@@ -39,6 +40,8 @@ export interface SimulatorOptions {
 
 const hrNow = (): bigint => process.hrtime.bigint();
 const nowMs = (): number => Number(hrNow()) / 1e6;
+/** The firmware loop's period. */
+const TICK_MS = 5;
 
 export class Simulator {
   readonly arm: SimArm;
@@ -62,8 +65,12 @@ export class Simulator {
   /** Scheduler health: how often the firmware loop ran and its longest gap. */
   private readonly ticks = { count: 0, maxGapMs: 0 };
 
+  /** Wall time less the simulator's own stalls (see firmware-clock.ts); the arm and firmware run on it. */
+  private readonly clock = new FirmwareClock(TICK_MS, nowMs);
+
   constructor(private readonly opts: SimulatorOptions) {
-    this.arm = new SimArm(nowMs, limitsForJoints(opts.joints ?? 5));
+    const now = (): number => this.clock.now();
+    this.arm = new SimArm(now, limitsForJoints(opts.joints ?? 5));
     const write = (b: Uint8Array): void => this.writeOut(b);
     const hooks = {
       onHalt: (haltId: number, category: 0 | 1 | 2, first: boolean) =>
@@ -74,8 +81,8 @@ export class Simulator {
     this.fw = opts.echo
       ? createEchoEndpoint(this.arm, write)
       : opts.dialect === 'binary'
-        ? new BinaryFirmware(this.arm, write, nowMs, hooks)
-        : createGcodeFirmware(this.arm, write, nowMs, hooks);
+        ? new BinaryFirmware(this.arm, write, now, hooks)
+        : createGcodeFirmware(this.arm, write, now, hooks);
   }
 
   async start(): Promise<void> {
@@ -99,14 +106,11 @@ export class Simulator {
       this.simPath = this.opts.port;
     }
     await this.openSerial();
-    let last = performance.now();
     this.ticker = setInterval(() => {
-      const t = performance.now();
       this.ticks.count++;
-      this.ticks.maxGapMs = Math.max(this.ticks.maxGapMs, t - last);
-      last = t;
+      this.ticks.maxGapMs = Math.max(this.ticks.maxGapMs, this.clock.tick());
       this.fw.tick();
-    }, 5);
+    }, TICK_MS);
   }
 
   async stop(): Promise<void> {
