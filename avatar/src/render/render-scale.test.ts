@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FAST_WINDOWS_TO_RAISE,
   DEFAULT_WINDOW_FRAMES,
+  HOLD_FACTOR,
+  MAX_RAISE_BACKOFF,
   RenderScale,
   SCALE_STEP,
 } from './render-scale.ts';
@@ -65,5 +67,45 @@ describe('RenderScale', () => {
     window(s, DISPLAY);
     for (let i = 0; i < 100; i++) s.frame(2000);
     expect(s.pixelRatio).toBe(0.6);
+  });
+});
+
+describe('RenderScale backoff', () => {
+  /** Drops to the floor, then raises once: returns the controller right after that raise. */
+  function raisedOnce(): RenderScale {
+    const s = new RenderScale({ max: 0.6, min: 0.3 });
+    window(s, DISPLAY);
+    for (let i = 0; i < 10; i++) window(s, DISPLAY * 2);
+    for (let i = 0; i < DEFAULT_FAST_WINDOWS_TO_RAISE; i++) window(s, DISPLAY);
+    expect(s.pixelRatio).toBeCloseTo(0.3 / SCALE_STEP);
+    return s;
+  }
+
+  it('a raise that is slow again at once doubles the wait before the next raise', () => {
+    const s = raisedOnce();
+    expect(window(s, DISPLAY * 2)).toBe(0.3);
+    for (let i = 0; i < DEFAULT_FAST_WINDOWS_TO_RAISE * 2 - 1; i++) expect(window(s, DISPLAY)).toBeNull();
+    expect(window(s, DISPLAY)).toBeCloseTo(0.3 / SCALE_STEP);
+  });
+
+  it('the wait stops growing at its cap', () => {
+    const s = raisedOnce();
+    for (let round = 0; round < 6; round++) {
+      window(s, DISPLAY * 2);
+      let waited = 0;
+      while (window(s, DISPLAY) === null) waited += 1;
+      expect(waited + 1).toBe(DEFAULT_FAST_WINDOWS_TO_RAISE * Math.min(2 ** (round + 1), MAX_RAISE_BACKOFF));
+    }
+  });
+
+  it('a raise that holds resets the wait', () => {
+    const s = raisedOnce();
+    window(s, DISPLAY * 2); // did not hold: the wait doubles
+    for (let i = 0; i < DEFAULT_FAST_WINDOWS_TO_RAISE * 2; i++) window(s, DISPLAY);
+    // Held for longer than HOLD_FACTOR x the wait, neither slow nor fast, then slow: an ordinary drop.
+    for (let i = 0; i < DEFAULT_FAST_WINDOWS_TO_RAISE * HOLD_FACTOR; i++) window(s, DISPLAY * 1.15);
+    expect(window(s, DISPLAY * 2)).toBe(0.3);
+    for (let i = 0; i < DEFAULT_FAST_WINDOWS_TO_RAISE - 1; i++) expect(window(s, DISPLAY)).toBeNull();
+    expect(window(s, DISPLAY)).toBeCloseTo(0.3 / SCALE_STEP);
   });
 });

@@ -24,6 +24,12 @@ export const DEFAULT_WINDOW_FRAMES = 30;
 export const DEFAULT_SLOW_FACTOR = 1.2;
 export const DEFAULT_FAST_FACTOR = 1.08;
 export const DEFAULT_FAST_WINDOWS_TO_RAISE = 10;
+/**
+ * A raise that turns slow again within HOLD_FACTOR x fastWindowsToRaise windows did not hold: the wait
+ * before the next raise doubles, up to MAX_RAISE_BACKOFF x; one that holds that long resets the wait.
+ */
+export const HOLD_FACTOR = 4;
+export const MAX_RAISE_BACKOFF = 8;
 /** Gaps longer than this are a hidden tab or a stall, not the drawing's cost: not counted. */
 const MAX_COUNTED_GAP_MS = 500;
 
@@ -40,6 +46,10 @@ export class RenderScale {
   private sum = 0;
   private count = 0;
   private fastWindows = 0;
+  /** Fast windows needed to raise now: doubled each time a raise did not hold, so the level settles. */
+  private raiseAfter: number;
+  /** Windows since the last raise (Infinity: none yet, or it held). */
+  private sinceRaise = Infinity;
 
   constructor(o: RenderScaleOptions) {
     this.max = o.max;
@@ -49,6 +59,7 @@ export class RenderScale {
     this.slowFactor = o.slowFactor ?? DEFAULT_SLOW_FACTOR;
     this.fastFactor = o.fastFactor ?? DEFAULT_FAST_FACTOR;
     this.fastWindowsToRaise = o.fastWindowsToRaise ?? DEFAULT_FAST_WINDOWS_TO_RAISE;
+    this.raiseAfter = this.fastWindowsToRaise;
   }
 
   /** The pixel ratio to draw at now. */
@@ -69,15 +80,28 @@ export class RenderScale {
     const mean = this.sum / this.count;
     this.sum = 0;
     this.count = 0;
-    if (mean > this.displayMs * this.slowFactor) {
+    this.sinceRaise += 1;
+    const slow = mean > this.displayMs * this.slowFactor;
+    const hold = this.fastWindowsToRaise * HOLD_FACTOR;
+    if (slow && this.sinceRaise <= hold) {
+      this.raiseAfter = Math.min(this.raiseAfter * 2, this.fastWindowsToRaise * MAX_RAISE_BACKOFF);
+    } else if (this.sinceRaise > hold && this.sinceRaise !== Infinity) {
+      // The raised level held: the next raise may come as soon as the first did.
+      this.raiseAfter = this.fastWindowsToRaise;
+      this.sinceRaise = Infinity;
+    }
+    if (slow) {
       this.fastWindows = 0;
+      this.sinceRaise = Infinity;
       return this.set(Math.max(this.min, this.ratio * SCALE_STEP));
     }
     if (mean <= this.displayMs * this.fastFactor) {
       this.fastWindows += 1;
-      if (this.fastWindows < this.fastWindowsToRaise) return null;
+      if (this.fastWindows < this.raiseAfter) return null;
       this.fastWindows = 0;
-      return this.set(Math.min(this.max, this.ratio / SCALE_STEP));
+      const raised = this.set(Math.min(this.max, this.ratio / SCALE_STEP));
+      if (raised !== null) this.sinceRaise = 0;
+      return raised;
     }
     this.fastWindows = 0;
     return null;
