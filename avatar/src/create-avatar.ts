@@ -4,6 +4,7 @@
 import { AvatarEvents } from './avatar-events.ts';
 import { FaceAnimator, type FacePose } from './animation/face-animator.ts';
 import type { FaceRenderer } from './render/face-renderer.ts';
+import { FrameClock } from './render/frame-clock.ts';
 import { PixiFaceRenderer } from './render/pixi-face-renderer.ts';
 import { defaultFps, pickRenderer, styleFaceCanvas } from './render/pick-renderer.ts';
 import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
@@ -30,8 +31,7 @@ class AvatarImpl implements Avatar {
   private readonly resizeObserver: ResizeObserver | null;
   private readonly voice: VoiceOutput | null;
   private frame = 0;
-  private lastDrawMs = -Infinity;
-  private frameIntervalMs: number;
+  private readonly clock: FrameClock;
   private disposed = false;
   private lastPose: FacePose | null = null;
   private currentMood: Mood = 'neutral';
@@ -50,8 +50,8 @@ class AvatarImpl implements Avatar {
     private readonly container: HTMLElement,
     private readonly options: AvatarOptions,
   ) {
-    this.face = pickRenderer(options.renderer ?? 'auto');
-    this.frameIntervalMs = this.intervalFor(this.face);
+    this.face = pickRenderer(options.renderer ?? 'auto', options.adaptiveResolution ?? true);
+    this.clock = new FrameClock(this.intervalFor(this.face));
     this.voice = options.voice === 'off' ? null : browserVoice();
     this.player = options.engine && options.voice !== 'off' ? new EnginePlayer() : null;
     this.mount(this.face);
@@ -264,7 +264,7 @@ class AvatarImpl implements Avatar {
     console.warn('avatar: WebGL context lost, switching to the 2D fallback');
     const old = this.face;
     this.face = new PixiFaceRenderer();
-    this.frameIntervalMs = this.intervalFor(this.face);
+    this.clock.intervalMs = this.intervalFor(this.face);
     this.mount(this.face);
     try {
       old.dispose();
@@ -284,14 +284,13 @@ class AvatarImpl implements Avatar {
     if (this.lastPose) this.face.draw(this.lastPose);
   }
 
-  private loop = (): void => {
+  private loop = (frameTime?: number): void => {
     if (this.disposed) return;
     const now = performance.now();
-    // A little slack so a 60 Hz display does not drop a 30 fps cap to 20.
-    if (now - this.lastDrawMs >= this.frameIntervalMs - 4) {
-      this.lastDrawMs = now;
-      this.renderFrame(now);
-    }
+    const { draw, gapMs } = this.clock.frame(frameTime, now);
+    // The page's frame pacing, drawn or not: the renderer's resolution follows it.
+    if (gapMs !== null) this.face.frameGap?.(gapMs);
+    if (draw) this.renderFrame(now);
     this.frame = requestAnimationFrame(this.loop);
   };
 }

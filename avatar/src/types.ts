@@ -19,6 +19,11 @@ export interface AvatarOptions {
    */
   maxFps?: number;
   /**
+   * true (default): the WebGL face drops its drawing buffer's resolution (down to half) while the page's
+   * animation frames come late, and raises it again when they are on time (render/render-scale.ts).
+   */
+  adaptiveResolution?: boolean;
+  /**
    * 'auto' (default): speak aloud with the browser's speechSynthesis when it has a voice for the locale,
    * timing the lips by its boundary events; otherwise (or 'off') the lips follow the estimated timing.
    */

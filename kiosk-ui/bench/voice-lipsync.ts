@@ -92,11 +92,20 @@ async function firstSampleOverHttp(url: string): Promise<number> {
   return at;
 }
 
+/** The face's drawing buffer width per CSS pixel (its adaptive resolution), as the page has it now. */
+async function renderPixelRatio(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('canvas[data-renderer]')!;
+    return c.width / c.clientWidth;
+  });
+}
+
 async function lipFigures(page: Page, server: VoiceServer) {
   const corr: Record<'zh-CN' | 'en', number[]> = { 'zh-CN': [], en: [] };
   const offsets: number[] = [];
   const lags: number[] = [];
   const frameGaps: number[] = [];
+  const ratios: number[] = [];
   for (const [locale, lines] of [
     ['zh-CN', ZH_LINES],
     ['en', EN_LINES],
@@ -113,9 +122,10 @@ async function lipFigures(page: Page, server: VoiceServer) {
       lags.push(lipLagMs(c, w));
       const m = c.mouth.filter((x) => x.t >= w[0] && x.t <= w[1]);
       for (let i = 1; i < m.length; i++) frameGaps.push((m[i]!.t - m[i - 1]!.t) * 1000);
+      ratios.push(await renderPixelRatio(page));
     }
   }
-  return { corr, offsets, lags, frameGaps };
+  return { corr, offsets, lags, frameGaps, ratios };
 }
 
 export async function voiceFigures(): Promise<Figure[]> {
@@ -145,7 +155,7 @@ export async function voiceFigures(): Promise<Figure[]> {
       () => 'avatar' in ((globalThis as { __branchKiosk?: object }).__branchKiosk ?? {}),
     );
     await startMouthSampling(page);
-    const { corr, offsets, lags, frameGaps } = await lipFigures(page, server);
+    const { corr, offsets, lags, frameGaps, ratios } = await lipFigures(page, server);
     const firstAudio: number[] = [];
     for (let i = 0; i < PAGE_RUNS; i++) firstAudio.push(await firstAudioInPage(page));
     const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -196,6 +206,12 @@ export async function voiceFigures(): Promise<Figure[]> {
         value: round(percentile(frameGaps, 95), 1),
         unit: 'ms',
         how: `${how}; gaps between the page's animation frames (the mouth samples) while the lines play: the resolution of lipsync_offset_ms_p95 here`,
+      },
+      {
+        name: 'lipsync_render_pixel_ratio_median',
+        value: round(median(ratios), 3),
+        unit: 'ratio',
+        how: `${how}; the avatar's WebGL drawing buffer width / its CSS width right after each of the ${ratios.length} lines (${ratios.map((r) => round(r, 3)).join(', ')}): the adaptive resolution in use (software GL's full ratio is 0.6, its floor 0.3), median`,
       },
       {
         name: 'lipsync_correlation_zh',

@@ -5,10 +5,10 @@ import { PixiFaceRenderer } from './pixi-face-renderer.ts';
 import { WebGLFaceRenderer } from './webgl-renderer.ts';
 import type { AvatarOptions } from '../types.ts';
 
-export function pickRenderer(preference: AvatarOptions['renderer']): FaceRenderer {
+export function pickRenderer(preference: AvatarOptions['renderer'], adaptiveResolution = true): FaceRenderer {
   if (preference !== 'fallback2d') {
     try {
-      return new WebGLFaceRenderer();
+      return new WebGLFaceRenderer(adaptiveResolution);
     } catch (err) {
       if (preference === 'webgl') throw err;
       console.warn('avatar: WebGL unavailable, using the 2D fallback');

@@ -20,10 +20,14 @@ import {
   type HeadGeometryData,
 } from '../geometry/head-geometry.ts';
 import type { FaceRenderer } from './face-renderer.ts';
+import { RenderScale } from './render-scale.ts';
 
 const FOV_DEG = 26;
 /** The framing: head and shoulders, from the chest up. */
 const FRAME = { centreY: -0.2, height: 3.3, width: 3.0 } as const;
+/** Software GL's full pixel ratio, and the lowest the adaptive resolution goes (half of it). */
+export const SOFTWARE_PIXEL_RATIO = 0.6;
+const MIN_RATIO_FACTOR = 0.5;
 /** The head turns about the top of the neck. */
 const NECK_PIVOT_Y = -0.62;
 
@@ -77,9 +81,12 @@ export class WebGLFaceRenderer implements FaceRenderer {
     roughness: 0.08,
     metalness: 0,
   });
+  /** Adapts the pixel ratio to the page's frame rate; null: a fixed ratio. */
+  private readonly scale: RenderScale | null;
+  private cssSize: [number, number] = [1, 1];
 
   /** Throws when the browser cannot give a WebGL context; the caller then uses the 2D fallback. */
-  constructor() {
+  constructor(adaptive = true) {
     this.software = probeSoftwareWebGL();
     // Software rasterisers pay per pixel and per sample: no MSAA, and fewer pixels, scaled up by the page.
     this.renderer = new WebGLRenderer({
@@ -88,7 +95,9 @@ export class WebGLFaceRenderer implements FaceRenderer {
       powerPreference: 'low-power',
     });
     this.canvas = this.renderer.domElement;
-    this.renderer.setPixelRatio(this.software ? 0.6 : Math.min(globalThis.devicePixelRatio || 1, 2));
+    const full = this.software ? SOFTWARE_PIXEL_RATIO : Math.min(globalThis.devicePixelRatio || 1, 2);
+    this.renderer.setPixelRatio(full);
+    this.scale = adaptive ? new RenderScale({ max: full, min: full * MIN_RATIO_FACTOR }) : null;
     this.renderer.setClearColor(new Color(0x000000), 0);
 
     this.head = new Mesh(toGeometry(generateHeadGeometry()), [this.material, this.eyeMaterial]);
@@ -113,6 +122,7 @@ export class WebGLFaceRenderer implements FaceRenderer {
   resize(width: number, height: number): void {
     const w = Math.max(1, Math.round(width));
     const h = Math.max(1, Math.round(height));
+    this.cssSize = [w, h];
     this.renderer.setSize(w, h, false);
     const aspect = w / h;
     this.camera.aspect = aspect;
@@ -122,6 +132,18 @@ export class WebGLFaceRenderer implements FaceRenderer {
     this.camera.position.set(0, FRAME.centreY, distance);
     this.camera.lookAt(0, FRAME.centreY, 0);
     this.camera.updateProjectionMatrix();
+  }
+
+  get pixelRatio(): number {
+    return this.renderer.getPixelRatio();
+  }
+
+  frameGap(gapMs: number): void {
+    const next = this.scale?.frame(gapMs) ?? null;
+    if (next === null) return;
+    // A new drawing buffer at the new ratio; the canvas keeps its CSS size, so the page scales it.
+    this.renderer.setPixelRatio(next);
+    this.renderer.setSize(this.cssSize[0], this.cssSize[1], false);
   }
 
   draw(pose: FacePose): void {
