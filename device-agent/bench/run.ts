@@ -16,6 +16,7 @@ import { SERVICE_NODE_ARGS } from '../../scripts/lib/node-bundle.ts';
 import { techWsProtocols } from '../src/ws/tech-ws-auth.ts';
 import { startAgentProcess } from './agent-process.ts';
 import { knowledgeFigures } from './kb-figures.ts';
+import { understanderBuildFigures } from './understander-block.ts';
 import { clientHere, pageInOwnProcess, stopAfter, wsFloor } from './ws-clients.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
@@ -237,6 +238,7 @@ try {
       how: 'VmRSS of the agent process after the e-stop and ws rounds',
     },
     ...knowledgeFigures(),
+    ...(await understanderBuildFigures()),
   ];
   writeResults('device-agent', figures);
 } finally {

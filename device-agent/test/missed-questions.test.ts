@@ -21,7 +21,11 @@ describe('questions in the outbox carry how the kiosk understood them', () => {
     temp = openTempStore('agent-misses-', 'kiosk-m');
     const store = new ConversationStore(temp.db, temp.sync.outbox, 'kiosk-m');
     // The seeded articles as the kiosk's replica would hold them after a pull.
-    const sync = { articles: () => DEFAULT_ARTICLES, nudge: () => temp.sync.nudge() };
+    const sync = {
+      articles: () => DEFAULT_ARTICLES,
+      nudge: () => temp.sync.nudge(),
+      onArticles: () => () => true,
+    };
     sessions = new SessionService(
       store,
       sync,
@@ -42,11 +46,11 @@ describe('questions in the outbox carry how the kiosk understood them', () => {
       .map((d) => JSON.parse(d) as Message)
       .filter((m) => m.role === 'customer');
 
-  it("records a miss with its best guess, an answer with its article, in the question's own change", () => {
+  it("records a miss with its best guess, an answer with its article, in the question's own change", async () => {
     const id = sessions.start('en');
-    const missed = sessions.ask(id, 'can you recommend a good restaurant nearby');
+    const missed = await sessions.ask(id, 'can you recommend a good restaurant nearby');
     expect(missed.decision).toBe('none');
-    const answered = sessions.ask(id, 'what are your opening hours');
+    const answered = await sessions.ask(id, 'what are your opening hours');
     expect(answered).toMatchObject({ decision: 'answer', articleId: 'branch-opening-hours' });
 
     const [miss, hit] = queuedQuestions();
@@ -61,9 +65,9 @@ describe('questions in the outbox carry how the kiosk understood them', () => {
     } satisfies MessageUnderstanding);
   });
 
-  it('records a question between two close topics as asked back, with the first topic offered', () => {
+  it('records a question between two close topics as asked back, with the first topic offered', async () => {
     const id = sessions.start('en');
-    const answer = sessions.ask(id, 'loan for home renovation');
+    const answer = await sessions.ask(id, 'loan for home renovation');
     expect(answer.decision).toBe('clarify');
     expect(queuedQuestions()[0]?.understanding).toMatchObject({
       outcome: 'clarify',
@@ -71,19 +75,19 @@ describe('questions in the outbox carry how the kiosk understood them', () => {
     });
   });
 
-  it('records a guided flow asking for its missing detail as understood: the topic was found', () => {
+  it('records a guided flow asking for its missing detail as understood: the topic was found', async () => {
     const id = sessions.start('en');
-    expect(sessions.ask(id, 'my card is gone').decision).toBe('clarify');
+    expect((await sessions.ask(id, 'my card is gone')).decision).toBe('clarify');
     expect(queuedQuestions()[0]?.understanding).toMatchObject({
       outcome: 'answered',
       topic: 'card-lost-stolen',
     });
   });
 
-  it('keeps a card number typed as a question masked in the outbox', () => {
+  it('keeps a card number typed as a question masked in the outbox', async () => {
     const id = sessions.start('zh-CN');
-    sessions.ask(id, PAN);
-    sessions.ask(
+    await sessions.ask(id, PAN);
+    await sessions.ask(
       id,
       `卡号 ${PAN.slice(0, 4)} ${PAN.slice(4, 8)} ${PAN.slice(8, 12)} ${PAN.slice(12)} 怎么查`,
     );

@@ -2,6 +2,7 @@
 // field boosts). Terms come from the shared text analyzer so the index and the query agree. Pure.
 import MiniSearch from 'minisearch';
 import type { TextAnalyzer } from './analyze-text.ts';
+import { runToEnd, type BuildSteps } from './build-steps.ts';
 
 export interface IndexableArticle {
   id: string;
@@ -35,6 +36,14 @@ export interface ArticleIndex {
 }
 
 export function buildArticleIndex(articles: IndexableArticle[], analyzer: TextAnalyzer): ArticleIndex {
+  return runToEnd(articleIndexSteps(articles, analyzer));
+}
+
+/** The same index built as steps: it yields after each article (see build-steps.ts). */
+export function* articleIndexSteps(
+  articles: IndexableArticle[],
+  analyzer: TextAnalyzer,
+): BuildSteps<ArticleIndex> {
   const index = new MiniSearch<Doc>({
     fields: Object.keys(BOOST),
     tokenize: (text) => analyzer.terms(text),
@@ -47,17 +56,19 @@ export function buildArticleIndex(articles: IndexableArticle[], analyzer: TextAn
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
     },
   });
-  // Joined with a separator no term crosses, so each example stays its own phrase.
-  index.addAll(
-    articles.map((a) => ({
+  // Joined with a separator no term crosses, so each example stays its own phrase. One at a time
+  // (what addAll does), so a build can pause between articles.
+  for (const a of articles) {
+    index.add({
       id: a.id,
       title: a.title,
       synonyms: (a.synonyms ?? []).join(' | '),
       examples: (a.exampleQuestions ?? []).join(' | '),
       tags: a.tags.join(' | '),
       body: a.body,
-    })),
-  );
+    });
+    yield;
+  }
   return {
     search(question) {
       const queryTerms = new Set(analyzer.terms(question));

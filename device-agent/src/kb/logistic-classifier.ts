@@ -9,6 +9,7 @@ import {
   type LabelledFeatures,
   type UnseenEvidence,
 } from './intent-classifier.ts';
+import { runToEnd, type BuildSteps } from './build-steps.ts';
 
 export interface LogisticOptions {
   epochs: number;
@@ -45,6 +46,14 @@ export function trainLogisticClassifier(
   examples: LabelledFeatures[],
   options: Partial<LogisticOptions> = {},
 ): IntentClassifier {
+  return runToEnd(logisticTraining(examples, options));
+}
+
+/** The same training as steps: it yields after each example of each epoch (see build-steps.ts). */
+export function* logisticTraining(
+  examples: LabelledFeatures[],
+  options: Partial<LogisticOptions> = {},
+): BuildSteps<IntentClassifier> {
   const { epochs, learningRate, l2 } = { ...DEFAULTS, ...options };
   const labels = [...new Set(examples.map((e) => e.label))];
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -92,6 +101,7 @@ export function trainLogisticClassifier(
           weights[w]! -= rate * (g + l2 * weights[w]!);
         }
       }
+      yield;
     }
   }
   return {

@@ -1,10 +1,11 @@
 // The kiosk's understanding core: retrieval (MiniSearch) and an intent classifier (naive Bayes) per
 // locale, combined into one confidence per topic, then a decision: answer, ask which of two close
 // topics was meant, or say it is not something the kiosk knows ("none"). Pure: the segmenter is injected.
-import { buildArticleIndex, type ArticleIndex, type IndexableArticle } from './article-index.ts';
+import { articleIndexSteps, type ArticleIndex, type IndexableArticle } from './article-index.ts';
+import { runToEnd, type BuildSteps } from './build-steps.ts';
 import { cjkBigrams, cjkCharacters, createTextAnalyzer, type TextAnalyzer } from './analyze-text.ts';
 import { trainIntentClassifier, type IntentClassifier, type LabelledFeatures } from './intent-classifier.ts';
-import { trainLogisticClassifier } from './logistic-classifier.ts';
+import { logisticTraining } from './logistic-classifier.ts';
 import type { Segmenter } from './segmenter.ts';
 
 export interface UnderstandableArticle extends IndexableArticle {
@@ -75,26 +76,32 @@ function features(analyzer: TextAnalyzer, text: string): string[] {
   ];
 }
 
-function trainLocale(
+/** One locale's models, as steps: it yields after each example's features, article and training step. */
+function* trainLocale(
   articles: UnderstandableArticle[],
   examples: LabelledQuestion[],
   analyzer: TextAnalyzer,
-): LocaleModel {
+): BuildSteps<LocaleModel> {
   const labelled: LabelledFeatures[] = [];
   for (const a of articles) {
     for (const text of [a.title, ...(a.synonyms ?? []), ...(a.exampleQuestions ?? [])]) {
       labelled.push({ label: a.id, features: features(analyzer, text) });
+      yield;
     }
   }
   const ids = new Set(articles.map((a) => a.id));
   for (const e of examples) {
-    if (e.expect === NONE || ids.has(e.expect))
+    if (e.expect === NONE || ids.has(e.expect)) {
       labelled.push({ label: e.expect, features: features(analyzer, e.q) });
+      yield;
+    }
   }
   const bayes = new Map<number, IntentClassifier>();
+  const index = yield* articleIndexSteps(articles, analyzer);
+  const logistic = yield* logisticTraining(labelled);
   return {
-    index: buildArticleIndex(articles, analyzer),
-    logistic: trainLogisticClassifier(labelled),
+    index,
+    logistic,
     bayes(smoothing) {
       const known = bayes.get(smoothing) ?? trainIntentClassifier(labelled, smoothing);
       bayes.set(smoothing, known);
@@ -137,18 +144,32 @@ export function createUnderstander(
   segmenter: Segmenter,
   settings: UnderstandingSettings,
 ): QuestionUnderstander {
+  return runToEnd(understanderSteps(articles, examples, segmenter, settings));
+}
+
+/**
+ * The same understander built as steps (build-steps.ts): the agent runs them in slices so training
+ * never blocks its event loop long; the steps and so the models are those of createUnderstander.
+ */
+export function* understanderSteps(
+  articles: UnderstandableArticle[],
+  examples: LabelledQuestion[],
+  segmenter: Segmenter,
+  settings: UnderstandingSettings,
+): BuildSteps<QuestionUnderstander> {
   const analyzer = createTextAnalyzer(segmenter);
   const models = new Map<string, LocaleModel>();
   for (const locale of new Set(articles.map((a) => a.locale))) {
     const pool = articles.filter((a) => a.locale === locale);
-    models.set(
-      locale,
-      trainLocale(
-        pool,
-        examples.filter((e) => e.locale === locale),
-        analyzer,
-      ),
+    const model = yield* trainLocale(
+      pool,
+      examples.filter((e) => e.locale === locale),
+      analyzer,
     );
+    // Naive Bayes with the settings' smoothing now, not on the first question (same counts either way).
+    if (settings.logisticShare < 1) model.bayes(settings.smoothing);
+    models.set(locale, model);
+    yield;
   }
   const nothing: Understanding = { decision: 'none', intent: NONE, confidence: 0, candidates: [] };
 

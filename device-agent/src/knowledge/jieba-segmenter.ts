@@ -11,6 +11,14 @@ function jieba(): Jieba {
   return shared;
 }
 
+/**
+ * Loads jieba's dictionary now (about 200 ms, one native call that cannot be sliced): the agent does it
+ * at start, before the arm's link (and its heartbeat) exists, not on a customer's first question.
+ */
+export function loadSegmenterDictionary(): void {
+  jieba();
+}
+
 /** A segmenter that also knows `extraWords` (added once to the shared dictionary). */
 export function createJiebaSegmenter(extraWords: Iterable<string> = []): Segmenter {
   const j = jieba();

@@ -7,8 +7,10 @@ import { createJiebaSegmenter } from './jieba-segmenter.ts';
 import { parseLabelledQuestions } from '../kb/evaluate-understanding.ts';
 import { BANKING_WORDS } from '../kb/banking-words.ts';
 import { KB_SETTINGS } from '../kb/kb-settings.ts';
+import { runInSlices } from '../kb/build-steps.ts';
 import {
   createUnderstander,
+  understanderSteps,
   type LabelledQuestion,
   type QuestionUnderstander,
   type UnderstandableArticle,
@@ -40,4 +42,18 @@ export function createKioskUnderstander(
 ): QuestionUnderstander {
   const segmenter = createJiebaSegmenter(segmenterWords(articles));
   return createUnderstander(articles, loadTrainingExamples(), segmenter, settings);
+}
+
+/**
+ * The same understander built in slices that give the event loop back (build-steps.ts): the agent's
+ * arm heartbeat stops when its main thread is blocked for 100 ms, and a build takes about half a second.
+ * Same steps, same model as createKioskUnderstander.
+ */
+export function buildKioskUnderstander(
+  articles: UnderstandableArticle[],
+  settings: UnderstandingSettings = KB_SETTINGS,
+  sliceMs?: number,
+): Promise<QuestionUnderstander> {
+  const segmenter = createJiebaSegmenter(segmenterWords(articles));
+  return runInSlices(understanderSteps(articles, loadTrainingExamples(), segmenter, settings), sliceMs);
 }

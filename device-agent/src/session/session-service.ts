@@ -58,7 +58,7 @@ export class SessionService {
 
   constructor(
     private readonly store: ConversationStore,
-    private readonly sync: Pick<KioskSync, 'articles' | 'nudge'>,
+    private readonly sync: Pick<KioskSync, 'articles' | 'nudge' | 'onArticles'>,
     private readonly options: SessionServiceOptions,
     private readonly logger: Logger,
   ) {
@@ -66,6 +66,15 @@ export class SessionService {
       ...KB_SETTINGS,
       rejectBelow: Math.max(KB_SETTINGS.rejectBelow, options.answerThreshold),
     });
+    // Built when the articles change, in the background, not when a customer asks.
+    this.refreshUnderstander();
+    sync.onArticles(() => this.refreshUnderstander());
+  }
+
+  private refreshUnderstander(): void {
+    this.understanders
+      .refresh(this.sync.articles())
+      .catch((err: unknown) => this.logger.error({ err }, 'the question understander could not be built'));
   }
 
   start(locale: Locale): string {
@@ -79,13 +88,17 @@ export class SessionService {
     return id;
   }
 
-  ask(sessionId: string, question: string): Answer {
-    const s = this.touch(sessionId);
+  async ask(sessionId: string, question: string): Promise<Answer> {
+    this.touch(sessionId);
     // Customers sometimes type card numbers: they are never stored.
     const text = scrubText(question);
     const askedAt = new Date().toISOString();
     const articles = this.sync.articles();
-    const turn = dialogueTurn(s.dialogue, text, s.locale, this.understanders.for(articles), articles);
+    // Only the first question after start waits (for the first build); later ones get the latest model.
+    const understander = await this.understanders.for(articles);
+    // The session may have ended while the first build ran.
+    const s = this.touch(sessionId);
+    const turn = dialogueTurn(s.dialogue, text, s.locale, understander, articles);
     // The question goes up with how it was understood: the hub counts the missed ones per topic.
     this.store.addMessage({
       id: ulid(),

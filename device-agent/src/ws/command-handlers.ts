@@ -108,7 +108,7 @@ async function dispatch(cmd: ParsedCommand, ctx: CommandContext): Promise<Result
       return { sessionId };
     }
     case 'Session.Ask':
-      return { answer: ctx.sessions.ask(cmd.payload.sessionId, cmd.payload.text) };
+      return { answer: await ctx.sessions.ask(cmd.payload.sessionId, cmd.payload.text) };
     case 'Session.Rate':
       ctx.sessions.rate(cmd.payload.sessionId, cmd.payload.rating);
       return {};

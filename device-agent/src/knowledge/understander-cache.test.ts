@@ -1,0 +1,51 @@
+// The cache around the real sliced build: built once per set of articles (in any order), the previous
+// understander answers while a new one builds, and only the first question waits for a build.
+import { DEFAULT_ARTICLES, type KnowledgeArticle } from '@branch/cloud-sync';
+import { describe, expect, it } from 'vitest';
+import { KB_SETTINGS } from '../kb/kb-settings.ts';
+import type { QuestionUnderstander, UnderstandingSettings } from '../kb/understand-question.ts';
+import { buildKioskUnderstander } from './kiosk-understander.ts';
+import { articlesKey, UnderstanderCache } from './understander-cache.ts';
+
+/** The real build, counting its runs and which articles each was for. */
+function countingBuild() {
+  const builds: KnowledgeArticle[][] = [];
+  const build = (articles: KnowledgeArticle[], settings: UnderstandingSettings) => {
+    builds.push(articles);
+    return buildKioskUnderstander(articles, settings);
+  };
+  return { builds, build };
+}
+
+describe('UnderstanderCache', () => {
+  it('keys the articles by id, locale and version in any order', () => {
+    const reversed = [...DEFAULT_ARTICLES].reverse();
+    expect(articlesKey(reversed)).toBe(articlesKey(DEFAULT_ARTICLES));
+    const bumped = DEFAULT_ARTICLES.map((a, i) => (i === 0 ? { ...a, version: a.version + 1 } : a));
+    expect(articlesKey(bumped)).not.toBe(articlesKey(DEFAULT_ARTICLES));
+  });
+
+  it('builds once for the same articles, in whatever order they come', async () => {
+    const { builds, build } = countingBuild();
+    const cache = new UnderstanderCache(KB_SETTINGS, build);
+    const first = await cache.for(DEFAULT_ARTICLES);
+    expect(await cache.for([...DEFAULT_ARTICLES].reverse())).toBe(first);
+    expect(builds).toHaveLength(1);
+  });
+
+  it('answers with the previous understander while the new articles build, then with the new one', async () => {
+    const { builds, build } = countingBuild();
+    const cache = new UnderstanderCache(KB_SETTINGS, build);
+    const old = await cache.for(DEFAULT_ARTICLES);
+    const hours = DEFAULT_ARTICLES.filter((a) => a.id !== 'branch-opening-hours');
+    const next = cache.refresh(hours);
+    // Asked while it builds: the previous understander, still answering the removed topic.
+    const meanwhile = await cache.for(hours);
+    expect(meanwhile).toBe(old);
+    expect(meanwhile.understand('what are your opening hours', 'en').intent).toBe('branch-opening-hours');
+    const built: QuestionUnderstander = await next;
+    expect(await cache.for(hours)).toBe(built);
+    expect(built.understand('what are your opening hours', 'en').intent).not.toBe('branch-opening-hours');
+    expect(builds).toHaveLength(2);
+  });
+});
