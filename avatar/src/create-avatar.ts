@@ -101,8 +101,7 @@ class AvatarImpl implements Avatar {
         return chunks ? this.speakEngine(chunks, fallBack, onSaid) : fallBack();
       },
       (err: unknown) => {
-        // A line stopped while it was being fetched ends in an AbortError: nothing failed, nothing to
-        // say. (Logged, the error would also be held by the console with its stack for as long as the page.)
+        // A line stopped while being fetched ends in an AbortError: nothing failed, so nothing is logged.
         if (generation !== this.generation) return;
         this.fetching = false;
         return fallBack(err);
