@@ -1,5 +1,5 @@
-// The cache around the real sliced build: built once per set of articles (in any order), the previous
-// understander answers while a new one builds, and only the first question waits for a build.
+// The cache around the real sliced build: built once per set of articles (in any order); a question asked
+// while new articles build is answered from them, or by the previous understander past maxWaitMs.
 import { DEFAULT_ARTICLES, type KnowledgeArticle } from '@branch/cloud-sync';
 import { describe, expect, it } from 'vitest';
 import { KB_SETTINGS } from '../kb/kb-settings.ts';
@@ -33,19 +33,33 @@ describe('UnderstanderCache', () => {
     expect(builds).toHaveLength(1);
   });
 
-  it('answers with the previous understander while the new articles build, then with the new one', async () => {
+  it('answers a question asked while new articles build from them, not from the previous understander', async () => {
     const { builds, build } = countingBuild();
     const cache = new UnderstanderCache(KB_SETTINGS, build);
-    const old = await cache.for(DEFAULT_ARTICLES);
+    await cache.for(DEFAULT_ARTICLES);
     const hours = DEFAULT_ARTICLES.filter((a) => a.id !== 'branch-opening-hours');
     const next = cache.refresh(hours);
-    // Asked while it builds: the previous understander, still answering the removed topic.
+    const meanwhile = await cache.for(hours);
+    expect(meanwhile).toBe(await next);
+    expect(meanwhile.understand('what are your opening hours', 'en').intent).not.toBe('branch-opening-hours');
+    expect(builds).toHaveLength(2);
+  });
+
+  it('lets the previous understander answer when the new build takes longer than maxWaitMs', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const slowSecond = (articles: KnowledgeArticle[], settings: UnderstandingSettings) =>
+      articles.length === DEFAULT_ARTICLES.length
+        ? buildKioskUnderstander(articles, settings)
+        : gate.then(() => buildKioskUnderstander(articles, settings));
+    const cache = new UnderstanderCache(KB_SETTINGS, slowSecond, 20);
+    const old = await cache.for(DEFAULT_ARTICLES);
+    const hours = DEFAULT_ARTICLES.filter((a) => a.id !== 'branch-opening-hours');
     const meanwhile = await cache.for(hours);
     expect(meanwhile).toBe(old);
     expect(meanwhile.understand('what are your opening hours', 'en').intent).toBe('branch-opening-hours');
-    const built: QuestionUnderstander = await next;
+    release();
+    const built: QuestionUnderstander = await cache.refresh(hours);
     expect(await cache.for(hours)).toBe(built);
-    expect(built.understand('what are your opening hours', 'en').intent).not.toBe('branch-opening-hours');
-    expect(builds).toHaveLength(2);
   });
 });

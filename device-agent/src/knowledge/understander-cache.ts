@@ -1,7 +1,8 @@
 // One understander per set of synced articles: rebuilt only when an article version changes (a sync
 // pull, a supervisor's edit), not on every question. A build takes about half a second, so it runs in
-// slices in the background (the arm's heartbeat stops when the event loop is blocked for 100 ms) and
-// questions keep the previous understander until the new one is ready; only the first ever waits.
+// slices in the background (the arm's heartbeat stops when the event loop is blocked for 100 ms). A
+// question asked meanwhile waits for it (nothing else does: the build yields), so the customer is answered
+// from the articles the kiosk has; only a build slower than maxWaitMs leaves it to the previous model.
 import type { KnowledgeArticle } from '@branch/cloud-sync';
 import type { QuestionUnderstander, UnderstandingSettings } from '../kb/understand-question.ts';
 import { buildKioskUnderstander } from './kiosk-understander.ts';
@@ -19,6 +20,9 @@ export function articlesKey(articles: readonly KnowledgeArticle[]): string {
     .join(',');
 }
 
+/** How long a question waits for a build in progress before the previous understander answers it. */
+export const DEFAULT_MAX_WAIT_MS = 3000;
+
 export class UnderstanderCache {
   private current: { key: string; understander: QuestionUnderstander } | undefined;
   private building: { key: string; done: Promise<QuestionUnderstander> } | undefined;
@@ -26,6 +30,7 @@ export class UnderstanderCache {
   constructor(
     private readonly settings: UnderstandingSettings,
     private readonly build: BuildUnderstander = buildKioskUnderstander,
+    private readonly maxWaitMs = DEFAULT_MAX_WAIT_MS,
   ) {}
 
   /**
@@ -53,12 +58,24 @@ export class UnderstanderCache {
     return done;
   }
 
-  /** The understander for a question: the latest built one, or (before the first) the first build. */
-  for(articles: KnowledgeArticle[]): Promise<QuestionUnderstander> {
+  /**
+   * The understander for a question on these articles: theirs once built (waiting for a build in
+   * progress up to maxWaitMs), else the previous one; before the first, the first build.
+   */
+  async for(articles: KnowledgeArticle[]): Promise<QuestionUnderstander> {
     const next = this.refresh(articles);
-    if (!this.current) return next;
-    // The previous model answers while the new one builds; a failed build is reported by refresh's caller.
-    next.catch(() => undefined);
-    return Promise.resolve(this.current.understander);
+    const previous = this.current?.understander;
+    if (!previous) return next;
+    // A failed build is reported by refresh's caller; the previous model answers.
+    const built = next.catch(() => previous);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<QuestionUnderstander>((resolve) => {
+      timer = setTimeout(() => resolve(previous), this.maxWaitMs);
+    });
+    try {
+      return await Promise.race([built, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
