@@ -11,8 +11,6 @@ export interface FaceRenderer {
   /** CSS pixel size of the drawing area. */
   resize(width: number, height: number): void;
   dispose(): void;
-  /** The drawing buffer's pixels per CSS pixel now (WebGL: adaptive, see render-scale.ts). */
-  readonly pixelRatio?: number;
   /** Each animation frame's gap since the last (ms): the WebGL renderer adapts its resolution to it. */
   frameGap?(gapMs: number): void;
 }

@@ -83,7 +83,6 @@ export class WebGLFaceRenderer implements FaceRenderer {
   });
   /** Adapts the pixel ratio to the page's frame rate; null: a fixed ratio. */
   private readonly scale: RenderScale | null;
-  private cssSize: [number, number] = [1, 1];
 
   /** Throws when the browser cannot give a WebGL context; the caller then uses the 2D fallback. */
   constructor(adaptive = true) {
@@ -122,7 +121,6 @@ export class WebGLFaceRenderer implements FaceRenderer {
   resize(width: number, height: number): void {
     const w = Math.max(1, Math.round(width));
     const h = Math.max(1, Math.round(height));
-    this.cssSize = [w, h];
     this.renderer.setSize(w, h, false);
     const aspect = w / h;
     this.camera.aspect = aspect;
@@ -134,16 +132,11 @@ export class WebGLFaceRenderer implements FaceRenderer {
     this.camera.updateProjectionMatrix();
   }
 
-  get pixelRatio(): number {
-    return this.renderer.getPixelRatio();
-  }
-
   frameGap(gapMs: number): void {
     const next = this.scale?.frame(gapMs) ?? null;
     if (next === null) return;
-    // A new drawing buffer at the new ratio; the canvas keeps its CSS size, so the page scales it.
+    // three resizes the drawing buffer to the new ratio; the canvas keeps its CSS size, so the page scales it.
     this.renderer.setPixelRatio(next);
-    this.renderer.setSize(this.cssSize[0], this.cssSize[1], false);
   }
 
   draw(pose: FacePose): void {
