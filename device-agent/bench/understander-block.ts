@@ -4,6 +4,7 @@
 // alone with `node --import tsx bench/understander-block.ts` to print the figures.
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_ARTICLES } from '@branch/cloud-sync';
+import { median, round, type Figure } from '../../scripts/lib/bench-results.ts';
 import { loadSegmenterDictionary } from '../src/knowledge/jieba-segmenter.ts';
 import {
   buildKioskUnderstander,
@@ -12,8 +13,6 @@ import {
 } from '../src/knowledge/kiosk-understander.ts';
 
 const ROUNDS = 5;
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** Runs `build` with a setImmediate chain beside it: its total time and the longest gap between turns. */
 async function watched(build: () => Promise<unknown>): Promise<{ totalMs: number; longestMs: number }> {
@@ -36,7 +35,7 @@ async function watched(build: () => Promise<unknown>): Promise<{ totalMs: number
   return { totalMs, longestMs: longest };
 }
 
-export async function understanderBuildFigures() {
+export async function understanderBuildFigures(): Promise<Figure[]> {
   // As the agent does at start (before the arm link): jieba's dictionary and the training split.
   const t0 = performance.now();
   loadSegmenterDictionary();
@@ -52,26 +51,26 @@ export async function understanderBuildFigures() {
   return [
     {
       name: 'understander_build_longest_block_ms',
-      value: round1(median(sliced.map((s) => s.longestMs))),
+      value: round(median(sliced.map((s) => s.longestMs)), 1),
       unit: 'ms',
       target: '<= 20',
       how: `${how}: the build as the agent runs it (buildKioskUnderstander, slices of about 8 ms)`,
     },
     {
       name: 'understander_build_sliced_total_ms',
-      value: round1(median(sliced.map((s) => s.totalMs))),
+      value: round(median(sliced.map((s) => s.totalMs)), 1),
       unit: 'ms',
       how: `${how}: wall time of the sliced build, start to model`,
     },
     {
       name: 'understander_build_unsliced_block_ms',
-      value: round1(median(straight.map((s) => s.longestMs))),
+      value: round(median(straight.map((s) => s.longestMs)), 1),
       unit: 'ms',
       how: `${how}: the same model built in one go (createKioskUnderstander, as kb:eval and the old ask path did): the whole build is one block`,
     },
     {
       name: 'understander_startup_load_ms',
-      value: round1(startupMs),
+      value: round(startupMs, 1),
       unit: 'ms',
       how: "jieba's dictionary and the training split, loaded once at the agent's start before the arm link exists (one native call, not sliced); first load in this process",
     },
