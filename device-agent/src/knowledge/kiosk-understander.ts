@@ -7,9 +7,8 @@ import { createJiebaSegmenter } from './jieba-segmenter.ts';
 import { parseLabelledQuestions } from '../kb/evaluate-understanding.ts';
 import { BANKING_WORDS } from '../kb/banking-words.ts';
 import { KB_SETTINGS } from '../kb/kb-settings.ts';
-import { runInSlices } from '../kb/build-steps.ts';
+import { runInSlices, runToEnd } from '../kb/build-steps.ts';
 import {
-  createUnderstander,
   understanderSteps,
   type LabelledQuestion,
   type QuestionUnderstander,
@@ -36,12 +35,17 @@ export function segmenterWords(articles: UnderstandableArticle[]): string[] {
   ];
 }
 
+/** The kiosk's understander as build steps: its segmenter, its training split, the articles. */
+function kioskSteps(articles: UnderstandableArticle[], settings: UnderstandingSettings) {
+  const segmenter = createJiebaSegmenter(segmenterWords(articles));
+  return understanderSteps(articles, loadTrainingExamples(), segmenter, settings);
+}
+
 export function createKioskUnderstander(
   articles: UnderstandableArticle[],
   settings: UnderstandingSettings = KB_SETTINGS,
 ): QuestionUnderstander {
-  const segmenter = createJiebaSegmenter(segmenterWords(articles));
-  return createUnderstander(articles, loadTrainingExamples(), segmenter, settings);
+  return runToEnd(kioskSteps(articles, settings));
 }
 
 /**
@@ -54,6 +58,5 @@ export function buildKioskUnderstander(
   settings: UnderstandingSettings = KB_SETTINGS,
   sliceMs?: number,
 ): Promise<QuestionUnderstander> {
-  const segmenter = createJiebaSegmenter(segmenterWords(articles));
-  return runInSlices(understanderSteps(articles, loadTrainingExamples(), segmenter, settings), sliceMs);
+  return runInSlices(kioskSteps(articles, settings), sliceMs);
 }

@@ -65,7 +65,8 @@ export class UnderstanderCache {
   async for(articles: KnowledgeArticle[]): Promise<QuestionUnderstander> {
     const next = this.refresh(articles);
     const previous = this.current?.understander;
-    if (!previous) return next;
+    // Built already (every question but those during a rebuild): no wait to arm.
+    if (!previous || this.building === undefined) return next;
     // A failed build is reported by refresh's caller; the previous model answers.
     const built = next.catch(() => previous);
     let timer: ReturnType<typeof setTimeout> | undefined;
