@@ -16,8 +16,14 @@ import { iceFromEnv } from './ice-env.ts';
 
 type Env = Record<string, string | undefined>;
 
+/** What the environment gives: always a store and a logger, never test hooks. */
+export type HubEnvOptions = Omit<StartHubOptions, 'storeHooks'> & {
+  store: NonNullable<StartHubOptions['store']>;
+  logger: Logger;
+};
+
 /** Throws one line naming the variable when a setting is malformed. */
-export function hubOptionsFromEnv(env: Env, logger: Logger): StartHubOptions {
+export function hubOptionsFromEnv(env: Env, logger: Logger): HubEnvOptions {
   const pingIntervalMs = pingFromEnv(env);
   const tls = tlsFromEnv(env);
   const recording = recordingFromEnv(env);

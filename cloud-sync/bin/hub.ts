@@ -12,14 +12,14 @@
 //   HUB_TLS_CERT_FILE, HUB_TLS_KEY_FILE (unset: plain HTTP)  HUB_TLS_CLIENT_CA_FILE (unset: no mutual TLS)
 //   HUB_TICKET_SLA (unset: DEFAULT_TICKET_SLA; JSON minutes per kind and priority)  HUB_TICKET_ESCALATION_S (60)
 import { startHub } from '../src/index.ts';
-import { hubOptionsFromEnv, jsonLineLogger } from './hub-options-env.ts';
+import { hubOptionsFromEnv, jsonLineLogger, type HubEnvOptions } from './hub-options-env.ts';
 
 const logger = jsonLineLogger((line) => void process.stdout.write(`${line}\n`));
 const fail = (err: unknown): never => {
   console.error((err as Error).message);
   process.exit(1);
 };
-const options = ((): ReturnType<typeof hubOptionsFromEnv> => {
+const options = ((): HubEnvOptions => {
   try {
     return hubOptionsFromEnv(process.env, logger);
   } catch (err) {
