@@ -13,33 +13,39 @@ import { round } from './stats.ts';
 /** Buttons are disabled while the agent reports the service unavailable (e.g. a starved link heartbeat). */
 const SLOW = { timeout: 60_000 };
 
-/** Journeys in which the customer had to touch English again (reported in the figures' how). */
-const retried = { count: 0 };
-
-async function journey(page: Page): Promise<void> {
-  await page.getByTestId('start').and(page.locator(':enabled')).waitFor(SLOW);
-  await page.getByTestId('start').click();
-  const service = page.getByTestId('service-hours');
-  // A session the agent refused (the service went unavailable just as English was touched) leaves the
-  // language choice on screen, as a customer would see it: touch English again once it is enabled.
-  for (let attempt = 1; ; attempt++) {
+/**
+ * Touches English; a session the agent refused (the service went unavailable just as English was
+ * touched) leaves the language choice on screen, as a customer would see it, so English is touched again
+ * once enabled (at most twice more). Returns how many times it was touched again.
+ */
+async function chooseEnglish(page: Page): Promise<number> {
+  for (let again = 0; ; again++) {
     await page.getByTestId('lang-en').and(page.locator(':enabled')).waitFor(SLOW);
     await page.getByTestId('lang-en').click();
-    if (
-      await service.waitFor({ timeout: 15_000 }).then(
+    const started = await page
+      .getByTestId('service-hours')
+      .waitFor({ timeout: 15_000 })
+      .then(
         () => true,
-        () => attempt === 3,
-      )
-    )
-      break;
-    retried.count += 1;
+        () => false,
+      );
+    if (started || again === 2) return again;
   }
+}
+
+/** One journey; returns how many times English had to be touched again. */
+async function journey(page: Page): Promise<number> {
+  await page.getByTestId('start').and(page.locator(':enabled')).waitFor(SLOW);
+  await page.getByTestId('start').click();
+  const again = await chooseEnglish(page);
+  const service = page.getByTestId('service-hours');
   await service.and(page.locator(':enabled')).waitFor(SLOW);
   await service.click();
   await page.getByTestId('answer-title').and(page.locator(':visible')).waitFor();
   await page.getByTestId('end-session').click();
   await page.getByTestId('wrapup-done').click();
   await page.getByTestId('start').waitFor({ state: 'visible' });
+  return again;
 }
 
 async function usedHeap(page: Page): Promise<number> {
@@ -58,12 +64,12 @@ export async function heapFigures(browser: Browser, journeys = 100): Promise<Fig
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await page.goto(branch.runtime.pages.kiosk);
     await page.getByTestId('connection-status').and(page.locator('[data-state="connected"]')).waitFor();
-    await journey(page);
+    let retried = await journey(page);
     const cdp = await page.context().newCDPSession(page);
     const heapAt = new Map<number, number>([[1, await usedHeap(page)]]);
     const splits = new Map<number, HeapSplit>([[1, await heapSplit(cdp)]]);
     for (let i = 2; i <= extra; i++) {
-      await journey(page).catch((err: unknown) => failedJourney(page, i, err));
+      retried += await journey(page).catch((err: unknown) => failedJourney(page, i, err));
       if (i % 10 === 0 || i === half) heapAt.set(i, await usedHeap(page));
       if (i === half || i === journeys || i === extra) splits.set(i, await heapSplit(cdp));
     }
@@ -72,7 +78,7 @@ export async function heapFigures(browser: Browser, journeys = 100): Promise<Fig
     const at = (n: number) => heapAt.get(n)!;
     const series = [...heapAt].map(([n, b]) => `${n}: ${(b / 2 ** 20).toFixed(2)}`).join(', ');
     console.log(`  heap MiB after journeys ${series}`);
-    const how = `journeys (start, English, opening-hours service answered by the agent, end, finish/wipe) on the real branch in headless Chromium; JS heap used after forced GC (CDP); MiB after journeys ${series}; ${retried.count} times a session start was refused (service unavailable) and English touched again`;
+    const how = `journeys (start, English, opening-hours service answered by the agent, end, finish/wipe) on the real branch in headless Chromium; JS heap used after forced GC (CDP); MiB after journeys ${series}; ${retried} times a session start was refused (service unavailable) and English touched again`;
     const growth = (from: number, to: number) => round(((at(to) - at(from)) / at(from)) * 100, 2);
     return [
       {
