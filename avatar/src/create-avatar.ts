@@ -2,11 +2,8 @@
 // browser's voice when it has one, and implements the public Avatar API on top of FaceAnimator, so both
 // renderers behave the same. A lost WebGL context hands the face over to the 2D renderer.
 import { AvatarEvents } from './avatar-events.ts';
-import { FaceAnimator, type FacePose } from './animation/face-animator.ts';
-import type { FaceRenderer } from './render/face-renderer.ts';
-import { FrameClock } from './render/frame-clock.ts';
-import { PixiFaceRenderer } from './render/pixi-face-renderer.ts';
-import { defaultFps, pickRenderer, styleFaceCanvas } from './render/pick-renderer.ts';
+import { FaceAnimator } from './animation/face-animator.ts';
+import { FaceStage } from './render/face-stage.ts';
 import { browserVoice, type VoiceOutput } from './speech/browser-voice.ts';
 import { NOTHING_SAID_YET, sayStreamed } from './speech/engine-speech.ts';
 import { EnginePlayer, type EngineChunk } from './speech/engine-voice.ts';
@@ -27,13 +24,10 @@ import type {
 class AvatarImpl implements Avatar {
   private readonly animator = new FaceAnimator(performance.now());
   private readonly events = new AvatarEvents();
-  private face: FaceRenderer;
-  private readonly resizeObserver: ResizeObserver | null;
+  private readonly stage: FaceStage;
   private readonly voice: VoiceOutput | null;
   private frame = 0;
-  private readonly clock: FrameClock;
   private disposed = false;
-  private lastPose: FacePose | null = null;
   private currentMood: Mood = 'neutral';
   /** The utterance in progress: its end timer and the resolver of its promise. */
   private utterance: { timer: ReturnType<typeof setTimeout>; finish: () => void; voiced: boolean } | null =
@@ -50,19 +44,14 @@ class AvatarImpl implements Avatar {
     private readonly container: HTMLElement,
     private readonly options: AvatarOptions,
   ) {
-    this.face = pickRenderer(options.renderer ?? 'auto', options.adaptiveResolution ?? true);
-    this.clock = new FrameClock(this.intervalFor(this.face));
+    this.stage = new FaceStage(container, options, () => this.emit('rendererchange'));
     this.voice = options.voice === 'off' ? null : browserVoice();
     this.player = options.engine && options.voice !== 'off' ? new EnginePlayer() : null;
-    this.mount(this.face);
-    this.resizeObserver =
-      typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.fitToContainer()) : null;
-    this.resizeObserver?.observe(container);
     if (options.animate !== false) this.loop();
   }
 
   get renderer(): RendererKind {
-    return this.face.kind;
+    return this.stage.kind;
   }
 
   get mood(): Mood {
@@ -213,23 +202,22 @@ class AvatarImpl implements Avatar {
   }
 
   getMorphInfluences(): Record<string, number> {
-    const pose = this.disposed ? this.lastPose : this.animator.sample(performance.now());
+    const pose = this.disposed ? this.stage.lastPose : this.animator.sample(performance.now());
     return { ...(pose?.morphs ?? {}) };
   }
 
   renderFrame(nowMs = performance.now()): FrameTiming {
     if (this.disposed) return { animMs: 0, drawMs: 0 };
     const t0 = performance.now();
-    this.lastPose = this.animator.sample(nowMs);
+    const pose = this.animator.sample(nowMs);
     const t1 = performance.now();
-    this.face.draw(this.lastPose);
+    this.stage.draw(pose);
     return { animMs: t1 - t0, drawMs: performance.now() - t1 };
   }
 
   redraw(): void {
     if (this.disposed) return;
-    this.lastPose ??= this.animator.sample(performance.now());
-    this.face.draw(this.lastPose);
+    this.stage.draw(this.stage.lastPose ?? this.animator.sample(performance.now()));
   }
 
   dispose(): void {
@@ -237,59 +225,18 @@ class AvatarImpl implements Avatar {
     this.stopSpeaking();
     this.disposed = true;
     cancelAnimationFrame(this.frame);
-    this.resizeObserver?.disconnect();
-    this.face.dispose();
+    this.stage.dispose();
     this.player?.close();
     this.events.clear();
   }
-
-  private intervalFor(face: FaceRenderer): number {
-    return 1000 / Math.max(1, this.options.maxFps ?? defaultFps(face));
-  }
-
-  private mount(face: FaceRenderer): void {
-    const canvas = styleFaceCanvas(face);
-    if (face.kind === 'webgl') {
-      canvas.addEventListener('webglcontextlost', this.onContextLost, { once: true });
-    }
-    this.container.appendChild(canvas);
-    this.fitToContainer();
-  }
-
-  /** The GPU went away (driver reset, too many contexts): carry on in 2D rather than show a blank face. */
-  private onContextLost = (ev: Event): void => {
-    ev.preventDefault();
-    if (this.disposed || this.face.kind !== 'webgl') return;
-    console.warn('avatar: WebGL context lost, switching to the 2D fallback');
-    const old = this.face;
-    this.face = new PixiFaceRenderer();
-    this.clock.intervalMs = this.intervalFor(this.face);
-    this.mount(this.face);
-    try {
-      old.dispose();
-    } catch {
-      old.canvas.remove();
-    }
-    this.emit('rendererchange');
-  };
 
   private emit(event: AvatarEvent): void {
     this.events.emit(event);
   }
 
-  private fitToContainer(): void {
-    const rect = this.container.getBoundingClientRect();
-    this.face.resize(rect.width || 1, rect.height || 1);
-    if (this.lastPose) this.face.draw(this.lastPose);
-  }
-
   private loop = (frameTime?: number): void => {
     if (this.disposed) return;
-    const now = performance.now();
-    const { draw, gapMs } = this.clock.frame(frameTime, now);
-    // The page's frame pacing, drawn or not: the renderer's resolution follows it.
-    if (gapMs !== null) this.face.frameGap?.(gapMs);
-    if (draw) this.renderFrame(now);
+    this.stage.frame(frameTime, performance.now(), (now) => this.animator.sample(now));
     this.frame = requestAnimationFrame(this.loop);
   };
 }

@@ -11,6 +11,9 @@ export interface FaceRenderer {
   /** CSS pixel size of the drawing area. */
   resize(width: number, height: number): void;
   dispose(): void;
-  /** Each animation frame's gap since the last (ms): the WebGL renderer adapts its resolution to it. */
-  frameGap?(gapMs: number): void;
+  /**
+   * Each animation frame's gap since the last (ms): the WebGL renderer adapts its resolution to it.
+   * True when it resized the drawing buffer, which clears it: the face must be drawn again.
+   */
+  frameGap?(gapMs: number): boolean;
 }

@@ -132,11 +132,12 @@ export class WebGLFaceRenderer implements FaceRenderer {
     this.camera.updateProjectionMatrix();
   }
 
-  frameGap(gapMs: number): void {
+  frameGap(gapMs: number): boolean {
     const next = this.scale?.frame(gapMs) ?? null;
-    if (next === null) return;
+    if (next === null) return false;
     // three resizes the drawing buffer to the new ratio; the canvas keeps its CSS size, so the page scales it.
     this.renderer.setPixelRatio(next);
+    return true;
   }
 
   draw(pose: FacePose): void {
