@@ -9,11 +9,19 @@ export interface HeapSplit {
   code: number;
   /** Bytes in every other node. */
   other: number;
+  /**
+   * Machine-code objects (V8's InstructionStream): one per function compiled beyond bytecode (baseline,
+   * Maglev or TurboFan). Their count rising between two snapshots says how many functions reached a
+   * compiled tier in between: V8 tiers a function up after a number of calls (hundreds for Maglev), so a
+   * function called a few times a journey gets there only after tens of journeys.
+   */
+  machineCode: number;
 }
 
 interface SnapshotJson {
   snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
   nodes: number[];
+  strings: string[];
 }
 
 export function splitSnapshot(snap: SnapshotJson): HeapSplit {
@@ -22,12 +30,17 @@ export function splitSnapshot(snap: SnapshotJson): HeapSplit {
   const stride = fields.length;
   const typeAt = fields.indexOf('type');
   const sizeAt = fields.indexOf('self_size');
+  const nameAt = fields.indexOf('name');
   const codeType = typeNames.indexOf('code');
-  const split: HeapSplit = { code: 0, other: 0 };
+  const machineCodeName = snap.strings.indexOf('system / InstructionStream');
+  const split: HeapSplit = { code: 0, other: 0, machineCode: 0 };
   for (let i = 0; i < snap.nodes.length; i += stride) {
     const size = snap.nodes[i + sizeAt]!;
-    if (snap.nodes[i + typeAt] === codeType) split.code += size;
-    else split.other += size;
+    if (snap.nodes[i + typeAt] !== codeType) split.other += size;
+    else {
+      split.code += size;
+      if (snap.nodes[i + nameAt] === machineCodeName) split.machineCode++;
+    }
   }
   return split;
 }
