@@ -28,7 +28,10 @@ afterAll(async () => {
 describe('kiosk resilience', () => {
   it('warns 20 s before the idle timeout, then wipes the visit', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    // A 22 s timeout: the warning comes after 2 s and counts down the last 20.
+    // A 22 s timeout: the warning comes after 2 s and counts down the last 20. The page's clock runs
+    // in real time until the warning shows, then jumps the 20 s of the countdown (Playwright's clock:
+    // the page's timers, Date and performance; the branch's processes keep real time).
+    await page.clock.install();
     await page.goto(`${branch.runtime.pages.kiosk}?idleMs=22000`);
     await waitConnected(page);
     await page.getByTestId('start').click();
@@ -45,7 +48,8 @@ describe('kiosk resilience', () => {
     expect(seconds).toBeLessThanOrEqual(20);
     expect(countdown).toBe(en['idle.body'].replace('{seconds}', String(seconds)));
     await shot(page, 'idle-warning');
-    await page.getByTestId('start').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.clock.fastForward(seconds * 1000);
+    await page.getByTestId('start').waitFor({ state: 'visible', timeout: 10_000 });
     expect(await warning.isVisible()).toBe(false);
     const left = await findLeftovers(page, [question, 'phone number']);
     expect(left).toEqual({ dom: [], state: [], localStorage: 0, sessionStorage: 0, indexedDb: [] });
