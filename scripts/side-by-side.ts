@@ -1,6 +1,6 @@
 // Runs npm scripts side by side (`node --import tsx scripts/side-by-side.ts lint typecheck ...`) and
-// fails when any fails. `npm test` uses it where the parts of a step wait more than they compute: the
-// static checks (lint, format, types, build) and the browser tests next to the paced wallboard file.
+// fails when any fails. `npm test` uses it for the static checks (lint, format, types, build): each is
+// one single-threaded process, so on two cores they end in about half the time of one after another.
 // Each line is printed as it comes, prefixed with its script's name; a summary says what failed.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
