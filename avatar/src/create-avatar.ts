@@ -1,6 +1,7 @@
-// createAvatar: picks a renderer (WebGL, else pixi.js 2D), runs the animation loop, speaks through the
-// browser's voice when it has one, and implements the public Avatar API on top of FaceAnimator, so both
-// renderers behave the same. A lost WebGL context hands the face over to the 2D renderer.
+// createAvatar: runs the animation loop, speaks through the engine or the browser's voice, and implements
+// the public Avatar API on top of FaceAnimator, so both renderers behave the same. The face on the page
+// (WebGL, else pixi.js 2D; the switch when the WebGL context is lost; drawing only visible changes) is
+// render/face-stage.ts.
 import { AvatarEvents } from './avatar-events.ts';
 import { FaceAnimator } from './animation/face-animator.ts';
 import { FaceStage } from './render/face-stage.ts';

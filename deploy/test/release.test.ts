@@ -14,6 +14,7 @@ import {
   RELEASE_VERSION,
   type PackagedRelease,
 } from './support/release.ts';
+import { agentSynced } from '../../scripts/lib/branch-process.ts';
 
 let release: PackagedRelease;
 beforeAll(() => {
@@ -159,18 +160,7 @@ describe('the release', () => {
       })
       .toBe(200);
     // Knowledge pulled from the hub and the realtime socket up: the kiosk credential of the shared secrets.
-    const sync = async () =>
-      (
-        (await (await fetch(`${agent}/healthz`)).json()) as {
-          sync: { realtime?: string; lastPullAt?: string };
-        }
-      ).sync;
-    // The realtime socket and the pull loop run independently: either may finish first.
-    const synced = async () => {
-      const s = await sync();
-      return s.realtime === 'connected' && typeof s.lastPullAt === 'string';
-    };
-    await expect.poll(synced, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => agentSynced(agent), { timeout: 30_000 }).toBe(true);
     const page = await fetch(`${agent}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html');

@@ -4,7 +4,7 @@
 // and 100 splits the growth into V8's compiled code (warm-up) and everything else (what a leak holds).
 // Journeys 50 to 100 show whether the heap is flat once the code has warmed; 50 more (to 150) show where
 // V8's compiled code levels off: it grows only while functions first reach each tier.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { startBranch } from '../test/browser/support/branch-process.ts';
 import type { Figure } from './figure.ts';
 import { heapSplit, type HeapSplit } from './heap-snapshot.ts';
@@ -48,11 +48,9 @@ async function journey(page: Page): Promise<number> {
   return again;
 }
 
-async function usedHeap(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
+async function usedHeap(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
   return usedSize;
 }
 
@@ -66,11 +64,11 @@ export async function heapFigures(browser: Browser, journeys = 100): Promise<Fig
     await page.getByTestId('connection-status').and(page.locator('[data-state="connected"]')).waitFor();
     let retried = await journey(page);
     const cdp = await page.context().newCDPSession(page);
-    const heapAt = new Map<number, number>([[1, await usedHeap(page)]]);
+    const heapAt = new Map<number, number>([[1, await usedHeap(cdp)]]);
     const splits = new Map<number, HeapSplit>([[1, await heapSplit(cdp)]]);
     for (let i = 2; i <= extra; i++) {
       retried += await journey(page).catch((err: unknown) => failedJourney(page, i, err));
-      if (i % 10 === 0 || i === half) heapAt.set(i, await usedHeap(page));
+      if (i % 10 === 0 || i === half) heapAt.set(i, await usedHeap(cdp));
       if (i === half || i === journeys || i === extra) splits.set(i, await heapSplit(cdp));
     }
     await cdp.detach();
@@ -149,9 +147,11 @@ async function failedJourney(page: Page, i: number, err: unknown): Promise<never
 /** Snapshots after journeys 1, 50, 100 and 150. */
 function splitFigures([first, mid, last, extra]: HeapSplit[], how: string): Figure[] {
   const mib = (b: number) => round(b / 2 ** 20, 2);
-  const code = [first, mid, last, extra].map((s) => mib(s!.code)).join(' -> ');
-  const other = [first, mid, last, extra].map((s) => mib(s!.other)).join(' -> ');
-  const fns = [first, mid, last, extra].map((s) => s!.machineCode).join(' -> ');
+  const series = (value: (s: HeapSplit) => number) =>
+    [first, mid, last, extra].map((s) => value(s!)).join(' -> ');
+  const code = series((s) => mib(s.code));
+  const other = series((s) => mib(s.other));
+  const fns = series((s) => s.machineCode);
   const snapshotHow = `${how}; heap snapshots after journeys 1, 50, 100, 150: compiled code ${code} MiB (machine-code objects ${fns}), everything else ${other} MiB`;
   return [
     {

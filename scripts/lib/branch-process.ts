@@ -94,3 +94,13 @@ export async function startBranch(
     },
   };
 }
+
+/**
+ * Whether the agent at `agentUrl` has pulled knowledge from its hub and has its realtime socket up (its
+ * /healthz). The socket and the pull loop run independently, so either may finish first: poll this.
+ */
+export async function agentSynced(agentUrl: string): Promise<boolean> {
+  const res = await fetch(`${agentUrl}/healthz`);
+  const { sync } = (await res.json()) as { sync: { realtime?: string; lastPullAt?: string | null } };
+  return sync.realtime === 'connected' && typeof sync.lastPullAt === 'string';
+}

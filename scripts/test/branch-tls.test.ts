@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hubFetch } from '@branch/cloud-sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBranch, type RunningBranch } from '../lib/branch-process.ts';
+import { agentSynced, startBranch, type RunningBranch } from '../lib/branch-process.ts';
 
 let branch: RunningBranch;
 beforeAll(async () => {
@@ -30,18 +30,8 @@ describe('branch with a self-signed hub', () => {
   });
 
   it('the agent syncs with it over https and wss, trusting the trial certificate', async () => {
-    const sync = async () =>
-      (
-        (await (await fetch(`${branch.runtime.agent.url}/healthz`)).json()) as {
-          sync: { realtime?: string; lastPullAt?: string | null; lastError: string | null };
-        }
-      ).sync;
-    // The realtime socket and the pull loop run independently: either may finish first.
-    const synced = async () => {
-      const s = await sync();
-      return s.realtime === 'connected' && typeof s.lastPullAt === 'string';
-    };
-    await expect.poll(synced, { timeout: 30_000 }).toBe(true);
-    expect((await sync()).lastError).toBeNull();
+    await expect.poll(() => agentSynced(branch.runtime.agent.url), { timeout: 30_000 }).toBe(true);
+    const health = await (await fetch(`${branch.runtime.agent.url}/healthz`)).json();
+    expect((health as { sync: { lastError: string | null } }).sync.lastError).toBeNull();
   });
 });
