@@ -33,7 +33,11 @@ describe('questions in the outbox carry how the kiosk understood them', () => {
       pino({ level: 'silent' }),
     );
   });
-  afterEach(() => temp.close());
+  afterEach(async () => {
+    // Live sessions keep idle timers: end them before their store closes.
+    sessions.endAll('abandoned');
+    await temp.close();
+  });
 
   /** The customer messages waiting in the outbox, oldest first, as the hub will receive them. */
   const queuedQuestions = (): Message[] =>

@@ -49,6 +49,26 @@ describe('SessionService', () => {
     await expect(sessions.ask(id, 'still there?')).rejects.toThrow(/no live session/);
   });
 
+  it('logs, and stays up, when an idle session cannot be ended in a closed store', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const lines: string[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => void lines.push(line) });
+    const sessions = new SessionService(
+      store,
+      sync,
+      { idleTimeoutMs: 60_000, answerThreshold: 0.35 },
+      logger,
+    );
+    const id = sessions.start('en');
+    db.close();
+    // The timeout runs the write with no caller to catch it: a throw here would be uncaught.
+    expect(() => vi.advanceTimersByTime(60_000)).not.toThrow();
+    expect(sessions.has(id)).toBe(false);
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual([
+      'an idle session could not be ended',
+    ]);
+  });
+
   it('stores a typed card number scrubbed and answers "not sure" with no articles', async () => {
     const sessions = new SessionService(
       store,

@@ -213,7 +213,14 @@ export class SessionService {
 
   private restartIdle(id: string, idle: DebounceTimer): void {
     idle.restart(this.options.idleTimeoutMs, () => {
-      if (this.live.has(id)) this.end(id, 'timed_out');
+      if (!this.live.has(id)) return;
+      // A timer has no caller to throw to: a failed write (a full disk, the store already closed) must
+      // not take the agent down. The conversation stays open in the store; the next start ends it.
+      try {
+        this.end(id, 'timed_out');
+      } catch (err) {
+        this.logger.error({ err, sessionId: id }, 'an idle session could not be ended');
+      }
     });
   }
 }
