@@ -1,5 +1,5 @@
-// The service bundler and worker threads: an entry naming `new URL('./NAME-thread.ts', import.meta.url)`
-// gets NAME-thread.mjs bundled beside it, and its URL pointed there (the serial port's thread here).
+// The service bundler: an entry naming `new URL('./NAME-thread.ts', import.meta.url)` gets NAME-thread.mjs
+// bundled beside it, its URL pointed there (the serial port's thread here); source maps in files beside them.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,4 +21,14 @@ it('bundles a worker thread entry of its own beside the service and points the U
   const thread = readFileSync(join(dir, 'port-thread.mjs'), 'utf8');
   expect(thread).toContain('runs as a worker thread only');
   expect(thread).not.toContain('class SerialTransport');
+});
+
+it('keeps the source map in a file beside each bundle, out of the module text the process holds', () => {
+  for (const name of ['service.mjs', 'port-thread.mjs']) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    expect(text).not.toContain('data:application/json');
+    expect(text.trimEnd().endsWith(`//# sourceMappingURL=${name}.map`)).toBe(true);
+    const map = JSON.parse(readFileSync(join(dir, `${name}.map`), 'utf8')) as { sources: string[] };
+    expect(map.sources.some((s) => s.endsWith('.ts'))).toBe(true);
+  }
 });

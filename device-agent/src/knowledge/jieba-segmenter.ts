@@ -1,13 +1,19 @@
 // The kiosk's Chinese segmenter: jieba (Rust, MIT) with its bundled dictionary plus the knowledge
 // base's own words (titles' terms and synonyms), so 吞卡 or 积存金 stay one word.
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Segmenter } from '../kb/segmenter.ts';
 
 let shared: Jieba | undefined;
 
+/**
+ * The dictionary is read here, not through the package's `dict.js`: that module keeps dict.txt and
+ * idf.txt (keyword weights, unused here) in memory for the life of the process, 11 MB the agent never
+ * reads again once jieba has built its own copy.
+ */
 function jieba(): Jieba {
-  shared ??= Jieba.withDict(dict);
+  shared ??= Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')));
   return shared;
 }
 
