@@ -7,13 +7,13 @@ import { DEFAULT_ARTICLES } from '@branch/cloud-sync';
 import { evaluateUnderstanding, type EvaluationMiss } from '../src/kb/evaluate-understanding.ts';
 import { createUnderstander } from '../src/kb/understand-question.ts';
 import { KB_SETTINGS } from '../src/kb/kb-settings.ts';
-import { createJiebaSegmenter } from '../src/knowledge/jieba-segmenter.ts';
+import { createChineseSegmenter } from '../src/knowledge/chinese-segmenter.ts';
 import { loadTrainingExamples, segmenterWords } from '../src/knowledge/kiosk-understander.ts';
 
 const FOLDS = 5;
 const settings = { ...KB_SETTINGS, ...(JSON.parse(process.argv[2] ?? '{}') as Partial<typeof KB_SETTINGS>) };
 const all = loadTrainingExamples();
-const segmenter = createJiebaSegmenter(segmenterWords(DEFAULT_ARTICLES));
+const segmenter = createChineseSegmenter(segmenterWords(DEFAULT_ARTICLES));
 const tally = new Map<string, { n: number; ok: number }>();
 const misses: EvaluationMiss[] = [];
 for (let k = 0; k < FOLDS; k++) {

@@ -2,7 +2,7 @@
 // agent's event loop, it stopped the arm's heartbeat and the firmware halted the arm (watchdog). Now it
 // is built in slices when the articles change: the first question after start and the first after a
 // knowledge-base change leave the real simulator's watchdog untouched. The first test fails without
-// the slicing (the first build, jieba's dictionary and all, held the loop about 0.7 s: one trip, every
+// the slicing (the first build, the word dictionary and all, held the loop about 0.7 s: one trip, every
 // run); the second did not (a rebuild of about 0.45 s did not trip the watchdog here), so it mainly
 // checks that a new article version reaches the answers through the background rebuild.
 import { DEFAULT_ARTICLES } from '@branch/cloud-sync';

@@ -10,8 +10,9 @@ export const RELEASE_SERVICES = {
 } as const;
 
 /**
- * Data files the bundles find at run time through their part's package name (require.resolve), copied
- * into node_modules/<package>/ with a package.json that exports just them.
+ * Data files the bundles find at run time through a package name (require.resolve): a part's own, or a
+ * package the kiosk uses only for its data. Copied into node_modules/<package>/ with a package.json that
+ * exports just them.
  */
 export const RELEASE_PART_DATA = [
   {
@@ -19,5 +20,12 @@ export const RELEASE_PART_DATA = [
     from: 'device-agent',
     files: ['kb-eval/train.jsonl'],
     exports: { './kb-eval/*': './kb-eval/*' },
+  },
+  {
+    // jieba's Chinese dictionary (MIT, with its licence); the package's native module is not used.
+    name: '@node-rs/jieba',
+    from: 'node_modules/@node-rs/jieba',
+    files: ['dict.txt', 'LICENSE'],
+    exports: { './dict.txt': './dict.txt' },
   },
 ] as const;

@@ -26,7 +26,7 @@ import { techConsole } from './tech-console.ts';
 import { Metrics } from '../obs/metrics.ts';
 import { SafetyController } from '../safety/safety-controller.ts';
 import { SessionService } from '../session/session-service.ts';
-import { loadSegmenterDictionary } from '../knowledge/jieba-segmenter.ts';
+import { loadSegmenterDictionary } from '../knowledge/chinese-segmenter.ts';
 import { HandoffRelay } from '../handoff/handoff-relay.ts';
 import { ConversationStore } from '../store/conversation-store.ts';
 import { openDatabase, type Db } from '../store/open-database.ts';
@@ -80,8 +80,8 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       () => drivers.cardReader.close(),
     );
 
-    // jieba's dictionary (about 200 ms in one native call) before the arm's link exists: once it is up,
-    // a block of 100 ms stops the heartbeat and the firmware halts the arm.
+    // The word dictionary (about 0.3 s in one go) before the arm's link exists: once it is up, a block of
+    // 100 ms stops the heartbeat and the firmware halts the arm.
     loadSegmenterDictionary();
     const arm = factories.openArm({
       dialect: o.arm.dialect,

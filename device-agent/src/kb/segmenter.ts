@@ -1,5 +1,5 @@
 // The Chinese word segmenter the understanding core needs, as an interface so the core stays pure
-// (the real one, jieba, is a native module loaded by jieba-segmenter.ts).
+// (the kiosk's reads jieba's dictionary file: knowledge/chinese-segmenter.ts).
 
 export interface Segmenter {
   /** Words of a run of Chinese text, in order. */

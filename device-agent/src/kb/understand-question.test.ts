@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { cjkBigrams, createTextAnalyzer } from './analyze-text.ts';
 import { evaluateUnderstanding, parseLabelledQuestions } from './evaluate-understanding.ts';
 import { trainIntentClassifier } from './intent-classifier.ts';
-import { createJiebaSegmenter } from '../knowledge/jieba-segmenter.ts';
+import { createChineseSegmenter } from '../knowledge/chinese-segmenter.ts';
 import { decide } from './understand-question.ts';
 
-const analyzer = createTextAnalyzer(createJiebaSegmenter());
+const analyzer = createTextAnalyzer(createChineseSegmenter());
 
 describe('text analyzer', () => {
   it('cuts Chinese into words and drops function words', () => {

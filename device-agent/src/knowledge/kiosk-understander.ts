@@ -1,9 +1,9 @@
-// The understander exactly as the kiosk runs it: jieba taught the knowledge base's own words, the
+// The understander exactly as the kiosk runs it: the segmenter taught the knowledge base's own words, the
 // articles' examples plus the committed training split, and the thresholds tuned on the dev split.
 // Used by the session service and by the kb:eval / kb:tune commands alike.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createJiebaSegmenter } from './jieba-segmenter.ts';
+import { createChineseSegmenter } from './chinese-segmenter.ts';
 import { parseLabelledQuestions } from '../kb/evaluate-understanding.ts';
 import { BANKING_WORDS } from '../kb/banking-words.ts';
 import { KB_SETTINGS } from '../kb/kb-settings.ts';
@@ -27,7 +27,7 @@ export function loadTrainingExamples(): LabelledQuestion[] {
   return trainingExamples;
 }
 
-/** The words jieba is taught: the banking vocabulary and the Chinese articles' synonyms. */
+/** The words the segmenter is taught: the banking vocabulary and the Chinese articles' synonyms. */
 export function segmenterWords(articles: UnderstandableArticle[]): string[] {
   return [
     ...BANKING_WORDS,
@@ -37,7 +37,7 @@ export function segmenterWords(articles: UnderstandableArticle[]): string[] {
 
 /** The kiosk's understander as build steps: its segmenter, its training split, the articles. */
 function kioskSteps(articles: UnderstandableArticle[], settings: UnderstandingSettings) {
-  const segmenter = createJiebaSegmenter(segmenterWords(articles));
+  const segmenter = createChineseSegmenter(segmenterWords(articles));
   return understanderSteps(articles, loadTrainingExamples(), segmenter, settings);
 }
 
