@@ -80,7 +80,7 @@ export async function composeAgent(input: AgentOptions, factories: AgentFactorie
       () => drivers.cardReader.close(),
     );
 
-    // The word dictionary (about 0.3 s in one go) before the arm's link exists: once it is up, a block of
+    // The word dictionary (about 0.1 s in one go) before the arm's link exists: once it is up, a block of
     // 100 ms stops the heartbeat and the firmware halts the arm.
     loadSegmenterDictionary();
     const arm = factories.openArm({

@@ -36,12 +36,12 @@ export class WordDictionary {
     const starts = new Uint32Array(count + 1);
     const freqs = new Uint32Array(count);
     let n = 0;
-    forEachEntry(bytes, (from, to, freq, fail) => {
+    forEachEntry(bytes, (from, to, freq) => {
       const at = starts[n] as number;
       starts[n + 1] = at + decodeUtf8(bytes, from, to, units, at);
       freqs[n] = freq;
-      if (n > 0 && compareUnits(units, starts, n - 1, n) >= 0) fail('out of order or repeated');
       n++;
+      return n > 1 && compareUnits(units, starts, n - 2, n - 1) >= 0 ? 'out of order or repeated' : undefined;
     });
     return new WordDictionary(units, starts, freqs);
   }
@@ -87,7 +87,8 @@ export class WordDictionary {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
 
-type EntryVisitor = (wordFrom: number, wordTo: number, freq: number, fail: (why: string) => never) => void;
+/** Takes one entry; returns why it is refused, if it is. */
+type EntryVisitor = (wordFrom: number, wordTo: number, freq: number) => string | undefined | void;
 
 /** Each "word freq [tag]" line of the bytes; blank lines skipped, anything else malformed throws. */
 function forEachEntry(bytes: Uint8Array, visit: EntryVisitor): void {
@@ -96,10 +97,6 @@ function forEachEntry(bytes: Uint8Array, visit: EntryVisitor): void {
     let end = bytes.indexOf(10, pos);
     if (end === -1) end = bytes.length;
     lineNo++;
-    const fail = (why: string): never => {
-      const line = Buffer.from(bytes.subarray(pos, Math.min(end, pos + 60))).toString('utf8');
-      throw new Error(`dictionary line ${lineNo}: ${why} ("${line}")`);
-    };
     let p = pos;
     while (p < end && !isSpace(bytes[p] as number)) p++;
     const wordTo = p;
@@ -109,9 +106,14 @@ function forEachEntry(bytes: Uint8Array, visit: EntryVisitor): void {
       let freq = 0;
       for (; p < end && (bytes[p] as number) >= 48 && (bytes[p] as number) <= 57; p++)
         freq = freq * 10 + (bytes[p] as number) - 48;
-      if (p === digitsFrom || (p < end && !isSpace(bytes[p] as number)))
-        fail('expected "word frequency [tag]"');
-      visit(pos, wordTo, freq, fail);
+      const refused =
+        p === digitsFrom || (p < end && !isSpace(bytes[p] as number))
+          ? 'expected "word frequency [tag]"'
+          : visit(pos, wordTo, freq);
+      if (refused) {
+        const line = Buffer.from(bytes.subarray(pos, Math.min(end, pos + 60))).toString('utf8');
+        throw new Error(`dictionary line ${lineNo}: ${refused} ("${line}")`);
+      }
     }
     pos = end + 1;
   }
