@@ -14,7 +14,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { packagedRelease, RELEASE_VERSION, releaseCopy, type PackagedRelease } from './support/release.ts';
+import { SERVICE_MALLOC_TUNABLE, SERVICE_NODE_ARGS } from '../../scripts/lib/service-runtime.ts';
+import {
+  packagedRelease,
+  RELEASE_VERSION,
+  releaseCopy,
+  repoRoot,
+  type PackagedRelease,
+} from './support/release.ts';
 
 let release: PackagedRelease;
 beforeAll(() => {
@@ -119,6 +126,16 @@ describe('deploy/install.sh into a temporary root', () => {
     expect(central).not.toMatch(/^WatchdogSec/m);
     expect(central).toMatch(/^User=branch-kiosk$/m);
     expect(central).toMatch(/^ExecStart=\/usr\/bin\/node .*\/services\/hub-central\.mjs$/m);
+    // Node services run as the launcher runs them: its node flags and its allocator setting.
+    const compose = readFileSync(join(repoRoot, 'deploy/central/compose.yaml'), 'utf8');
+    for (const unit of [hub ?? '', agent ?? '', central ?? '']) {
+      expect(unit).toContain(`ExecStart=/usr/bin/node ${SERVICE_NODE_ARGS.join(' ')} /`);
+      expect(unit).toMatch(new RegExp(`^Environment=GLIBC_TUNABLES=${SERVICE_MALLOC_TUNABLE}$`, 'm'));
+      // Before the operator's environment file, which may override it.
+      expect(unit.indexOf('GLIBC_TUNABLES')).toBeLessThan(unit.indexOf('EnvironmentFile='));
+    }
+    expect(compose).toContain(`command: ['node', ${SERVICE_NODE_ARGS.map((a) => `'${a}'`).join(', ')},`);
+    expect(compose).toContain(`GLIBC_TUNABLES: ${SERVICE_MALLOC_TUNABLE}`);
   });
 
   it('makes the service users with systemd-sysusers in that root', () => {

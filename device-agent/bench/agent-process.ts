@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { bundleForNode, SERVICE_NODE_ARGS } from '../../scripts/lib/node-bundle.ts';
+import { bundleForNode } from '../../scripts/lib/node-bundle.ts';
+import { SERVICE_NODE_ARGS, serviceEnv } from '../../scripts/lib/service-runtime.ts';
 import { hashTechnicianPin } from '../src/tech/pin-hash.ts';
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'agent-child.ts');
@@ -72,12 +73,12 @@ export async function startAgentProcess(o: AgentProcessOptions): Promise<AgentPr
       ...(o.simulatorDeviceStatus ? { deviceStatus: { kind: 'simulator', url: sim.control.url } } : {}),
       logger: { level: 'warn' },
     };
-    // Run the agent the way the launcher does: a plain-node bundle, with the services' node flags.
+    // Run the agent the way the launcher does: a plain-node bundle, with the services' flags and allocator.
     // Under the repository, so that the bundle's npm imports resolve from its node_modules.
     const script = join(dirname(CHILD), '../../.build/device-agent/agent-child.mjs');
     await bundleForNode(CHILD, script);
     const started = spawn(process.execPath, [...SERVICE_NODE_ARGS, script], {
-      env: { ...process.env, AGENT_OPTIONS: JSON.stringify(options) },
+      env: { ...serviceEnv(), AGENT_OPTIONS: JSON.stringify(options) },
       stdio: ['ignore', 'pipe', o.stderr],
     });
     child = started;

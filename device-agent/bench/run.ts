@@ -12,7 +12,7 @@ import {
   TAIL_RUNS,
   writeResults,
 } from '../../scripts/lib/bench-results.ts';
-import { SERVICE_NODE_ARGS } from '../../scripts/lib/node-bundle.ts';
+import { SERVICE_NODE_ARGS, serviceEnv } from '../../scripts/lib/service-runtime.ts';
 import { techWsProtocols } from '../src/ws/tech-ws-auth.ts';
 import { startAgentProcess } from './agent-process.ts';
 import { knowledgeFigures } from './kb-figures.ts';
@@ -24,9 +24,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 
-/** The floor: an idle Node process with the services' node flags and nothing else loaded. */
+/** The floor: an idle Node process run as the services are (flags, allocator) with nothing else loaded. */
 async function nodeFloorMb(): Promise<number> {
   const idle = spawn(process.execPath, [...SERVICE_NODE_ARGS, '-e', 'setTimeout(() => {}, 5000)'], {
+    env: serviceEnv(),
     stdio: 'ignore',
   });
   await sleep(1500);

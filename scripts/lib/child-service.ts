@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { formatLogLine } from './log-format.ts';
-import { SERVICE_NODE_ARGS } from './node-bundle.ts';
+import { SERVICE_NODE_ARGS, serviceEnv } from './service-runtime.ts';
 
 export interface ReadyMessage {
   type: 'ready';
@@ -55,6 +55,7 @@ export async function startService(
   readyTimeoutMs = 30_000,
 ): Promise<RunningService> {
   const child = spawn(process.execPath, [...SERVICE_NODE_ARGS, script], {
+    env: serviceEnv(),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Own process group: the terminal's Ctrl-C reaches only the orchestrator, which stops services in order.
     detached: true,

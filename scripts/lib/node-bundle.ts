@@ -5,12 +5,6 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
-/**
- * Node flags of every service process. A 2 MB young generation (instead of 16 MB) keeps an idle service
- * about 10 MB smaller; its scavenges stay well under a millisecond at these allocation rates.
- */
-export const SERVICE_NODE_ARGS = ['--max-semi-space-size=2'];
-
 /** Bare imports stay external (resolved from node_modules at run time), except the parts themselves. */
 function externalPackages(seen: Set<string>): Plugin {
   return {
