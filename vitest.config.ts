@@ -63,6 +63,9 @@ export default defineConfig({
           // file in a second process beside the others (tried again 2026-12-07: no time saved, the CPU is
           // already busy, and two files timed out under the extra load).
           fileParallelism: false,
+          // One worker imports playwright-core and the support files once for all the files (each file
+          // still owns its branch, hub and browsers, and stops them in afterAll).
+          isolate: false,
         },
       },
     ],
