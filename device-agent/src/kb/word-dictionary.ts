@@ -20,15 +20,22 @@ export class WordDictionary {
     this.total = total;
   }
 
-  /**
-   * Parses jieba's format (UTF-8). Lines must be sorted by word (jieba's dict.txt is) and name each word
-   * once. Reads the bytes in place, twice (to size the arrays, then to fill them): no string per word and
-   * no decoded copy of the file, which would leave the process larger than what it keeps.
-   */
+  /** Parses jieba's format (UTF-8) from bytes in memory; see parseLines. */
   static parse(bytes: Uint8Array): WordDictionary {
+    return WordDictionary.parseLines(() => [bytes]);
+  }
+
+  /**
+   * Parses jieba's format (UTF-8) from `chunks`, each a run of whole lines, which it goes through twice (to
+   * size the arrays, then to fill them): a chunk may be reused once the next is asked for, so a file can be
+   * read through one small buffer. Lines must be sorted by word (jieba's dict.txt is) and name each word
+   * once. No string per word and no decoded copy of the file, which would leave the process larger than
+   * what it keeps.
+   */
+  static parseLines(chunks: () => Iterable<Uint8Array>): WordDictionary {
     let count = 0;
     let unitCount = 0;
-    forEachEntry(bytes, (from, to) => {
+    forEachEntry(chunks(), (bytes, from, to) => {
       count++;
       unitCount += decodeUtf8(bytes, from, to, null, 0);
     });
@@ -36,7 +43,7 @@ export class WordDictionary {
     const starts = new Uint32Array(count + 1);
     const freqs = new Uint32Array(count);
     let n = 0;
-    forEachEntry(bytes, (from, to, freq) => {
+    forEachEntry(chunks(), (bytes, from, to, freq) => {
       const at = starts[n] as number;
       starts[n + 1] = at + decodeUtf8(bytes, from, to, units, at);
       freqs[n] = freq;
@@ -87,12 +94,22 @@ export class WordDictionary {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
 
-/** Takes one entry; returns why it is refused, if it is. */
-type EntryVisitor = (wordFrom: number, wordTo: number, freq: number) => string | undefined | void;
+/** Takes one entry (its word is bytes[wordFrom..wordTo)); returns why it is refused, if it is. */
+type EntryVisitor = (
+  bytes: Uint8Array,
+  wordFrom: number,
+  wordTo: number,
+  freq: number,
+) => string | undefined | void;
 
-/** Each "word freq [tag]" line of the bytes; blank lines skipped, anything else malformed throws. */
-function forEachEntry(bytes: Uint8Array, visit: EntryVisitor): void {
+/** Each "word freq [tag]" line of the chunks; blank lines skipped, anything else malformed throws. */
+function forEachEntry(chunks: Iterable<Uint8Array>, visit: EntryVisitor): void {
   let lineNo = 0;
+  for (const bytes of chunks) lineNo = entriesOf(bytes, lineNo, visit);
+}
+
+/** The entries of one chunk of whole lines, numbered after `lineNo`; returns the last line's number. */
+function entriesOf(bytes: Uint8Array, lineNo: number, visit: EntryVisitor): number {
   for (let pos = 0; pos < bytes.length;) {
     let end = bytes.indexOf(10, pos);
     if (end === -1) end = bytes.length;
@@ -109,7 +126,7 @@ function forEachEntry(bytes: Uint8Array, visit: EntryVisitor): void {
       const refused =
         p === digitsFrom || (p < end && !isSpace(bytes[p] as number))
           ? 'expected "word frequency [tag]"'
-          : visit(pos, wordTo, freq);
+          : visit(bytes, pos, wordTo, freq);
       if (refused) {
         const line = Buffer.from(bytes.subarray(pos, Math.min(end, pos + 60))).toString('utf8');
         throw new Error(`dictionary line ${lineNo}: ${refused} ("${line}")`);
@@ -117,6 +134,7 @@ function forEachEntry(bytes: Uint8Array, visit: EntryVisitor): void {
     }
     pos = end + 1;
   }
+  return lineNo;
 }
 
 /** UTF-16 code units of bytes[from..to) written at out[at...] (when out is given); returns their count. */

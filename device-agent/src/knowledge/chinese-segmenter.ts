@@ -3,11 +3,11 @@
 // without the HMM (dag-segmenter.ts), plus the knowledge base's own words (titles' terms and synonyms)
 // so 吞卡 or 积存金 stay one word. The native jieba held its own copy of the dictionary: about 35 MB of
 // the agent's resident memory, against 5 MB here, with the same answers on the dev split.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createDagSegmenter } from '../kb/dag-segmenter.ts';
 import type { Segmenter } from '../kb/segmenter.ts';
 import { WordDictionary } from '../kb/word-dictionary.ts';
+import { fileLines } from './file-lines.ts';
 
 // Resolved through the package (not this file's URL): the agent also runs as one bundled file.
 const DICTIONARY_FILE = '@node-rs/jieba/dict.txt';
@@ -15,7 +15,8 @@ const DICTIONARY_FILE = '@node-rs/jieba/dict.txt';
 let shared: WordDictionary | undefined;
 
 function dictionary(): WordDictionary {
-  shared ??= WordDictionary.parse(readFileSync(createRequire(import.meta.url).resolve(DICTIONARY_FILE)));
+  const path = createRequire(import.meta.url).resolve(DICTIONARY_FILE);
+  shared ??= WordDictionary.parseLines(() => fileLines(path));
   return shared;
 }
 
