@@ -15,8 +15,10 @@ const DICTIONARY_FILE = '@node-rs/jieba/dict.txt';
 let shared: WordDictionary | undefined;
 
 function dictionary(): WordDictionary {
-  const path = createRequire(import.meta.url).resolve(DICTIONARY_FILE);
-  shared ??= WordDictionary.parseLines(() => fileLines(path));
+  if (shared === undefined) {
+    const path = createRequire(import.meta.url).resolve(DICTIONARY_FILE);
+    shared = WordDictionary.parseLines(() => fileLines(path));
+  }
   return shared;
 }
 
