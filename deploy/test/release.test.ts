@@ -15,6 +15,7 @@ import {
   type PackagedRelease,
 } from './support/release.ts';
 import { agentSynced } from '../../scripts/lib/branch-process.ts';
+import { SERVICE_NODE_ARGS, serviceEnv } from '../../scripts/lib/service-runtime.ts';
 
 let release: PackagedRelease;
 beforeAll(() => {
@@ -43,10 +44,11 @@ function addons(dir: string): string[] {
 function startService(name: 'hub' | 'agent' | 'hub-central', env: Record<string, string>): ChildProcess {
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=2', join(release.dir, 'services', `${name}.mjs`)],
+    [...SERVICE_NODE_ARGS, join(release.dir, 'services', `${name}.mjs`)],
     {
       cwd: mkdtempSync(join(tmpdir(), 'branch-cwd-')),
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+      // As the systemd units run them: the services' flags and allocator, nothing else of this shell.
+      env: serviceEnv({ PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -57,6 +57,12 @@ const techLogin = async () =>
       })
     ).json()) as { token: string }
   ).token;
+/** A technician's safety reset: 409 when there is nothing to reset, so the caller judges the answer. */
+const postSafetyReset = (token: string) =>
+  fetch(`${techUrl}/tech/api/safety/reset`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
 
 try {
   const state = async () => (await (await fetch(`${url}/sim/api/state`)).json()) as { arm: { link: string } };
@@ -67,10 +73,7 @@ try {
   /** The agent's VmRSS after streaming arm telemetry to a technician console for 5 s (throttled per client). */
   const streamTelemetry = async (): Promise<{ rss: number; frames: number }> => {
     const token = await techLogin();
-    await fetch(`${techUrl}/tech/api/safety/reset`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    });
+    await postSafetyReset(token);
     const tws = new WebSocket(`${techUrl.replace('http', 'ws')}/tech/ws`, techWsProtocols(token));
     let frames = 0;
     tws.on('message', (data) => {
@@ -127,10 +130,7 @@ try {
     return null;
   };
   const resetSafety = async (token: string) => {
-    const res = await fetch(`${techUrl}/tech/api/safety/reset`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const res = await postSafetyReset(token);
     if (res.status !== 200) throw new Error(`safety reset answered ${res.status}`);
   };
 

@@ -1,7 +1,7 @@
 // Whether a face pose looks different from the one last drawn. The face's idle life (breathing, the
 // slow head sway) moves it by a fraction of a pixel per frame, and on software WebGL every drawn frame
 // costs tens of milliseconds of CPU that the kiosk's other processes need. So the render loop draws a
-// frame only once the pose has drifted about a pixel from the last drawn one, or a morph has moved by
+// frame only once the pose has drifted about half a pixel from the last drawn one, or a morph has moved by
 // a visible step; a blink, speech or a mood change still draws every frame.
 import type { FacePose } from '../animation/face-animator.ts';
 
