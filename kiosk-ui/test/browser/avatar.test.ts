@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from './static-server.ts';
 import { repoRoot } from './support/branch-process.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './support/chromium.ts';
+import { installFakeSpeech, sampledThrough, samplesNear, speakAndSample } from './support/fake-speech.ts';
 import type { KioskHook } from './support/kiosk-page.ts';
 import { warmPixelShare } from './support/pixels.ts';
 
@@ -186,51 +187,8 @@ describe('avatar on the kiosk page', () => {
   });
 
   it('speaks through speechSynthesis when a voice exists: lips follow its boundary events, it ends with the voice', async (ctx) => {
-    // A stand-in for the platform voice (headless Chromium has none): same API, events on a clock.
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.addInitScript(() => {
-      const log: string[] = [];
-      // When each boundary event really fired: a busy page runs the timers late.
-      const boundaryAt: number[] = [];
-      class FakeUtterance {
-        voice: unknown = null;
-        lang = '';
-        rate = 1;
-        onstart: (() => void) | null = null;
-        onboundary: ((ev: { name: string; charIndex: number }) => void) | null = null;
-        onend: (() => void) | null = null;
-        onerror: (() => void) | null = null;
-        constructor(readonly text: string) {}
-      }
-      const synth = {
-        getVoices: () => [{ name: 'Test English', lang: 'en-US', localService: true }],
-        cancel: () => log.push('cancel'),
-        speak: (u: FakeUtterance) => {
-          log.push(`speak ${u.lang}`);
-          setTimeout(() => u.onstart?.(), 50);
-          // Word starts of "Map moon map moon" at 400 ms apart, then a long silence before the end.
-          [0, 4, 9, 13].forEach((charIndex, i) =>
-            setTimeout(
-              () => {
-                boundaryAt.push(performance.now());
-                u.onboundary?.({ name: 'word', charIndex });
-              },
-              100 + i * 400,
-            ),
-          );
-          setTimeout(() => u.onend?.(), 3000);
-        },
-      };
-      // The platform's properties are getters: define over them rather than assign.
-      for (const [name, value] of Object.entries({
-        speechSynthesis: synth,
-        SpeechSynthesisUtterance: FakeUtterance,
-        __voiceLog: log,
-        __boundaryAt: boundaryAt,
-      })) {
-        Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
-      }
-    });
+    await installFakeSpeech(page);
     await page.goto(`${server.url}/?voice=browser`);
     await page.waitForFunction(
       () => 'avatar' in ((globalThis as unknown as Partial<KioskHook>).__branchKiosk ?? {}),
@@ -261,40 +219,35 @@ describe('avatar on the kiosk page', () => {
       await page.close();
       ctx.skip();
     }
-    const r = await page.evaluate(async () => {
-      const avatar = (globalThis as unknown as KioskHook).__branchKiosk
-        .avatar as KioskHook['__branchKiosk']['avatar'] & { voiced: boolean };
-      const started = performance.now();
-      const ou: [number, number][] = [];
-      const sampler = setInterval(
-        () => ou.push([performance.now() - started, avatar.getMorphInfluences().ou ?? 0]),
-        20,
+    // "moon" is re-anchored to each of its boundary events (due at 500 ms and 1300 ms; measured from when
+    // they really fired): its rounded ou peaks within 300 ms. A stall of the page's timers in either
+    // window hides the lips there, so the line is said again (at most three times) rather than judged
+    // on what could not be seen.
+    const WINDOW_MS = 300;
+    let r = await speakAndSample(page);
+    for (
+      let i = 1;
+      i < 3 &&
+      ![r.boundaries[1], r.boundaries[3]].every((t) => t !== undefined && sampledThrough(r, t, WINDOW_MS));
+      i++
+    ) {
+      console.warn(
+        `the page's timers stalled near a boundary (${r.boundaries.map(Math.round).join(', ')} ms): again`,
       );
-      const done = avatar.speak('Map moon map moon', 'en');
-      const voiced = avatar.voiced;
-      await done;
-      clearInterval(sampler);
-      return {
-        voiced,
-        endedAfter: performance.now() - started,
-        ou,
-        log: (globalThis as unknown as { __voiceLog: string[] }).__voiceLog,
-        boundaries: (globalThis as unknown as { __boundaryAt: number[] }).__boundaryAt.map(
-          (t) => t - started,
-        ),
-      };
-    });
+      r = await speakAndSample(page);
+    }
     expect(r.voiced).toBe(true);
     expect(r.log).toContain('speak en-US');
     // The estimate of this line is under 1 s; the line ends with the voice, at 3 s.
     expect(r.endedAfter).toBeGreaterThan(2900);
-    // "moon" is re-anchored to each of its boundary events (due at 500 ms and 1300 ms; measured from when
-    // they really fired): its rounded ou shows soon after.
     expect(r.boundaries).toHaveLength(4);
-    const peakNear = (t: number): number =>
-      Math.max(...r.ou.filter(([at]) => at > t && at < t + 300).map(([, v]) => v));
-    expect(peakNear(r.boundaries[1]!)).toBeGreaterThan(0.5);
-    expect(peakNear(r.boundaries[3]!)).toBeGreaterThan(0.5);
+    for (const t of [r.boundaries[1]!, r.boundaries[3]!]) {
+      const seen = samplesNear(r, t, WINDOW_MS);
+      const peak = Math.max(...seen.filter(([at]) => at > t).map(([, v]) => v));
+      expect(peak, `ou around the boundary at ${t.toFixed(0)} ms: ${JSON.stringify(seen)}`).toBeGreaterThan(
+        0.5,
+      );
+    }
     await page.close();
   });
 });
