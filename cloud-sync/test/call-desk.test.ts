@@ -89,7 +89,7 @@ describe.each(stores)('the call desk (%s)', (_name, store) => {
       },
     });
 
-  it('keeps canned replies: supervisors add and remove them (audited, masked), agents only read', async () => {
+  it('keeps canned replies: supervisors add, edit and remove them (audited, masked), agents only read', async () => {
     const sup = await t.login(SUPERVISOR);
     const agent = await t.login(AGENT);
     expect((await addCanned(agent)).status).toBe(403);
@@ -100,6 +100,27 @@ describe.each(stores)('the call desk (%s)', (_name, store) => {
     const reply = (added.body as { reply: CannedReply }).reply;
     expect(reply['zh-CN']).toBe('请插入您的银行卡。************4890');
     expect((await api(t.hub, 'GET', CANNED, { token: agent })).body).toEqual({ replies: [reply] });
+    // An edit: supervisors only, both languages again, masked; its id and creation stay.
+    const edit = {
+      title: 'Insert your card',
+      en: `Please insert your card, chip first. ${PLANTED_PAN}`,
+      'zh-CN': '请将银行卡芯片朝前插入。',
+    };
+    const path = cannedReplyPath(reply.id);
+    expect((await api(t.hub, 'PUT', path, { token: agent, body: edit })).status).toBe(403);
+    expect((await api(t.hub, 'PUT', path, { token: sup, body: { title: 'x', en: 'y' } })).status).toBe(400);
+    const missing = await api(t.hub, 'PUT', cannedReplyPath('no-such-reply'), { token: sup, body: edit });
+    expect(missing.status).toBe(404);
+    const edited = await api(t.hub, 'PUT', path, { token: sup, body: edit });
+    expect(edited.status).toBe(200);
+    const now = (edited.body as { reply: CannedReply }).reply;
+    expect(now).toEqual({
+      ...reply,
+      title: 'Insert your card',
+      en: 'Please insert your card, chip first. ************4890',
+      'zh-CN': '请将银行卡芯片朝前插入。',
+    });
+    expect((await api(t.hub, 'GET', CANNED, { token: agent })).body).toEqual({ replies: [now] });
     expect((await api(t.hub, 'DELETE', cannedReplyPath(reply.id), { token: agent })).status).toBe(403);
     expect((await api(t.hub, 'DELETE', cannedReplyPath(reply.id), { token: sup })).status).toBe(204);
     expect((await api(t.hub, 'DELETE', cannedReplyPath(reply.id), { token: sup })).status).toBe(404);
@@ -112,7 +133,7 @@ describe.each(stores)('the call desk (%s)', (_name, store) => {
         .filter((e) => e.action.startsWith('canned.'))
         .map((e) => e.action)
         .sort(),
-    ).toEqual(['canned.add', 'canned.remove']);
+    ).toEqual(['canned.add', 'canned.edit', 'canned.remove']);
     expect(JSON.stringify(audit)).not.toContain(PLANTED_PAN);
   });
 

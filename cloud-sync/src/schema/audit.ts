@@ -34,8 +34,9 @@ export const AUDIT_ACTIONS = [
   'ticket.create',
   /** The hub's escalation job flagged a ticket past its SLA due time to the supervisors. */
   'ticket.escalate',
-  /** A supervisor added or removed a canned reply of the call desk (subject: its id; detail: its title). */
+  /** A supervisor added, edited or removed a canned reply of the call desk (subject: its id; detail: its title). */
   'canned.add',
+  'canned.edit',
   'canned.remove',
   /** A supervisor began listening to a live call (subject: the handoff; detail: its agent). */
   'call.listen',

@@ -8,7 +8,10 @@ import { QueueNameSchema, type QueueName } from './handoff.ts';
 /** Longest canned reply, in characters. */
 export const CANNED_TEXT_MAX = 500;
 
-/** A supervisor's new canned reply: one title for the agents' list and the text in both languages. */
+/**
+ * A supervisor's canned reply, new (POST) or edited (PUT): one title for the agents' list and the text in
+ * both languages.
+ */
 export const CannedReplyCreateSchema = z
   .object({
     title: z.string().trim().min(1).max(80),
@@ -24,7 +27,7 @@ export interface CannedReply extends CannedReplyCreate {
   createdAt: string;
 }
 
-/** GET /api/agent/call-desk/canned, and POST's 201 ({ reply }). */
+/** GET /api/agent/call-desk/canned; POST's 201 and PUT's 200 are { reply }. */
 export interface CannedReplyListResponse {
   replies: CannedReply[];
 }

@@ -1,5 +1,5 @@
 // The call desk's calls on the hub's agent API: the article search for a call, and the canned replies
-// (any agent reads them; supervisors add and remove). Shapes are cloud-sync's (types only); what is
+// (any agent reads them; supervisors add, edit and remove). Shapes are cloud-sync's (types only); what is
 // typed here is masked of card numbers before it leaves the console.
 import type {
   CallArticleHit,
@@ -14,6 +14,12 @@ import type { Locale } from '../i18n/index.ts';
 import type { HubApi } from './hub-api.ts';
 
 export type { CallArticleHit, CannedReply };
+
+const masked = (reply: CannedReplyCreate): CannedReplyCreate => ({
+  title: maskDigitRuns(reply.title),
+  en: maskDigitRuns(reply.en),
+  'zh-CN': maskDigitRuns(reply['zh-CN']),
+});
 
 export class CallDeskApi {
   constructor(private readonly api: HubApi) {}
@@ -31,12 +37,13 @@ export class CallDeskApi {
   }
 
   async addCanned(reply: CannedReplyCreate): Promise<CannedReply> {
-    const body: CannedReplyCreate = {
-      title: maskDigitRuns(reply.title),
-      en: maskDigitRuns(reply.en),
-      'zh-CN': maskDigitRuns(reply['zh-CN']),
-    };
-    return (await this.api.request<CannedReplyResponse>('POST', HUB_PATHS.agentCallDeskCanned, body)).reply;
+    return (await this.api.request<CannedReplyResponse>('POST', HUB_PATHS.agentCallDeskCanned, masked(reply)))
+      .reply;
+  }
+
+  /** Replaces a reply's title and both texts. */
+  async editCanned(id: string, reply: CannedReplyCreate): Promise<CannedReply> {
+    return (await this.api.request<CannedReplyResponse>('PUT', cannedReplyPath(id), masked(reply))).reply;
   }
 
   async removeCanned(id: string): Promise<void> {

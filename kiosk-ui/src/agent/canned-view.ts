@@ -1,6 +1,7 @@
 // The supervisor's list of canned replies (in the Supervisor tab): each with a title for the agents'
-// picker and its text in English and Chinese; add and remove (the hub audits both and masks card
-// numbers). Agents pick them in a call (call-tools.ts).
+// picker and its text in English and Chinese; add, edit and remove (the hub audits each and masks card
+// numbers). Editing fills the form with the reply; saving replaces it. Agents pick them in a call
+// (call-tools.ts).
 import { el } from '../dom.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { HubError } from './hub-api.ts';
@@ -29,7 +30,14 @@ export function createCannedView(api: CallDeskApi, locale: Locale, onExpired: ()
     text: t(locale, 'agent.canned.add'),
   });
   add.type = 'submit';
-  const form = el('form', { className: 'canned-form' }, title, en, zh, add);
+  const cancel = el('button', {
+    className: 'secondary',
+    testid: 'canned-cancel',
+    text: t(locale, 'agent.canned.cancel'),
+  });
+  cancel.type = 'button';
+  cancel.hidden = true;
+  const form = el('form', { className: 'canned-form' }, title, en, zh, add, cancel);
   const root = el(
     'section',
     { className: 'box canned', testid: 'canned' },
@@ -44,7 +52,29 @@ export function createCannedView(api: CallDeskApi, locale: Locale, onExpired: ()
     status.textContent = t(locale, 'agent.canned.failed', { reason: (err as Error).message });
   };
 
+  /** The reply being edited; null: the form adds a new one. */
+  let editing: CannedReply | null = null;
+  const setEditing = (r: CannedReply | null): void => {
+    editing = r;
+    add.textContent = t(locale, r ? 'agent.canned.save' : 'agent.canned.add');
+    cancel.hidden = r === null;
+    status.textContent = r ? t(locale, 'agent.canned.editing', { title: r.title }) : '';
+    if (!r) return form.reset();
+    title.value = r.title;
+    en.value = r.en;
+    zh.value = r['zh-CN'];
+    title.focus();
+  };
+  cancel.addEventListener('click', () => setEditing(null));
+
   const row = (r: CannedReply): HTMLElement => {
+    const edit = el('button', {
+      className: 'secondary',
+      testid: 'canned-edit',
+      text: t(locale, 'agent.canned.edit'),
+    });
+    edit.type = 'button';
+    edit.addEventListener('click', () => setEditing(r));
     const remove = el('button', {
       className: 'secondary',
       testid: 'canned-remove',
@@ -53,16 +83,23 @@ export function createCannedView(api: CallDeskApi, locale: Locale, onExpired: ()
     remove.type = 'button';
     remove.addEventListener('click', () => {
       remove.disabled = true;
-      api.removeCanned(r.id).then(show, (err: unknown) => {
-        remove.disabled = false;
-        failed(err);
-      });
+      api.removeCanned(r.id).then(
+        () => {
+          if (editing?.id === r.id) setEditing(null);
+          return show();
+        },
+        (err: unknown) => {
+          remove.disabled = false;
+          failed(err);
+        },
+      );
     });
     return el(
       'li',
       { className: 'row', testid: 'canned-row' },
       el('strong', { text: r.title }),
       el('span', { text: ` · ${r.en} · ${r['zh-CN']} ` }),
+      edit,
       remove,
     );
   };
@@ -83,11 +120,10 @@ export function createCannedView(api: CallDeskApi, locale: Locale, onExpired: ()
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     add.disabled = true;
-    api
-      .addCanned({ title: title.value.trim(), en: en.value.trim(), 'zh-CN': zh.value.trim() })
+    const reply = { title: title.value.trim(), en: en.value.trim(), 'zh-CN': zh.value.trim() };
+    (editing ? api.editCanned(editing.id, reply) : api.addCanned(reply))
       .then(() => {
-        form.reset();
-        status.textContent = '';
+        setEditing(null);
         return show();
       }, failed)
       .finally(() => (add.disabled = false));

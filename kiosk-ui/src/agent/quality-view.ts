@@ -101,10 +101,19 @@ export function createQualityView(hub: HubApi, api: SupervisorApi, locale: Local
     if (list.length === 0) status.textContent = s('supervisor.quality.noRecordings');
   };
 
+  // A hub that records no calls has no recordings API (404): nothing to score, but earlier scores still
+  // show in the report.
+  const recordingsOrNull = (): Promise<RecordingInfo[] | null> =>
+    hub.recordings().catch((err: unknown) => {
+      if (err instanceof HubError && err.status === 404) return null;
+      throw err;
+    });
+
   const show = async (): Promise<void> => {
     try {
-      const [list, r] = await Promise.all([hub.recordings(), api.qualityReport(30)]);
-      fillRecordings(list);
+      const [list, r] = await Promise.all([recordingsOrNull(), api.qualityReport(30)]);
+      fillRecordings(list ?? []);
+      if (list === null) status.textContent = s('supervisor.quality.notRecording');
       renderReport(r);
     } catch (err) {
       failed(err);

@@ -1,5 +1,5 @@
 // Issue 18, "in the call", in Chromium against the real branch in a box: a supervisor adds a canned
-// reply in both languages; a customer asks for a person at the kiosk in Chinese and the general agent
+// reply in both languages and corrects its Chinese text with an edit; a customer asks for a person at the kiosk in Chinese and the general agent
 // accepts; the agent finds an article and shows it on the kiosk beside the video (in Chinese, closed by
 // the customer), says the canned reply (the kiosk shows its Chinese text), holds (the kiosk says so and
 // chimes, and the agent's picture goes black, as the console paused its camera) and resumes; then transfers
@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUALITY_STRINGS } from '../../src/agent/supervisor-strings.ts';
 import { messages, t } from '../../src/i18n/index.ts';
 import { repoRoot } from './support/branch-process.ts';
 import { FAKE_MEDIA_ARGS, launchChromium } from './support/chromium.ts';
@@ -32,6 +33,8 @@ const REPLY = {
   en: 'Please insert your card into the slot below.',
   zh: '请将银行卡插入下方的插卡口。',
 };
+/** The Chinese text as first added, before the supervisor corrects it. */
+const DRAFT_ZH = '请插卡。';
 
 let setup: CallSetup;
 let riskBrowser: Browser;
@@ -81,11 +84,24 @@ describe('in the call: article, canned reply, hold, transfer', () => {
     await sup.getByTestId('supervisor-tab').click();
     await sup.getByTestId('canned-title').fill(REPLY.title);
     await sup.getByTestId('canned-en').fill(REPLY.en);
+    await sup.getByTestId('canned-zh').fill(DRAFT_ZH);
+    await sup.getByTestId('canned-add').click();
+    await expect
+      .poll(() => sup.getByTestId('canned-row').allTextContents())
+      .toEqual([expect.stringContaining(DRAFT_ZH)]);
+    // Corrected: the edit fills the form with the reply; saving replaces its Chinese text.
+    await sup.getByTestId('canned-edit').click();
+    expect(await sup.getByTestId('canned-en').inputValue()).toBe(REPLY.en);
     await sup.getByTestId('canned-zh').fill(REPLY.zh);
     await sup.getByTestId('canned-add').click();
     await expect
       .poll(() => sup.getByTestId('canned-row').allTextContents())
       .toEqual([expect.stringContaining(REPLY.zh)]);
+    expect(await sup.getByTestId('canned-cancel').isVisible()).toBe(false);
+    // This branch records no calls: the score sheet says so instead of failing.
+    await expect
+      .poll(() => sup.getByTestId('quality-status').textContent())
+      .toBe(QUALITY_STRINGS.en['supervisor.quality.notRecording']);
     await sup.getByTestId('canned').scrollIntoViewIfNeeded();
     await shot(sup, 'supervisor-canned-reply');
     // Signed out again, so that only the desks under test take calls.

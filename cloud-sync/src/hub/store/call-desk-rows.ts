@@ -2,7 +2,7 @@
 // supervisors keep, a call put on hold, and a call passed to another desk. A transfer puts the call
 // back to waiting in the new queue with its enqueued_at, priority and rank untouched, so the customer
 // keeps their place.
-import type { CannedReply } from '../../schema/call-desk-api.ts';
+import type { CannedReply, CannedReplyCreate } from '../../schema/call-desk-api.ts';
 import type { CallTransfer, QueueName } from '../../schema/handoff.ts';
 import { HANDOFF_COLUMNS, handoffFromRow, type HandoffRow } from './handoff-rows.ts';
 import type { SqlRunner } from './recording-rows.ts';
@@ -44,6 +44,15 @@ export class CallDeskRows {
       r.createdBy,
       r.createdAt,
     ]);
+  }
+
+  /** Replaces one's title and texts (its id and creation stay); the reply as it is now, or null. */
+  async editCannedReply(id: string, r: CannedReplyCreate): Promise<CannedReply | null> {
+    const rows = await this.sql.all(
+      `UPDATE canned_replies SET title = ?, text_en = ?, text_zh = ? WHERE id = ? RETURNING ${CANNED}`,
+      [r.title, r.en, r['zh-CN'], id],
+    );
+    return rows[0] ? cannedFromRow(rows[0]) : null;
   }
 
   /** Removes one; the reply as it was, or null when there was none. */
