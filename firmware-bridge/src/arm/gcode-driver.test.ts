@@ -66,4 +66,17 @@ describe('G-code driver on the loopback double', () => {
     rig.wire.replug();
     await rig.until(() => rig.arm.status().link === 'up', 'the link back up');
   });
+
+  it('resume after a watchdog halt returns with the arm ready: a command right after it is taken', async () => {
+    await rig.settle(rig.arm.home());
+    rig.wire.unplug();
+    await rig.advance(400); // past the firmware's 250 ms watchdog
+    rig.wire.replug();
+    await rig.until(() => rig.arm.status().link === 'up', 'the link back up');
+    expect(rig.arm.status().state).toBe('halted');
+    await rig.settle(rig.arm.resume());
+    expect(rig.arm.status().state).not.toBe('halted');
+    await rig.settle(rig.arm.gripper(0.4));
+    expect(rig.wire.arm.gripper).toBeCloseTo(0.4, 2);
+  });
 });

@@ -6,7 +6,8 @@
 // written at once, ahead of any line, and repeated until the banner or a Hold report acknowledges it.
 import { ArmError, type ArmErrorCode, type HaltCategory, type SelfTestResult } from './arm-controller.ts';
 import { BaseArmController, now, type DriverOptions } from './base-controller.ts';
-import { GcodeLineStream } from './gcode-line-stream.ts';
+import { both, GcodeLineStream } from './gcode-line-stream.ts';
+import { ReportWaiters } from './report-waiters.ts';
 import {
   errorCodeFor,
   firmwareFromBuildInfo,
@@ -37,13 +38,6 @@ interface GcodeHalt {
   lastSent: number;
 }
 
-/** Waits for two line answers; rejects with the first failure, and leaves no rejection unhandled. */
-async function both(a: Promise<void>, b: Promise<void>): Promise<void> {
-  const [ra, rb] = await Promise.allSettled([a, b]);
-  if (ra.status === 'rejected') throw ra.reason;
-  if (rb.status === 'rejected') throw rb.reason;
-}
-
 export class GcodeArmController extends BaseArmController<GcodeHalt> {
   protected readonly handshakeName = 'answer to $I';
   /** The dialect's own options, defaults filled in (the shared ones live in the base). */
@@ -58,6 +52,8 @@ export class GcodeArmController extends BaseArmController<GcodeHalt> {
   private alarm = false;
   private awaitingFirstReport = false;
   readonly stats = { haltsSent: 0, haltWrites: 0, lines: 0, errors: 0, alarms: 0, reports: 0 };
+  /** Those waiting for the next status report (resume()). */
+  private readonly reports = new ReportWaiters();
 
   constructor(transport: ByteTransport, opts: GcodeDriverOptions = {}) {
     super(transport, opts);
@@ -120,13 +116,15 @@ export class GcodeArmController extends BaseArmController<GcodeHalt> {
 
   async resume(): Promise<void> {
     this.requireReady(false);
-    const r = this.report;
-    if (r?.state === 'Hold') {
-      // Flush the held motion: a reset after the hold has completed keeps the position (GRBL).
-      await this.halt(0);
-    }
+    // Flush a held motion: a reset after the hold has completed keeps the position (GRBL).
+    if (this.report?.state === 'Hold') await this.halt(0);
     await this.sendLine('$X', 3000);
     this.alarm = false;
+    // Until a report taken after $X arrives, the driver's view is still the alarm: a command right after
+    // resume() would be refused on it.
+    const report = this.reports.next(1000);
+    this.transport.write(new Uint8Array([RT_STATUS]));
+    await report;
   }
 
   async selfTest(): Promise<SelfTestResult> {
@@ -164,6 +162,7 @@ export class GcodeArmController extends BaseArmController<GcodeHalt> {
 
   protected failAll(code: ArmErrorCode, why: string): void {
     this.lines.failAll(code, why);
+    if (code === 'link_down') this.reports.fail(new ArmError(code, why));
   }
 
   // ---- link upkeep ----
@@ -285,6 +284,7 @@ export class GcodeArmController extends BaseArmController<GcodeHalt> {
       return;
     }
     this.applyStatus(r);
+    this.reports.reported();
   }
 
   private applyStatus(r: StatusReport): void {

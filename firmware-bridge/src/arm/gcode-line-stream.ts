@@ -17,6 +17,13 @@ interface Line {
 
 const enc = new TextEncoder();
 
+/** Waits for two line answers; rejects with the first failure, and leaves no rejection unhandled. */
+export async function both(a: Promise<void>, b: Promise<void>): Promise<void> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+}
+
 export class GcodeLineStream {
   private readonly queue: Line[] = [];
   private readonly inflight: Line[] = [];
